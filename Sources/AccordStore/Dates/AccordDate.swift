@@ -1,0 +1,132 @@
+/// A date as analysts know it: to the year, the month or the day, perhaps approximate or uncertain.
+///
+/// Written in the ISO 8601-2 (EDTF) forms `2025`, `2025-02`, `2025-02-14`, each optionally ending in
+/// `~` (approximate), `?` (uncertain) or `%` (both); `today` and `yesterday` are read as the day they
+/// name. Accord keeps the text as written and the first and last day it covers, on which it sorts and
+/// filters. Impossible dates (`2025-02-30`) are errors, never rolled over.
+public struct AccordDate: Sendable, Hashable, CustomStringConvertible {
+  public enum Precision: String, Sendable { case year, month, day }
+  public enum Qualifier: String, Sendable {
+    case approximate = "~"
+    case uncertain = "?"
+    case approximateAndUncertain = "%"
+  }
+
+  /// The date in EDTF, as stored: `2025-02-14~`.
+  public let text: String
+  public let first: Day
+  public let last: Day
+  public let precision: Precision
+  public let qualifier: Qualifier?
+
+  public var description: String { text }
+
+  public init(day: Day) {
+    self.init(text: day.description, first: day, last: day, precision: .day, qualifier: nil)
+  }
+
+  init(text: String, first: Day, last: Day, precision: Precision, qualifier: Qualifier?) {
+    self.text = text
+    self.first = first
+    self.last = last
+    self.precision = precision
+    self.qualifier = qualifier
+  }
+
+  /// Reads a date as typed; throws a usage error that says what is wrong.
+  public static func parse(_ input: String, today: Day = .today()) throws(StoreError) -> AccordDate {
+    let trimmed = input.trimmingSpaces
+    switch trimmed.lowercased() {
+    case "today": return AccordDate(day: today)
+    case "yesterday": return AccordDate(day: today.adding(days: -1) ?? today)
+    default: break
+    }
+    var body = Substring(trimmed)
+    var qualifier: Qualifier?
+    if let last = body.last, let found = Qualifier(rawValue: String(last)) {
+      qualifier = found
+      body = body.dropLast()
+    }
+    let expected = "write YYYY, YYYY-MM or YYYY-MM-DD, optionally ending in ~ or ?, or today, yesterday"
+    let parts = body.split(separator: "-", omittingEmptySubsequences: false)
+    guard (1...3).contains(parts.count),
+      parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
+      parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
+      let year = Int(parts[0]), year >= 1
+    else {
+      throw .invalid("'\(input)' is not a date: \(expected)")
+    }
+    let suffix = qualifier?.rawValue ?? ""
+    if parts.count == 1 {
+      guard let first = Day(year: year, month: 1, day: 1), let last = Day(year: year, month: 12, day: 31)
+      else { throw .invalid("'\(input)' is not a date: the year is out of range") }
+      return AccordDate(
+        text: pad(year, 4) + suffix, first: first, last: last, precision: .year, qualifier: qualifier)
+    }
+    guard let month = Int(parts[1]), (1...12).contains(month) else {
+      throw .invalid("'\(input)' is not a date: the month must be 01 to 12")
+    }
+    if parts.count == 2 {
+      guard let first = Day(year: year, month: month, day: 1),
+        let last = Day(year: year, month: month, day: Day.daysIn(month: month, year: year))
+      else { throw .invalid("'\(input)' is not a date: the year is out of range") }
+      return AccordDate(
+        text: pad(year, 4) + "-" + pad(month, 2) + suffix, first: first, last: last,
+        precision: .month, qualifier: qualifier)
+    }
+    guard let dayNumber = Int(parts[2]), let day = Day(year: year, month: month, day: dayNumber) else {
+      let days = Day.daysIn(month: month, year: year)
+      throw .invalid(
+        "'\(input)' is not a date: \(pad(year, 4))-\(pad(month, 2)) has \(days) days")
+    }
+    return AccordDate(
+      text: day.description + suffix, first: day, last: day, precision: .day, qualifier: qualifier)
+  }
+
+  /// Rebuilds a stored date from its columns (text, first day, last day).
+  public static func stored(_ text: String, first: String, last: String) -> AccordDate {
+    if let parsed = try? parse(text) { return parsed }
+    // A row written by hand that Accord cannot read: keep what it says.
+    let firstDay = Day(iso: first) ?? Day(year: 1970, month: 1, day: 1)!
+    return AccordDate(
+      text: text, first: firstDay, last: Day(iso: last) ?? firstDay, precision: .day, qualifier: nil)
+  }
+
+  /// The three columns a dated row stores: the text as typed, its first and its last day.
+  public var columns: [SQLValue] {
+    [.text(text), .text(first.description), .text(last.description)]
+  }
+}
+
+extension AccordDate: Codable {
+  enum CodingKeys: String, CodingKey { case edtf, first, last }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(text, forKey: .edtf)
+    try container.encode(first.description, forKey: .first)
+    try container.encode(last.description, forKey: .last)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let text = try container.decode(String.self, forKey: .edtf)
+    do {
+      self = try Self.parse(text)
+    } catch {
+      throw DecodingError.dataCorruptedError(
+        forKey: .edtf, in: container, debugDescription: error.description)
+    }
+  }
+}
+
+extension StringProtocol {
+  /// The text without leading and trailing white space (no Foundation needed).
+  var trimmingSpaces: String {
+    let scalars = unicodeScalars
+    guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(String.UnicodeScalarView(scalars[start...end]))
+  }
+}

@@ -1,0 +1,72 @@
+/// One schema change: a file `Migrations/NNNN_name.sql`, embedded at build time.
+public struct Migration: Sendable, Equatable {
+  public let version: Int
+  public let name: String
+  public let sql: String
+}
+
+/// Brings a database's schema up to date, one migration at a time, each in its own transaction,
+/// each recorded in `schema_migration` and in `PRAGMA user_version`. A database made by a newer
+/// Accord is refused, never touched.
+public struct Migrator: Sendable {
+  public let migrations: [Migration]
+
+  public init(migrations: [Migration] = Migration.embedded) {
+    self.migrations = migrations
+  }
+
+  public var latestVersion: Int { migrations.last?.version ?? 0 }
+
+  /// The schema version recorded in the database.
+  public static func version(of connection: Connection) throws(StoreError) -> Int {
+    Int(try connection.integer("PRAGMA user_version") ?? 0)
+  }
+
+  /// 'ACCD': the `PRAGMA application_id` of every Accord database (set by the first migration).
+  public static let applicationID: Int64 = 1_094_927_172
+
+  /// Refuses to lay Accord's schema over another program's database.
+  static func checkIsAccordOrEmpty(_ connection: Connection) throws(StoreError) {
+    let tables = try connection.integer("SELECT count(*) FROM sqlite_schema") ?? 0
+    let application = try connection.integer("PRAGMA application_id") ?? 0
+    if tables > 0 && application != applicationID {
+      throw StoreError.cannotOpen(
+        path: connection.path,
+        reason: "it is an SQLite database of another program, not Accord's; name another file with --db")
+    }
+  }
+
+  public func migrate(_ connection: Connection) throws {
+    let current = try Self.version(of: connection)
+    if current == latestVersion { return }
+    if current > latestVersion {
+      throw StoreError.cannotOpen(
+        path: connection.path,
+        reason:
+          "it was made by a newer Accord (schema version \(current); this one knows up to \(latestVersion)); upgrade Accord"
+      )
+    }
+    if current == 0 {
+      try Self.checkIsAccordOrEmpty(connection)
+    }
+    for migration in migrations where migration.version > current {
+      try connection.write {
+        // Re-read inside the write lock: another process may have migrated meanwhile.
+        guard try Self.version(of: connection) < migration.version else { return }
+        try connection.execute(
+          """
+          CREATE TABLE IF NOT EXISTS schema_migration (
+            version INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+          ) STRICT
+          """)
+        try connection.execute(migration.sql)
+        try connection.insert(
+          "INSERT INTO schema_migration (version, name) VALUES (?, ?)",
+          [.integer(Int64(migration.version)), .text(migration.name)])
+        try connection.execute("PRAGMA user_version = \(migration.version)")
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import CSQLite
+
+/// Everything that can go wrong in the store, in words an analyst can act on.
+public enum StoreError: Error, CustomStringConvertible, Equatable {
+  /// The user's input is malformed: a usage error (exit 64).
+  case invalid(String)
+  /// A name that matches nothing; `candidates` are the closest existing names.
+  case notFound(kind: String, name: String, candidates: [String])
+  /// A name that matches several records.
+  case ambiguous(kind: String, name: String, matches: [String])
+  /// The record contradicts what is there already (a duplicate, a broken reference).
+  case conflict(String)
+  /// The database file cannot be opened or is not one Accord can use.
+  case cannotOpen(path: String, reason: String)
+  /// Any other SQLite failure.
+  case sqlite(code: Int32, extendedCode: Int32, message: String, sql: String?)
+
+  /// True for errors in what the user typed, which exit with status 64.
+  public var isUsageError: Bool {
+    if case .invalid = self { return true }
+    return false
+  }
+
+  public var description: String {
+    switch self {
+    case .invalid(let message): return message
+    case .notFound(let kind, let name, let candidates):
+      let hint =
+        candidates.isEmpty
+        ? "see 'accord \(kind) list'"
+        : "did you mean " + candidates.map { "'\($0)'" }.joined(separator: ", ") + "?"
+      return "no \(kind) named '\(name)': \(hint)"
+    case .ambiguous(let kind, let name, let matches):
+      return "'\(name)' names more than one \(kind): "
+        + matches.joined(separator: ", ") + "; use the id or number instead"
+    case .conflict(let message): return message
+    case .cannotOpen(let path, let reason): return "cannot open database \(path): \(reason)"
+    case .sqlite(let code, let extended, let message, _):
+      switch extended {
+      case ExtendedCode.constraintUnique, ExtendedCode.constraintPrimaryKey:
+        return "that record exists already (\(message))"
+      case ExtendedCode.constraintForeignKey:
+        return "that refers to a record that does not exist"
+      case ExtendedCode.constraintCheck, ExtendedCode.constraintNotNull:
+        return "a value is out of range (\(message))"
+      default:
+        return Self.describe(code: code, message: message)
+      }
+    }
+  }
+
+  static func describe(code: Int32, message: String) -> String {
+    switch code & 0xff {
+    case SQLITE_BUSY, SQLITE_LOCKED:
+      return "the database is busy with another command; try again"
+    case SQLITE_READONLY: return "the database is read-only (\(message))"
+    case SQLITE_FULL: return "the disk is full; nothing was written"
+    case SQLITE_NOTADB: return "the file is not an SQLite database"
+    case SQLITE_CORRUPT: return "the database file is damaged (\(message)); see 'accord check'"
+    case SQLITE_CANTOPEN: return "the file or its folder cannot be opened (\(message))"
+    case SQLITE_PERM, SQLITE_AUTH: return "permission denied (\(message))"
+    case SQLITE_IOERR: return "input/output error (\(message))"
+    default: return message
+    }
+  }
+}
+
+/// SQLite's extended result codes that Swift cannot import (they are macro expressions).
+enum ExtendedCode {
+  static let constraintCheck: Int32 = SQLITE_CONSTRAINT | (1 << 8)
+  static let constraintForeignKey: Int32 = SQLITE_CONSTRAINT | (3 << 8)
+  static let constraintNotNull: Int32 = SQLITE_CONSTRAINT | (5 << 8)
+  static let constraintPrimaryKey: Int32 = SQLITE_CONSTRAINT | (6 << 8)
+  static let constraintUnique: Int32 = SQLITE_CONSTRAINT | (8 << 8)
+}

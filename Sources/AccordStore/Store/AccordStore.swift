@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The negotiation record: one connection to one Accord database, migrated on opening, with
+/// named methods to write facts and to read answers. All writes are inserts: nothing an analyst
+/// recorded is overwritten or deleted.
+public final class AccordStore {
+  public let connection: Connection
+  /// The day that `today` and `yesterday` mean, and the default as-of day.
+  public let today: Day
+
+  /// Opens the database file at `path`, creating it (mode 0600) and its folder if needed, and
+  /// brings its schema up to date.
+  public convenience init(path: String, today: Day = .today()) throws {
+    try DatabaseLocation.prepare(path)
+    let connection = try Connection(path: path)
+    try self.init(connection: connection, today: today, wal: true)
+  }
+
+  /// A private database in memory, for tests and trials.
+  public static func inMemory(today: Day = .today()) throws -> AccordStore {
+    try AccordStore(connection: Connection(path: ":memory:"), today: today, wal: false)
+  }
+
+  init(connection: Connection, today: Day, wal: Bool) throws {
+    self.connection = connection
+    self.today = today
+    try connection.execute("PRAGMA foreign_keys = ON")
+    if wal, try connection.first("PRAGMA journal_mode", [], { $0.text(0) }) != "wal" {
+      try connection.execute("PRAGMA journal_mode = WAL")
+    }
+    try Migrator().migrate(connection)
+  }
+
+  /// Parses a date as typed, relative to this store's today.
+  public func date(_ text: String) throws(StoreError) -> AccordDate {
+    try AccordDate.parse(text, today: today)
+  }
+
+  /// Runs `body` as one write transaction.
+  public func write<T>(_ body: () throws -> T) throws -> T { try connection.write(body) }
+}
+
+/// Where the database lives: `--db PATH`, else `$ACCORD_DB`, else
+/// `$XDG_DATA_HOME/accord/accord.sqlite` (`~/.local/share/accord/accord.sqlite` when unset).
+public enum DatabaseLocation {
+  public static func resolve(explicit: String?) -> String {
+    if let explicit, !explicit.isEmpty { return explicit }
+    if let path = environment("ACCORD_DB"), !path.isEmpty { return path }
+    if let data = environment("XDG_DATA_HOME"), !data.isEmpty { return data + "/accord/accord.sqlite" }
+    let home = environment("HOME") ?? "."
+    return home + "/.local/share/accord/accord.sqlite"
+  }
+
+  static func environment(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+  }
+
+  /// Makes the file's folder (mode 0700) and the file itself (mode 0600) when they do not exist.
+  static func prepare(_ path: String) throws(StoreError) {
+    if path == ":memory:" || path.hasPrefix("file:") { return }
+    var folder = path.hasPrefix("/") ? "/" : ""
+    for component in path.split(separator: "/").dropLast() {
+      folder += component
+      if mkdir(folder, 0o700) != 0 && errno != EEXIST {
+        throw .cannotOpen(path: path, reason: "cannot make folder \(folder): \(errorText())")
+      }
+      folder += "/"
+    }
+    let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+    if fd >= 0 {
+      close(fd)
+    } else if errno != EEXIST {
+      throw .cannotOpen(path: path, reason: errorText())
+    }
+  }
+
+  static func errorText() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,206 @@
+/// The kinds of actor Accord knows.
+public enum ActorKind: String, Sendable, Codable, CaseIterable {
+  case state, organization, company, group, person
+}
+
+/// A new actor as an analyst enters it.
+public struct NewActor: Sendable {
+  public var name: String
+  public var kind: ActorKind
+  public var slug: String?
+  public var code: String?
+  public var wikidata: String?
+  public var aliases: [String]
+  /// The organisation or state a person belongs to, with the role and dates.
+  public var affiliation: NewAffiliation?
+
+  public init(
+    name: String, kind: ActorKind, slug: String? = nil, code: String? = nil, wikidata: String? = nil,
+    aliases: [String] = [], affiliation: NewAffiliation? = nil
+  ) {
+    self.name = name
+    self.kind = kind
+    self.slug = slug
+    self.code = code
+    self.wikidata = wikidata
+    self.aliases = aliases
+    self.affiliation = affiliation
+  }
+}
+
+public struct NewAffiliation: Sendable {
+  public var organization: String
+  public var role: String?
+  public var since: AccordDate?
+  public var until: AccordDate?
+
+  public init(organization: String, role: String? = nil, since: AccordDate? = nil, until: AccordDate? = nil) {
+    self.organization = organization
+    self.role = role
+    self.since = since
+    self.until = until
+  }
+}
+
+/// An actor as listed.
+public struct ActorSummary: Sendable, Codable, Equatable {
+  public let id: Int64
+  public let slug: String
+  public let name: String
+  public let kind: ActorKind
+  public let code: String?
+  public let wikidata: String?
+  public let aliases: [String]
+}
+
+/// A person's office or membership.
+public struct Affiliation: Sendable, Codable, Equatable {
+  public let person: String
+  public let organization: String
+  public let role: String?
+  public let since: String?
+  public let until: String?
+}
+
+/// An actor with everything recorded about who it is and where it takes part.
+public struct ActorDetail: Sendable, Codable {
+  public struct Participation: Sendable, Codable, Equatable {
+    public let negotiation: String
+    public let title: String
+    public let role: String
+  }
+  public let actor: ActorSummary
+  public let affiliations: [Affiliation]
+  public let members: [Affiliation]
+  public let negotiations: [Participation]
+}
+
+extension AccordStore {
+  @discardableResult
+  public func addActor(_ new: NewActor) throws -> Int64 {
+    let name = new.name.trimmingSpaces
+    guard !name.isEmpty else { throw StoreError.invalid("an actor needs a name") }
+    let code = try new.code.map { code throws(StoreError) -> String in
+      let upper = code.uppercased()
+      guard upper.count == 3, upper.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+        throw .invalid("'\(code)' is not an ISO 3166-1 alpha-3 code: use three letters, such as UKR")
+      }
+      return upper
+    }
+    if let wikidata = new.wikidata {
+      guard wikidata.first == "Q", wikidata.count > 1, wikidata.dropFirst().allSatisfy(\.isASCIIDigit),
+        wikidata.dropFirst().first != "0"
+      else { throw StoreError.invalid("'\(wikidata)' is not a Wikidata id: use Q followed by digits, such as Q212") }
+    }
+    return try write {
+      if let code, let existing = try connection.first(
+        "SELECT name FROM actor WHERE code = ?", [.text(code)], { $0.text(0) })
+      {
+        throw StoreError.conflict("the code \(code) belongs to \(existing) already")
+      }
+      if let wikidata = new.wikidata, let existing = try connection.first(
+        "SELECT name FROM actor WHERE wikidata = ?", [.text(wikidata)], { $0.text(0) })
+      {
+        throw StoreError.conflict("the Wikidata id \(wikidata) belongs to \(existing) already")
+      }
+      let slug = try newSlug(new.slug, from: name, fallback: new.kind.rawValue, table: "actor")
+      let id = try connection.insert(
+        "INSERT INTO actor (slug, name, kind, code, wikidata) VALUES (?, ?, ?, ?, ?)",
+        [.text(slug), .text(name), .text(new.kind.rawValue), .optional(code), .optional(new.wikidata)])
+      for alias in [name] + new.aliases { try addAlias(alias, to: id) }
+      if let affiliation = new.affiliation { try addAffiliation(person: id, affiliation) }
+      return id
+    }
+  }
+
+  /// Records another name for an actor; a name it has already is no error.
+  public func addAlias(_ alias: String, to actor: Int64) throws {
+    let alias = alias.trimmingSpaces
+    guard !alias.isEmpty else { throw StoreError.invalid("an alias cannot be empty") }
+    try connection.run(
+      "INSERT OR IGNORE INTO actor_alias (actor_id, alias, alias_key) VALUES (?, ?, ?)",
+      [.integer(actor), .text(alias), .text(Names.key(alias))])
+  }
+
+  @discardableResult
+  public func addAffiliation(person: Int64, _ affiliation: NewAffiliation) throws -> Int64 {
+    let organization = try resolveActor(affiliation.organization)
+    guard organization != person else {
+      throw StoreError.invalid("an actor cannot be affiliated with itself")
+    }
+    if let since = affiliation.since, let until = affiliation.until, until.last < since.first {
+      throw StoreError.invalid("the affiliation ends (\(until)) before it starts (\(since))")
+    }
+    return try connection.insert(
+      """
+      INSERT INTO affiliation (person_id, organization_id, role, since, since_first, until, until_last)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      """,
+      [
+        .integer(person), .integer(organization), .optional(affiliation.role?.trimmingSpaces.nonEmpty),
+        .optional(affiliation.since?.text), .optional(affiliation.since?.first.description),
+        .optional(affiliation.until?.text), .optional(affiliation.until?.last.description),
+      ])
+  }
+
+  public func actors(kind: ActorKind? = nil) throws -> [ActorSummary] {
+    try connection.all(
+      """
+      SELECT a.id, a.slug, a.name, a.kind, a.code, a.wikidata,
+        (SELECT group_concat(x.alias, char(31)) FROM actor_alias x
+          WHERE x.actor_id = a.id AND x.alias <> a.name)
+      FROM actor a WHERE ?1 IS NULL OR a.kind = ?1 ORDER BY a.name COLLATE NOCASE, a.id
+      """, [.optional(kind?.rawValue)], Self.actorSummary)
+  }
+
+  public func actor(_ id: Int64) throws -> ActorDetail {
+    guard
+      let actor = try connection.first(
+        """
+        SELECT a.id, a.slug, a.name, a.kind, a.code, a.wikidata,
+          (SELECT group_concat(x.alias, char(31)) FROM actor_alias x
+            WHERE x.actor_id = a.id AND x.alias <> a.name)
+        FROM actor a WHERE a.id = ?
+        """, [.integer(id)], Self.actorSummary)
+    else { throw StoreError.notFound(kind: "actor", name: String(id), candidates: []) }
+    let affiliationSQL = """
+      SELECT p.name, o.name, f.role, f.since, f.until FROM affiliation f
+      JOIN actor p ON p.id = f.person_id JOIN actor o ON o.id = f.organization_id
+      WHERE f.%@ = ? ORDER BY f.since_first, f.id
+      """
+    let decode: (Row) -> Affiliation = { row in
+      Affiliation(
+        person: row.text(0), organization: row.text(1), role: row.optionalText(2),
+        since: row.optionalText(3), until: row.optionalText(4))
+    }
+    let affiliations = try connection.all(
+      affiliationSQL.replacing("%@", with: "person_id"), [.integer(id)], decode)
+    let members = try connection.all(
+      affiliationSQL.replacing("%@", with: "organization_id"), [.integer(id)], decode)
+    let negotiations = try connection.all(
+      """
+      SELECT n.slug, n.title, p.role FROM participant p JOIN negotiation n ON n.id = p.negotiation_id
+      WHERE p.actor_id = ? ORDER BY n.title, p.role
+      """, [.integer(id)]
+    ) { ActorDetail.Participation(negotiation: $0.text(0), title: $0.text(1), role: $0.text(2)) }
+    return ActorDetail(
+      actor: actor, affiliations: affiliations, members: members, negotiations: negotiations)
+  }
+
+  static func actorSummary(_ row: Row) -> ActorSummary {
+    ActorSummary(
+      id: row.integer(0), slug: row.text(1), name: row.text(2),
+      kind: ActorKind(rawValue: row.text(3)) ?? .group, code: row.optionalText(4),
+      wikidata: row.optionalText(5), aliases: splitList(row.optionalText(6)))
+  }
+}
+
+/// Splits a `group_concat(..., char(31))` list.
+func splitList(_ text: String?) -> [String] {
+  guard let text, !text.isEmpty else { return [] }
+  return text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+}
+
+extension String {
+  var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,54 @@
+/// A free, dated log entry.
+public struct Development: Sendable, Codable, Equatable {
+  public let id: Int64
+  public let date: AccordDate
+  public let text: String
+  public let actors: [String]
+  public let sources: [String]
+}
+
+extension AccordStore {
+  /// Logs a development on a negotiation.
+  @discardableResult
+  public func log(
+    negotiation: String, text: String, date: AccordDate, actors: [String] = [], sources: [String] = []
+  ) throws -> Int64 {
+    guard !text.trimmingSpaces.isEmpty else { throw StoreError.invalid("a development needs its text") }
+    return try write {
+      let negotiation = try resolveNegotiation(negotiation)
+      let actors = try actors.map { try resolveActor($0) }
+      let sources = try resolveSources(sources)
+      let id = try connection.insert(
+        "INSERT INTO development (negotiation_id, date, date_first, date_last, text) VALUES (?, ?, ?, ?, ?)",
+        [.integer(negotiation)] + date.columns + [.text(text)])
+      for actor in actors {
+        try connection.run(
+          "INSERT OR IGNORE INTO development_actor (development_id, actor_id) VALUES (?, ?)",
+          [.integer(id), .integer(actor)])
+      }
+      try cite(sources, .development, id)
+      return id
+    }
+  }
+
+  func developments(negotiation: Int64, asOf day: Day, limit: Int) throws -> [Development] {
+    let rows = try connection.all(
+      """
+      SELECT d.id, d.date, d.date_first, d.date_last, d.text,
+        (SELECT group_concat(a.name, char(31)) FROM development_actor x JOIN actor a ON a.id = x.actor_id
+          WHERE x.development_id = d.id)
+      FROM development d WHERE d.negotiation_id = ? AND d.date_first <= ?
+      ORDER BY d.date_first DESC, d.id DESC LIMIT ?
+      """, [.integer(negotiation), .text(day.description), .integer(Int64(limit))]
+    ) { row in
+      (
+        row.integer(0), AccordDate.stored(row.text(1), first: row.text(2), last: row.text(3)), row.text(4),
+        splitList(row.optionalText(5))
+      )
+    }
+    let cited = try citations(.development, ids: rows.map(\.0))
+    return rows.reversed().map {
+      Development(id: $0.0, date: $0.1, text: $0.2, actors: $0.3, sources: cited[$0.0] ?? [])
+    }
+  }
+}

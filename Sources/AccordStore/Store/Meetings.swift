@@ -1,0 +1,62 @@
+/// A meeting as shown.
+public struct MeetingSummary: Sendable, Codable, Equatable {
+  public let id: Int64
+  public let date: AccordDate
+  public let place: String?
+  public let participants: [String]
+  public let summary: String?
+  public let sources: [String]
+}
+
+extension AccordStore {
+  @discardableResult
+  public func addMeeting(
+    negotiation: String, date: AccordDate, place: String? = nil, with participants: [String],
+    summary: String? = nil, sources: [String] = []
+  ) throws -> Int64 {
+    guard !participants.isEmpty else {
+      throw StoreError.invalid("a meeting needs its participants: add --with ACTOR for each")
+    }
+    return try write {
+      let negotiation = try resolveNegotiation(negotiation)
+      let actors = try participants.map { try resolveActor($0) }
+      let sources = try resolveSources(sources)
+      let id = try connection.insert(
+        """
+        INSERT INTO meeting (negotiation_id, date, date_first, date_last, place, summary)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """,
+        [.integer(negotiation)] + date.columns + [
+          .optional(place?.trimmingSpaces.nonEmpty), .optional(summary?.trimmingSpaces.nonEmpty),
+        ])
+      for actor in actors {
+        try connection.run(
+          "INSERT OR IGNORE INTO meeting_participant (meeting_id, actor_id) VALUES (?, ?)",
+          [.integer(id), .integer(actor)])
+      }
+      try cite(sources, .meeting, id)
+      return id
+    }
+  }
+
+  func meetings(negotiation: Int64, asOf day: Day) throws -> [MeetingSummary] {
+    let rows = try connection.all(
+      """
+      SELECT m.id, m.date, m.date_first, m.date_last, m.place, m.summary,
+        (SELECT group_concat(a.name, char(31)) FROM meeting_participant x JOIN actor a ON a.id = x.actor_id
+          WHERE x.meeting_id = m.id)
+      FROM meeting m WHERE m.negotiation_id = ? AND m.date_first <= ? ORDER BY m.date_first, m.id
+      """, [.integer(negotiation), .text(day.description)]
+    ) { row in
+      (
+        row.integer(0), AccordDate.stored(row.text(1), first: row.text(2), last: row.text(3)),
+        row.optionalText(4), row.optionalText(5), splitList(row.optionalText(6))
+      )
+    }
+    let cited = try citations(.meeting, ids: rows.map(\.0))
+    return rows.map {
+      MeetingSummary(
+        id: $0.0, date: $0.1, place: $0.2, participants: $0.4, summary: $0.3, sources: cited[$0.0] ?? [])
+    }
+  }
+}

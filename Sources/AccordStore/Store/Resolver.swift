@@ -1,0 +1,116 @@
+/// Finds the record a user names: by number, short id (slug), alias or title, case-insensitively.
+/// An unknown name lists the closest candidates; an ambiguous one lists its matches.
+extension AccordStore {
+  public func resolveActor(_ name: String) throws(StoreError) -> Int64 {
+    if let id = try byNumber(name, table: "actor") { return id }
+    let key = Names.key(name)
+    if let id = try connection.integer("SELECT id FROM actor WHERE slug = ?", [.text(key)]) { return id }
+    if key.count == 3,
+      let id = try connection.integer("SELECT id FROM actor WHERE code = ?", [.text(key.uppercased())])
+    {
+      return id
+    }
+    let matches = try connection.all(
+      """
+      SELECT DISTINCT a.id, a.slug, a.name FROM actor_alias x JOIN actor a ON a.id = x.actor_id
+      WHERE x.alias_key = ? ORDER BY a.id
+      """, [.text(key)]
+    ) { row in (row.integer(0), "\(row.text(1)) (\(row.text(2)))") }
+    if matches.count == 1 { return matches[0].0 }
+    if matches.count > 1 { throw .ambiguous(kind: "actor", name: name, matches: matches.map(\.1)) }
+    let names = try connection.all("SELECT alias FROM actor_alias UNION SELECT slug FROM actor") {
+      $0.text(0)
+    }
+    throw .notFound(kind: "actor", name: name, candidates: Names.closest(to: name, among: names))
+  }
+
+  public func resolveNegotiation(_ name: String) throws(StoreError) -> Int64 {
+    try resolveTitled(name, table: "negotiation", kind: "negotiation")
+  }
+
+  public func resolveProposal(_ name: String) throws(StoreError) -> Int64 {
+    try resolveTitled(name, table: "proposal", kind: "proposal")
+  }
+
+  public func resolveSource(_ name: String) throws(StoreError) -> Int64 {
+    if let id = try byNumber(name, table: "source") { return id }
+    if let id = try connection.integer(
+      "SELECT id FROM source WHERE slug = ? OR url = ?", [.text(Names.key(name)), .text(name)])
+    {
+      return id
+    }
+    let names = try connection.all("SELECT slug FROM source") { $0.text(0) }
+    throw .notFound(kind: "source", name: name, candidates: Names.closest(to: name, among: names))
+  }
+
+  /// A condition is named by its number (`7` or `#7`).
+  public func resolveCondition(_ name: String) throws(StoreError) -> Int64 {
+    let digits = name.hasPrefix("#") ? String(name.dropFirst()) : name
+    guard let number = Int64(digits), number > 0 else {
+      throw .invalid("'\(name)' is not a condition number: see 'accord condition list'")
+    }
+    guard
+      let id = try connection.integer(
+        """
+        SELECT id FROM position
+        WHERE id = ? AND stance IN ('demands', 'offers', 'precondition', 'red_line')
+        """, [.integer(number)])
+    else {
+      throw .notFound(kind: "condition", name: name, candidates: [])
+    }
+    return id
+  }
+
+  private func byNumber(_ name: String, table: String) throws(StoreError) -> Int64? {
+    guard !name.isEmpty, name.allSatisfy(\.isASCIIDigit) else { return nil }
+    guard let number = Int64(name),
+      let id = try connection.integer("SELECT id FROM \(table) WHERE id = ?", [.integer(number)])
+    else {
+      throw .notFound(kind: table, name: name, candidates: [])
+    }
+    return id
+  }
+
+  private func resolveTitled(_ name: String, table: String, kind: String) throws(StoreError) -> Int64 {
+    if let id = try byNumber(name, table: table) { return id }
+    let key = Names.key(name)
+    if let id = try connection.integer("SELECT id FROM \(table) WHERE slug = ?", [.text(key)]) {
+      return id
+    }
+    let matches = try connection.all(
+      "SELECT id, slug FROM \(table) WHERE title_key = ? ORDER BY id", [.text(key)]
+    ) { ($0.integer(0), $0.text(1)) }
+    if matches.count == 1 { return matches[0].0 }
+    if matches.count > 1 { throw .ambiguous(kind: kind, name: name, matches: matches.map(\.1)) }
+    let names = try connection.all("SELECT slug FROM \(table) UNION ALL SELECT title FROM \(table)") {
+      $0.text(0)
+    }
+    throw .notFound(kind: kind, name: name, candidates: Names.closest(to: name, among: names))
+  }
+
+  /// A slug for a new record of `table`: `wanted` if given (and free), else one made from `name`.
+  func newSlug(_ wanted: String?, from name: String, fallback: String, table: String)
+    throws(StoreError) -> String
+  {
+    if let wanted {
+      let slug = Names.key(wanted)
+      guard Names.slug(slug) == slug, slug.contains(where: \.isLetter) else {
+        throw .invalid(
+          "'\(wanted)' cannot be a short id: use lower-case letters, digits and hyphens, with a letter")
+      }
+      if try connection.integer("SELECT 1 FROM \(table) WHERE slug = ?", [.text(slug)]) != nil {
+        throw .conflict("a \(table) with the short id '\(slug)' exists already: choose another --id")
+      }
+      return slug
+    }
+    var base = Names.slug(name)
+    if !base.contains(where: \.isLetter) { base = base.isEmpty ? fallback : fallback + "-" + base }
+    var candidate = base
+    var suffix = 2
+    while try connection.integer("SELECT 1 FROM \(table) WHERE slug = ?", [.text(candidate)]) != nil {
+      candidate = base + "-" + String(suffix)
+      suffix += 1
+    }
+    return candidate
+  }
+}

@@ -1,0 +1,132 @@
+/// A source as listed.
+public struct SourceSummary: Sendable, Codable, Equatable {
+  public let id: Int64
+  public let slug: String
+  public let url: String?
+  public let outlet: String?
+  public let title: String?
+  public let published: AccordDate?
+}
+
+/// What a citation is attached to.
+enum CitedFact: String {
+  case meeting = "meeting_id"
+  case proposal = "proposal_id"
+  case step = "step_id"
+  case position = "position_id"
+  case statement = "statement_id"
+  case development = "development_id"
+}
+
+extension AccordStore {
+  @discardableResult
+  public func addSource(
+    url: String?, outlet: String? = nil, title: String? = nil, published: AccordDate? = nil,
+    slug: String? = nil
+  ) throws -> Int64 {
+    let url = url?.trimmingSpaces
+    let title = title?.trimmingSpaces.nonEmpty
+    if let url {
+      guard let colon = url.firstIndex(of: ":"), colon != url.startIndex,
+        url[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
+        url.index(after: colon) != url.endIndex
+      else {
+        throw StoreError.invalid("'\(url)' is not a URL: write it in full, such as https://example.org/story")
+      }
+    } else if title == nil {
+      throw StoreError.invalid("a source needs a URL, or a --title where it has none")
+    }
+    return try write {
+      if let url, let existing = try connection.integer("SELECT id FROM source WHERE url = ?", [.text(url)]) {
+        throw StoreError.conflict("that URL is source \(existing) already")
+      }
+      let outlet = outlet?.trimmingSpaces.nonEmpty
+      var base = outlet ?? url.map(Self.host(of:)) ?? title ?? "source"
+      if let published { base += " " + published.first.description }
+      let slug = try newSlug(slug, from: base, fallback: "source", table: "source")
+      return try connection.insert(
+        """
+        INSERT INTO source (slug, url, outlet, title, published, published_first, published_last)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
+        [
+          .text(slug), .optional(url), .optional(outlet), .optional(title),
+          .optional(published?.text), .optional(published?.first.description),
+          .optional(published?.last.description),
+        ])
+    }
+  }
+
+  public func sources() throws -> [SourceSummary] {
+    try connection.all(
+      """
+      SELECT id, slug, url, outlet, title, published, published_first, published_last
+      FROM source ORDER BY published_first, id
+      """
+    ) { row in
+      SourceSummary(
+        id: row.integer(0), slug: row.text(1), url: row.optionalText(2), outlet: row.optionalText(3),
+        title: row.optionalText(4),
+        published: row.optionalText(5).map {
+          AccordDate.stored($0, first: row.text(6), last: row.text(7))
+        })
+    }
+  }
+
+  /// The ids of the named sources; a full URL that Accord does not know yet becomes a new source.
+  func resolveSources(_ names: [String]) throws -> [Int64] {
+    var ids: [Int64] = []
+    for name in names {
+      let id = try resolveOrAddSource(name)
+      if !ids.contains(id) { ids.append(id) }
+    }
+    return ids
+  }
+
+  private func resolveOrAddSource(_ name: String) throws -> Int64 {
+    if name.contains("://"),
+      try connection.integer("SELECT id FROM source WHERE url = ?", [.text(name)]) == nil
+    {
+      return try addSource(url: name)
+    }
+    return try resolveSource(name)
+  }
+
+  func cite(_ sources: [Int64], _ fact: CitedFact, _ id: Int64) throws {
+    for source in sources {
+      try connection.run(
+        "INSERT INTO citation (source_id, \(fact.rawValue)) VALUES (?, ?)", [.integer(source), .integer(id)])
+    }
+  }
+
+  /// The short ids of the sources cited by each fact of a kind, by fact id.
+  func citations(_ fact: CitedFact, ids: [Int64]) throws -> [Int64: [String]] {
+    guard !ids.isEmpty else { return [:] }
+    var result: [Int64: [String]] = [:]
+    let statement = try connection.statement(
+      """
+      SELECT c.\(fact.rawValue), s.slug FROM citation c JOIN source s ON s.id = c.source_id
+      WHERE c.\(fact.rawValue) = ? ORDER BY c.id
+      """)
+    for id in ids {
+      try statement.bind([.integer(id)])
+      while try statement.step() {
+        let row = Row(statement: statement)
+        result[row.integer(0), default: []].append(row.text(1))
+      }
+    }
+    return result
+  }
+
+  static func host(of url: String) -> String {
+    guard let range = url.firstRange(of: "://") else { return "source" }
+    let rest = url[range.upperBound...]
+    let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    let trimmed = host.hasPrefix("www.") ? host.dropFirst(4) : host
+    return String(trimmed.split(separator: ".").dropLast().joined(separator: " ").nonEmptyOr(String(trimmed)))
+  }
+}
+
+extension String {
+  func nonEmptyOr(_ other: String) -> String { isEmpty ? other : self }
+}

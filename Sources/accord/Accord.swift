@@ -1,0 +1,58 @@
+import AccordStore
+import ArgumentParser
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+@main
+struct Accord: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "accord",
+    abstract: "Track diplomatic negotiations: who met, who proposed and demanded what, what was signed.",
+    discussion: """
+      Records go to --db PATH, else $ACCORD_DB, else $XDG_DATA_HOME/accord/accord.sqlite
+      (~/.local/share/accord/accord.sqlite). Names of actors, negotiations, proposals and sources
+      take a short id, any alias (any case) or the number. Dates: 2025, 2025-02, 2025-02-14,
+      optionally ending in ~ (approximate) or ? (uncertain); today; yesterday.
+      """,
+    version: "0.1.0",
+    subcommands: [
+      Init.self, Example.self, ActorCommand.self, NegotiationCommand.self, MeetingCommand.self,
+      ProposalCommand.self, ConditionCommand.self, QuoteCommand.self, SourceCommand.self, Log.self,
+      Deals.self,
+    ]
+  )
+
+  /// Parses and runs one command. Every error is one line on stderr: exit 64 for usage errors,
+  /// 1 for the rest.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let error as StoreError {
+      fail(error.description, hint: nil, code: error.isUsageError ? 64 : 1)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success { exit(withError: error) }  // --help, --version
+      let full = fullMessage(for: error)
+      let usage = full.split(separator: "\n").first { $0.hasPrefix("Usage: ") }
+      let path = usage.map { line in
+        line.dropFirst("Usage: ".count).split(separator: " ")
+          .prefix { !$0.hasPrefix("<") && !$0.hasPrefix("[") && !$0.hasPrefix("-") }
+          .joined(separator: " ")
+      }
+      let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+      fail(message, hint: path.map { "see '\($0) --help'" }, code: code.rawValue)
+    }
+  }
+
+  static func fail(_ message: String, hint: String?, code: Int32) -> Never {
+    var line = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+    if let hint { line += " (\(hint))" }
+    FileOutput.standardError.write("Error: " + line + "\n")
+    Glibc.exit(code)
+  }
+}

@@ -1,0 +1,22 @@
+import AccordStore
+import ArgumentParser
+
+struct ActorAlias: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "alias", abstract: "Add other names for an actor, in any script.")
+
+  @Argument(help: "Short id, alias, code or number.") var actor: String
+  @Argument(help: "The new names.") var aliases: [String]
+  @OptionGroup var database: DatabaseOptions
+
+  func validate() throws {
+    if aliases.isEmpty { throw ValidationError("name at least one alias") }
+  }
+
+  func run() throws {
+    let store = try database.open()
+    let id = try store.resolveActor(actor)
+    try store.write { for alias in aliases { try store.addAlias(alias, to: id) } }
+    printID(id)
+  }
+}

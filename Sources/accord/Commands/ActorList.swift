@@ -1,0 +1,17 @@
+import AccordStore
+import ArgumentParser
+
+struct ActorList: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "list", abstract: "List actors.")
+
+  @Option(help: "Only actors of this kind.") var kind: ActorKind?
+  @OptionGroup var output: FormatOptions
+  @OptionGroup var database: DatabaseOptions
+
+  func run() throws {
+    let actors = try database.open().actors(kind: kind)
+    try Render(format: output.format).records(
+      actors, headers: ["id", "short id", "name", "kind", "code", "aliases"],
+      rows: actors.map { [String($0.id), $0.slug, $0.name, $0.kind.rawValue, $0.code ?? "", $0.aliases.listed] })
+  }
+}

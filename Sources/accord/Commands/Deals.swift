@@ -1,0 +1,34 @@
+import AccordStore
+import ArgumentParser
+
+struct Deals: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Proposals and agreements with their status; --unsigned for the live ones not yet signed.",
+    discussion: "Status follows from the dated steps by the rule in the README (How status is derived).")
+
+  @Flag(help: "Only live proposals (not rejected, withdrawn, superseded, lapsed or terminated) with no signed step.")
+  var unsigned = false
+  @Option(help: "Only this negotiation.") var negotiation: String?
+  @Option(help: "The answer as it stood on this day, from the dated steps alone.", transform: parseDate)
+  var asOf: AccordDate?
+  @OptionGroup var output: FormatOptions
+  @OptionGroup var database: DatabaseOptions
+
+  func run() throws {
+    let store = try database.open()
+    let deals = try store.deals(
+      unsignedOnly: unsigned, negotiation: negotiation.map { try store.resolveNegotiation($0) }, asOf: asOf?.last)
+    try Render(format: output.format).records(
+      deals,
+      headers: ["id", "deal", "negotiation", "parties", "status", "latest step", "open since", "days open"],
+      rows: deals.map { d in
+        var latest = "\(d.latestStep.step.argument) \(d.latestStep.date)"
+        if let party = d.latestStep.party { latest += " (\(party))" }
+        return [
+          String(d.id), d.title, d.negotiation, d.parties.listed,
+          d.status.argument + (d.signed && d.status != .signed ? ", signed" : ""), latest, d.openSince.text,
+          String(d.daysOpen),
+        ]
+      })
+  }
+}

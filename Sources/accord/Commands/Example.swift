@@ -1,0 +1,74 @@
+import AccordStore
+import ArgumentParser
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+struct Example: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Load the worked example (the February 2025 US–Ukraine minerals talks) into a database of its own.",
+    discussion: """
+      Writes to --db PATH, else $XDG_DATA_HOME/accord/example.sqlite (never to your own database),
+      rebuilding it if it holds only the example; then prints the unsigned deals and the negotiation.
+      """)
+
+  @Option(help: ArgumentHelp("The example database (default: ~/.local/share/accord/example.sqlite).", valueName: "path"))
+  var db: String?
+  @Option(help: "Show the answers as they stood on this day (default: 2025-02-20).", transform: parseDate)
+  var asOf: AccordDate?
+
+  var path: String {
+    if let db { return db }
+    let main = DatabaseLocation.resolve(explicit: nil)
+    let folder = main.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+    return folder + "/example.sqlite"
+  }
+
+  func run() throws {
+    let path = self.path
+    if try ExampleDatabase.holdsOnlyTheExample(path) {
+      for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+    }
+    let store = try AccordStore(path: path)
+    try WorkedExample.load(into: store)
+    let day = asOf?.last ?? WorkedExample.asOf
+    let out = FileOutput.standardOutput
+    out.write("Loaded the worked example into \(path)\n")
+    out.write("Explore it with: export ACCORD_DB=\(path)\n\n")
+    out.write("$ accord deals --unsigned --as-of \(day)\n")
+    let deals = try store.deals(unsignedOnly: true, asOf: day)
+    out.write(
+      Render.table(
+        headers: ["id", "deal", "negotiation", "status", "latest step", "days open"],
+        rows: deals.map {
+          [
+            String($0.id), $0.title, $0.negotiation, $0.status.argument,
+            "\($0.latestStep.step.argument) \($0.latestStep.date)" + ($0.latestStep.party.map { " (\($0))" } ?? ""),
+            String($0.daysOpen),
+          ]
+        }))
+    out.write("\n$ accord negotiation show \(WorkedExample.negotiation) --as-of \(day)\n")
+    out.write(
+      NegotiationText.render(try store.negotiation(store.resolveNegotiation(WorkedExample.negotiation), asOf: day)))
+  }
+}
+
+enum ExampleDatabase {
+  /// True when `path` is a database that holds the worked example and nothing else; throws when it
+  /// holds anything else, so that `accord example` never writes into an analyst's record.
+  static func holdsOnlyTheExample(_ path: String) throws -> Bool {
+    guard access(path, F_OK) == 0 else { return false }
+    let store = try AccordStore(path: path)
+    let slugs = try store.negotiations().map(\.slug)
+    let actors = try store.actors().count
+    if slugs.isEmpty && actors == 0 { return false }
+    guard slugs == [WorkedExample.negotiation] else {
+      throw StoreError.conflict(
+        "\(path) holds other records; accord example writes only to its own database: name a new file with --db")
+    }
+    return true
+  }
+}

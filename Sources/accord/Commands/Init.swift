@@ -1,0 +1,14 @@
+import AccordStore
+import ArgumentParser
+
+struct Init: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Create the database (or bring an existing one up to date) and print its path.")
+
+  @OptionGroup var database: DatabaseOptions
+
+  func run() throws {
+    _ = try database.open()
+    FileOutput.standardOutput.write(database.path + "\n")
+  }
+}

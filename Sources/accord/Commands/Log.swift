@@ -1,0 +1,25 @@
+import AccordStore
+import ArgumentParser
+
+struct Log: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Log a development on a negotiation, when nothing else fits; prints its number.",
+    discussion: """
+      Example: accord log us-ukraine-minerals "White House did not answer questions on the deal" --on 2025-02-15
+      """)
+
+  @Argument(help: "The negotiation: short id, title or number.") var negotiation: String
+  @Argument(help: "What happened.") var text: String
+  @Option(help: "When (default: today).", transform: parseDate) var on: AccordDate?
+  @Option(help: "An actor involved (repeatable).") var actor: [String] = []
+  @OptionGroup var sources: SourceOptions
+  @OptionGroup var database: DatabaseOptions
+
+  func run() throws {
+    let store = try database.open()
+    printID(
+      try store.log(
+        negotiation: negotiation, text: text, date: on ?? AccordDate(day: store.today), actors: actor,
+        sources: sources.sources))
+  }
+}

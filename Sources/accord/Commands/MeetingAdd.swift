@@ -1,0 +1,29 @@
+import AccordStore
+import ArgumentParser
+
+struct MeetingAdd: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "add", abstract: "Record a meeting; prints its number.",
+    discussion: """
+      Example: accord meeting add us-ukraine-minerals --on 2025-02-14~ --at "Munich Security Conference" \\
+                 --with Zelenskyy --with Vance --with Rubio --with Bessent
+      """)
+
+  @Argument(help: "The negotiation: short id, title or number.") var negotiation: String
+  @Option(help: "When it took place.", transform: parseDate) var on: AccordDate
+  @Option(help: "Where it took place.") var at: String?
+  @Option(help: "A participant (repeatable; at least one).") var with: [String] = []
+  @Option(help: "What happened.") var summary: String?
+  @OptionGroup var sources: SourceOptions
+  @OptionGroup var database: DatabaseOptions
+
+  func validate() throws {
+    if with.isEmpty { throw ValidationError("a meeting needs its participants: add --with ACTOR for each") }
+  }
+
+  func run() throws {
+    printID(
+      try database.open().addMeeting(
+        negotiation: negotiation, date: on, place: at, with: with, summary: summary, sources: sources.sources))
+  }
+}

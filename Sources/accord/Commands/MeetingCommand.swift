@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct MeetingCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "meeting", abstract: "Who met whom, where and when.", subcommands: [MeetingAdd.self])
+}

@@ -1,0 +1,34 @@
+import AccordStore
+import ArgumentParser
+
+struct NegotiationAdd: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "add", abstract: "Add a negotiation; prints its number.",
+    discussion: """
+      Example: accord negotiation add "US–Ukraine minerals deal" --id us-ukraine-minerals \\
+                 --party Ukraine --party "United States" --tag minerals
+      """)
+
+  @Argument(help: "The negotiation's title.") var title: String
+  @Option(help: "A short id (default: made from the title).") var id: String?
+  @Option(help: "A party (repeatable; at least one).") var party: [String] = []
+  @Option(help: "A mediator (repeatable).") var mediator: [String] = []
+  @Option(help: "A guarantor (repeatable).") var guarantor: [String] = []
+  @Option(help: "An observer (repeatable).") var observer: [String] = []
+  @Option(help: "What the negotiation is about.") var summary: String?
+  @Option(help: "A tag (repeatable).") var tag: [String] = []
+  @OptionGroup var database: DatabaseOptions
+
+  func validate() throws {
+    if party.isEmpty { throw ValidationError("a negotiation needs at least one --party ACTOR") }
+  }
+
+  func run() throws {
+    let participants =
+      party.map { ($0, ParticipantRole.party) } + mediator.map { ($0, .mediator) }
+      + guarantor.map { ($0, .guarantor) } + observer.map { ($0, .observer) }
+    printID(
+      try database.open().addNegotiation(
+        NewNegotiation(title: title, slug: id, summary: summary, tags: tag, participants: participants)))
+  }
+}

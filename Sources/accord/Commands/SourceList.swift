@@ -1,0 +1,18 @@
+import AccordStore
+import ArgumentParser
+
+struct SourceList: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "list", abstract: "List sources.")
+
+  @OptionGroup var output: FormatOptions
+  @OptionGroup var database: DatabaseOptions
+
+  func run() throws {
+    let list = try database.open().sources()
+    try Render(format: output.format).records(
+      list, headers: ["id", "short id", "outlet", "title", "published", "url"],
+      rows: list.map {
+        [String($0.id), $0.slug, $0.outlet ?? "", $0.title ?? "", $0.published?.text ?? "", $0.url ?? ""]
+      })
+  }
+}
