@@ -22,7 +22,7 @@ struct Accord: ParsableCommand {
     subcommands: [
       Init.self, Example.self, ActorCommand.self, NegotiationCommand.self, MeetingCommand.self,
       ProposalCommand.self, ConditionCommand.self, QuoteCommand.self, SourceCommand.self, Log.self,
-      Deals.self,
+      Deals.self, Generate.self,
     ]
   )
 

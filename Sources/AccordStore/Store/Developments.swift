@@ -18,17 +18,24 @@ extension AccordStore {
       let negotiation = try resolveNegotiation(negotiation)
       let actors = try actors.map { try resolveActor($0) }
       let sources = try resolveSources(sources)
-      let id = try connection.insert(
-        "INSERT INTO development (negotiation_id, date, date_first, date_last, text) VALUES (?, ?, ?, ?, ?)",
-        [.integer(negotiation)] + date.columns + [.text(text)])
-      for actor in actors {
-        try connection.run(
-          "INSERT OR IGNORE INTO development_actor (development_id, actor_id) VALUES (?, ?)",
-          [.integer(id), .integer(actor)])
-      }
+      let id = try insertDevelopment(negotiation: negotiation, text: text, date: date, actors: actors)
       try cite(sources, .development, id)
       return id
     }
+  }
+
+  /// Inserts a development whose references are resolved already.
+  @discardableResult
+  func insertDevelopment(negotiation: Int64, text: String, date: AccordDate, actors: [Int64]) throws -> Int64 {
+    let id = try connection.insert(
+      "INSERT INTO development (negotiation_id, date, date_first, date_last, text) VALUES (?, ?, ?, ?, ?)",
+      [.integer(negotiation)] + date.columns + [.text(text)])
+    for actor in actors {
+      try connection.run(
+        "INSERT OR IGNORE INTO development_actor (development_id, actor_id) VALUES (?, ?)",
+        [.integer(id), .integer(actor)])
+    }
+    return id
   }
 
   func developments(negotiation: Int64, asOf day: Day, limit: Int) throws -> [Development] {
