@@ -19,7 +19,7 @@ for path in arguments.dropFirst() {
   let sql = try String(contentsOfFile: path, encoding: .utf8)
   // A raw string whose delimiter cannot occur in the SQL.
   var hashes = "#"
-  while sql.contains("\"" + hashes) { hashes += "#" }
+  while sql.contains("\"" + hashes) || sql.contains("\\" + hashes) { hashes += "#" }
   entries.append(
     "    Migration(version: \(version), name: \"\(parts[1])\", sql: \(hashes)\"\"\"\n\(sql)\n\"\"\"\(hashes)),"
   )

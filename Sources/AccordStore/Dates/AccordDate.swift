@@ -83,13 +83,15 @@ public struct AccordDate: Sendable, Hashable, CustomStringConvertible {
       text: day.description + suffix, first: day, last: day, precision: .day, qualifier: qualifier)
   }
 
-  /// Rebuilds a stored date from its columns (text, first day, last day).
+  /// Rebuilds a stored date from its columns (text, first day, last day), without parsing the text
+  /// again: rows are read far more often than they are written.
   public static func stored(_ text: String, first: String, last: String) -> AccordDate {
-    if let parsed = try? parse(text) { return parsed }
-    // A row written by hand that Accord cannot read: keep what it says.
-    let firstDay = Day(iso: first) ?? Day(year: 1970, month: 1, day: 1)!
-    return AccordDate(
-      text: text, first: firstDay, last: Day(iso: last) ?? firstDay, precision: .day, qualifier: nil)
+    let firstDay = Day(iso: first) ?? .epoch
+    let lastDay = Day(iso: last) ?? firstDay
+    let qualifier = text.utf8.last.flatMap { Qualifier(rawValue: String(UnicodeScalar($0))) }
+    let length = text.utf8.count - (qualifier == nil ? 0 : 1)
+    let precision: Precision = length <= 4 ? .year : (length <= 7 ? .month : .day)
+    return AccordDate(text: text, first: firstDay, last: lastDay, precision: precision, qualifier: qualifier)
   }
 
   /// The three columns a dated row stores: the text as typed, its first and its last day.

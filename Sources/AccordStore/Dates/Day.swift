@@ -20,14 +20,40 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     self.day = day
   }
 
+  /// A day known to be valid.
+  private init(checked year: Int, _ month: Int, _ day: Int) {
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// 1970-01-01.
+  public static let epoch = Day(checked: 1970, 1, 1)
+
   /// Parses exactly `YYYY-MM-DD`.
   public init?(iso text: some StringProtocol) {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-    else { return nil }
-    self.init(year: year, month: month, day: day)
+    var fields = (0, 0, 0)
+    var count = 0
+    for (index, byte) in text.utf8.enumerated() {
+      count += 1
+      switch index {
+      case 4, 7:
+        guard byte == UInt8(ascii: "-") else { return nil }
+      case 0..<10:
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        let digit = Int(byte - UInt8(ascii: "0"))
+        if index < 4 {
+          fields.0 = fields.0 * 10 + digit
+        } else if index < 7 {
+          fields.1 = fields.1 * 10 + digit
+        } else {
+          fields.2 = fields.2 * 10 + digit
+        }
+      default: return nil
+      }
+    }
+    guard count == 10 else { return nil }
+    self.init(year: fields.0, month: fields.1, day: fields.2)
   }
 
   public static func daysIn(month: Int, year: Int) -> Int {
@@ -89,7 +115,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     var parts = tm()
     localtime_r(&now, &parts)
     return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
-      ?? Day(year: 1970, month: 1, day: 1)!
+      ?? .epoch
   }
 }
 

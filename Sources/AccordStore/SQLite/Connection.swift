@@ -80,6 +80,7 @@ public final class Connection {
     let statement = try statement(sql)
     try statement.bind(arguments)
     var result: [T] = []
+    defer { statement.reset() }
     while try statement.step() {
       result.append(try decode(Row(statement: statement)))
     }

@@ -29,10 +29,16 @@ public final class AccordStore {
     self.connection = connection
     self.today = today
     try connection.execute("PRAGMA foreign_keys = ON")
+    // Migrate (or refuse the file) before switching to WAL, which rewrites the file's header:
+    // a database Accord refuses must be left exactly as it was.
+    do {
+      try Migrator().migrate(connection)
+    } catch StoreError.sqlite(let code, _, let message, _) {
+      throw StoreError.cannotOpen(path: connection.path, reason: StoreError.describe(code: code, message: message))
+    }
     if wal, try connection.first("PRAGMA journal_mode", [], { $0.text(0) }) != "wal" {
       try connection.execute("PRAGMA journal_mode = WAL")
     }
-    try Migrator().migrate(connection)
   }
 
   /// Parses a date as typed, relative to this store's today.

@@ -103,6 +103,16 @@ extension AccordStore {
       {
         throw StoreError.conflict("the Wikidata id \(wikidata) belongs to \(existing) already")
       }
+      if new.slug == nil,
+        let existing = try connection.first(
+          """
+          SELECT a.slug FROM actor_alias x JOIN actor a ON a.id = x.actor_id
+          WHERE x.alias_key = ? AND a.kind = ? LIMIT 1
+          """, [.text(Names.key(name)), .text(new.kind.rawValue)], { $0.text(0) })
+      {
+        throw StoreError.conflict(
+          "a \(new.kind.rawValue) named '\(name)' exists already ('\(existing)'); use it, or give --id to add another")
+      }
       let slug = try newSlug(new.slug, from: name, fallback: new.kind.rawValue, table: "actor")
       let id = try connection.insert(
         "INSERT INTO actor (slug, name, kind, code, wikidata) VALUES (?, ?, ?, ?, ?)",

@@ -10,6 +10,8 @@ public enum Names {
     var result = ""
     var pendingHyphen = false
     for scalar in name.unicodeScalars {
+      // A combining accent (decomposed "u\u{308}") belongs to the letter before it: drop it.
+      if scalar.properties.generalCategory == .nonspacingMark { continue }
       let folded = asciiFold(scalar)
       if folded.isEmpty {
         pendingHyphen = !result.isEmpty
@@ -20,6 +22,7 @@ public enum Names {
       result += folded
       if result.count >= maximumLength { break }
     }
+    result = String(result.prefix(maximumLength))
     while result.hasSuffix("-") { result.removeLast() }
     return result
   }
@@ -90,7 +93,7 @@ public enum Names {
       .filter { $0.1 <= threshold }
       .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
       .map(\.0)
-      .filter { seen.insert($0).inserted }
+      .filter { seen.insert(Names.key($0)).inserted }
       .prefix(limit)
       .map { $0 }
   }

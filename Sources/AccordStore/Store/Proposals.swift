@@ -8,7 +8,13 @@ public struct ProposalStep: Sendable, Codable, Equatable {
     case suspended, terminated, rejected, withdrawn, superseded, lapsed
 
     /// The step as typed on the command line: `agreed-in-principle`, `in-force`.
-    public var argument: String { rawValue.replacing("_", with: "-") }
+    public var argument: String {
+      switch self {
+      case .agreedInPrinciple: "agreed-in-principle"
+      case .inForce: "in-force"
+      default: rawValue
+      }
+    }
 
     /// Reads `in-force`, `in_force` or `In Force`.
     public init?(argument: String) {
@@ -115,6 +121,13 @@ extension AccordStore {
   ) throws -> Int64 {
     try write {
       let proposal = try resolveProposal(proposal)
+      if let first = try connection.first(
+        "SELECT date, date_first FROM proposal_step WHERE proposal_id = ? ORDER BY date_first, id LIMIT 1",
+        [.integer(proposal)], { ($0.text(0), $0.text(1)) }), date.last.description < first.1
+      {
+        throw StoreError.invalid(
+          "the proposal was first recorded on \(first.0); a step cannot come before it (\(date))")
+      }
       let party = try party.map { try resolveActor($0) }
       let sources = try resolveSources(sources)
       let id = try insertStep(

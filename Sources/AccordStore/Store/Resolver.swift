@@ -4,6 +4,7 @@ extension AccordStore {
   public func resolveActor(_ name: String) throws(StoreError) -> Int64 {
     if let id = try byNumber(name, table: "actor") { return id }
     let key = Names.key(name)
+    guard !key.isEmpty else { throw .invalid("an actor's name cannot be empty") }
     if let id = try connection.integer("SELECT id FROM actor WHERE slug = ?", [.text(key)]) { return id }
     if key.count == 3,
       let id = try connection.integer("SELECT id FROM actor WHERE code = ?", [.text(key.uppercased())])
@@ -18,6 +19,17 @@ extension AccordStore {
     ) { row in (row.integer(0), "\(row.text(1)) (\(row.text(2)))") }
     if matches.count == 1 { return matches[0].0 }
     if matches.count > 1 { throw .ambiguous(kind: "actor", name: name, matches: matches.map(\.1)) }
+    // A whole word or words of one actor's name: "Bessent" finds "Scott Bessent".
+    let wordMatches = try connection.all(
+      """
+      SELECT DISTINCT a.id, a.slug, a.name FROM actor_alias x JOIN actor a ON a.id = x.actor_id
+      WHERE instr(' ' || x.alias_key || ' ', ' ' || ? || ' ') > 0 ORDER BY a.id LIMIT 6
+      """, [.text(key)]
+    ) { row in (row.integer(0), "\(row.text(1)) (\(row.text(2)))") }
+    if wordMatches.count == 1 { return wordMatches[0].0 }
+    if wordMatches.count > 1 {
+      throw .ambiguous(kind: "actor", name: name, matches: wordMatches.map(\.1))
+    }
     let names = try connection.all("SELECT alias FROM actor_alias UNION SELECT slug FROM actor") {
       $0.text(0)
     }
@@ -94,12 +106,15 @@ extension AccordStore {
   {
     if let wanted {
       let slug = Names.key(wanted)
+      guard slug.count <= 48 else {
+        throw .invalid("'\(wanted)' is too long for a short id: use at most 48 characters")
+      }
       guard Names.slug(slug) == slug, slug.contains(where: \.isLetter) else {
         throw .invalid(
           "'\(wanted)' cannot be a short id: use lower-case letters, digits and hyphens, with a letter")
       }
       if try connection.integer("SELECT 1 FROM \(table) WHERE slug = ?", [.text(slug)]) != nil {
-        throw .conflict("a \(table) with the short id '\(slug)' exists already: choose another --id")
+        throw .conflict("the short id '\(slug)' belongs to another \(table) already: choose another --id")
       }
       return slug
     }

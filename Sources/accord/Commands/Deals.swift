@@ -3,6 +3,7 @@ import ArgumentParser
 
 struct Deals: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "deals",
     abstract: "Proposals and agreements with their status; --unsigned for the live ones not yet signed.",
     discussion: "Status follows from the dated steps by the rule in the README (How status is derived).")
 

@@ -9,9 +9,10 @@ import ArgumentParser
 
 struct Example: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "example",
     abstract: "Load the worked example (the February 2025 US–Ukraine minerals talks) into a database of its own.",
     discussion: """
-      Writes to --db PATH, else $XDG_DATA_HOME/accord/example.sqlite (never to your own database),
+      Writes to --db PATH, else example.sqlite beside your database (never to your database itself),
       rebuilding it if it holds only the example; then prints the unsigned deals and the negotiation.
       """)
 
@@ -23,6 +24,8 @@ struct Example: ParsableCommand {
   var path: String {
     if let db { return db }
     let main = DatabaseLocation.resolve(explicit: nil)
+    // A relative $ACCORD_DB without a folder ("accord.sqlite"): next to it, not in "/".
+    guard main.contains("/") else { return "example.sqlite" }
     let folder = main.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
     return folder + "/example.sqlite"
   }
@@ -57,18 +60,38 @@ struct Example: ParsableCommand {
 }
 
 enum ExampleDatabase {
-  /// True when `path` is a database that holds the worked example and nothing else; throws when it
-  /// holds anything else, so that `accord example` never writes into an analyst's record.
+  /// True when `path` is a database that holds nothing but records of the worked example, so that
+  /// rebuilding it loses nothing; throws when it holds anything else (even the same negotiation
+  /// entered by hand), so that `accord example` never writes into an analyst's record.
   static func holdsOnlyTheExample(_ path: String) throws -> Bool {
     guard access(path, F_OK) == 0 else { return false }
-    let store = try AccordStore(path: path)
-    let slugs = try store.negotiations().map(\.slug)
-    let actors = try store.actors().count
-    if slugs.isEmpty && actors == 0 { return false }
-    guard slugs == [WorkedExample.negotiation] else {
+    let found = try records(of: AccordStore(path: path).connection)
+    let example = try AccordStore.inMemory()
+    try WorkedExample.load(into: example)
+    let expected = try records(of: example.connection)
+    guard found.allSatisfy({ table, rows in rows.isSubset(of: expected[table] ?? []) }) else {
       throw StoreError.conflict(
         "\(path) holds other records; accord example writes only to its own database: name a new file with --db")
     }
     return true
+  }
+
+  /// Every row of every table as text, but for the times rows were recorded at.
+  static func records(of connection: Connection) throws -> [String: Set<String>] {
+    let tables = try connection.all(
+      """
+      SELECT name FROM sqlite_schema
+      WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'schema_migration'
+      """
+    ) { $0.text(0) }
+    var records: [String: Set<String>] = [:]
+    for table in tables {
+      let columns = try connection.all(
+        "SELECT name FROM pragma_table_info(?) WHERE name <> 'recorded_at'", [.text(table)]
+      ) { "quote(\"\($0.text(0))\")" }
+      records[table] = Set(
+        try connection.all("SELECT \(columns.joined(separator: " || '|' || ")) FROM \"\(table)\"") { $0.text(0) })
+    }
+    return records
   }
 }

@@ -3,6 +3,7 @@ import ArgumentParser
 
 struct Generate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "generate",
     abstract: "Fill a new database with a deterministic synthetic record, for benchmarks.",
     shouldDisplay: false)
 

@@ -3,6 +3,7 @@ import ArgumentParser
 
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "init",
     abstract: "Create the database (or bring an existing one up to date) and print its path.")
 
   @OptionGroup var database: DatabaseOptions

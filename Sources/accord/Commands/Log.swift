@@ -3,6 +3,7 @@ import ArgumentParser
 
 struct Log: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "log",
     abstract: "Log a development on a negotiation, when nothing else fits; prints its number.",
     discussion: """
       Example: accord log us-ukraine-minerals "White House did not answer questions on the deal" --on 2025-02-15

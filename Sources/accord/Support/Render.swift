@@ -30,40 +30,56 @@ struct Render {
   static let maximumCellWidth = 60
 
   static func table(headers: [String], rows: [[String]]) -> String {
-    let cells = rows.map { row in row.map { clip(oneLine($0)) } }
-    var widths = headers.map(\.count)
+    let cells = ([headers.map { $0.uppercased() }] + rows).map { row in
+      row.map { cell -> (text: String, width: Int) in
+        let text = clip(oneLine(cell))
+        return (text, width(text))
+      }
+    }
+    var widths = Array(repeating: 0, count: headers.count)
     for row in cells {
       for (index, cell) in row.enumerated() where index < widths.count {
-        widths[index] = max(widths[index], cell.count)
+        widths[index] = max(widths[index], cell.width)
       }
     }
-    func line(_ row: [String]) -> String {
-      var text = ""
+    var text = ""
+    text.reserveCapacity(cells.count * (widths.reduce(0, +) + 2 * widths.count + 1))
+    for row in cells {
       for (index, cell) in row.enumerated() {
-        let last = index == row.count - 1
-        text += last ? cell : cell + String(repeating: " ", count: widths[index] - cell.count + 2)
+        text += cell.text
+        if index < row.count - 1 && index < widths.count {
+          text += String(repeating: " ", count: widths[index] - cell.width + 2)
+        }
       }
-      return text + "\n"
+      while text.utf8.last == UInt8(ascii: " ") { text.removeLast() }
+      text += "\n"
     }
-    var text = line(headers.map { $0.uppercased() })
-    for row in cells { text += line(row) }
     return text
   }
 
   static func csv(headers: [String], rows: [[String]]) -> String {
     func field(_ text: String) -> String {
-      guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+      let special = text.utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }  // , " LF CR
+      guard special else { return text }
       return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
     return ([headers] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
   }
 
   static func oneLine(_ text: String) -> String {
-    text.contains(where: \.isNewline) ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
+    let breaks = text.utf8.contains { $0 == 10 || $0 == 13 || $0 >= 0x80 }
+    return breaks && text.contains(where: \.isNewline)
+      ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
   }
 
   static func clip(_ text: String) -> String {
-    text.count <= maximumCellWidth ? text : String(text.prefix(maximumCellWidth - 1)) + "…"
+    width(text) <= maximumCellWidth ? text : String(text.prefix(maximumCellWidth - 1)) + "…"
+  }
+
+  /// Characters, counted fast for ASCII text.
+  static func width(_ text: String) -> Int {
+    let bytes = text.utf8
+    return bytes.contains { $0 >= 0x80 } ? text.count : bytes.count
   }
 }
 

@@ -1,0 +1,224 @@
+import AccordStore
+import Foundation
+import Testing
+
+/// What one run of the `accord` binary did.
+struct RunResult: CustomStringConvertible {
+  let arguments: [String]
+  let status: Int32
+  let stdout: String
+  let stderr: String
+
+  var stderrLines: [Substring] {
+    stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+  }
+
+  var description: String {
+    "accord \(arguments.joined(separator: " ")) → exit \(status)\nstdout: \(stdout)\nstderr: \(stderr)"
+  }
+
+  /// The JSON on stdout, parsed.
+  func json() throws -> Any {
+    try JSONSerialization.jsonObject(with: Data(stdout.utf8), options: [.fragmentsAllowed])
+  }
+}
+
+/// A fresh temporary folder with its own database, in which to run the built `accord` binary.
+/// The folder is removed when the sandbox goes away.
+final class Sandbox {
+  /// The deterministic "today" of every run.
+  static let today = "2025-03-01"
+
+  let folder: String
+  /// The database that runs use by default (through `ACCORD_DB`).
+  let db: String
+  private var runs = 0
+
+  init() throws {
+    let base = FileManager.default.temporaryDirectory.path
+    folder = base + "/accord-cli-tests-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    db = folder + "/accord.sqlite"
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: folder) }
+
+  /// Runs `accord` with `arguments`. The environment has `ACCORD_DB` set to ``db``,
+  /// `ACCORD_TODAY` fixed, and `HOME` and `XDG_DATA_HOME` inside the sandbox; `environment`
+  /// overrides (a nil value unsets the variable).
+  @discardableResult
+  func run(_ arguments: [String], environment: [String: String?] = [:]) throws -> RunResult {
+    var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ACCORD_") }
+    env["ACCORD_DB"] = db
+    env["ACCORD_TODAY"] = Self.today
+    env["HOME"] = folder + "/home"
+    env["XDG_DATA_HOME"] = folder + "/xdg"
+    for (key, value) in environment { env[key] = value }
+
+    runs += 1
+    let outPath = folder + "/run-\(runs).stdout"
+    let errPath = folder + "/run-\(runs).stderr"
+    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try AccordBinary.path())
+    process.arguments = arguments
+    process.environment = env
+    process.currentDirectoryURL = URL(fileURLWithPath: folder)
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    process.waitUntilExit()
+    try out.close()
+    try err.close()
+
+    let stdout = String(
+      decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self)
+    let stderr = String(
+      decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self)
+    if process.terminationReason == .uncaughtSignal {
+      Issue.record(
+        "accord \(arguments.joined(separator: " ")) died of signal \(process.terminationStatus)")
+    }
+    return RunResult(
+      arguments: arguments, status: process.terminationStatus, stdout: stdout, stderr: stderr)
+  }
+
+  @discardableResult
+  func run(_ arguments: String..., environment: [String: String?] = [:]) throws -> RunResult {
+    try run(arguments, environment: environment)
+  }
+
+  /// Runs an adding command, expects it to succeed printing just the new id and nothing on
+  /// stderr, and returns the id.
+  @discardableResult
+  func add(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> Int64
+  {
+    let result = try run(arguments)
+    #expect(result.status == 0, "\(result)", sourceLocation: sourceLocation)
+    #expect(result.stderr == "", "\(result)", sourceLocation: sourceLocation)
+    let line = result.stdout.hasSuffix("\n") ? String(result.stdout.dropLast()) : result.stdout
+    let id = try #require(
+      Int64(line), "an adding command prints just the new id: \(result)",
+      sourceLocation: sourceLocation)
+    #expect(id > 0, sourceLocation: sourceLocation)
+    return id
+  }
+
+  /// Runs a command that should succeed and returns its stdout as parsed JSON.
+  func json(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> Any
+  {
+    let result = try run(arguments + ["--format", "json"])
+    #expect(result.status == 0, "\(result)", sourceLocation: sourceLocation)
+    #expect(result.stderr == "", "\(result)", sourceLocation: sourceLocation)
+    return try result.json()
+  }
+
+  /// Runs a command that should succeed and returns its stdout.
+  func output(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> String
+  {
+    let result = try run(arguments)
+    #expect(result.status == 0, "\(result)", sourceLocation: sourceLocation)
+    #expect(result.stderr == "", "\(result)", sourceLocation: sourceLocation)
+    return result.stdout
+  }
+}
+
+/// Finds the `accord` executable that SwiftPM built next to this test bundle.
+enum AccordBinary {
+  static func path() throws -> String {
+    let fileManager = FileManager.default
+    var folders: [String] = []
+    if let exe = try? fileManager.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+      folders.append((exe as NSString).deletingLastPathComponent)
+    }
+    if let first = CommandLine.arguments.first {
+      folders.append((first as NSString).deletingLastPathComponent)
+    }
+    for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+      folders.append((bundle.bundlePath as NSString).deletingLastPathComponent)
+    }
+    // Tests/AccordCommandTests/Accord.swift → the package folder → .build/debug.
+    let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
+      .deletingLastPathComponent().path
+    folders.append(package + "/.build/debug")
+    for folder in folders {
+      let candidate = folder + "/accord"
+      var isFolder: ObjCBool = false
+      if fileManager.fileExists(atPath: candidate, isDirectory: &isFolder), !isFolder.boolValue,
+        fileManager.isExecutableFile(atPath: candidate)
+      {
+        return candidate
+      }
+    }
+    throw BinaryNotFound(searched: folders)
+  }
+
+  struct BinaryNotFound: Error, CustomStringConvertible {
+    let searched: [String]
+    var description: String {
+      "no accord binary in \(searched.joined(separator: ", ")): run swift build --build-tests first"
+    }
+  }
+}
+
+/// Everything a database file holds, to check that a failed command changed nothing. Reads every
+/// row of every table (robust in WAL mode, where the file's bytes lag behind the -wal file); a file
+/// that SQLite cannot read is compared by its bytes.
+enum DatabaseSnapshot: Equatable, CustomStringConvertible {
+  case missing
+  case rows([String])
+  case bytes(Data)
+
+  static func of(_ path: String) -> DatabaseSnapshot {
+    guard FileManager.default.fileExists(atPath: path) else { return .missing }
+    if let rows = try? dump(path) { return .rows(rows) }
+    return .bytes(FileManager.default.contents(atPath: path) ?? Data())
+  }
+
+  static func dump(_ path: String) throws -> [String] {
+    let connection = try Connection(path: path, create: false)
+    var lines = [
+      "user_version \(try connection.integer("PRAGMA user_version") ?? -1)",
+      "application_id \(try connection.integer("PRAGMA application_id") ?? -1)",
+    ]
+    let schema = try connection.all(
+      "SELECT type, name, coalesce(sql, '') FROM sqlite_schema ORDER BY name"
+    ) {
+      ($0.text(0), $0.text(1), $0.text(2))
+    }
+    for (type, name, sql) in schema {
+      lines.append("schema \(type) \(name): \(sql)")
+      guard type == "table" else { continue }
+      let quoted = "\"" + name.replacing("\"", with: "\"\"") + "\""
+      let columns = try connection.all("SELECT name FROM pragma_table_info(?)", [.text(name)]) {
+        $0.text(0)
+      }
+      let row = columns.map { "quote(\"\($0.replacing("\"", with: "\"\""))\")" }.joined(
+        separator: " || '|' || ")
+      let rows = try connection.all("SELECT \(row) FROM \(quoted)") { $0.text(0) }
+      lines += rows.sorted().map { "\(name): \($0)" }
+    }
+    return lines
+  }
+
+  /// The number of rows in `table`.
+  static func count(_ path: String, _ table: String) throws -> Int64 {
+    try Connection(path: path, create: false).integer("SELECT count(*) FROM \(table)") ?? -1
+  }
+
+  var description: String {
+    switch self {
+    case .missing: "no file"
+    case .rows(let rows): rows.joined(separator: "\n")
+    case .bytes(let data): "\(data.count) bytes that are not a database"
+    }
+  }
+}

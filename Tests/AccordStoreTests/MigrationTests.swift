@@ -1,0 +1,264 @@
+import Foundation
+import Testing
+
+@testable import AccordStore
+
+/// The schema's migrations: embedded at build time, applied once each, and never laid over a
+/// database that is not Accord's or is newer than this Accord.
+@Suite struct MigrationTests {
+  /// `Migrations/` at the package's root, found from this file's path.
+  static let migrationsFolder = URL(filePath: #filePath)
+    .deletingLastPathComponent()  // AccordStoreTests
+    .deletingLastPathComponent()  // Tests
+    .deletingLastPathComponent()  // the package
+    .appending(path: "Migrations", directoryHint: .isDirectory)
+
+  @Test func embeddedMigrationsAreTheFilesInMigrations() throws {
+    let files = try FileManager.default
+      .contentsOfDirectory(at: Self.migrationsFolder, includingPropertiesForKeys: nil)
+      .filter { $0.pathExtension == "sql" }
+      .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    try #require(!files.isEmpty, "no migrations found in \(Self.migrationsFolder.path)")
+    let onDisk = try files.map { file -> Migration in
+      let stem = file.deletingPathExtension().lastPathComponent
+      let parts = stem.split(separator: "_", maxSplits: 1)
+      try #require(parts.count == 2 && parts[0].count == 4, "badly named migration \(stem)")
+      let version = try #require(Int(parts[0]))
+      return Migration(
+        version: version, name: String(parts[1]), sql: try String(contentsOf: file, encoding: .utf8)
+      )
+    }
+    #expect(Migration.embedded.map(\.version) == onDisk.map(\.version))
+    #expect(Migration.embedded.map(\.name) == onDisk.map(\.name))
+    for (embedded, file) in zip(Migration.embedded, onDisk) {
+      // Byte for byte, not merely equal as Swift strings (which compare canonically).
+      #expect(Array(embedded.sql.utf8) == Array(file.sql.utf8), "migration \(file.version) differs")
+    }
+    #expect(Migration.embedded.first?.version == 1)
+    #expect(Migration.embedded.first?.name == "core")
+    // Versions count up one at a time.
+    #expect(Migration.embedded.map(\.version) == Array(1...Migration.embedded.count))
+    #expect(Migrator().latestVersion == Migration.embedded.count)
+  }
+
+  @Test func aNewDatabaseIsMigratedAndMarked() throws {
+    let store = try makeStore()
+    let connection = store.connection
+    #expect(try Migrator.version(of: connection) == Migrator().latestVersion)
+    #expect(try connection.integer("PRAGMA user_version") == Int64(Migrator().latestVersion))
+    #expect(try connection.integer("PRAGMA application_id") == Migrator.applicationID)
+    let recorded = try connection.all("SELECT version, name FROM schema_migration ORDER BY version")
+    {
+      (Int($0.integer(0)), $0.text(1))
+    }
+    #expect(recorded.map(\.0) == Migration.embedded.map(\.version))
+    #expect(recorded.map(\.1) == Migration.embedded.map(\.name))
+    // The views of the migration exist and can be queried.
+    for view in ["proposal_status", "unsigned_deal", "condition_status"] {
+      #expect(try connection.integer("SELECT count(*) FROM \(view)") == 0)
+    }
+  }
+
+  @Test func migratingTwiceChangesNothing() throws {
+    try withTemporaryFolder { folder in
+      let path = folder.appending(path: "accord.sqlite").path
+      let firstRows: [String]
+      do {
+        let store = try AccordStore(path: path, today: fixedToday)
+        try store.addActor(NewActor(name: "Ukraine", kind: .state, code: "UKR"))
+        firstRows = try store.connection.all(
+          "SELECT version || ' ' || name || ' ' || applied_at FROM schema_migration"
+        ) {
+          $0.text(0)
+        }
+        // Migrating an up-to-date connection again is a no-op.
+        try Migrator().migrate(store.connection)
+        #expect(
+          try store.connection.all(
+            "SELECT version || ' ' || name || ' ' || applied_at FROM schema_migration"
+          ) { $0.text(0) } == firstRows)
+      }
+      #expect(firstRows.count == Migration.embedded.count)
+      // Opening the file again migrates nothing and keeps what was written.
+      let reopened = try AccordStore(path: path, today: fixedToday)
+      let rows = try reopened.connection.all(
+        "SELECT version || ' ' || name || ' ' || applied_at FROM schema_migration"
+      ) {
+        $0.text(0)
+      }
+      #expect(rows == firstRows)
+      #expect(try Migrator.version(of: reopened.connection) == Migrator().latestVersion)
+      #expect(try reopened.actors().map(\.name) == ["Ukraine"])
+      #expect(try reopened.connection.first("PRAGMA journal_mode") { $0.text(0) } == "wal")
+    }
+  }
+
+  @Test func migrationsApplyInOrderFromTheRecordedVersion() throws {
+    let connection = try Connection(path: ":memory:")
+    let one = Migration(version: 1, name: "one", sql: "CREATE TABLE a (x INTEGER) STRICT;")
+    let two = Migration(
+      version: 2, name: "two", sql: "CREATE TABLE b (y TEXT) STRICT; INSERT INTO a VALUES (2);")
+    try Migrator(migrations: [one]).migrate(connection)
+    #expect(try Migrator.version(of: connection) == 1)
+    try Migrator(migrations: [one, two]).migrate(connection)
+    #expect(try Migrator.version(of: connection) == 2)
+    // Migration 1 ran once, migration 2 once.
+    #expect(
+      try connection.all("SELECT version, name FROM schema_migration ORDER BY version") {
+        "\($0.integer(0)) \($0.text(1))"
+      } == ["1 one", "2 two"])
+    #expect(try count("a", in: connection) == 1)
+    try Migrator(migrations: [one, two]).migrate(connection)
+    #expect(try count("a", in: connection) == 1)
+    #expect(try count("schema_migration", in: connection) == 2)
+  }
+
+  @Test func aFailingMigrationLeavesTheDatabaseAtTheVersionBefore() throws {
+    let connection = try Connection(path: ":memory:")
+    let one = Migration(version: 1, name: "one", sql: "CREATE TABLE a (x INTEGER) STRICT;")
+    let broken = Migration(
+      version: 2, name: "broken",
+      sql: "CREATE TABLE b (y TEXT) STRICT; INSERT INTO missing VALUES (1);")
+    try Migrator(migrations: [one]).migrate(connection)
+    let error = #expect(throws: StoreError.self) {
+      try Migrator(migrations: [one, broken]).migrate(connection)
+    }
+    #expect(error?.description.contains("no such table: missing") == true)
+    #expect(try Migrator.version(of: connection) == 1)
+    #expect(try count("schema_migration", in: connection) == 1)
+    #expect(try connection.integer("SELECT count(*) FROM sqlite_schema WHERE name = 'b'") == 0)
+  }
+
+  @Test func aDatabaseOfANewerAccordIsRefusedAndUntouched() throws {
+    try withTemporaryFolder { folder in
+      let path = folder.appending(path: "newer.sqlite").path
+      do {
+        let store = try AccordStore(path: path, today: fixedToday)
+        try store.addActor(NewActor(name: "Ukraine", kind: .state))
+        try store.connection.execute("PRAGMA user_version = 99")
+      }
+      let before = try Data(contentsOf: URL(filePath: path))
+      let filesBefore = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+      let error = #expect(throws: StoreError.self) {
+        try AccordStore(path: path, today: fixedToday)
+      }
+      guard case .cannotOpen(let errorPath, let reason)? = error else {
+        Issue.record("expected StoreError.cannotOpen, got \(String(describing: error))")
+        return
+      }
+      #expect(errorPath == path)
+      #expect(reason.contains("newer Accord"))
+      #expect(reason.contains("schema version 99"))
+      #expect(error?.description.contains("newer Accord") == true)
+      #expect(try Data(contentsOf: URL(filePath: path)) == before)
+      #expect(
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == filesBefore)
+      // The migrator alone refuses it too, and leaves the version as it was.
+      let connection = try Connection(path: path)
+      #expect(throws: StoreError.self) { try Migrator().migrate(connection) }
+      #expect(try Migrator.version(of: connection) == 99)
+    }
+  }
+
+  @Test func aNewerDatabaseInRollbackJournalModeIsLeftUnchanged() throws {
+    try withTemporaryFolder { folder in
+      let path = folder.appending(path: "newer-journal.sqlite").path
+      do {
+        // As an Accord from the future might leave it: its mark, a version above ours, no WAL.
+        let connection = try Connection(path: path)
+        try connection.execute(
+          """
+          PRAGMA application_id = \(Migrator.applicationID);
+          CREATE TABLE future (id INTEGER PRIMARY KEY);
+          PRAGMA user_version = \(Migrator().latestVersion + 1);
+          """)
+      }
+      let before = try Data(contentsOf: URL(filePath: path))
+      let error = #expect(throws: StoreError.self) {
+        try AccordStore(path: path, today: fixedToday)
+      }
+      #expect(error?.description.contains("newer Accord") == true)
+      #expect(try Data(contentsOf: URL(filePath: path)) == before)
+      #expect(
+        try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["newer-journal.sqlite"]
+      )
+    }
+  }
+
+  @Test func anotherProgramsDatabaseIsRefusedAndUntouched() throws {
+    try withTemporaryFolder { folder in
+      let path = folder.appending(path: "other.sqlite").path
+      do {
+        let connection = try Connection(path: path)
+        try connection.execute(
+          "CREATE TABLE recipe (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO recipe (name) VALUES ('soup');"
+        )
+        #expect(try connection.integer("PRAGMA application_id") == 0)
+      }
+      let before = try Data(contentsOf: URL(filePath: path))
+      let error = #expect(throws: StoreError.self) {
+        try AccordStore(path: path, today: fixedToday)
+      }
+      guard case .cannotOpen(let errorPath, let reason)? = error else {
+        Issue.record("expected StoreError.cannotOpen, got \(String(describing: error))")
+        return
+      }
+      #expect(errorPath == path)
+      #expect(reason.contains("another program"))
+      #expect(try Data(contentsOf: URL(filePath: path)) == before)
+      #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["other.sqlite"])
+      // Its own data is intact and no table of Accord's was added.
+      let connection = try Connection(path: path, readOnly: true)
+      #expect(try connection.all("SELECT name FROM sqlite_schema") { $0.text(0) } == ["recipe"])
+      #expect(try connection.integer("PRAGMA user_version") == 0)
+    }
+  }
+
+  /// A text file of one short line (shorter than SQLite's header) or of many.
+  @Test(arguments: [1, 100])
+  func aFileThatIsNotADatabaseIsRefusedAndUntouched(lines: Int) throws {
+    let text = String(
+      repeating: "Minutes of the meeting in Munich, 14 February 2025.\n", count: lines)
+    try withTemporaryFolder { folder in
+      let url = folder.appending(path: "notes.txt")
+      try Data(text.utf8).write(to: url)
+      let before = try Data(contentsOf: url)
+      let error = #expect(throws: StoreError.self) {
+        try AccordStore(path: url.path, today: fixedToday)
+      }
+      #expect(
+        error?.description.contains("not an SQLite database") == true,
+        "\(String(describing: error))")
+      #expect(try Data(contentsOf: url) == before)
+      #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])
+    }
+  }
+
+  @Test func aNewPathGetsItsFolderAndAPrivateFile() throws {
+    try withTemporaryFolder { folder in
+      let path = folder.appending(path: "data/accord/accord.sqlite").path
+      do {
+        let store = try AccordStore(path: path, today: fixedToday)
+        #expect(try Migrator.version(of: store.connection) == Migrator().latestVersion)
+      }
+      let manager = FileManager.default
+      let fileMode = try #require(
+        manager.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)
+      let folderMode = try #require(
+        manager.attributesOfItem(atPath: folder.appending(path: "data/accord").path)[
+          .posixPermissions] as? NSNumber)
+      #expect(fileMode.intValue & 0o777 == 0o600)
+      #expect(folderMode.intValue & 0o777 == 0o700)
+    }
+  }
+
+  @Test func anEmptyFileBecomesAnAccordDatabase() throws {
+    try withTemporaryFolder { folder in
+      let url = folder.appending(path: "empty.sqlite")
+      try Data().write(to: url)
+      let store = try AccordStore(path: url.path, today: fixedToday)
+      #expect(try Migrator.version(of: store.connection) == Migrator().latestVersion)
+      #expect(try store.connection.integer("PRAGMA application_id") == Migrator.applicationID)
+    }
+  }
+}

@@ -1,0 +1,170 @@
+import Testing
+
+@testable import AccordStore
+
+/// The worked example (February 2025, the US–Ukraine minerals talks) loaded through the store API,
+/// and the answers an analyst expects from it.
+@Suite struct WorkedExampleTests {
+  func loadedStore() throws -> AccordStore {
+    let store = try makeStore(today: WorkedExample.asOf)
+    try WorkedExample.load(into: store)
+    return store
+  }
+
+  func detail(_ store: AccordStore) throws -> NegotiationDetail {
+    try store.negotiation(
+      try store.resolveNegotiation(WorkedExample.negotiation), asOf: WorkedExample.asOf)
+  }
+
+  @Test func theOnlyUnsignedDealIsTheUSProposal() throws {
+    let store = try loadedStore()
+    let deals = try store.deals(unsignedOnly: true, asOf: WorkedExample.asOf)
+    #expect(deals.map(\.slug) == ["us-resources-proposal"])
+    let deal = try #require(deals.first)
+    #expect(deal.title == "US proposal for access to Ukraine's natural resources")
+    #expect(deal.live)
+    #expect(!deal.signed)
+    #expect(deal.status == .tabled)
+    #expect(deal.value == "500 billion USD")
+    #expect(deal.tabledBy == "United States")
+    #expect(deal.negotiation == WorkedExample.negotiation)
+    #expect(Set(deal.parties) == ["Ukraine", "United States"])
+    #expect(deal.openSince.text == "2025-02")
+    #expect(deal.daysOpen == 19)
+    // Ukraine rejected it for now: its own step, which leaves the proposal live.
+    #expect(deal.latestStep.step == .rejected)
+    #expect(deal.latestStep.party == "Ukraine")
+    #expect(deal.latestStep.date.text == "2025-02-15~")
+    // All deals, not only unsigned ones: the same single proposal.
+    #expect(try store.deals(asOf: WorkedExample.asOf).map(\.slug) == ["us-resources-proposal"])
+  }
+
+  @Test func theProposalCarriesItsValueAndStepsWithSources() throws {
+    let store = try loadedStore()
+    let detail = try detail(store)
+    #expect(detail.status == "unsigned")
+    let proposal = try #require(detail.proposals.first)
+    #expect(detail.proposals.count == 1)
+    #expect(proposal.valueAmount == 500_000_000_000)
+    #expect(proposal.valueCurrency == "USD")
+    #expect(proposal.partyStatus == ["Ukraine": .rejected])
+    #expect(proposal.steps.map(\.step) == [.tabled, .rejected])
+    #expect(proposal.steps.last?.sources == ["epoch-times"])
+    #expect(
+      proposal.steps.last?.note
+        == "rejected for now: not in Ukraine's interest today; talks continue")
+    #expect(proposal.sources == ["epoch-times"])
+  }
+
+  @Test func ukrainesPreconditionIsOpenInExchangeForMineralAccess() throws {
+    let store = try loadedStore()
+    let conditions = try store.conditions(asOf: WorkedExample.asOf)
+    let precondition = try #require(
+      conditions.first { $0.term == "US security guarantees for Ukraine" })
+    #expect(precondition.heldBy == "Ukraine")
+    #expect(precondition.stance == .precondition)
+    #expect(precondition.state == "open")
+    #expect(precondition.isOpen)
+    #expect(
+      precondition.inExchangeFor == [
+        "US access to Ukraine's rare-earth minerals and other resources"
+      ])
+    #expect(precondition.since.text == "2025-02-15~")
+    #expect(precondition.sources == ["epoch-times"])
+    let redLine = try #require(conditions.first { $0.stance == .redLine })
+    #expect(redLine.heldBy == "United States")
+    #expect(redLine.term == "NATO Article Five cover for peacekeepers in Ukraine")
+    #expect(try store.conditions(openOnly: true, asOf: WorkedExample.asOf).count == 2)
+  }
+
+  @Test func theMunichMeetingHasZelenskyyAndThreeUSOfficials() throws {
+    let store = try loadedStore()
+    let meetings = try detail(store).meetings
+    #expect(meetings.count == 1)
+    let munich = try #require(meetings.first)
+    #expect(munich.place == "Munich Security Conference, Germany")
+    #expect(munich.date.text == "2025-02-14~")
+    #expect(munich.sources == ["epoch-times"])
+    #expect(
+      Set(munich.participants) == [
+        "Volodymyr Zelenskyy", "Scott Bessent", "JD Vance", "Marco Rubio",
+      ])
+    #expect(munich.participants.count == 4)
+    // The three officials are Americans: each is affiliated with the United States.
+    for official in ["bessent", "vance", "rubio"] {
+      let actor = try store.actor(try store.resolveActor(official))
+      #expect(actor.affiliations.map(\.organization) == ["United States"], "\(official)")
+    }
+    #expect(
+      try store.actor(try store.resolveActor("Hegseth")).affiliations.first?.role
+        == "Secretary of Defense")
+  }
+
+  @Test func quotesAreStoredVerbatimWithTheirSources() throws {
+    let store = try loadedStore()
+    let quotes = try detail(store).quotes
+    #expect(quotes.count == 5)
+    let talking = try #require(quotes.first { $0.text == "We’re still talking." })
+    // U+2019, the typographic apostrophe, kept byte for byte.
+    #expect(Array(talking.text.utf8) == Array("We\u{2019}re still talking.".utf8))
+    #expect(!quotes.contains { $0.text == "We're still talking." })
+    #expect(talking.speaker == "Volodymyr Zelenskyy")
+    #expect(talking.sources == ["amanpour-interview"])
+    #expect(talking.language == "en")
+    #expect(talking.date.text == "2025-02-15~")
+    #expect(talking.context?.hasPrefix("interview with Christiane Amanpour") == true)
+    let stored = try store.connection.all(
+      "SELECT text FROM statement WHERE text = ?", [.text("We\u{2019}re still talking.")]
+    ) { $0.text(0) }
+    #expect(stored.count == 1)
+    let source = try #require(try store.sources().first { $0.slug == "amanpour-interview" })
+    #expect(source.url == nil)
+    #expect(source.title == "Christiane Amanpour's interview with Volodymyr Zelenskyy, Munich")
+    #expect(source.published?.text == "2025-02-15~")
+  }
+
+  @Test func actorsAreFoundUnderEveryName() throws {
+    let store = try loadedStore()
+    let zelenskyy = try store.resolveActor("zelenskyy")
+    for name in [
+      "Zelensky", "Zelenskyy", "зеленський", "Володимир Зеленський", "volodymyr zelensky",
+    ] {
+      #expect(try store.resolveActor(name) == zelenskyy, "\(name)")
+    }
+    #expect(try store.resolveActor("НАТО") == (try store.resolveActor("NATO")))
+    #expect(try store.resolveActor("U.S.") == (try store.resolveActor("USA")))
+    #expect(try store.actors(kind: .state).map(\.name) == ["Ukraine", "United States"])
+    #expect(try store.actors(kind: .person).count == 6)
+  }
+
+  @Test func theDatabaseIsConsistent() throws {
+    let store = try loadedStore()
+    #expect(try store.connection.all("PRAGMA integrity_check") { $0.text(0) } == ["ok"])
+    #expect(try store.connection.all("PRAGMA foreign_key_check") { $0.text(0) }.isEmpty)
+    #expect(try count("actor", in: store) == 9)
+    #expect(try count("statement", in: store) == 5)
+    #expect(try count("development", in: store) == 1)
+    #expect(try detail(store).developments.first?.actors == ["United States"])
+  }
+
+  @Test func loadingTwiceIsRefusedAndWritesNothing() throws {
+    let store = try loadedStore()
+    let before = try rowCounts(store)
+    let error = #expect(throws: StoreError.self) { try WorkedExample.load(into: store) }
+    #expect(error == .conflict("the code UKR belongs to Ukraine already"))
+    #expect(try rowCounts(store) == before)
+  }
+
+  @Test func beforeTheConferenceLittleWasOnRecord() throws {
+    let store = try loadedStore()
+    let early = try store.negotiation(
+      try store.resolveNegotiation(WorkedExample.negotiation), asOf: try day("2025-02-13"))
+    #expect(early.meetings.isEmpty)
+    #expect(early.quotes.map(\.speaker) == ["Pete Hegseth"])
+    #expect(early.conditions.map(\.stance) == [.redLine])
+    // The proposal, dated only to February, counts from the 1st.
+    #expect(early.proposals.map(\.status) == [.tabled])
+    #expect(early.proposals.first?.partyStatus == [:])
+    #expect(try store.deals(asOf: try day("2025-01-31")).isEmpty)
+  }
+}
