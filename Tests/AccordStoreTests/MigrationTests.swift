@@ -47,8 +47,7 @@ import Testing
     #expect(try Migrator.version(of: connection) == Migrator().latestVersion)
     #expect(try connection.integer("PRAGMA user_version") == Int64(Migrator().latestVersion))
     #expect(try connection.integer("PRAGMA application_id") == Migrator.applicationID)
-    let recorded = try connection.all("SELECT version, name FROM schema_migration ORDER BY version")
-    {
+    let recorded = try connection.all("SELECT version, name FROM schema_migration ORDER BY version") {
       (Int($0.integer(0)), $0.text(1))
     }
     #expect(recorded.map(\.0) == Migration.embedded.map(\.version))

@@ -43,12 +43,14 @@ public struct SyntheticCorpus {
       for index in 0..<max(2, stateCount / 4) {
         let name = "\(Self.placeName(&random, index: index + 1000)) \(random.pick(Self.organizationKinds))"
         organizations.append(
-          String(try store.addActor(NewActor(name: name, kind: .organization, slug: "organization-\(index + 1)"))))
+          String(
+            try store.addActor(NewActor(name: name, kind: .organization, slug: "organization-\(index + 1)"))))
       }
       for index in 0..<stateCount * 5 {
         let state = random.pick(states)
         let given = random.pick(Self.givenNames)
-        let family = Self.placeName(&random, index: index + 5000) + random.pick(["ov", "ez", "son", "i", "enko", ""])
+        let family =
+          Self.placeName(&random, index: index + 5000) + random.pick(["ov", "ez", "son", "i", "enko", ""])
         try store.addActor(
           NewActor(
             name: "\(given) \(family)", kind: .person, slug: "person-\(index + 1)", aliases: [family],
@@ -67,7 +69,8 @@ public struct SyntheticCorpus {
       let end = min(negotiations, start + batch / 10)
       try store.write {
         for index in start..<end {
-          try addNegotiation(index, store: store, states: states, organizations: organizations, random: &random,
+          try addNegotiation(
+            index, store: store, states: states, organizations: organizations, random: &random,
             counts: &counts, ids: &negotiationIDs)
         }
       }
@@ -157,7 +160,8 @@ public struct SyntheticCorpus {
       let by = random.pick(parties)
       let condition = try store.addCondition(
         NewCondition(
-          negotiation: negotiation, by: by, stance: random.pick(Stance.opening), term: random.pick(Self.terms),
+          negotiation: negotiation, by: by, stance: random.pick(Stance.opening),
+          term: random.pick(Self.terms),
           inExchangeFor: random.chance(0.5) ? [random.pick(Self.terms) + " (return)"] : [],
           date: Self.date(&random, near: day)))
       counts.conditions += 1
@@ -175,7 +179,8 @@ public struct SyntheticCorpus {
     }
     if random.chance(0.6) {
       let source = try store.addSource(
-        url: "https://news.example/\(index + 1)", outlet: random.pick(Self.outlets), published: AccordDate(day: day))
+        url: "https://news.example/\(index + 1)", outlet: random.pick(Self.outlets),
+        published: AccordDate(day: day))
       counts.sources += 1
       try store.addQuote(
         by: random.pick(parties), date: AccordDate(day: day), text: Self.sentence(&random),
@@ -202,10 +207,13 @@ public struct SyntheticCorpus {
   ]
   static let verbs = ["met", "proposed", "rejected", "welcomed", "criticised", "discussed", "postponed"]
   static let objects = [
-    "the draft text", "a new round of talks", "the ceasefire terms", "sanctions relief", "a prisoner exchange",
+    "the draft text", "a new round of talks", "the ceasefire terms", "sanctions relief",
+    "a prisoner exchange",
     "the monitoring mission", "the reconstruction fund", "the transit agreement",
   ]
-  static let syllables = ["ka", "ro", "vi", "ta", "mon", "sel", "dra", "nu", "bel", "or", "is", "lan", "gor", "ve"]
+  static let syllables = [
+    "ka", "ro", "vi", "ta", "mon", "sel", "dra", "nu", "bel", "or", "is", "lan", "gor", "ve",
+  ]
 
   static func placeName(_ random: inout SplitMix64, index: Int) -> String {
     var name = ""
@@ -223,7 +231,8 @@ public struct SyntheticCorpus {
 
   /// A date with a realistic mix of precisions and qualifiers.
   static func date(_ random: inout SplitMix64, near base: Day? = nil) -> AccordDate {
-    let day = base.flatMap { $0.adding(days: random.next(in: 0...20)) }.map { min($0, lastDay) } ?? Self.day(&random)
+    let day =
+      base.flatMap { $0.adding(days: random.next(in: 0...20)) }.map { min($0, lastDay) } ?? Self.day(&random)
     let roll = random.next(in: 0..<100)
     let qualifier: AccordDate.Qualifier? = roll < 4 ? .approximate : (roll < 6 ? .uncertain : nil)
     let suffix = qualifier?.rawValue ?? ""

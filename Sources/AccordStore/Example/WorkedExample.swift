@@ -11,7 +11,8 @@ public enum WorkedExample {
     func date(_ text: String) throws -> AccordDate { try AccordDate.parse(text) }
     try store.write {
       // Actors.
-      try store.addActor(NewActor(name: "Ukraine", kind: .state, code: "UKR", wikidata: "Q212", aliases: ["Україна"]))
+      try store.addActor(
+        NewActor(name: "Ukraine", kind: .state, code: "UKR", wikidata: "Q212", aliases: ["Україна"]))
       try store.addActor(
         NewActor(
           name: "United States", kind: .state, slug: "united-states", code: "USA", wikidata: "Q30",
@@ -20,7 +21,8 @@ public enum WorkedExample {
         NewActor(
           name: "Volodymyr Zelenskyy", kind: .person, slug: "zelenskyy",
           aliases: ["Zelenskyy", "Zelensky", "Volodymyr Zelensky", "Зеленський", "Володимир Зеленський"],
-          affiliation: NewAffiliation(organization: "Ukraine", role: "President", since: try date("2019-05-20"))))
+          affiliation: NewAffiliation(
+            organization: "Ukraine", role: "President", since: try date("2019-05-20"))))
       let officials: [(String, String, [String], String, String)] = [
         ("Scott Bessent", "bessent", ["Bessent"], "Secretary of the Treasury", "2025-01-28"),
         ("JD Vance", "vance", ["Vance", "J. D. Vance"], "Vice President", "2025-01-20"),
@@ -37,7 +39,8 @@ public enum WorkedExample {
         NewActor(
           name: "NATO", kind: .organization, wikidata: "Q7184",
           aliases: ["North Atlantic Treaty Organization", "OTAN", "НАТО"]))
-      try store.addActor(NewActor(name: "Christiane Amanpour", kind: .person, slug: "amanpour", aliases: ["Amanpour"]))
+      try store.addActor(
+        NewActor(name: "Christiane Amanpour", kind: .person, slug: "amanpour", aliases: ["Amanpour"]))
 
       // Sources.
       try store.addSource(
@@ -68,7 +71,8 @@ public enum WorkedExample {
         NewProposal(
           negotiation: negotiation, title: "US proposal for access to Ukraine's natural resources",
           by: "United States", date: try date("2025-02"), slug: "us-resources-proposal",
-          terms: "US access to Ukraine's rare-earth minerals and other resources, in return for assistance given",
+          terms:
+            "US access to Ukraine's rare-earth minerals and other resources, in return for assistance given",
           value: "500 billion USD", sources: ["epoch-times"]))
       try store.addStep(
         proposal: "us-resources-proposal", .rejected, date: try date("2025-02-15~"), party: "Ukraine",
@@ -77,9 +81,11 @@ public enum WorkedExample {
       // Conditions.
       try store.addCondition(
         NewCondition(
-          negotiation: negotiation, by: "Ukraine", stance: .precondition, term: "US security guarantees for Ukraine",
+          negotiation: negotiation, by: "Ukraine", stance: .precondition,
+          term: "US security guarantees for Ukraine",
           inExchangeFor: ["US access to Ukraine's rare-earth minerals and other resources"],
-          date: try date("2025-02-15~"), note: "stated by President Zelenskyy at the Munich Security Conference",
+          date: try date("2025-02-15~"),
+          note: "stated by President Zelenskyy at the Munich Security Conference",
           sources: ["epoch-times"]))
       try store.addCondition(
         NewCondition(
@@ -96,7 +102,8 @@ public enum WorkedExample {
           "press briefing, Munich Security Conference", "epoch-times"
         ),
         (
-          "Zelenskyy", "2025-02-15~", "It’s not in our interest today, not in [the] interest of [a] sovereign Ukraine.",
+          "Zelenskyy", "2025-02-15~",
+          "It’s not in our interest today, not in [the] interest of [a] sovereign Ukraine.",
           "press briefing, Munich Security Conference; asked about the US proposal", "epoch-times"
         ),
         (
@@ -116,12 +123,14 @@ public enum WorkedExample {
       ]
       for (speaker, day, text, context, source) in quotes {
         try store.addQuote(
-          by: speaker, date: try date(day), text: text, negotiation: negotiation, context: context, language: "en",
+          by: speaker, date: try date(day), text: text, negotiation: negotiation, context: context,
+          language: "en",
           sources: [source])
       }
 
       try store.log(
-        negotiation: negotiation, text: "The White House did not answer The Epoch Times' request for comment on the deal.",
+        negotiation: negotiation,
+        text: "The White House did not answer The Epoch Times' request for comment on the deal.",
         date: try date("2025-02-15~"), actors: ["United States"], sources: ["epoch-times"])
     }
   }

@@ -53,11 +53,13 @@ public final class Statement {
       case .integer(let int): code = sqlite3_bind_int64(handle, index, int)
       case .real(let double): code = sqlite3_bind_double(handle, index, double)
       case .text(let string):
-        code = string.utf8.withContiguousStorageIfAvailable { buffer in
-          sqlite3_bind_text(
-            handle, index, buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-            Int32(buffer.count), CSQLITE_TRANSIENT)
-        } ?? sqlite3_bind_text(handle, index, string, -1, CSQLITE_TRANSIENT)
+        code =
+          string.utf8.withContiguousStorageIfAvailable { buffer in
+            sqlite3_bind_text(
+              handle, index,
+              buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+              Int32(buffer.count), CSQLITE_TRANSIENT)
+          } ?? sqlite3_bind_text(handle, index, string, -1, CSQLITE_TRANSIENT)
       }
       guard code == SQLITE_OK else { throw connection.error(code: code, sql: sql) }
     }

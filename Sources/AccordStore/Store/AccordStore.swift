@@ -34,7 +34,8 @@ public final class AccordStore {
     do {
       try Migrator().migrate(connection)
     } catch StoreError.sqlite(let code, _, let message, _) {
-      throw StoreError.cannotOpen(path: connection.path, reason: StoreError.describe(code: code, message: message))
+      throw StoreError.cannotOpen(
+        path: connection.path, reason: StoreError.describe(code: code, message: message))
     }
     if wal, try connection.first("PRAGMA journal_mode", [], { $0.text(0) }) != "wal" {
       try connection.execute("PRAGMA journal_mode = WAL")

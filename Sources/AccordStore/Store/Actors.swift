@@ -90,16 +90,20 @@ extension AccordStore {
     if let wikidata = new.wikidata {
       guard wikidata.first == "Q", wikidata.count > 1, wikidata.dropFirst().allSatisfy(\.isASCIIDigit),
         wikidata.dropFirst().first != "0"
-      else { throw StoreError.invalid("'\(wikidata)' is not a Wikidata id: use Q followed by digits, such as Q212") }
+      else {
+        throw StoreError.invalid("'\(wikidata)' is not a Wikidata id: use Q followed by digits, such as Q212")
+      }
     }
     return try write {
-      if let code, let existing = try connection.first(
-        "SELECT name FROM actor WHERE code = ?", [.text(code)], { $0.text(0) })
+      if let code,
+        let existing = try connection.first(
+          "SELECT name FROM actor WHERE code = ?", [.text(code)], { $0.text(0) })
       {
         throw StoreError.conflict("the code \(code) belongs to \(existing) already")
       }
-      if let wikidata = new.wikidata, let existing = try connection.first(
-        "SELECT name FROM actor WHERE wikidata = ?", [.text(wikidata)], { $0.text(0) })
+      if let wikidata = new.wikidata,
+        let existing = try connection.first(
+          "SELECT name FROM actor WHERE wikidata = ?", [.text(wikidata)], { $0.text(0) })
       {
         throw StoreError.conflict("the Wikidata id \(wikidata) belongs to \(existing) already")
       }
@@ -111,7 +115,8 @@ extension AccordStore {
           """, [.text(Names.key(name)), .text(new.kind.rawValue)], { $0.text(0) })
       {
         throw StoreError.conflict(
-          "a \(new.kind.rawValue) named '\(name)' exists already ('\(existing)'); use it, or give --id to add another")
+          "a \(new.kind.rawValue) named '\(name)' exists already ('\(existing)'); use it, or give --id to add another"
+        )
       }
       let slug = try newSlug(new.slug, from: name, fallback: new.kind.rawValue, table: "actor")
       let id = try connection.insert(

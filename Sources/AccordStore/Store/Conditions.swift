@@ -91,7 +91,9 @@ extension AccordStore {
       let id = try insertPosition(
         negotiation: negotiation, actor: actor, term: term, stance: new.stance, answers: nil,
         date: new.date, note: new.note)
-      for (link, others) in [(TermLink.inExchangeFor, new.inExchangeFor), (.conditionalOn, new.conditionalOn)] {
+      for (link, others) in [
+        (TermLink.inExchangeFor, new.inExchangeFor), (.conditionalOn, new.conditionalOn),
+      ] {
         for other in others {
           let otherTerm = try self.term(other, negotiation: negotiation)
           guard otherTerm != term else {
@@ -123,7 +125,8 @@ extension AccordStore {
           { ($0.integer(0), $0.optionalInteger(1), $0.integer(2), $0.text(3)) })
       else { throw StoreError.notFound(kind: "condition", name: condition, candidates: []) }
       guard date.first.description >= since else {
-        throw StoreError.invalid("condition \(id) was stated on \(since); an answer to it cannot come earlier")
+        throw StoreError.invalid(
+          "condition \(id) was stated on \(since); an answer to it cannot come earlier")
       }
       var actor = try by.map { try resolveActor($0) }
       if actor == nil {

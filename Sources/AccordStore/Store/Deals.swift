@@ -28,7 +28,8 @@ public struct Deal: Sendable, Codable, Equatable {
 extension AccordStore {
   /// Proposals and agreements with their status as of `asOf` (default today), by the rule in
   /// ``StatusRule``; with `unsignedOnly`, the live ones with no signed step.
-  public func deals(unsignedOnly: Bool = false, negotiation: Int64? = nil, asOf: Day? = nil) throws -> [Deal] {
+  public func deals(unsignedOnly: Bool = false, negotiation: Int64? = nil, asOf: Day? = nil) throws -> [Deal]
+  {
     let day = asOf ?? today
     return try connection.all(
       """

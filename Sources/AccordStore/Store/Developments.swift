@@ -26,7 +26,8 @@ extension AccordStore {
 
   /// Inserts a development whose references are resolved already.
   @discardableResult
-  func insertDevelopment(negotiation: Int64, text: String, date: AccordDate, actors: [Int64]) throws -> Int64 {
+  func insertDevelopment(negotiation: Int64, text: String, date: AccordDate, actors: [Int64]) throws -> Int64
+  {
     let id = try connection.insert(
       "INSERT INTO development (negotiation_id, date, date_first, date_last, text) VALUES (?, ?, ?, ?, ?)",
       [.integer(negotiation)] + date.columns + [.text(text)])

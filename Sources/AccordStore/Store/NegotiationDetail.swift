@@ -42,7 +42,9 @@ public struct NegotiationDetail: Sendable, Codable {
 }
 
 extension AccordStore {
-  public func negotiation(_ id: Int64, asOf: Day? = nil, developmentLimit: Int = 20) throws -> NegotiationDetail {
+  public func negotiation(_ id: Int64, asOf: Day? = nil, developmentLimit: Int = 20) throws
+    -> NegotiationDetail
+  {
     let day = asOf ?? today
     return try connection.read {
       guard
@@ -59,7 +61,10 @@ extension AccordStore {
         WHERE p.negotiation_id = ?
         ORDER BY CASE p.role WHEN 'party' THEN 0 WHEN 'mediator' THEN 1 WHEN 'guarantor' THEN 2 ELSE 3 END, a.name
         """, [.integer(id)]
-      ) { NegotiationDetail.Participant(actor: $0.text(0), role: ParticipantRole(rawValue: $0.text(1)) ?? .observer) }
+      ) {
+        NegotiationDetail.Participant(
+          actor: $0.text(0), role: ParticipantRole(rawValue: $0.text(1)) ?? .observer)
+      }
       let proposals = try proposals(negotiation: id, asOf: day)
       return NegotiationDetail(
         id: id, slug: head.0, title: head.1, summary: head.2, tags: tags, asOf: day.description,

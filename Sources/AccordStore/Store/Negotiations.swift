@@ -54,7 +54,8 @@ extension AccordStore {
         let tag = Names.key(tag)
         guard !tag.isEmpty else { throw StoreError.invalid("a tag cannot be empty") }
         try connection.run(
-          "INSERT OR IGNORE INTO negotiation_tag (negotiation_id, tag) VALUES (?, ?)", [.integer(id), .text(tag)])
+          "INSERT OR IGNORE INTO negotiation_tag (negotiation_id, tag) VALUES (?, ?)",
+          [.integer(id), .text(tag)])
       }
       for (name, role) in new.participants {
         try addParticipant(negotiation: id, actor: resolveActor(name), role: role)

@@ -103,7 +103,8 @@ extension AccordStore {
       try cite(sources, .proposal, id)
       try insertStep(proposal: id, new.firstStep, date: new.date, party: nil, note: nil)
       if let counters {
-        try insertStep(proposal: counters, .countered, date: new.date, party: nil, note: "countered by \(slug)")
+        try insertStep(
+          proposal: counters, .countered, date: new.date, party: nil, note: "countered by \(slug)")
       }
       if let supersedes {
         try insertStep(

@@ -12,6 +12,8 @@ struct ActorList: ParsableCommand {
     let actors = try database.open().actors(kind: kind)
     try Render(format: output.format).records(
       actors, headers: ["id", "short id", "name", "kind", "code", "aliases"],
-      rows: actors.map { [String($0.id), $0.slug, $0.name, $0.kind.rawValue, $0.code ?? "", $0.aliases.listed] })
+      rows: actors.map {
+        [String($0.id), $0.slug, $0.name, $0.kind.rawValue, $0.code ?? "", $0.aliases.listed]
+      })
   }
 }

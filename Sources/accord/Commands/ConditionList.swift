@@ -16,11 +16,14 @@ struct ConditionList: ParsableCommand {
   func run() throws {
     let store = try database.open()
     let list = try store.conditions(
-      negotiation: negotiation.map { try store.resolveNegotiation($0) }, by: by.map { try store.resolveActor($0) },
+      negotiation: negotiation.map { try store.resolveNegotiation($0) },
+      by: by.map { try store.resolveActor($0) },
       openOnly: open, asOf: asOf?.last)
     try Render(format: output.format).records(
       list,
-      headers: ["id", "negotiation", "held by", "stance", "term", "in exchange for", "since", "state", "sources"],
+      headers: [
+        "id", "negotiation", "held by", "stance", "term", "in exchange for", "since", "state", "sources",
+      ],
       rows: list.map {
         [
           String($0.id), $0.negotiation, $0.heldBy, $0.stance.rawValue.replacing("_", with: " "), $0.term,

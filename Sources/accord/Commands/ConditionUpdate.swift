@@ -6,7 +6,8 @@ extension ConditionOutcome: ExpressibleByArgument {}
 struct ConditionUpdate: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "update",
-    abstract: "Record that a condition was accepted, rejected, dropped or met; prints the new position's number.",
+    abstract:
+      "Record that a condition was accepted, rejected, dropped or met; prints the new position's number.",
     discussion: """
       The earlier position stays on the record. --by defaults to the holder for dropped, and to the
       other party for accepted or rejected when the negotiation has two parties.

@@ -7,7 +7,9 @@ struct Deals: ParsableCommand {
     abstract: "Proposals and agreements with their status; --unsigned for the live ones not yet signed.",
     discussion: "Status follows from the dated steps by the rule in the README (How status is derived).")
 
-  @Flag(help: "Only live proposals (not rejected, withdrawn, superseded, lapsed or terminated) with no signed step.")
+  @Flag(
+    help:
+      "Only live proposals (not rejected, withdrawn, superseded, lapsed or terminated) with no signed step.")
   var unsigned = false
   @Option(help: "Only this negotiation.") var negotiation: String?
   @Option(help: "The answer as it stood on this day, from the dated steps alone.", transform: parseDate)
@@ -18,7 +20,8 @@ struct Deals: ParsableCommand {
   func run() throws {
     let store = try database.open()
     let deals = try store.deals(
-      unsignedOnly: unsigned, negotiation: negotiation.map { try store.resolveNegotiation($0) }, asOf: asOf?.last)
+      unsignedOnly: unsigned, negotiation: negotiation.map { try store.resolveNegotiation($0) },
+      asOf: asOf?.last)
     try Render(format: output.format).records(
       deals,
       headers: ["id", "deal", "negotiation", "parties", "status", "latest step", "open since", "days open"],

@@ -10,13 +10,16 @@ import ArgumentParser
 struct Example: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "example",
-    abstract: "Load the worked example (the February 2025 US–Ukraine minerals talks) into a database of its own.",
+    abstract:
+      "Load the worked example (the February 2025 US–Ukraine minerals talks) into a database of its own.",
     discussion: """
       Writes to --db PATH, else example.sqlite beside your database (never to your database itself),
       rebuilding it if it holds only the example; then prints the unsigned deals and the negotiation.
       """)
 
-  @Option(help: ArgumentHelp("The example database (default: ~/.local/share/accord/example.sqlite).", valueName: "path"))
+  @Option(
+    help: ArgumentHelp(
+      "The example database (default: ~/.local/share/accord/example.sqlite).", valueName: "path"))
   var db: String?
   @Option(help: "Show the answers as they stood on this day (default: 2025-02-20).", transform: parseDate)
   var asOf: AccordDate?
@@ -26,7 +29,8 @@ struct Example: ParsableCommand {
     let main = DatabaseLocation.resolve(explicit: nil)
     // A relative $ACCORD_DB without a folder ("accord.sqlite"): next to it, not in "/".
     guard main.contains("/") else { return "example.sqlite" }
-    let folder = main.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+    let folder = main.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(
+      separator: "/")
     return folder + "/example.sqlite"
   }
 
@@ -49,13 +53,15 @@ struct Example: ParsableCommand {
         rows: deals.map {
           [
             String($0.id), $0.title, $0.negotiation, $0.status.argument,
-            "\($0.latestStep.step.argument) \($0.latestStep.date)" + ($0.latestStep.party.map { " (\($0))" } ?? ""),
+            "\($0.latestStep.step.argument) \($0.latestStep.date)"
+              + ($0.latestStep.party.map { " (\($0))" } ?? ""),
             String($0.daysOpen),
           ]
         }))
     out.write("\n$ accord negotiation show \(WorkedExample.negotiation) --as-of \(day)\n")
     out.write(
-      NegotiationText.render(try store.negotiation(store.resolveNegotiation(WorkedExample.negotiation), asOf: day)))
+      NegotiationText.render(
+        try store.negotiation(store.resolveNegotiation(WorkedExample.negotiation), asOf: day)))
   }
 }
 
@@ -71,7 +77,8 @@ enum ExampleDatabase {
     let expected = try records(of: example.connection)
     guard found.allSatisfy({ table, rows in rows.isSubset(of: expected[table] ?? []) }) else {
       throw StoreError.conflict(
-        "\(path) holds other records; accord example writes only to its own database: name a new file with --db")
+        "\(path) holds other records; accord example writes only to its own database: name a new file with --db"
+      )
     }
     return true
   }
@@ -90,7 +97,9 @@ enum ExampleDatabase {
         "SELECT name FROM pragma_table_info(?) WHERE name <> 'recorded_at'", [.text(table)]
       ) { "quote(\"\($0.text(0))\")" }
       records[table] = Set(
-        try connection.all("SELECT \(columns.joined(separator: " || '|' || ")) FROM \"\(table)\"") { $0.text(0) })
+        try connection.all("SELECT \(columns.joined(separator: " || '|' || ")) FROM \"\(table)\"") {
+          $0.text(0)
+        })
     }
     return records
   }

@@ -24,6 +24,7 @@ struct MeetingAdd: ParsableCommand {
   func run() throws {
     printID(
       try database.open().addMeeting(
-        negotiation: negotiation, date: on, place: at, with: with, summary: summary, sources: sources.sources))
+        negotiation: negotiation, date: on, place: at, with: with, summary: summary, sources: sources.sources)
+    )
   }
 }

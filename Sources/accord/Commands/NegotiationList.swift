@@ -20,7 +20,8 @@ struct NegotiationList: ParsableCommand {
   func run() throws {
     let store = try database.open()
     let list = try store.negotiations(
-      signed: unsigned ? false : (signed ? true : nil), party: try party.map { try store.resolveActor($0) }, tag: tag,
+      signed: unsigned ? false : (signed ? true : nil), party: try party.map { try store.resolveActor($0) },
+      tag: tag,
       asOf: asOf?.last)
     try Render(format: output.format).records(
       list, headers: ["id", "short id", "title", "status", "parties", "live proposals", "last activity"],

@@ -18,7 +18,8 @@ struct NegotiationShow: ParsableCommand {
     case .json: try Render(format: .json).json(detail)
     case .csv:
       FileOutput.standardOutput.write(
-        Render.csv(headers: ["section", "date", "who", "what", "sources"], rows: NegotiationText.facts(detail)))
+        Render.csv(
+          headers: ["section", "date", "who", "what", "sources"], rows: NegotiationText.facts(detail)))
     case .table: FileOutput.standardOutput.write(NegotiationText.render(detail))
     }
   }
@@ -52,14 +53,16 @@ enum NegotiationText {
     }
     text += section("Conditions", d.conditions) { c in
       "  #\(c.id) \(conditionSentence(c)), since \(c.since): \(c.state)"
-        + (c.stateDate.map { " \($0)" } ?? "") + (c.answeredBy.map { " by \($0)" } ?? "") + marks(c.sources) + "\n"
+        + (c.stateDate.map { " \($0)" } ?? "") + (c.answeredBy.map { " by \($0)" } ?? "") + marks(c.sources)
+        + "\n"
     }
     text += section("Meetings", d.meetings) { m in
       "  \(m.date)" + (m.place.map { "  \($0)" } ?? "") + ": " + m.participants.joined(separator: ", ")
         + marks(m.sources) + "\n" + (m.summary.map { "    \($0)\n" } ?? "")
     }
     text += section("Quotes", d.quotes) { q in
-      "  \(q.date)  \(q.speaker): “\(q.text)”" + (q.context.map { " (\($0))" } ?? "") + marks(q.sources) + "\n"
+      "  \(q.date)  \(q.speaker): “\(q.text)”" + (q.context.map { " (\($0))" } ?? "") + marks(q.sources)
+        + "\n"
     }
     text += section("Latest developments", d.developments) { e in
       "  \(e.date)  \(e.text)" + marks(e.sources) + "\n"
@@ -105,18 +108,25 @@ enum NegotiationText {
     for p in d.proposals {
       for s in p.steps {
         rows.append([
-          "step", s.date.text, s.party ?? p.tabledBy ?? "", "\(p.title): \(s.step.argument)", s.sources.listed,
+          "step", s.date.text, s.party ?? p.tabledBy ?? "", "\(p.title): \(s.step.argument)",
+          s.sources.listed,
         ])
       }
     }
     for c in d.conditions {
-      rows.append(["condition", c.since.text, c.heldBy, conditionSentence(c) + ": " + c.state, c.sources.listed])
+      rows.append([
+        "condition", c.since.text, c.heldBy, conditionSentence(c) + ": " + c.state, c.sources.listed,
+      ])
     }
     for m in d.meetings {
-      rows.append(["meeting", m.date.text, m.participants.listed, m.place ?? m.summary ?? "", m.sources.listed])
+      rows.append([
+        "meeting", m.date.text, m.participants.listed, m.place ?? m.summary ?? "", m.sources.listed,
+      ])
     }
     for q in d.quotes { rows.append(["quote", q.date.text, q.speaker, q.text, q.sources.listed]) }
-    for e in d.developments { rows.append(["development", e.date.text, e.actors.listed, e.text, e.sources.listed]) }
+    for e in d.developments {
+      rows.append(["development", e.date.text, e.actors.listed, e.text, e.sources.listed])
+    }
     return rows
   }
 }

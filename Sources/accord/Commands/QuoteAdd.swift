@@ -13,7 +13,8 @@ struct QuoteAdd: ParsableCommand {
   @Option(help: "When it was said.", transform: parseDate) var on: AccordDate
   @Argument(help: "The words, verbatim.") var text: String
   @Option(help: "The negotiation it concerns.") var negotiation: String?
-  @Option(help: "Where and how it was said (press briefing, Munich Security Conference).") var context: String?
+  @Option(help: "Where and how it was said (press briefing, Munich Security Conference).") var context:
+    String?
   @Option(help: "The language it was said in (ISO 639: en, uk).") var language: String?
   @OptionGroup var sources: SourceOptions
   @OptionGroup var database: DatabaseOptions

@@ -18,10 +18,13 @@ struct SourceAdd: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func validate() throws {
-    if url == nil && title == nil { throw ValidationError("give the source's URL, or a --title where it has none") }
+    if url == nil && title == nil {
+      throw ValidationError("give the source's URL, or a --title where it has none")
+    }
   }
 
   func run() throws {
-    printID(try database.open().addSource(url: url, outlet: outlet, title: title, published: published, slug: id))
+    printID(
+      try database.open().addSource(url: url, outlet: outlet, title: title, published: published, slug: id))
   }
 }

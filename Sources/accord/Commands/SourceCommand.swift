@@ -2,5 +2,6 @@ import ArgumentParser
 
 struct SourceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "source", abstract: "Where things were reported.", subcommands: [SourceAdd.self, SourceList.self])
+    commandName: "source", abstract: "Where things were reported.",
+    subcommands: [SourceAdd.self, SourceList.self])
 }
