@@ -1,0 +1,56 @@
+"""Writes BENCHMARKS.md from hyperfine's JSON exports (bench/run calls it)."""
+import json, os, platform, subprocess, sys
+
+out, db, negotiations, developments = sys.argv[1:5]
+
+ROWS = [
+    ("startup", "start-up", "`accord --version`", "`sqlite3 --version`", 2.5),
+    ("log", "log one development", "`accord log`", "`sqlite3` running the same INSERT", 2.0),
+    ("deals-unsigned", "unsigned deals, today", "`accord deals --unsigned`", "`sqlite3` running the equivalent SELECT", 1.5),
+    ("deals-unsigned-as-of", "unsigned deals, as of 2020-06-30", "`accord deals --unsigned --as-of 2020-06-30`", "`sqlite3` running the equivalent SELECT", 1.5),
+]
+
+
+def sh(command):
+    try:
+        return subprocess.run(command, shell=True, capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "?"
+
+
+def ms(seconds):
+    return f"{seconds * 1000:.1f} ms"
+
+
+print("# Benchmarks\n")
+print("Whole processes timed by `hyperfine` (warm cache, `-N`), Accord beside the `sqlite3` shell doing the")
+print("same work on the same file. Reproduce with:\n")
+print(f"```\nbench/run {negotiations} {developments}\n```\n")
+print("## Machine and corpus\n")
+cpu = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip()
+memory = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)
+print(f"- {cpu}, {os.cpu_count()} cores, {memory} GiB; {platform.system()} {platform.release()}")
+print(f"- {sh('swift --version 2>&1 | head -1')}; accord built as `bench/run` builds it: `-c release --static-swift-stdlib`, linked `-no-pie` and stripped")
+print(f"- SQLite {sh('sqlite3 --version').split(' ')[0]} (the system library, used by both)")
+counts = sh(f"sqlite3 {db} \"SELECT (SELECT count(*) FROM negotiation) || ' negotiations, ' || (SELECT count(*) FROM proposal) || ' proposals, ' || (SELECT count(*) FROM proposal_step) || ' steps, ' || (SELECT count(*) FROM position) || ' positions, ' || (SELECT count(*) FROM development) || ' developments'\"")
+size = os.path.getsize(db) / 1e6
+stamp = os.path.join(out, "generate-ms.txt")
+generated = f"{int(open(stamp).read()) / 1000:.1f} s" if os.path.exists(stamp) else "an earlier run"
+print(f"- corpus: `accord generate --negotiations {negotiations} --developments {developments}` (seed 1): {counts}; {size:.0f} MB; generated in {generated}")
+print("")
+print("## Results\n")
+print("| what | Accord | median (min–max) | against | median (min–max) | ratio | target |")
+print("|---|---|---|---|---|---|---|")
+for key, what, ours, theirs, target in ROWS:
+    path = os.path.join(out, key + ".json")
+    if not os.path.exists(path):
+        continue
+    results = {r["command"]: r for r in json.load(open(path))["results"]}
+    a, s = results["accord"], results["sqlite3"]
+    ratio = a["median"] / s["median"]
+    verdict = "met" if ratio <= target else "**missed**"
+    print(f"| {what} | {ours} | {ms(a['median'])} ({ms(a['min'])}–{ms(a['max'])}) | {theirs} | {ms(s['median'])} ({ms(s['min'])}–{ms(s['max'])}) | {ratio:.2f}× | ≤ {target}× {verdict} |")
+print("")
+notes = os.path.join("bench", "NOTES.md")
+if os.path.exists(notes):
+    print(open(notes).read())
