@@ -51,6 +51,20 @@ for key, what, ours, theirs, target in ROWS:
     verdict = "met" if ratio <= target else "**missed**"
     print(f"| {what} | {ours} | {ms(a['median'])} ({ms(a['min'])}–{ms(a['max'])}) | {theirs} | {ms(s['median'])} ({ms(s['min'])}–{ms(s['max'])}) | {ratio:.2f}× | ≤ {target}× {verdict} |")
 print("")
+SCALING = [
+    ("scaling-show", "`accord negotiation show negotiation-42` (about the same rows in both)"),
+]
+scaling = [(key, what) for key, what in SCALING if os.path.exists(os.path.join(out, key + ".json"))]
+if scaling:
+    print("### Doubling the corpus\n")
+    print(f"The same command on this corpus and on one twice its size ({int(negotiations) * 2} negotiations, {int(developments) * 2} developments). A query that returns the same rows should not take twice as long.\n")
+    print("| what | corpus | double corpus | ratio |")
+    print("|---|---|---|---|")
+    for key, what in scaling:
+        results = {r["command"]: r for r in json.load(open(os.path.join(out, key + ".json")))["results"]}
+        a, b = results["corpus"], results["double"]
+        print(f"| {what} | {ms(a['median'])} | {ms(b['median'])} | {b['median'] / a['median']:.2f}× |")
+    print("")
 notes = os.path.join("bench", "NOTES.md")
 if os.path.exists(notes):
     print(open(notes).read())

@@ -11,6 +11,9 @@ public final class Connection {
   /// The file this connection opened, as given.
   public let path: String
   private var cache: [String: Statement] = [:]
+  /// Called with the SQL of every statement this connection prepares or reuses: for tests that
+  /// check query plans, and for tracing.
+  public var onStatement: ((String) -> Void)?
   private var transactionDepth = 0
 
   /// How long a write waits for another process's write to finish before giving up.
@@ -50,6 +53,7 @@ public final class Connection {
 
   /// A prepared statement for `sql`, compiled on first use and reused after.
   public func statement(_ sql: String) throws(StoreError) -> Statement {
+    onStatement?(sql)
     if let cached = cache[sql] {
       cached.reset()
       return cached
