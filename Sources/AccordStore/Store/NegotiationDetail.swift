@@ -23,6 +23,8 @@ public struct NegotiationDetail: Sendable, Codable {
     public let partyStatus: [String: ProposalStep.Kind]
     public let steps: [ProposalStep]
     public let sources: [String]
+    /// The dataset it was imported from (PA-X, UCDP), with its stage and signatories as written.
+    public var dataset: DatasetFacts? = nil
   }
 
   public let id: Int64
@@ -95,6 +97,7 @@ extension AccordStore {
     let proposalSources = try citations(.proposal, ids: heads.map(\.id))
     return try heads.map { head in
       let steps = try steps(proposal: head.id, asOf: day)
+      let dataset = try datasetFacts(proposal: head.id)
       let status = steps.last(where: { $0.party == nil })?.step
       var partyStatus: [String: ProposalStep.Kind] = [:]
       for step in steps { if let party = step.party { partyStatus[party] = step.step } }
@@ -104,7 +107,7 @@ extension AccordStore {
         supersedes: head.supersedes, status: status,
         signed: steps.contains { StatusRule.signing.contains($0.step) },
         live: status.map(StatusRule.isLive) ?? false, partyStatus: partyStatus, steps: steps,
-        sources: proposalSources[head.id] ?? [])
+        sources: proposalSources[head.id] ?? [], dataset: dataset)
     }
   }
 

@@ -43,6 +43,7 @@ enum NegotiationText {
       if let supersedes = p.supersedes { facts.append("supersedes \(supersedes)") }
       if !facts.isEmpty { lines += "    " + facts.joined(separator: "; ") + "\n" }
       if let terms = p.terms { lines += "    terms: \(terms)\n" }
+      if let dataset = p.dataset { lines += DatasetText.render(dataset) }
       for s in p.steps {
         var line = "    \(s.date)  \(s.step.argument)"
         if let party = s.party { line += " (\(party))" }

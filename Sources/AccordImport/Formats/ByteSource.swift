@@ -1,0 +1,111 @@
+import AccordStore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads a file (or standard input) in large chunks, so that the readers above it stream: memory
+/// stays the same whatever the file's size.
+public final class ByteSource {
+  let descriptor: Int32
+  private let ownsDescriptor: Bool
+  /// What the user named: a path, or `-` for standard input.
+  public let name: String
+  /// The file's size in bytes when known (a regular file), for progress estimates.
+  public let size: Int?
+  var buffer: [UInt8]
+  /// The next unread byte is `buffer[position]`; bytes up to `end` are valid.
+  var position = 0
+  var end = 0
+  private var finished = false
+  /// Bytes read from the file so far (consumed or buffered).
+  public private(set) var bytesRead = 0
+
+  static let chunk = 1 << 18
+
+  /// Opens `path`, or standard input for `-`.
+  public init(path: String) throws(StoreError) {
+    name = path
+    if path == "-" {
+      descriptor = 0
+      ownsDescriptor = false
+      size = nil
+    } else {
+      let fd = open(path, O_RDONLY | O_CLOEXEC)
+      guard fd >= 0 else {
+        throw .invalid("cannot read \(path): \(String(cString: strerror(errno)))")
+      }
+      var info = stat()
+      if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+        close(fd)
+        throw .invalid("cannot read \(path): it is a folder")
+      }
+      descriptor = fd
+      ownsDescriptor = true
+      size = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
+    }
+    buffer = [UInt8](repeating: 0, count: Self.chunk)
+  }
+
+  /// Reads from bytes in memory (tests).
+  public init(bytes: [UInt8], name: String = "-") {
+    self.name = name
+    descriptor = -1
+    ownsDescriptor = false
+    size = bytes.count
+    buffer = bytes
+    end = bytes.count
+    bytesRead = bytes.count
+    finished = true
+  }
+
+  deinit {
+    if ownsDescriptor { close(descriptor) }
+  }
+
+  /// Reads more bytes after `end`, keeping the unread ones from `keep` (default: `position`)
+  /// on. False at the end of the file.
+  func refill(keeping keep: Int? = nil) throws(StoreError) -> Bool {
+    if finished { return false }
+    let from = keep ?? position
+    if from > 0 {
+      let count = end - from
+      if count > 0 {
+        buffer.withUnsafeMutableBufferPointer { pointer in
+          guard let base = pointer.baseAddress else { return }
+          memmove(base, base + from, count)
+        }
+      }
+      position -= from
+      end = count
+    }
+    if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+    while true {
+      let space = buffer.count - end
+      let got = buffer.withUnsafeMutableBufferPointer { pointer in
+        read(descriptor, pointer.baseAddress.map { $0 + end }, space)
+      }
+      if got < 0 {
+        if errno == EINTR { continue }
+        throw .invalid("cannot read \(name): \(String(cString: strerror(errno)))")
+      }
+      if got == 0 {
+        finished = true
+        return false
+      }
+      end += got
+      bytesRead += got
+      return true
+    }
+  }
+
+  /// The next byte without consuming it, or nil at the end.
+  @inline(__always)
+  func peek() throws(StoreError) -> UInt8? {
+    if position < end { return buffer[position] }
+    guard try refill() else { return nil }
+    return buffer[position]
+  }
+}

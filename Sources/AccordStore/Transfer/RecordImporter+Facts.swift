@@ -1,0 +1,395 @@
+import CSQLite
+
+/// The records without short ids, and dataset records: see ``RecordImporter`` for how they merge.
+extension RecordImporter {
+  // MARK: Records without short ids
+
+  func affiliation(_ f: TransferFields) throws {
+    try f.onlyFields(["id", "person", "organization", "role", "since", "until", "recorded_at"])
+    let id = try f.id()
+    let person = try reference(f, "person", "actor")
+    let organization = try reference(f, "organization", "actor")
+    guard person != organization else {
+      throw StoreError.invalid("field 'organization': an actor cannot be affiliated with itself")
+    }
+    let role = try f.nonEmptyText("role")
+    let since = try optionalDate(f, "since")
+    let until = try optionalDate(f, "until")
+    if let since, let until, until.last < since.first {
+      throw StoreError.invalid("field 'until': the affiliation ends (\(until)) before it starts (\(since))")
+    }
+    let recordedAt = try f.recordedAt()
+    let values: [SQLValue] = [
+      .integer(person), .integer(organization), .optional(role), .optional(since?.text),
+      .optional(until?.text),
+    ]
+    if try match(
+      "affiliation", "person_id = ?3 AND organization_id = ?4 AND role IS ?5 AND since IS ?6 AND until IS ?7",
+      values) != nil
+    {
+      return count("affiliation", added: false)
+    }
+    _ = try run(
+      """
+      INSERT INTO affiliation (id, person_id, organization_id, role, since, since_first, until, until_last, recorded_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      """,
+      [
+        newID(id, "affiliation"), .integer(person), .integer(organization), .optional(role),
+        .optional(since?.text),
+        .optional(since?.first.description), .optional(until?.text), .optional(until?.last.description),
+        .optional(recordedAt),
+      ])
+    count("affiliation", added: true)
+  }
+
+  func step(_ f: TransferFields) throws {
+    try f.onlyFields(["id", "proposal", "step", "party", "date", "note", "sources", "recorded_at"])
+    let id = try f.id()
+    let proposal = try reference(f, "proposal", "proposal")
+    let step = try f.choice("step", ProposalStep.Kind.allCases.map(\.rawValue))
+    let party = try optionalReference(f, "party", "actor")
+    let date = try date(f, "date")
+    let note = try f.nonEmptyText("note")
+    let recordedAt = try f.recordedAt()
+    if try match(
+      "proposal_step", "proposal_id = ?3 AND step = ?4 AND party_id IS ?5 AND date = ?6 AND note IS ?7",
+      [.integer(proposal), .text(step), .optional(party), .text(date.text), .optional(note)])
+      != nil
+    {
+      return count("step", added: false)
+    }
+    let row = try run(
+      """
+      INSERT INTO proposal_step (id, proposal_id, step, party_id, date, date_first, date_last, note, recorded_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      """,
+      [newID(id, "proposal_step"), .integer(proposal), .text(step), .optional(party)] + date.columns + [
+        .optional(note), .optional(recordedAt),
+      ])
+    try cite(f, .step, row)
+    count("step", added: true)
+  }
+
+  func term(_ f: TransferFields) throws {
+    try f.onlyFields(["id", "negotiation", "text", "recorded_at"])
+    let id = try f.id()
+    let negotiation = try reference(f, "negotiation", "negotiation")
+    let text = try f.text("text")
+    let recordedAt = try f.recordedAt()
+    let key = Names.key(text)
+    if let existing = try connection.integer(
+      "SELECT id FROM term WHERE negotiation_id = ? AND text_key = ?", [.integer(negotiation), .text(key)])
+    {
+      terms[id] = existing
+      return count("term", added: false)
+    }
+    terms[id] = try run(
+      "INSERT INTO term (id, negotiation_id, text, text_key, recorded_at) VALUES (?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
+      [newID(id, "term"), .integer(negotiation), .text(text), .text(key), .optional(recordedAt)])
+    count("term", added: true)
+  }
+
+  func position(_ f: TransferFields) throws {
+    try f.onlyFields([
+      "id", "negotiation", "actor", "term", "stance", "answers", "date", "note", "sources", "recorded_at",
+    ])
+    let id = try f.id()
+    let negotiation = try reference(f, "negotiation", "negotiation")
+    let actor = try optionalReference(f, "actor", "actor")
+    let term = try numbered(f, "term", terms, "term", required: true) ?? 0
+    let stance = try f.choice("stance", Stance.allCases.map(\.rawValue))
+    let answers = try numbered(f, "answers", positions, "position", required: false)
+    let opening = Stance.opening.map(\.rawValue).contains(stance)
+    if opening, answers != nil {
+      throw StoreError.invalid(
+        "field 'answers': a position that \(stance) opens a condition and answers none")
+    }
+    if stance == "met", answers == nil { throw f.missing("answers") }
+    if actor == nil, stance != "met" { throw f.missing("actor") }
+    let date = try date(f, "date")
+    let note = try f.nonEmptyText("note")
+    let recordedAt = try f.recordedAt()
+    if let existing = try match(
+      "position",
+      "negotiation_id = ?3 AND actor_id IS ?4 AND term_id = ?5 AND stance = ?6 AND answers_id IS ?7 AND date = ?8 AND note IS ?9",
+      [
+        .integer(negotiation), .optional(actor), .integer(term), .text(stance), .optional(answers),
+        .text(date.text),
+        .optional(note),
+      ])
+    {
+      positions[id] = existing
+      return count("position", added: false)
+    }
+    let row = try run(
+      """
+      INSERT INTO position (id, negotiation_id, actor_id, term_id, stance, answers_id, date, date_first, date_last,
+        note, recorded_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      """,
+      [
+        newID(id, "position"), .integer(negotiation), .optional(actor), .integer(term), .text(stance),
+        .optional(answers),
+      ] + date.columns + [.optional(note), .optional(recordedAt)])
+    positions[id] = row
+    try cite(f, .position, row)
+    count("position", added: true)
+  }
+
+  func termLink(_ f: TransferFields) throws {
+    try f.onlyFields(["id", "term", "link", "other_term", "position"])
+    let id = try f.id()
+    let term = try numbered(f, "term", terms, "term", required: true) ?? 0
+    let link = try f.choice("link", [TermLink.inExchangeFor.rawValue, TermLink.conditionalOn.rawValue])
+    let other = try numbered(f, "other_term", terms, "term", required: true) ?? 0
+    guard other != term else {
+      throw StoreError.invalid("field 'other_term': a term cannot be linked to itself")
+    }
+    let position = try numbered(f, "position", positions, "position", required: false)
+    let values: [SQLValue] = [.integer(term), .text(link), .integer(other), .optional(position)]
+    if mayMatch("term_link"),
+      try connection.integer(
+        """
+        SELECT id FROM term_link WHERE term_id = ?2 AND link = ?3 AND other_term_id = ?4 AND position_id IS ?5
+          AND id <= ?1 LIMIT 1
+        """, [.integer(startMax["term_link"] ?? 0)] + values) != nil
+    {
+      return count("term_link", added: false)
+    }
+    _ = try run(
+      "INSERT INTO term_link (id, term_id, link, other_term_id, position_id) VALUES (?, ?, ?, ?, ?)",
+      [newID(id, "term_link")] + values)
+    count("term_link", added: true)
+  }
+
+  func meeting(_ f: TransferFields) throws {
+    try f.onlyFields([
+      "id", "negotiation", "date", "place", "summary", "participants", "sources", "recorded_at",
+    ])
+    let id = try f.id()
+    let negotiation = try reference(f, "negotiation", "negotiation")
+    let date = try date(f, "date")
+    let place = try f.nonEmptyText("place")
+    let summary = try f.optionalText("summary")
+    let participants = try f.texts("participants").map {
+      try resolve($0, field: "participants", table: "actor")
+    }
+    let recordedAt = try f.recordedAt()
+    if try match(
+      "meeting", "negotiation_id = ?3 AND date = ?4 AND place IS ?5 AND summary IS ?6",
+      [.integer(negotiation), .text(date.text), .optional(place), .optional(summary)]) != nil
+    {
+      return count("meeting", added: false)
+    }
+    let row = try run(
+      """
+      INSERT INTO meeting (id, negotiation_id, date, date_first, date_last, place, summary, recorded_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      """,
+      [newID(id, "meeting"), .integer(negotiation)] + date.columns + [
+        .optional(place), .optional(summary), .optional(recordedAt),
+      ])
+    for actor in participants {
+      _ = try run(
+        "INSERT OR IGNORE INTO meeting_participant (meeting_id, actor_id) VALUES (?, ?)",
+        [.integer(row), .integer(actor)])
+    }
+    try cite(f, .meeting, row)
+    count("meeting", added: true)
+  }
+
+  func quote(_ f: TransferFields) throws {
+    try f.onlyFields([
+      "id", "speaker", "negotiation", "date", "text", "language", "context", "sources", "recorded_at",
+    ])
+    let id = try f.id()
+    let speaker = try reference(f, "speaker", "actor")
+    let negotiation = try optionalReference(f, "negotiation", "negotiation")
+    let date = try date(f, "date")
+    let text = try f.text("text")
+    let language = try f.nonEmptyText("language")
+    if let language,
+      !language.utf8.allSatisfy({ (97...122).contains($0) || $0 == 45 }) || language.first == "-"
+    {
+      throw StoreError.invalid(
+        "field 'language': expected an ISO 639 code such as en or uk, found \"\(language)\"")
+    }
+    let context = try f.optionalText("context")
+    let recordedAt = try f.recordedAt()
+    if try match(
+      "statement",
+      "actor_id = ?3 AND negotiation_id IS ?4 AND date = ?5 AND text = ?6 AND language IS ?7 AND context IS ?8",
+      [
+        .integer(speaker), .optional(negotiation), .text(date.text), .text(text), .optional(language),
+        .optional(context),
+      ]) != nil
+    {
+      return count("quote", added: false)
+    }
+    let row = try run(
+      """
+      INSERT INTO statement (id, actor_id, negotiation_id, date, date_first, date_last, text, language, context,
+        recorded_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      """,
+      [newID(id, "statement"), .integer(speaker), .optional(negotiation)] + date.columns + [
+        .text(text), .optional(language), .optional(context), .optional(recordedAt),
+      ])
+    try cite(f, .statement, row)
+    count("quote", added: true)
+  }
+
+  static let developmentFields = [
+    "id", "negotiation", "date", "text", "actors", "sources", "recorded_at",
+  ]
+
+  static let insertDevelopmentSQL = """
+    INSERT INTO development (id, negotiation_id, date, date_first, date_last, text, recorded_at)
+    VALUES (?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+    """
+
+  func development(_ f: TransferFields) throws {
+    try f.onlyFields(Self.developmentFields)
+    guard let negotiation = try f.optionalText("negotiation") else { throw f.missing("negotiation") }
+    guard let date = try f.optionalText("date") else { throw f.missing("date") }
+    guard let text = try f.optionalText("text") else { throw f.missing("text") }
+    try addDevelopment(
+      id: try f.integer("id"), negotiation: negotiation, date: date, text: text,
+      actors: try f.texts("actors"),
+      sources: try f.texts("sources"), recordedAt: try f.optionalText("recorded_at"))
+  }
+
+  /// Writes one development record (or finds it there already): the hot path of large imports,
+  /// which a reader may call straight from the fields it read, without building a
+  /// ``TransferRecord``. One prepared statement, dates parsed once. Checks what ``add(_:)`` checks.
+  public func addDevelopment(
+    id: Int64, negotiation slug: String, date dateText: String, text: String, actors: [String] = [],
+    sources: [String] = [], recordedAt: String?
+  ) throws {
+    guard id > 0 else {
+      throw StoreError.invalid("field 'id': expected a positive whole number, found \(id)")
+    }
+    let negotiation = try resolve(slug, field: "negotiation", table: "negotiation")
+    let date = try parsedDate(dateText, "date")
+    guard !text.isEmpty else {
+      throw StoreError.invalid("field 'text' is missing: a development record needs it")
+    }
+    if let recordedAt, !TransferFields.isTimestamp(recordedAt) {
+      throw StoreError.invalid(
+        "field 'recorded_at': expected a UTC time such as 2025-02-15T09:30:00.000Z, found \(TransferFields.quoted(recordedAt))"
+      )
+    }
+    if try match(
+      "development", "negotiation_id = ?3 AND date_first = ?4 AND date = ?5 AND text = ?6",
+      [.integer(negotiation), date.first, .text(dateText), .text(text)])
+      != nil
+    {
+      return count("development", added: false)
+    }
+    let insert = try developmentInsert ?? connection.statement(Self.insertDevelopmentSQL)
+    developmentInsert = insert
+    try insert.bindDirectly(
+      newID(id, "development"), .integer(negotiation), .text(dateText), date.first, date.last, .text(text),
+      .optional(recordedAt))
+    try insert.run()
+    let row = sqlite3_last_insert_rowid(connection.handle)
+    for actor in actors {
+      _ = try run(
+        "INSERT OR IGNORE INTO development_actor (development_id, actor_id) VALUES (?, ?)",
+        [.integer(row), .integer(try resolve(actor, field: "actors", table: "actor"))])
+    }
+    for source in sources {
+      _ = try run(
+        "INSERT INTO citation (source_id, development_id) VALUES (?, ?)",
+        [.integer(try resolve(source, field: "sources", table: "source")), .integer(row)])
+    }
+    count("development", added: true)
+  }
+
+  // MARK: Dataset records
+
+  func datasetRecord(_ f: TransferFields) throws {
+    try f.onlyFields(["id", "dataset", "kind", "key", "negotiation", "proposal", "actor", "recorded_at"])
+    let id = try f.id()
+    let dataset = try f.choice("dataset", Dataset.allCases.map(\.rawValue))
+    let kind = try f.choice("kind", DatasetRecordKind.allCases.map(\.rawValue))
+    let key = try f.text("key")
+    let column: String
+    let target: Int64
+    switch DatasetRecordKind(rawValue: kind) {
+    case .agreement:
+      (column, target) = ("proposal_id", try reference(f, "proposal", "proposal"))
+    case .actor:
+      (column, target) = ("actor_id", try reference(f, "actor", "actor"))
+    default:
+      (column, target) = ("negotiation_id", try reference(f, "negotiation", "negotiation"))
+    }
+    let recordedAt = try f.recordedAt()
+    if let existing = try connection.first(
+      "SELECT id, \(column) FROM dataset_record WHERE dataset = ? AND kind = ? AND key = ?",
+      [.text(dataset), .text(kind), .text(key)], { ($0.integer(0), $0.optionalInteger(1)) })
+    {
+      guard existing.1 == target else {
+        throw StoreError.conflict(
+          "\(dataset) \(kind) \(key) stands for another record in the database; records are never overwritten, so nothing was imported"
+        )
+      }
+      datasetRecords[id] = existing.0
+      return count("dataset_record", added: false)
+    }
+    datasetRecords[id] = try run(
+      "INSERT INTO dataset_record (id, dataset, kind, key, \(column), recorded_at) VALUES (?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
+      [
+        newID(id, "dataset_record"), .text(dataset), .text(kind), .text(key), .integer(target),
+        .optional(recordedAt),
+      ])
+    count("dataset_record", added: true)
+  }
+
+  func stage(_ f: TransferFields) throws {
+    try f.onlyFields(["id", "proposal", "stage", "stage_sub", "record", "recorded_at"])
+    let id = try f.id()
+    let proposal = try reference(f, "proposal", "proposal")
+    let stage = try f.choice("stage", PaxStage.allCases.map(\.rawValue))
+    let sub = try f.nonEmptyText("stage_sub")
+    let record = try numbered(f, "record", datasetRecords, "dataset record", required: false)
+    let recordedAt = try f.recordedAt()
+    if try match(
+      "proposal_stage", "proposal_id = ?3 AND stage = ?4 AND stage_sub IS ?5 AND record_id IS ?6",
+      [.integer(proposal), .text(stage), .optional(sub), .optional(record)]) != nil
+    {
+      return count("stage", added: false)
+    }
+    _ = try run(
+      "INSERT INTO proposal_stage (id, proposal_id, stage, stage_sub, record_id, recorded_at) VALUES (?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
+      [
+        newID(id, "proposal_stage"), .integer(proposal), .text(stage), .optional(sub), .optional(record),
+        .optional(recordedAt),
+      ])
+    count("stage", added: true)
+  }
+
+  func signatory(_ f: TransferFields) throws {
+    try f.onlyFields(["id", "proposal", "role", "text", "record", "recorded_at"])
+    let id = try f.id()
+    let proposal = try reference(f, "proposal", "proposal")
+    let role = try f.choice("role", SignatoryRole.allCases.map(\.rawValue))
+    let text = try f.text("text")
+    let record = try numbered(f, "record", datasetRecords, "dataset record", required: false)
+    let recordedAt = try f.recordedAt()
+    if try match(
+      "proposal_signatory", "proposal_id = ?3 AND role = ?4 AND text = ?5 AND record_id IS ?6",
+      [.integer(proposal), .text(role), .text(text), .optional(record)]) != nil
+    {
+      return count("signatory", added: false)
+    }
+    _ = try run(
+      "INSERT INTO proposal_signatory (id, proposal_id, role, text, record_id, recorded_at) VALUES (?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
+      [
+        newID(id, "proposal_signatory"), .integer(proposal), .text(role), .text(text), .optional(record),
+        .optional(recordedAt),
+      ])
+    count("signatory", added: true)
+  }
+}

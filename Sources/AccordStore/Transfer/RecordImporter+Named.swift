@@ -1,0 +1,239 @@
+/// The records with short ids (actors, sources, negotiations, proposals): see ``RecordImporter``.
+extension RecordImporter {
+  // MARK: Records with short ids
+
+  func actor(_ f: TransferFields) throws {
+    try f.onlyFields(["id", "slug", "name", "kind", "code", "wikidata", "aliases", "recorded_at"])
+    let id = try f.id()
+    let slug = try f.slug("slug")
+    let name = try f.text("name")
+    let kind = try f.choice("kind", ActorKind.allCases.map(\.rawValue))
+    let code = try f.nonEmptyText("code")
+    if let code, code.utf8.count != 3 || !code.utf8.allSatisfy({ (65...90).contains($0) }) {
+      throw StoreError.invalid(
+        "field 'code': expected an ISO 3166-1 alpha-3 code such as UKR, found \"\(code)\"")
+    }
+    let wikidata = try f.nonEmptyText("wikidata")
+    if let wikidata,
+      wikidata.first != "Q" || wikidata.count < 2 || !wikidata.dropFirst().allSatisfy(\.isASCIIDigit)
+    {
+      throw StoreError.invalid("field 'wikidata': expected a Wikidata id such as Q212, found \"\(wikidata)\"")
+    }
+    let aliases = try f.texts("aliases")
+    let recordedAt = try f.recordedAt()
+    let actor: Int64
+    if let existing = try connection.first(
+      "SELECT id, name, kind, code, wikidata FROM actor WHERE slug = ?", [.text(slug)],
+      { ($0.integer(0), $0.text(1), $0.text(2), $0.optionalText(3), $0.optionalText(4)) })
+    {
+      try compare(
+        "actor", slug,
+        [
+          ("name", .text(existing.1), .text(name)), ("kind", .text(existing.2), .text(kind)),
+          ("code", .optional(existing.3), .optional(code)),
+          ("wikidata", .optional(existing.4), .optional(wikidata)),
+        ])
+      actor = existing.0
+      count("actor", added: false)
+    } else {
+      for (field, value) in [("code", code), ("wikidata", wikidata)] {
+        if let value,
+          let other = try connection.first(
+            "SELECT slug FROM actor WHERE \(field) = ?", [.text(value)], { $0.text(0) })
+        {
+          throw StoreError.conflict(
+            "actor '\(slug)': field '\(field)': \(value) belongs to actor '\(other)' in the database already")
+        }
+      }
+      actor = try run(
+        "INSERT INTO actor (id, slug, name, kind, code, wikidata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
+        [
+          newID(id, "actor"), .text(slug), .text(name), .text(kind), .optional(code), .optional(wikidata),
+          .optional(recordedAt),
+        ])
+      count("actor", added: true)
+    }
+    slugs["actor", default: [:]][slug] = actor
+    for alias in aliases.isEmpty ? [name] : aliases {
+      _ = try run(
+        "INSERT OR IGNORE INTO actor_alias (actor_id, alias, alias_key) VALUES (?, ?, ?)",
+        [.integer(actor), .text(alias), .text(Names.key(alias))])
+    }
+  }
+
+  func source(_ f: TransferFields) throws {
+    try f.onlyFields(["id", "slug", "url", "outlet", "title", "published", "recorded_at"])
+    let id = try f.id()
+    let slug = try f.slug("slug")
+    let url = try f.nonEmptyText("url")
+    let outlet = try f.nonEmptyText("outlet")
+    let title = try f.nonEmptyText("title")
+    guard url != nil || title != nil else {
+      throw StoreError.invalid("field 'url' is missing: a source needs a url or a title")
+    }
+    let published = try optionalDate(f, "published")
+    let recordedAt = try f.recordedAt()
+    if let existing = try connection.first(
+      "SELECT id, url, outlet, title, published FROM source WHERE slug = ?", [.text(slug)],
+      { ($0.integer(0), $0.optionalText(1), $0.optionalText(2), $0.optionalText(3), $0.optionalText(4)) })
+    {
+      try compare(
+        "source", slug,
+        [
+          ("url", .optional(existing.1), .optional(url)),
+          ("outlet", .optional(existing.2), .optional(outlet)),
+          ("title", .optional(existing.3), .optional(title)),
+          ("published", .optional(existing.4), .optional(published?.text)),
+        ])
+      slugs["source", default: [:]][slug] = existing.0
+      count("source", added: false)
+      return
+    }
+    if let url,
+      let other = try connection.first("SELECT slug FROM source WHERE url = ?", [.text(url)], { $0.text(0) })
+    {
+      throw StoreError.conflict(
+        "source '\(slug)': field 'url': that URL is source '\(other)' in the database already")
+    }
+    let source = try run(
+      """
+      INSERT INTO source (id, slug, url, outlet, title, published, published_first, published_last, recorded_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      """,
+      [
+        newID(id, "source"), .text(slug), .optional(url), .optional(outlet), .optional(title),
+        .optional(published?.text), .optional(published?.first.description),
+        .optional(published?.last.description),
+        .optional(recordedAt),
+      ])
+    slugs["source", default: [:]][slug] = source
+    count("source", added: true)
+  }
+
+  func negotiation(_ f: TransferFields) throws {
+    try f.onlyFields(["id", "slug", "title", "summary", "tags", "participants", "recorded_at"])
+    let id = try f.id()
+    let slug = try f.slug("slug")
+    let title = try f.text("title")
+    let summary = try f.nonEmptyText("summary")
+    let tags = try f.texts("tags")
+    let participants = try f.objects("participants").map { entry throws -> (Int64, String) in
+      let p = TransferFields(record: entry)
+      try p.onlyFields(["actor", "role"])
+      return (
+        try reference(p, "actor", "actor"),
+        try p.choice("role", ParticipantRole.allCases.map(\.rawValue))
+      )
+    }
+    let recordedAt = try f.recordedAt()
+    let negotiation: Int64
+    if let existing = try connection.first(
+      "SELECT id, title, summary FROM negotiation WHERE slug = ?", [.text(slug)],
+      { ($0.integer(0), $0.text(1), $0.optionalText(2)) })
+    {
+      try compare(
+        "negotiation", slug,
+        [("title", .text(existing.1), .text(title)), ("summary", .optional(existing.2), .optional(summary))])
+      negotiation = existing.0
+      count("negotiation", added: false)
+    } else {
+      negotiation = try run(
+        "INSERT INTO negotiation (id, slug, title, title_key, summary, recorded_at) VALUES (?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
+        [
+          newID(id, "negotiation"), .text(slug), .text(title), .text(Names.key(title)), .optional(summary),
+          .optional(recordedAt),
+        ])
+      count("negotiation", added: true)
+    }
+    slugs["negotiation", default: [:]][slug] = negotiation
+    for tag in tags {
+      _ = try run(
+        "INSERT OR IGNORE INTO negotiation_tag (negotiation_id, tag) VALUES (?, ?)",
+        [.integer(negotiation), .text(tag)])
+    }
+    for (actor, role) in participants {
+      _ = try run(
+        "INSERT OR IGNORE INTO participant (negotiation_id, actor_id, role) VALUES (?, ?, ?)",
+        [.integer(negotiation), .integer(actor), .text(role)])
+    }
+  }
+
+  func proposal(_ f: TransferFields) throws {
+    try f.onlyFields([
+      "id", "slug", "negotiation", "title", "tabled_by", "terms", "value", "value_amount", "value_currency",
+      "counters", "supersedes", "sources", "recorded_at",
+    ])
+    let id = try f.id()
+    let slug = try f.slug("slug")
+    let negotiation = try reference(f, "negotiation", "negotiation")
+    let title = try f.text("title")
+    let tabledBy = try optionalReference(f, "tabled_by", "actor")
+    let terms = try f.nonEmptyText("terms")
+    let value = try f.nonEmptyText("value")
+    var amount = try f.optionalInteger("value_amount")
+    var currency = try f.nonEmptyText("value_currency")
+    if let value, amount == nil, currency == nil {
+      do {
+        let money = try Money.parse(value)
+        (amount, currency) = (money.amount, money.currency)
+      } catch {
+        throw StoreError.invalid("field 'value': \(error.description)")
+      }
+    }
+    guard (amount == nil) == (currency == nil) else {
+      throw StoreError.invalid("field 'value_currency': value_amount and value_currency go together")
+    }
+    if let amount, amount < 0 {
+      throw StoreError.invalid("field 'value_amount': expected an amount of 0 or more")
+    }
+    if let code = currency, code.utf8.count != 3 || !code.utf8.allSatisfy({ (65...90).contains($0) }) {
+      throw StoreError.invalid(
+        "field 'value_currency': expected an ISO 4217 code such as USD, found \"\(code)\"")
+    }
+    let counters = try optionalReference(f, "counters", "proposal")
+    let supersedes = try optionalReference(f, "supersedes", "proposal")
+    let recordedAt = try f.recordedAt()
+    let values: [(String, SQLValue)] = [
+      ("negotiation", .integer(negotiation)), ("title", .text(title)), ("tabled_by", .optional(tabledBy)),
+      ("terms", .optional(terms)), ("value", .optional(value)), ("value_amount", .optional(amount)),
+      ("value_currency", .optional(currency)), ("counters", .optional(counters)),
+      ("supersedes", .optional(supersedes)),
+    ]
+    if let existing = try connection.first(
+      """
+      SELECT id, negotiation_id, title, tabled_by, terms, value, value_amount, value_currency, counters_id,
+        supersedes_id FROM proposal WHERE slug = ?
+      """, [.text(slug)],
+      { row in
+        (
+          row.integer(0),
+          [
+            SQLValue.integer(row.integer(1)), .text(row.text(2)), .optional(row.optionalInteger(3)),
+            .optional(row.optionalText(4)), .optional(row.optionalText(5)), .optional(row.optionalInteger(6)),
+            .optional(row.optionalText(7)), .optional(row.optionalInteger(8)),
+            .optional(row.optionalInteger(9)),
+          ]
+        )
+      })
+    {
+      try compare("proposal", slug, zip(values, existing.1).map { ($0.0.0, $0.1, $0.0.1) })
+      slugs["proposal", default: [:]][slug] = existing.0
+      count("proposal", added: false)
+      return
+    }
+    let proposal = try run(
+      """
+      INSERT INTO proposal (id, slug, negotiation_id, title, title_key, tabled_by, terms, value, value_amount,
+        value_currency, counters_id, supersedes_id, recorded_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      """,
+      [
+        newID(id, "proposal"), .text(slug), .integer(negotiation), .text(title), .text(Names.key(title)),
+        .optional(tabledBy), .optional(terms), .optional(value), .optional(amount), .optional(currency),
+        .optional(counters), .optional(supersedes), .optional(recordedAt),
+      ])
+    slugs["proposal", default: [:]][slug] = proposal
+    try cite(f, .proposal, proposal)
+    count("proposal", added: true)
+  }
+}
