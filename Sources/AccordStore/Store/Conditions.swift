@@ -154,6 +154,8 @@ extension AccordStore {
   }
 
   /// Conditions with their state as of `asOf`, optionally of one negotiation or holder, or only open ones.
+  /// (With a negotiation the query names its column outright, so that SQLite uses the index on it:
+  /// `?2 IS NULL OR …` would scan every position.)
   public func conditions(
     negotiation: Int64? = nil, by actor: Int64? = nil, openOnly: Bool = false, asOf: Day? = nil
   ) throws -> [Condition] {
@@ -175,7 +177,7 @@ extension AccordStore {
         ORDER BY y.date_first DESC, y.id DESC LIMIT 1)
       LEFT JOIN actor ra ON ra.id = r.actor_id
       WHERE c.stance IN ('demands', 'offers', 'precondition', 'red_line') AND c.date_first <= ?1
-        AND (?2 IS NULL OR c.negotiation_id = ?2) AND (?3 IS NULL OR c.actor_id = ?3)
+        AND \(negotiation == nil ? "?2 IS NULL" : "c.negotiation_id = ?2") AND (?3 IS NULL OR c.actor_id = ?3)
       ORDER BY c.date_first, c.id
       """, [.text(day), .optional(negotiation), .optional(actor)]
     ) { row in

@@ -10,11 +10,15 @@ struct NegotiationList: ParsableCommand {
   @Option(help: "Only negotiations in which this actor takes part.") var party: String?
   @Option(help: "Only negotiations with this tag.") var tag: String?
   @Option(help: "The answer as it stood on this day.", transform: parseDate) var asOf: AccordDate?
+  @Option(
+    help: ArgumentHelp("Only negotiations with nothing recorded for this many days.", valueName: "days"))
+  var stale: Int?
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
   func validate() throws {
     if unsigned && signed { throw ValidationError("choose --unsigned or --signed, not both") }
+    if let stale, stale < 0 { throw ValidationError("--stale takes a number of days, 0 or more") }
   }
 
   func run() throws {
@@ -22,7 +26,8 @@ struct NegotiationList: ParsableCommand {
     let list = try store.negotiations(
       signed: unsigned ? false : (signed ? true : nil), party: try party.map { try store.resolveActor($0) },
       tag: tag,
-      asOf: asOf?.last)
+      asOf: asOf?.last
+    ).filter { summary in stale.map { summary.isStale(days: $0, asOf: asOf?.last ?? store.today) } ?? true }
     try Render(format: output.format).records(
       list, headers: ["id", "short id", "title", "status", "parties", "live proposals", "last activity"],
       rows: list.map {

@@ -1,0 +1,129 @@
+import AccordStore
+
+/// Words shared by the Markdown and HTML reports. They return plain text, to be escaped by the
+/// caller for its format.
+enum ReportText {
+  static let months = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+  ]
+
+  /// "20 February 2025".
+  static func longDate(_ day: Day) -> String {
+    "\(day.day) \(months[day.month - 1]) \(day.year)"
+  }
+
+  static func longDate(_ iso: String) -> String {
+    Day(iso: iso).map(longDate) ?? iso
+  }
+
+  /// "tabled, live, unsigned; Ukraine: rejected" (without the status itself, "live, unsigned; …").
+  static func proposalStatus(_ p: NegotiationDetail.Proposal, withStatus: Bool = true) -> String {
+    var words: [String] = []
+    if withStatus { words.append(p.status.map(Phrase.step) ?? "not yet tabled") }
+    if p.status != nil {
+      words.append(p.live ? "live" : "closed")
+      words.append(p.signed ? "signed" : "unsigned")
+    }
+    var text = words.joined(separator: ", ")
+    let parties = p.partyStatus.sorted { $0.key < $1.key }.map { "\($0.key): \(Phrase.step($0.value))" }
+    if !parties.isEmpty { text += "; " + parties.joined(separator: ", ") }
+    return text
+  }
+
+  /// Why the negotiation has the status it has, from its proposals.
+  static func statusReason(_ n: Report.Negotiation, asOf: String) -> String {
+    let signed = n.proposals.filter(\.signed)
+    if !signed.isEmpty {
+      return "Signed: " + signed.map(\.title).joined(separator: "; ")
+        + " carries a signed, ratified or in-force step by \(asOf)."
+    }
+    switch n.proposals.count {
+    case 0: return "Unsigned: no proposal has been tabled by \(asOf)."
+    case 1: return "Unsigned: its one proposal has no signed, ratified or in-force step by \(asOf)."
+    default:
+      return
+        "Unsigned: none of its \(n.proposals.count) proposals has a signed, ratified or in-force step by \(asOf)."
+    }
+  }
+
+  /// "Parties: Ukraine, United States · mediator: Qatar".
+  static func participants(_ n: Report.Negotiation) -> String {
+    var groups: [String] = []
+    for role in ParticipantRole.allCases {
+      let names = n.participants.filter { $0.role == role }.map(\.actor)
+      guard !names.isEmpty else { continue }
+      let label = role == .party ? "Parties" : (names.count == 1 ? role.rawValue : role.rawValue + "s")
+      groups.append(label + ": " + names.joined(separator: ", "))
+    }
+    return groups.joined(separator: " · ")
+  }
+
+  /// "last activity 2025-02-15, 5 days before" or "nothing recorded yet".
+  static func activity(_ n: Report.Negotiation) -> String {
+    guard let last = n.lastActivity, let days = n.daysQuiet else { return "nothing recorded yet" }
+    switch days {
+    case 0: return "last activity \(last), that day"
+    case 1: return "last activity \(last), 1 day before"
+    default: return "last activity \(last), \(days) days before"
+    }
+  }
+
+  /// "tabled by United States · value 500 billion USD · counters x".
+  static func proposalFacts(_ p: NegotiationDetail.Proposal, titles: [String: String]) -> String {
+    var facts: [String] = []
+    if let by = p.tabledBy { facts.append("tabled by \(by)") }
+    if let value = p.value { facts.append("value \(value)") }
+    if let counters = p.counters { facts.append("counters " + (titles[counters] ?? counters)) }
+    if let supersedes = p.supersedes { facts.append("supersedes " + (titles[supersedes] ?? supersedes)) }
+    return facts.joined(separator: " · ")
+  }
+
+  /// "since 2025-02-15~; rejected 2025-03-01 by United States".
+  static func conditionState(_ c: Condition) -> String {
+    var text = "since \(c.since)"
+    if c.state != "open" {
+      text += "; \(c.state)"
+      if let date = c.stateDate { text += " \(date)" }
+      if let by = c.answeredBy { text += " by \(by)" }
+    }
+    return text
+  }
+
+  /// "The Epoch Times, “Title”, published 2025-02-15~".
+  static func source(_ s: Report.Source) -> String {
+    var parts: [String] = []
+    if let outlet = s.outlet { parts.append(outlet) }
+    if let title = s.title { parts.append("“\(title)”") }
+    if parts.isEmpty, let url = s.url { parts.append(url) }
+    if let published = s.published { parts.append("published \(published)") }
+    return parts.joined(separator: ", ")
+  }
+
+  /// "[1, 2]" for the sources' numbers in the section, or "" when there are none.
+  static func marks(_ slugs: [String], _ numbers: [String: Int]) -> String {
+    let cited = slugs.compactMap { numbers[$0] }
+    return cited.isEmpty ? "" : "[" + cited.map(String.init).joined(separator: ", ") + "]"
+  }
+
+  /// The period's changes negotiation by negotiation, in report order, each group with the
+  /// numbers of its negotiation's sources.
+  static func changeGroups(_ report: Report) -> [(
+    negotiation: String, title: String, numbers: [String: Int], entries: [TimelineEntry]
+  )] {
+    let numbers = Dictionary(
+      report.negotiations.map { ($0.slug, ReportText.numbers($0)) }, uniquingKeysWith: { a, _ in a })
+    var groups: [(negotiation: String, title: String, numbers: [String: Int], entries: [TimelineEntry])] = []
+    for change in report.changes {
+      if groups.last?.negotiation != change.negotiation {
+        groups.append((change.negotiation, change.negotiationTitle, numbers[change.negotiation] ?? [:], []))
+      }
+      groups[groups.count - 1].entries.append(change.entry)
+    }
+    return groups
+  }
+
+  static func numbers(_ n: Report.Negotiation) -> [String: Int] {
+    Dictionary(n.sources.map { ($0.id, $0.number) }, uniquingKeysWith: { first, _ in first })
+  }
+}

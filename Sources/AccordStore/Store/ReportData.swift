@@ -1,0 +1,249 @@
+/// What `accord report` says, as the record stood on the as-of day: nothing dated later, and no
+/// source published later, is in it. AccordReports renders it as Markdown, HTML or JSON.
+public struct Report: Sendable, Codable {
+  /// A source as numbered in one negotiation's section, in the order of first citation.
+  public struct Source: Sendable, Codable, Equatable {
+    public let number: Int
+    public let id: String
+    public let url: String?
+    public let outlet: String?
+    public let title: String?
+    public let published: AccordDate?
+  }
+
+  /// A fact dated within the period (since … as of), with its negotiation.
+  public struct Change: Sendable, Codable, Equatable {
+    public let negotiation: String
+    public let negotiationTitle: String
+    public let entry: TimelineEntry
+  }
+
+  /// A negotiation on which nothing was recorded for `staleAfterDays` days or more.
+  public struct Stale: Sendable, Codable, Equatable {
+    public let negotiation: String
+    public let title: String
+    public let lastActivity: String?
+    public let daysQuiet: Int?
+  }
+
+  /// One negotiation's section.
+  public struct Negotiation: Sendable, Codable {
+    public let id: Int64
+    public let slug: String
+    public let title: String
+    public let summary: String?
+    public let tags: [String]
+    /// `signed` or `unsigned`: signed when one of its proposals is.
+    public let status: String
+    public let participants: [NegotiationDetail.Participant]
+    public let lastActivity: String?
+    public let daysQuiet: Int?
+    /// Every proposal with its status and all the steps behind it, in the order first tabled.
+    public let proposals: [NegotiationDetail.Proposal]
+    public let openConditions: [Condition]
+    /// Conditions accepted, met or dropped within the period.
+    public let resolvedConditions: [Condition]
+    public let meetings: [MeetingSummary]
+    /// The latest developments, oldest first.
+    public let developments: [Development]
+    /// The latest quotes, verbatim, oldest first.
+    public let quotes: [Quote]
+    public let sources: [Source]
+  }
+
+  public let asOf: String
+  public let since: String
+  public let staleAfterDays: Int
+  /// Live proposals with no signed step, as `accord deals --unsigned` lists them.
+  public let unsignedDeals: [Deal]
+  public let changes: [Change]
+  public let stale: [Stale]
+  public let negotiations: [Negotiation]
+}
+
+/// How much a report shows.
+public struct ReportOptions: Sendable {
+  public var asOf: Day
+  /// The start of the period whose changes the summary lists (default: 7 days before `asOf`).
+  public var since: Day
+  public var staleAfterDays: Int
+  public var developments: Int
+  public var quotes: Int
+
+  public init(asOf: Day, since: Day? = nil, staleAfterDays: Int = 30, developments: Int = 5, quotes: Int = 5)
+  {
+    self.asOf = asOf
+    self.since = since ?? asOf.adding(days: -7) ?? asOf
+    self.staleAfterDays = staleAfterDays
+    self.developments = developments
+    self.quotes = quotes
+  }
+}
+
+extension AccordStore {
+  /// The report on `negotiations` (ids, in that order), or on every live one when empty.
+  public func report(negotiations ids: [Int64] = [], options: ReportOptions) throws -> Report {
+    guard options.since <= options.asOf else {
+      throw StoreError.invalid(
+        "--since \(options.since) is after the as-of day \(options.asOf): give an earlier day")
+    }
+    guard options.staleAfterDays >= 0 else {
+      throw StoreError.invalid("--stale takes a number of days, 0 or more")
+    }
+    return try connection.read {
+      var seen = Set<Int64>()
+      let chosen = try (ids.isEmpty ? liveNegotiations(asOf: options.asOf) : ids).filter {
+        seen.insert($0).inserted
+      }
+      var sourceCache: [String: Report.Source?] = [:]
+      var sections: [Report.Negotiation] = []
+      var deals: [Deal] = []
+      var changes: [Report.Change] = []
+      for id in chosen {
+        let (section, sectionChanges) = try reportSection(id, options: options, sourceCache: &sourceCache)
+        sections.append(section)
+        deals += unsignedDeals(of: section, asOf: options.asOf)
+        changes += sectionChanges
+      }
+      let stale = sections.filter { $0.daysQuiet.map { $0 >= options.staleAfterDays } ?? true }.map {
+        Report.Stale(
+          negotiation: $0.slug, title: $0.title, lastActivity: $0.lastActivity, daysQuiet: $0.daysQuiet)
+      }
+      return Report(
+        asOf: options.asOf.description, since: options.since.description,
+        staleAfterDays: options.staleAfterDays, unsignedDeals: deals, changes: changes, stale: stale,
+        negotiations: sections)
+    }
+  }
+
+  private func reportSection(
+    _ id: Int64, options: ReportOptions, sourceCache: inout [String: Report.Source?]
+  ) throws -> (Report.Negotiation, [Report.Change]) {
+    let day = options.asOf
+    let detail = try negotiation(id, asOf: day, developmentLimit: options.developments)
+    let lastActivity = try self.lastActivity(negotiation: id, asOf: day)
+    let open = detail.conditions.filter(\.isOpen)
+    let resolved = detail.conditions.filter {
+      !$0.isOpen && ($0.stateDate.map { $0.first >= options.since } ?? false)
+    }
+    let quotes = Array(detail.quotes.suffix(options.quotes))
+
+    // Number the sources in the order the report cites them; leave out any published later.
+    var numbered: [Report.Source] = []
+    var number: [String: Int] = [:]
+    func cite(_ slugs: [String]) throws -> [String] {
+      var kept: [String] = []
+      for slug in slugs {
+        if number[slug] == nil {
+          if sourceCache[slug] == nil { sourceCache[slug] = try source(slug: slug) }
+          guard let found = sourceCache[slug] ?? nil, found.published.map({ $0.first <= day }) ?? true
+          else { continue }
+          number[slug] = numbered.count + 1
+          numbered.append(
+            Report.Source(
+              number: numbered.count + 1, id: slug, url: found.url, outlet: found.outlet, title: found.title,
+              published: found.published))
+        }
+        kept.append(slug)
+      }
+      return kept
+    }
+    let proposals = try detail.proposals.map { p in
+      let sources = try cite(p.sources)
+      let steps = try p.steps.map { s in
+        ProposalStep(
+          id: s.id, step: s.step, date: s.date, party: s.party, note: s.note, sources: try cite(s.sources))
+      }
+      return p.with(steps: steps, sources: sources)
+    }
+    let conditions = try (open + resolved).map { try $0.with(sources: cite($0.sources)) }
+    let meetings = try detail.meetings.map { m in
+      MeetingSummary(
+        id: m.id, date: m.date, place: m.place, participants: m.participants, summary: m.summary,
+        sources: try cite(m.sources))
+    }
+    let developments = try detail.developments.map { d in
+      Development(id: d.id, date: d.date, text: d.text, actors: d.actors, sources: try cite(d.sources))
+    }
+    let citedQuotes = try quotes.map { q in
+      Quote(
+        id: q.id, speaker: q.speaker, date: q.date, text: q.text, language: q.language, context: q.context,
+        negotiation: q.negotiation, sources: try cite(q.sources))
+    }
+    // The period's changes come first in the report but cite the section's sources: they take the
+    // numbers after those of the facts shown in the section.
+    let changes = try timeline(negotiation: id, from: options.since, to: day).map { entry in
+      Report.Change(
+        negotiation: detail.slug, negotiationTitle: detail.title, entry: try entry.citing(cite(entry.sources))
+      )
+    }
+    let section = Report.Negotiation(
+      id: id, slug: detail.slug, title: detail.title, summary: detail.summary, tags: detail.tags,
+      status: detail.status, participants: detail.participants, lastActivity: lastActivity?.description,
+      daysQuiet: lastActivity.map { $0.days(to: day) }, proposals: proposals,
+      openConditions: Array(conditions.prefix(open.count)),
+      resolvedConditions: Array(conditions.dropFirst(open.count)),
+      meetings: meetings, developments: developments, quotes: citedQuotes, sources: numbered)
+    return (section, changes)
+  }
+
+  /// The section's live proposals that are not signed (rule 7 of ``StatusRule``), as `Deal`s.
+  private func unsignedDeals(of section: Report.Negotiation, asOf day: Day) -> [Deal] {
+    section.proposals.compactMap { p in
+      guard let status = p.status, p.live, !p.signed, let first = p.steps.first, let latest = p.steps.last,
+        let statusStep = p.steps.last(where: { $0.party == nil })
+      else { return nil }
+      return Deal(
+        id: p.id, slug: p.slug, title: p.title, negotiation: section.slug, negotiationTitle: section.title,
+        parties: section.participants.filter { $0.role == .party }.map(\.actor), tabledBy: p.tabledBy,
+        value: p.value, status: status, statusDate: statusStep.date, signed: false, live: true,
+        latestStep: Deal.LatestStep(step: latest.step, date: latest.date, party: latest.party),
+        openSince: first.date, daysOpen: max(0, first.date.first.days(to: day)))
+    }
+  }
+
+  /// One source by its short id.
+  func source(slug: String) throws -> Report.Source? {
+    try connection.first(
+      """
+      SELECT slug, url, outlet, title, published, published_first, published_last
+      FROM source WHERE slug = ?
+      """, [.text(slug)]
+    ) { row in
+      Report.Source(
+        number: 0, id: row.text(0), url: row.optionalText(1), outlet: row.optionalText(2),
+        title: row.optionalText(3),
+        published: row.optionalText(4).map { AccordDate.stored($0, first: row.text(5), last: row.text(6)) })
+    }
+  }
+}
+
+extension NegotiationDetail.Proposal {
+  func with(steps: [ProposalStep], sources: [String]) -> Self {
+    Self(
+      id: id, slug: slug, title: title, tabledBy: tabledBy, terms: terms, value: value,
+      valueAmount: valueAmount,
+      valueCurrency: valueCurrency, counters: counters, supersedes: supersedes, status: status,
+      signed: signed,
+      live: live, partyStatus: partyStatus, steps: steps, sources: sources, dataset: dataset)
+  }
+}
+
+extension Condition {
+  func with(sources: [String]) -> Self {
+    Condition(
+      id: id, negotiation: negotiation, heldBy: heldBy, stance: stance, term: term,
+      inExchangeFor: inExchangeFor,
+      conditionalOn: conditionalOn, since: since, state: state, stateDate: stateDate, answeredBy: answeredBy,
+      note: note, sources: sources)
+  }
+}
+
+extension TimelineEntry {
+  func citing(_ sources: [String]) -> Self {
+    TimelineEntry(
+      kind: kind, id: id, date: date, what: what, who: who, proposal: proposal, step: step,
+      condition: condition,
+      sources: sources)
+  }
+}

@@ -1,0 +1,139 @@
+/// One thing `accord search` found: a fact of some kind, where it belongs, and the words around
+/// the match.
+public struct SearchHit: Sendable, Codable, Equatable {
+  /// `negotiation`, `proposal`, `step`, `term`, `condition`, `answer`, `quote`, `meeting`,
+  /// `development` or `source`.
+  public let kind: String
+  /// The fact's number in its own table.
+  public let id: Int64
+  /// When it happened: a proposal's first step, a term's first position, a source's publication.
+  public let date: AccordDate?
+  /// The negotiation's short id and title (a source belongs to none).
+  public let negotiation: String?
+  public let negotiationTitle: String?
+  /// Who: the speaker, the holder, the party, the participants, the outlet.
+  public let who: String?
+  /// What it is about: a step's proposal, a condition's term.
+  public let about: String?
+  /// The text around the best match, the matching words between the marks.
+  public let snippet: String
+  /// Its place in the ranking by bm25, from 1 (the best match), counted across pages.
+  public let rank: Int
+}
+
+/// What narrows a search down.
+public struct SearchFilter: Sendable {
+  public var negotiation: Int64?
+  public var actor: Int64?
+  /// Facts whose date starts on or after `from` and on or before `to` (a fact dated `2025-02`
+  /// starts on 1 February); undated facts (negotiations, sources with no date) drop out.
+  public var from: Day?
+  public var to: Day?
+
+  public init(negotiation: Int64? = nil, actor: Int64? = nil, from: Day? = nil, to: Day? = nil) {
+    self.negotiation = negotiation
+    self.actor = actor
+    self.from = from
+    self.to = to
+  }
+}
+
+extension AccordStore {
+  /// Facts matching `query` (see ``SearchQuery``), best first by bm25, `limit` of them after
+  /// skipping `offset`. The matching words in `snippet` are put between `marks`.
+  public func search(
+    _ query: String, filter: SearchFilter = SearchFilter(), limit: Int = 20, offset: Int = 0,
+    marks: (open: String, close: String) = ("[", "]")
+  ) throws -> [SearchHit] {
+    let fts = try SearchQuery.fts(query)
+    guard limit > 0 else { return [] }
+    let arguments: [SQLValue] = [
+      .text(fts), .text(marks.open), .text(marks.close), .optional(filter.negotiation),
+      .optional(filter.actor), .optional(filter.from?.description), .optional(filter.to?.description),
+      .integer(Int64(limit)), .integer(Int64(max(0, offset))),
+    ]
+    do {
+      var rank = max(0, offset)
+      return try connection.all(Self.searchSQL, arguments) { row in
+        rank += 1
+        return SearchHit(
+          kind: row.text(0), id: row.integer(1),
+          date: row.optionalText(5).map { AccordDate.stored($0, first: row.text(6), last: row.text(7)) },
+          negotiation: row.optionalText(3), negotiationTitle: row.optionalText(4),
+          who: row.optionalText(8)?.nonEmpty, about: row.optionalText(9), snippet: row.text(2), rank: rank)
+      }
+    } catch {
+      // FTS5 refusing the query is an error in what the analyst typed: say so in one line.
+      if case .sqlite(_, _, let message, _) = error,
+        let explained = SearchQuery.explain(message, query: query)
+      {
+        throw explained
+      }
+      throw error
+    }
+  }
+
+  /// One statement: FTS5 ranks the matches (ORDER BY rank, which it consumes itself, so that
+  /// the joins and the snippet are made only for the rows returned); the fact behind each match
+  /// is found by its rowid (id × 16 + kind number, see Migrations/0003_search.sql). The bm25
+  /// score itself is not selected: reading it outside FTS5's sort makes FTS5 gather the query's
+  /// statistics a second time, which costs as much again as the search.
+  static let searchSQL = """
+    SELECT s.kind, s.rowid >> 4, snippet(search, -1, ?2, ?3, '…', 12),
+      n.slug, n.title,
+      coalesce(pf.date, xs.date, tf.date, xo.date, xq.date, xm.date, xd.date, xr.published),
+      coalesce(pf.date_first, xs.date_first, tf.date_first, xo.date_first, xq.date_first,
+        xm.date_first, xd.date_first, xr.published_first) AS hit_first,
+      coalesce(pf.date_last, xs.date_last, tf.date_last, xo.date_last, xq.date_last, xm.date_last,
+        xd.date_last, xr.published_last),
+      CASE s.rowid & 15
+        WHEN 2 THEN (SELECT a.name FROM actor a WHERE a.id = xp.tabled_by)
+        WHEN 3 THEN (SELECT a.name FROM actor a WHERE a.id = xs.party_id)
+        WHEN 5 THEN (SELECT a.name FROM actor a WHERE a.id = xo.actor_id)
+        WHEN 6 THEN (SELECT a.name FROM actor a WHERE a.id = xq.actor_id)
+        WHEN 7 THEN (SELECT group_concat(a.name, ', ') FROM meeting_participant y
+          JOIN actor a ON a.id = y.actor_id WHERE y.meeting_id = xm.id)
+        WHEN 8 THEN (SELECT group_concat(a.name, ', ') FROM development_actor y
+          JOIN actor a ON a.id = y.actor_id WHERE y.development_id = xd.id)
+        WHEN 9 THEN xr.outlet
+      END,
+      CASE s.rowid & 15
+        WHEN 3 THEN sp.title
+        WHEN 5 THEN (SELECT t.text FROM term t WHERE t.id = xo.term_id)
+      END
+    FROM search s
+    LEFT JOIN negotiation xn ON s.rowid & 15 = 1 AND xn.id = s.rowid >> 4
+    LEFT JOIN proposal xp ON s.rowid & 15 = 2 AND xp.id = s.rowid >> 4
+    LEFT JOIN proposal_step pf ON pf.id = (
+      SELECT f.id FROM proposal_step f WHERE f.proposal_id = xp.id ORDER BY f.date_first, f.id LIMIT 1)
+    LEFT JOIN proposal_step xs ON s.rowid & 15 = 3 AND xs.id = s.rowid >> 4
+    LEFT JOIN proposal sp ON sp.id = xs.proposal_id
+    LEFT JOIN term xt ON s.rowid & 15 = 4 AND xt.id = s.rowid >> 4
+    LEFT JOIN position tf ON tf.id = (
+      SELECT f.id FROM position f WHERE f.term_id = xt.id ORDER BY f.date_first, f.id LIMIT 1)
+    LEFT JOIN position xo ON s.rowid & 15 = 5 AND xo.id = s.rowid >> 4
+    LEFT JOIN statement xq ON s.rowid & 15 = 6 AND xq.id = s.rowid >> 4
+    LEFT JOIN meeting xm ON s.rowid & 15 = 7 AND xm.id = s.rowid >> 4
+    LEFT JOIN development xd ON s.rowid & 15 = 8 AND xd.id = s.rowid >> 4
+    LEFT JOIN source xr ON s.rowid & 15 = 9 AND xr.id = s.rowid >> 4
+    LEFT JOIN negotiation n ON n.id = coalesce(
+      xn.id, xp.negotiation_id, sp.negotiation_id, xt.negotiation_id, xo.negotiation_id,
+      xq.negotiation_id, xm.negotiation_id, xd.negotiation_id)
+    WHERE search MATCH ?1
+      AND (?4 IS NULL OR n.id = ?4)
+      AND (?5 IS NULL OR CASE s.rowid & 15
+        WHEN 1 THEN EXISTS (SELECT 1 FROM participant y WHERE y.negotiation_id = xn.id AND y.actor_id = ?5)
+        WHEN 2 THEN xp.tabled_by = ?5
+        WHEN 3 THEN xs.party_id = ?5
+        WHEN 4 THEN EXISTS (SELECT 1 FROM position y WHERE y.term_id = xt.id AND y.actor_id = ?5)
+        WHEN 5 THEN xo.actor_id = ?5
+        WHEN 6 THEN xq.actor_id = ?5
+        WHEN 7 THEN EXISTS (SELECT 1 FROM meeting_participant y WHERE y.meeting_id = xm.id AND y.actor_id = ?5)
+        WHEN 8 THEN EXISTS (SELECT 1 FROM development_actor y WHERE y.development_id = xd.id AND y.actor_id = ?5)
+        ELSE 0 END)
+      AND (?6 IS NULL OR hit_first >= ?6)
+      AND (?7 IS NULL OR hit_first <= ?7)
+    ORDER BY s.rank
+    LIMIT ?8 OFFSET ?9
+    """
+}

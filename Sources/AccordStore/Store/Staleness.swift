@@ -1,0 +1,56 @@
+/// Staleness: how long nothing has been recorded on a negotiation. A negotiation's activity is the
+/// first day of its latest dated fact (meeting, step, position, quote or development) on or
+/// before the as-of day.
+extension NegotiationSummary {
+  /// Whole days from the last activity to `day`; nil when nothing is recorded on or before it.
+  public func daysQuiet(asOf day: Day) -> Int? {
+    lastActivity.flatMap { Day(iso: $0) }.map { $0.days(to: day) }
+  }
+
+  /// True when nothing was recorded in the `days` days up to `day` (or nothing at all).
+  public func isStale(days: Int, asOf day: Day) -> Bool {
+    daysQuiet(asOf: day).map { $0 >= days } ?? true
+  }
+}
+
+extension AccordStore {
+  /// The first day of the latest fact on the negotiation dated on or before `day`, if any.
+  public func lastActivity(negotiation: Int64, asOf day: Day) throws -> Day? {
+    let text = try connection.first(
+      """
+      SELECT max(
+        coalesce((SELECT max(d.date_first) FROM development d WHERE d.negotiation_id = ?1 AND d.date_first <= ?2), ''),
+        coalesce((SELECT max(m.date_first) FROM meeting m WHERE m.negotiation_id = ?1 AND m.date_first <= ?2), ''),
+        coalesce((SELECT max(x.date_first) FROM proposal p JOIN proposal_step x ON x.proposal_id = p.id
+          WHERE p.negotiation_id = ?1 AND x.date_first <= ?2), ''),
+        coalesce((SELECT max(o.date_first) FROM position o WHERE o.negotiation_id = ?1 AND o.date_first <= ?2), ''),
+        coalesce((SELECT max(q.date_first) FROM statement q WHERE q.negotiation_id = ?1 AND q.date_first <= ?2), ''))
+      """, [.integer(negotiation), .text(day.description)]
+    ) { $0.text(0) }
+    return text.flatMap { Day(iso: $0) }
+  }
+
+  /// The negotiations that are live on `day`, by title: something on them is dated on or before
+  /// the day, and they are not closed, as a negotiation is when it has proposals and every one of
+  /// them is closed (rejected, withdrawn, superseded, lapsed or terminated; see ``StatusRule``).
+  public func liveNegotiations(asOf day: Day) throws -> [Int64] {
+    try connection.all(
+      """
+      SELECT n.id FROM negotiation n
+      WHERE (
+          EXISTS (SELECT 1 FROM proposal p JOIN proposal_step x ON x.proposal_id = p.id
+            WHERE p.negotiation_id = n.id AND x.date_first <= ?1)
+          OR EXISTS (SELECT 1 FROM meeting m WHERE m.negotiation_id = n.id AND m.date_first <= ?1)
+          OR EXISTS (SELECT 1 FROM position o WHERE o.negotiation_id = n.id AND o.date_first <= ?1)
+          OR EXISTS (SELECT 1 FROM statement q WHERE q.negotiation_id = n.id AND q.date_first <= ?1)
+          OR EXISTS (SELECT 1 FROM development d WHERE d.negotiation_id = n.id AND d.date_first <= ?1))
+        AND (
+          NOT EXISTS (SELECT 1 FROM proposal p JOIN proposal_step s ON s.id = \(StatusRule.latestWholeStepSQL)
+            WHERE p.negotiation_id = n.id)
+          OR EXISTS (SELECT 1 FROM proposal p JOIN proposal_step s ON s.id = \(StatusRule.latestWholeStepSQL)
+            WHERE p.negotiation_id = n.id AND s.step NOT IN \(StatusRule.closingSQL)))
+      ORDER BY n.title COLLATE NOCASE, n.id
+      """, [.text(day.description)]
+    ) { $0.integer(0) }
+  }
+}

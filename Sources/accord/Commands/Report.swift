@@ -1,0 +1,103 @@
+import AccordReports
+import AccordStore
+import ArgumentParser
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Write a brief: where each negotiation stands, what changed, who demands what, with sources.",
+    discussion: """
+      Everything as it stood on the as-of day: nothing dated later, and no source published later, \
+      is in it. Without names, every live negotiation: something on it is dated on or before the \
+      day, and not every one of its proposals is closed.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case markdown, html, json
+
+    var rendering: ReportFormat {
+      switch self {
+      case .markdown: .markdown
+      case .html: .html
+      case .json: .json
+      }
+    }
+  }
+
+  @Argument(help: "Negotiations to report on (default: every live one).") var negotiations: [String] = []
+  @Option(help: "The day the report is as of (default: today).", transform: parseDate) var asOf: AccordDate?
+  @Option(
+    help: "List what changed from this day on (default: 7 days before the as-of day).", transform: parseDate)
+  var since: AccordDate?
+  @Option(
+    help: ArgumentHelp(
+      "List negotiations with nothing recorded for this many days as stale.", valueName: "days"))
+  var stale = 30
+  @Option(help: "How many of the latest developments to show for each negotiation.") var developments = 5
+  @Option(help: "How many of the latest quotes to show for each negotiation.") var quotes = 5
+  @Option(help: "markdown, html (one self-contained page) or json.") var format: Format = .markdown
+  @Option(
+    name: [.customShort("o"), .customLong("output")],
+    help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+  var file: String?
+  @OptionGroup var database: DatabaseOptions
+
+  func validate() throws {
+    guard stale >= 0 else { throw ValidationError("--stale takes a number of days, 0 or more") }
+    guard developments >= 0, quotes >= 0 else {
+      throw ValidationError("--developments and --quotes take a number, 0 or more")
+    }
+  }
+
+  func run() throws {
+    let store = try database.open()
+    let ids = try negotiations.map { try store.resolveNegotiation($0) }
+    let report = try store.report(
+      negotiations: ids,
+      options: ReportOptions(
+        asOf: asOf?.last ?? store.today, since: since?.first, staleAfterDays: stale,
+        developments: developments,
+        quotes: quotes))
+    let text = try format.rendering.render(report)
+    if let file {
+      try Self.write(text, to: file)
+    } else {
+      FileOutput.standardOutput.write(text)
+    }
+  }
+
+  /// Writes `text` to `path` whole or not at all: to a temporary file beside it, then renamed.
+  static func write(_ text: String, to path: String) throws {
+    let temporary = path + ".tmp-\(getpid())"
+    let fd = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o644)
+    guard fd >= 0 else {
+      throw StoreError.conflict("cannot write \(path): \(String(cString: strerror(errno)))")
+    }
+    var failed: Int32 = 0
+    var bytes = text
+    bytes.withUTF8 { buffer in
+      var offset = 0
+      while offset < buffer.count, let base = buffer.baseAddress {
+        let written = Glibc.write(fd, base + offset, buffer.count - offset)
+        if written < 0 && errno == EINTR { continue }
+        if written <= 0 {
+          failed = errno
+          return
+        }
+        offset += written
+      }
+    }
+    if close(fd) != 0 && failed == 0 { failed = errno }
+    if failed == 0 && rename(temporary, path) != 0 { failed = errno }
+    if failed != 0 {
+      unlink(temporary)
+      throw StoreError.conflict("cannot write \(path): \(String(cString: strerror(failed)))")
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import AccordStore
+import ArgumentParser
+
+struct Search: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "search",
+    abstract: "Find anything recorded: titles, summaries, terms, notes, quotes, developments, sources.",
+    discussion: """
+      Best matches first (bm25), each with the words around the match between ** marks. Case and \
+      accents do not matter (Munchen finds München). Words must all match; write "a phrase" in \
+      double quotes (quoted for the shell too: '"security guarantees"'), a prefix with a star \
+      (guarant*), and AND, OR, NOT and parentheses between words; title:, body: or context: before \
+      a word looks in that field only.
+      """)
+
+  @Argument(help: "What to look for.") var words: [String]
+  @Option(help: "Only facts of this negotiation.") var negotiation: String?
+  @Option(help: "Only facts by or about this actor.") var actor: String?
+  @Option(help: "Only facts dated from this day on.", transform: parseDate) var from: AccordDate?
+  @Option(help: "Only facts dated up to this day.", transform: parseDate) var to: AccordDate?
+  @Option(help: "How many to show.") var limit = 20
+  @Option(help: "Which page of --limit results to show, from 1.") var page = 1
+  @OptionGroup var output: FormatOptions
+  @OptionGroup var database: DatabaseOptions
+
+  func validate() throws {
+    guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+    guard page >= 1 else { throw ValidationError("--page must be at least 1") }
+    if let from, let to, from.first > to.last {
+      throw ValidationError("--from \(from) is after --to \(to)")
+    }
+  }
+
+  func run() throws {
+    let store = try database.open()
+    let filter = SearchFilter(
+      negotiation: try negotiation.map { try store.resolveNegotiation($0) },
+      actor: try actor.map { try store.resolveActor($0) }, from: from?.first, to: to?.last)
+    let hits = try store.search(
+      words.joined(separator: " "), filter: filter, limit: limit, offset: (page - 1) * limit,
+      marks: ("**", "**"))
+    try Render(format: output.format).records(
+      hits, headers: ["kind", "id", "date", "negotiation", "who", "match"],
+      rows: hits.map {
+        [$0.kind, String($0.id), $0.date?.text ?? "", $0.negotiation ?? "", $0.who ?? "", $0.snippet]
+      })
+  }
+}

@@ -1,0 +1,35 @@
+import AccordStore
+import ArgumentParser
+
+struct Timeline: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "timeline",
+    abstract: "Everything on a negotiation in date order: meetings, steps, conditions, quotes, developments.",
+    discussion: """
+      Dates show as typed; an imprecise date sorts by the first day it covers (2025-02 before \
+      2025-02-14), then by its last. --from and --to take facts by that first day too.
+      """)
+
+  @Argument(help: "Short id, title or number.") var negotiation: String
+  @Option(help: "Only facts dated from this day on.", transform: parseDate) var from: AccordDate?
+  @Option(help: "Only facts dated up to this day.", transform: parseDate) var to: AccordDate?
+  @OptionGroup var output: FormatOptions
+  @OptionGroup var database: DatabaseOptions
+
+  func validate() throws {
+    if let from, let to, from.first > to.last {
+      throw ValidationError("--from \(from) is after --to \(to)")
+    }
+  }
+
+  func run() throws {
+    let store = try database.open()
+    let entries = try store.timeline(
+      negotiation: store.resolveNegotiation(negotiation), from: from?.first, to: to?.last)
+    try Render(format: output.format).records(
+      entries, headers: ["date", "kind", "what", "who", "sources"],
+      rows: entries.map {
+        [$0.date.text, $0.kind.rawValue, $0.what, $0.who.joined(separator: ", "), $0.sources.listed]
+      })
+  }
+}
