@@ -9,7 +9,9 @@ let package = Package(
     .library(name: "AccordStore", targets: ["AccordStore"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    // Property-based tests (Swift Testing): dates, names, the resolver, the import decoder.
+    .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
   ],
   targets: [
     // The system libsqlite3 (Debian: libsqlite3-dev).
@@ -31,15 +33,31 @@ let package = Package(
       dependencies: ["CSQLite"],
       plugins: ["EmbedMigrations"]
     ),
+    // Export and import: Accord's own format (JSON, NDJSON), PA-X and UCDP CSV files.
+    .target(name: "AccordImport", dependencies: ["AccordStore"]),
+    // Reports: Markdown, self-contained HTML with SVG timelines, JSON. Rendering only; the data
+    // comes from AccordStore.
+    .target(name: "AccordReports", dependencies: ["AccordStore"]),
     // The command line: one subcommand a file, thin over AccordStore.
     .executableTarget(
       name: "accord",
       dependencies: [
         "AccordStore",
+        "AccordImport",
+        "AccordReports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "AccordStoreTests", dependencies: ["AccordStore"]),
-    .testTarget(name: "AccordCommandTests", dependencies: ["accord", "AccordStore"]),
+    .testTarget(
+      name: "AccordStoreTests",
+      dependencies: ["AccordStore", .product(name: "PropertyBased", package: "swift-property-based")]),
+    .testTarget(
+      name: "AccordCommandTests",
+      dependencies: ["accord", "AccordStore", .product(name: "PropertyBased", package: "swift-property-based")]),
+    .testTarget(
+      name: "AccordReportsTests", dependencies: ["AccordReports", "AccordStore"], exclude: ["Golden"]),
+    .testTarget(
+      name: "AccordImportTests", dependencies: ["AccordImport", "AccordStore"],
+      exclude: ["Fixtures"]),
   ]
 )

@@ -22,13 +22,15 @@ struct Accord: ParsableCommand {
     subcommands: [
       Init.self, Example.self, ActorCommand.self, NegotiationCommand.self, MeetingCommand.self,
       ProposalCommand.self, ConditionCommand.self, QuoteCommand.self, SourceCommand.self, Log.self,
-      Deals.self, Generate.self,
+      Deals.self, Export.self, Import.self, Timeline.self, Search.self, ReportCommand.self, Generate.self,
+      Backup.self, Check.self,
     ]
   )
 
   /// Parses and runs one command. Every error is one line on stderr: exit 64 for usage errors,
   /// 1 for the rest.
   static func main() {
+    if let problem = RawArguments.invalidUTF8() { fail(problem, hint: nil, code: 64) }
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -44,7 +46,10 @@ struct Accord: ParsableCommand {
           .prefix { !$0.hasPrefix("<") && !$0.hasPrefix("[") && !$0.hasPrefix("-") }
           .joined(separator: " ")
       }
-      let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+      // All of it: a value that the user typed may hold a line break, which fail() shows as \n.
+      var message = message(for: error)
+      while message.hasSuffix("\n") { message.removeLast() }
+      if message.isEmpty { message = "\(error)" }
       fail(message, hint: path.map { "see '\($0) --help'" }, code: code.rawValue)
     }
   }
@@ -52,7 +57,7 @@ struct Accord: ParsableCommand {
   static func fail(_ message: String, hint: String?, code: Int32) -> Never {
     var line = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
     if let hint { line += " (\(hint))" }
-    FileOutput.standardError.write("Error: " + line + "\n")
+    FileOutput.standardError.write("Error: " + ErrorLine.clean(line) + "\n")
     Glibc.exit(code)
   }
 }

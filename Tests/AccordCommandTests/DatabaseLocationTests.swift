@@ -1,3 +1,4 @@
+import AccordStore
 import Foundation
 import Testing
 
@@ -30,7 +31,7 @@ import Testing
       return
     }
     #expect(rows.contains("application_id 1094927172"))
-    #expect(rows.contains("user_version 1"))
+    #expect(rows.contains("user_version \(Migrator().latestVersion)"))
   }
 
   @Test func initIsIdempotent() throws {

@@ -20,16 +20,21 @@ public final class Connection {
   public static let busyTimeoutMilliseconds: Int32 = 10_000
 
   /// Opens (and creates, with `create`) the database at `path`; `":memory:"` for a private one.
-  public init(path: String, create: Bool = true, readOnly: Bool = false) throws(StoreError) {
+  /// `immutable` reads a file that nothing changes while it is open: without locks, and without
+  /// making the -wal and -shm files beside it (see ``DatabaseAccess``).
+  public init(path: String, create: Bool = true, readOnly: Bool = false, immutable: Bool = false)
+    throws(StoreError)
+  {
     var db: OpaquePointer?
     var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
-    if readOnly {
+    if readOnly || immutable {
       flags |= SQLITE_OPEN_READONLY
     } else {
       flags |= SQLITE_OPEN_READWRITE
       if create { flags |= SQLITE_OPEN_CREATE }
     }
-    let code = sqlite3_open_v2(path, &db, flags, nil)
+    if immutable { flags |= SQLITE_OPEN_URI }
+    let code = sqlite3_open_v2(immutable ? DatabaseAccess.immutableURI(path) : path, &db, flags, nil)
     guard code == SQLITE_OK, let db else {
       let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
       sqlite3_close_v2(db)
@@ -147,7 +152,8 @@ public final class Connection {
 
   func error(code: Int32, sql: String?) -> StoreError {
     StoreError.sqlite(
-      code: code, extendedCode: sqlite3_extended_errcode(handle),
+      code: DatabaseAccess.diskFull(code: code, connection: handle) ? SQLITE_FULL : code,
+      extendedCode: sqlite3_extended_errcode(handle),
       message: String(cString: sqlite3_errmsg(handle)), sql: sql)
   }
 }

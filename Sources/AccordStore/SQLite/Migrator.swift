@@ -36,23 +36,28 @@ public struct Migrator: Sendable {
     }
   }
 
+  /// The refusal of a database made by a newer Accord.
+  func newerSchema(_ current: Int, _ connection: Connection) -> StoreError {
+    StoreError.cannotOpen(
+      path: connection.path,
+      reason:
+        "it was made by a newer Accord (schema version \(current); this one knows up to \(latestVersion)); upgrade Accord"
+    )
+  }
+
   public func migrate(_ connection: Connection) throws {
     let current = try Self.version(of: connection)
     if current == latestVersion { return }
-    if current > latestVersion {
-      throw StoreError.cannotOpen(
-        path: connection.path,
-        reason:
-          "it was made by a newer Accord (schema version \(current); this one knows up to \(latestVersion)); upgrade Accord"
-      )
-    }
+    if current > latestVersion { throw newerSchema(current, connection) }
     if current == 0 {
       try Self.checkIsAccordOrEmpty(connection)
     }
     for migration in migrations where migration.version > current {
       try connection.write {
         // Re-read inside the write lock: another process may have migrated meanwhile.
-        guard try Self.version(of: connection) < migration.version else { return }
+        let version = try Self.version(of: connection)
+        guard version < migration.version else { return }
+        if version == 0 { try Self.checkIsAccordOrEmpty(connection) }
         try connection.execute(
           """
           CREATE TABLE IF NOT EXISTS schema_migration (

@@ -13,9 +13,15 @@ public final class AccordStore {
   public let today: Day
 
   /// Opens the database file at `path`, creating it (mode 0600) and its folder if needed, and
-  /// brings its schema up to date.
+  /// brings its schema up to date. A file that this process cannot write (or whose folder it
+  /// cannot write) is opened read-only: reading works, writing fails with "the database is
+  /// read-only" and writes nothing (see ``DatabaseAccess``).
   public convenience init(path: String, today: Day = .today()) throws {
     try DatabaseLocation.prepare(path)
+    if !DatabaseAccess.canWrite(path) {
+      try self.init(connection: DatabaseAccess.openForReading(path), today: today, wal: false, readOnly: true)
+      return
+    }
     let connection = try Connection(path: path)
     try self.init(connection: connection, today: today, wal: true)
   }
@@ -25,9 +31,13 @@ public final class AccordStore {
     try AccordStore(connection: Connection(path: ":memory:"), today: today, wal: false)
   }
 
-  init(connection: Connection, today: Day, wal: Bool) throws {
+  init(connection: Connection, today: Day, wal: Bool, readOnly: Bool = false) throws {
     self.connection = connection
     self.today = today
+    if readOnly {
+      try Migrator().checkReadable(connection)
+      return
+    }
     try connection.execute("PRAGMA foreign_keys = ON")
     // Migrate (or refuse the file) before switching to WAL, which rewrites the file's header:
     // a database Accord refuses must be left exactly as it was.
@@ -37,8 +47,13 @@ public final class AccordStore {
       throw StoreError.cannotOpen(
         path: connection.path, reason: StoreError.describe(code: code, message: message))
     }
+    // WAL lets readers go on while one process writes. Switching to it needs the file to itself
+    // for a moment: when other processes keep it busy past the busy timeout, this command runs
+    // in the rollback journal, which is as safe, and a later one switches.
     if wal, try connection.first("PRAGMA journal_mode", [], { $0.text(0) }) != "wal" {
-      try connection.execute("PRAGMA journal_mode = WAL")
+      do {
+        try connection.execute("PRAGMA journal_mode = WAL")
+      } catch let error where error.isBusy {}
     }
   }
 
@@ -80,8 +95,11 @@ public enum DatabaseLocation {
     let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
     if fd >= 0 {
       close(fd)
+    } else if errno == EISDIR || (errno == EEXIST && !DatabaseAccess.isRegularFile(path)) {
+      throw .cannotOpen(
+        path: path, reason: "it is not a file but a folder or a device; name a file with --db")
     } else if errno != EEXIST {
-      throw .cannotOpen(path: path, reason: errorText())
+      throw .cannotOpen(path: path, reason: "cannot make the file: " + errorText())
     }
   }
 

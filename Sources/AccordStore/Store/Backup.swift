@@ -1,0 +1,106 @@
+import CSQLite
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension AccordStore {
+  /// Copies the whole database to `destination` with SQLite's online backup: the record as it
+  /// stood when the copy began, whole and consistent, while other processes go on writing.
+  ///
+  /// The copy is written to a new file beside `destination` (mode 0600) and moved into place only
+  /// once complete, so a failed or interrupted backup leaves no half-made copy and never damages
+  /// an earlier one. An existing `destination` is replaced only with `replace`; the database
+  /// itself never is.
+  public func backup(to destination: String, replace: Bool) throws(StoreError) {
+    var source = stat()
+    var target = stat()
+    let targetExists = stat(destination, &target) == 0
+    if targetExists {
+      if stat(connection.path, &source) == 0, source.st_dev == target.st_dev, source.st_ino == target.st_ino {
+        throw .conflict("\(destination) is the database itself: name another file for the backup")
+      }
+      guard (target.st_mode & S_IFMT) == S_IFREG else {
+        throw .conflict("\(destination) is a folder or a device: name a file for the backup")
+      }
+      guard replace else {
+        throw .conflict("\(destination) exists already: name a new file, or give --force to replace it")
+      }
+    }
+
+    let folder = DatabaseAccess.folder(of: destination)
+    let name = destination.split(separator: "/").last.map(String.init) ?? destination
+    let partial = folder + "/." + name + ".partial-" + String(getpid())
+    let fd = open(partial, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+    guard fd >= 0 else {
+      throw .cannotOpen(
+        path: destination, reason: "cannot make the backup file: " + DatabaseLocation.errorText())
+    }
+    close(fd)
+    do {
+      try copyPages(into: partial)
+      // Files that an earlier database by that name left behind would be read as part of the copy.
+      for suffix in ["-wal", "-shm", "-journal"] { unlink(destination + suffix) }
+      try moveIntoPlace(partial, destination, replace: replace)
+    } catch {
+      unlink(partial)
+      unlink(partial + "-journal")
+      throw error
+    }
+    let folderFD = open(folder, O_RDONLY | O_CLOEXEC)
+    if folderFD >= 0 {
+      fsync(folderFD)
+      close(folderFD)
+    }
+  }
+
+  /// Copies every page of the database into the (empty) database file at `path`, in one step:
+  /// the read transaction that it holds meanwhile is what makes the copy consistent.
+  private func copyPages(into path: String) throws(StoreError) {
+    let copy = try Connection(path: path, create: false)
+    guard let backup = sqlite3_backup_init(copy.handle, "main", connection.handle, "main") else {
+      throw copy.error(code: sqlite3_errcode(copy.handle), sql: nil)
+    }
+    var code: Int32
+    var waited: Int32 = 0
+    repeat {
+      code = sqlite3_backup_step(backup, -1)
+      if code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED {
+        guard waited < Connection.busyTimeoutMilliseconds else { break }
+        sqlite3_sleep(20)
+        waited += 20
+      }
+    } while code != SQLITE_DONE
+      && (code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED || code == SQLITE_OK)
+    sqlite3_backup_finish(backup)
+    guard code == SQLITE_DONE else { throw copy.error(code: code, sql: nil) }
+  }
+
+  /// Gives the finished copy its name: atomically, and without overwriting unless `replace`.
+  private func moveIntoPlace(_ partial: String, _ destination: String, replace: Bool) throws(StoreError) {
+    if replace {
+      guard rename(partial, destination) == 0 else {
+        throw .cannotOpen(
+          path: destination, reason: "cannot write the backup: " + DatabaseLocation.errorText())
+      }
+      return
+    }
+    // A hard link fails if the name was taken meanwhile; rename would overwrite it.
+    if link(partial, destination) == 0 {
+      unlink(partial)
+      return
+    }
+    if errno == EEXIST {
+      throw .conflict("\(destination) exists already: name a new file, or give --force to replace it")
+    }
+    // A file system without hard links: check once more, then rename.
+    guard access(destination, F_OK) != 0 else {
+      throw .conflict("\(destination) exists already: name a new file, or give --force to replace it")
+    }
+    guard rename(partial, destination) == 0 else {
+      throw .cannotOpen(path: destination, reason: "cannot write the backup: " + DatabaseLocation.errorText())
+    }
+  }
+}

@@ -1,0 +1,167 @@
+import CSQLite
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `accord check`: is this database whole, consistent and one that this Accord can use?
+///
+/// It runs SQLite's integrity and foreign-key checks, checks every full-text index, and compares
+/// the schema version with this Accord's. It never writes: the file is opened read-only and never
+/// migrated. (A full-text index can only be checked through a connection that may write: there,
+/// the check runs in a transaction that is always rolled back, and that connection does not
+/// checkpoint when it closes.)
+public enum DatabaseCheck {
+  public struct Report: Sendable, Equatable {
+    /// What is wrong, one line each: empty when all is well.
+    public var problems: [String] = []
+    /// What could not be checked, and why.
+    public var notes: [String] = []
+  }
+
+  /// At most this many foreign-key problems are listed one by one.
+  static let listedForeignKeyProblems = 100
+
+  /// Checks the database at `path`. Throws only when there is no file to check.
+  public static func run(path: String) throws(StoreError) -> Report {
+    guard DatabaseAccess.isRegularFile(path) else {
+      throw .cannotOpen(
+        path: path,
+        reason: access(path, F_OK) == 0
+          ? "it is not a file but a folder or a device" : "there is no such file")
+    }
+    var report = Report()
+    let connection: Connection
+    do {
+      connection = try DatabaseAccess.openForReading(path)
+    } catch {
+      report.problems.append("file: " + describe(error))
+      return report
+    }
+
+    // Whose database is it, and at which schema version?
+    do {
+      let tables = try connection.integer("SELECT count(*) FROM sqlite_schema") ?? 0
+      let application = try connection.integer("PRAGMA application_id") ?? 0
+      let version = try Migrator.version(of: connection)
+      let latest = Migrator().latestVersion
+      if tables == 0 && version == 0 {
+        report.problems.append("schema: the file holds no Accord record yet; 'accord init' makes one")
+        return report
+      }
+      guard application == Migrator.applicationID else {
+        report.problems.append("file: it is an SQLite database of another program, not Accord's")
+        return report
+      }
+      if version > latest {
+        report.problems.append(
+          "schema: version \(version) was made by a newer Accord (this one knows up to \(latest)); upgrade Accord"
+        )
+      } else if version < latest {
+        report.problems.append(
+          "schema: version \(version) is behind this Accord's \(latest); the next command that writes brings it up to date"
+        )
+      }
+    } catch {
+      report.problems.append("file: " + describe(error))
+      return report
+    }
+
+    do {
+      let rows = try connection.all("PRAGMA integrity_check") { $0.text(0) }
+      if rows != ["ok"] {
+        // A row may hold several lines, under a heading that names the schema.
+        report.problems += rows.flatMap { $0.split(separator: "\n") }
+          .filter { !$0.hasPrefix("*** in database ") }.map { "integrity: " + $0 }
+      }
+    } catch {
+      report.problems.append("integrity: " + describe(error))
+    }
+
+    do {
+      let rows = try connection.all("PRAGMA foreign_key_check") { row in
+        (table: row.text(0), row: row.optionalInteger(1), parent: row.text(2))
+      }
+      for problem in rows.prefix(listedForeignKeyProblems) {
+        let which = problem.row.map { "row \($0)" } ?? "a row"
+        report.problems.append(
+          "foreign key: \(problem.table) \(which) refers to a \(problem.parent) that does not exist")
+      }
+      if rows.count > listedForeignKeyProblems {
+        report.problems.append(
+          "foreign key: \(rows.count - listedForeignKeyProblems) more rows refer to records that do not exist"
+        )
+      }
+    } catch {
+      report.problems.append("foreign key: " + describe(error))
+    }
+
+    checkFullTextIndexes(path: path, connection: connection, into: &report)
+    return report
+  }
+
+  /// FTS5's own check of each full-text index against the text it indexes.
+  static func checkFullTextIndexes(path: String, connection: Connection, into report: inout Report) {
+    let indexes: [String]
+    do {
+      indexes = try connection.all(
+        """
+        SELECT name FROM sqlite_schema
+        WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%' ORDER BY name
+        """
+      ) { $0.text(0) }
+    } catch {
+      report.problems.append("full-text index: " + describe(error))
+      return
+    }
+    guard !indexes.isEmpty else { return }
+    guard DatabaseAccess.canWrite(path) else {
+      report.notes.append(
+        "the full-text index was not checked: that needs a file this process may write, and this one is read-only"
+      )
+      return
+    }
+    let writer: Connection
+    do {
+      writer = try Connection(path: path, create: false)
+    } catch {
+      report.problems.append("full-text index: " + describe(error))
+      return
+    }
+    csqlite_db_config_flag(writer.handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1)
+    for index in indexes {
+      let name = "\"" + index.replacing("\"", with: "\"\"") + "\""
+      do {
+        try writer.execute("BEGIN IMMEDIATE")
+        defer { try? writer.execute("ROLLBACK") }
+        try writer.execute("INSERT INTO \(name) (\(name), rank) VALUES ('integrity-check', 1)")
+      } catch {
+        report.problems.append("full-text index \(index): " + describe(error))
+      }
+    }
+  }
+
+  /// SQLite's extended codes for a hot journal or WAL that a read-only connection cannot recover.
+  static let readOnlyRecovery = SQLITE_READONLY | (1 << 8)
+  static let readOnlyRollback = SQLITE_READONLY | (3 << 8)
+
+  /// An error in words that fit after "file: " or "integrity: ".
+  static func describe(_ error: StoreError) -> String {
+    switch error {
+    case .cannotOpen(_, let reason): return reason
+    case .sqlite(_, let extended, _, _) where extended == readOnlyRollback || extended == readOnlyRecovery:
+      return "a write was interrupted and must be undone first, which check never does; "
+        + "any command that writes (such as 'accord init') does it"
+    case .sqlite(let code, _, let message, _):
+      switch code & 0xff {
+      case SQLITE_NOTADB: return "it is not an SQLite database"
+      case SQLITE_CORRUPT: return "the database file is damaged (\(message))"
+      case SQLITE_FULL: return "the disk is full: reading the database needs room for SQLite's -shm file"
+      default: return StoreError.describe(code: code, message: message)
+      }
+    default: return error.description
+    }
+  }
+}

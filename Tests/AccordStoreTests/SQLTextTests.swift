@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+
+/// No SQL text is ever built from what a user typed: every value goes to a `?` parameter. This
+/// reads every Swift file in Sources/, finds the string literals that hold SQL, and lets through
+/// only interpolations that were reviewed as Accord's own constants (a table or column name from
+/// a fixed list, a fragment of the status rule). A new interpolation fails here until someone has
+/// looked at it and added it below, with what it is.
+@Suite struct SQLTextTests {
+  static let sources = URL(filePath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appending(path: "Sources", directoryHint: .isDirectory)
+
+  /// Reviewed interpolations: the file (under Sources/), or a folder ending in /, and the
+  /// interpolated expressions.
+  static let reviewed: [String: Set<String>] = [
+    // Table names of the resolver's own calls: "actor", "negotiation", "proposal", "source".
+    "AccordStore/Store/Resolver.swift": ["table"],
+    // StatusRule's fragments, built from its own lists of step kinds.
+    "AccordStore/Store/StatusRule.swift": ["signingSQL"],
+    "AccordStore/Store/Deals.swift": [
+      "StatusRule.latestWholeStepSQL", "StatusRule.latestStepSQL", "StatusRule.closingSQL",
+      "StatusRule.signedSQL",
+    ],
+    "AccordStore/Store/Negotiations.swift": [
+      "StatusRule.signingSQL", "StatusRule.latestWholeStepSQL", "StatusRule.closingSQL",
+    ],
+    "AccordStore/Store/Staleness.swift": ["StatusRule.latestWholeStepSQL", "StatusRule.closingSQL"],
+    // The citation column of a kind of fact (an enum).
+    "AccordStore/Store/Sources.swift": ["fact.rawValue"],
+    // One of two literal conditions.
+    "AccordStore/Store/Conditions.swift": [#"negotiation == nil ? "?2 IS NULL" : "c.negotiation_id = ?2""#],
+    // The timeline's date window for a table alias written in the call.
+    "AccordStore/Store/Timeline.swift": [
+      #"Self.within("m")"#, #"Self.within("s")"#, #"Self.within("c")"#, #"Self.within("q")"#,
+      #"Self.within("d")"#,
+    ],
+    // An embedded migration's number.
+    "AccordStore/SQLite/Migrator.swift": ["migration.version"],
+    // A full-text table's name from sqlite_schema, quoted as an identifier ("" doubled).
+    "AccordStore/Store/DatabaseCheck.swift": ["name"],
+    // Import and export (the whole folder): table and column names from their own fixed lists;
+    // `sql` is a matching condition written in the importer's source; citedSQL's arguments are
+    // literals; the page cache's size is a constant.
+    "AccordStore/Transfer/": [
+      "table", "sql", "field", "fact.rawValue", "column", "kind.column", "id", "Self.cacheKiB",
+      #"citedSQL("step_id", "s.id")"#, #"citedSQL("proposal_id", "p.id")"#,
+      #"citedSQL("meeting_id", "m.id")"#,
+      #"citedSQL("position_id", "o.id")"#, #"citedSQL("statement_id", "q.id")"#,
+      #"citedSQL("development_id", "d.id")"#,
+    ],
+    // The example's own database: its tables' names and columns, read from its schema.
+    "accord/Commands/Example.swift": ["table", #"columns.joined(separator: " || '|' || ")"#],
+  ]
+
+  @Test func sqlIsNeverBuiltFromUserInput() throws {
+    let sqlWords =
+      #/\b(SELECT|INSERT|UPDATE|DELETE|REPLACE|PRAGMA|CREATE|DROP|ALTER|ATTACH|BEGIN|VALUES|FROM|WHERE|JOIN)\b/#
+    let files = try #require(
+      FileManager.default.enumerator(at: Self.sources, includingPropertiesForKeys: nil))
+    var checked = 0
+    var unreviewed: [String] = []
+    for case let url as URL in files where url.pathExtension == "swift" {
+      let name = String(url.path.dropFirst(Self.sources.path.count + 1))
+      let source = try String(contentsOf: url, encoding: .utf8)
+      for literal in Self.stringLiterals(in: source) where literal.text.contains(sqlWords) {
+        checked += 1
+        let allowed = Self.reviewed.filter {
+          name == $0.key || ($0.key.hasSuffix("/") && name.hasPrefix($0.key))
+        }
+        .values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        for expression in literal.interpolations where !allowed.contains(expression) {
+          unreviewed.append("\(name): \\(\(expression)) in \"\(literal.text.prefix(80))…\"")
+        }
+      }
+    }
+    #expect(checked > 50, "found only \(checked) SQL literals: is the scanner broken?")
+    #expect(
+      unreviewed.isEmpty,
+      "interpolations into SQL that nobody reviewed:\n\(unreviewed.joined(separator: "\n"))")
+  }
+
+  /// The scanner finds the interpolations of a known literal, nested parentheses and strings too.
+  @Test func theScannerSeesInterpolations() {
+    let source = #"""
+      // "SELECT \(commented)"
+      let a = "SELECT x FROM \(table) WHERE y = ?"
+      let b = """
+        INSERT INTO t VALUES (\(f(g("a)"), 2)))
+        """
+      let c = "no sql \(here)"
+      """#
+    let literals = Self.stringLiterals(in: source)
+    #expect(literals.map(\.interpolations) == [["table"], [#"f(g("a)"), 2)"#], ["here"]])
+  }
+
+  struct Literal {
+    var text = ""
+    var interpolations: [String] = []
+  }
+
+  /// The string literals of Swift source (single-line and multi-line; comments skipped), each
+  /// with its text (interpolations left out) and its interpolated expressions.
+  static func stringLiterals(in source: String) -> [Literal] {
+    let characters = Array(source.unicodeScalars)
+    var literals: [Literal] = []
+    var index = 0
+    func starts(with text: String, at position: Int) -> Bool {
+      let scalars = Array(text.unicodeScalars)
+      return position + scalars.count <= characters.count
+        && Array(characters[position..<position + scalars.count]) == scalars
+    }
+    /// Skips a string literal inside an interpolation, from its opening quote.
+    func skipNestedString(from start: Int) -> Int {
+      var position = start + 1
+      while position < characters.count && characters[position] != "\"" {
+        position += characters[position] == "\\" ? 2 : 1
+      }
+      return position + 1
+    }
+    while index < characters.count {
+      if starts(with: "//", at: index) {
+        while index < characters.count && characters[index] != "\n" { index += 1 }
+        continue
+      }
+      if starts(with: "/*", at: index) {
+        while index < characters.count && !starts(with: "*/", at: index) { index += 1 }
+        index += 2
+        continue
+      }
+      guard characters[index] == "\"" else {
+        index += 1
+        continue
+      }
+      let multiline = starts(with: "\"\"\"", at: index)
+      index += multiline ? 3 : 1
+      var literal = Literal()
+      while index < characters.count {
+        if starts(with: "\\(", at: index) {
+          var depth = 1
+          var position = index + 2
+          let start = position
+          while position < characters.count && depth > 0 {
+            switch characters[position] {
+            case "(": depth += 1
+            case ")": depth -= 1
+            case "\"":
+              position = skipNestedString(from: position) - 1
+            default: break
+            }
+            position += 1
+          }
+          literal.interpolations.append(String(String.UnicodeScalarView(characters[start..<position - 1])))
+          index = position
+          continue
+        }
+        if characters[index] == "\\" {
+          literal.text.unicodeScalars.append(contentsOf: characters[index..<min(index + 2, characters.count)])
+          index += 2
+          continue
+        }
+        if multiline ? starts(with: "\"\"\"", at: index) : characters[index] == "\"" {
+          index += multiline ? 3 : 1
+          break
+        }
+        literal.text.unicodeScalars.append(characters[index])
+        index += 1
+      }
+      literals.append(literal)
+    }
+    return literals
+  }
+}
