@@ -20,7 +20,7 @@ import Testing
     "AccordStore/Store/StatusRule.swift": ["signingSQL"],
     "AccordStore/Store/Deals.swift": [
       "StatusRule.latestWholeStepSQL", "StatusRule.latestStepSQL", "StatusRule.closingSQL",
-      "StatusRule.signedSQL",
+      "StatusRule.signedSQL", #"negotiation == nil ? "?3 IS NULL" : "p.negotiation_id = ?3""#,
     ],
     "AccordStore/Store/Negotiations.swift": [
       "StatusRule.signingSQL", "StatusRule.latestWholeStepSQL", "StatusRule.closingSQL",

@@ -49,7 +49,7 @@ extension AccordStore {
         SELECT w.id FROM proposal_step w WHERE w.proposal_id = p.id ORDER BY w.date_first, w.id LIMIT 1)
       LEFT JOIN actor tb ON tb.id = p.tabled_by
       LEFT JOIN actor la ON la.id = l.party_id
-      WHERE (?3 IS NULL OR p.negotiation_id = ?3)
+      WHERE \(negotiation == nil ? "?3 IS NULL" : "p.negotiation_id = ?3")
         AND (NOT ?2 OR (s.step NOT IN \(StatusRule.closingSQL) AND NOT signed))
       ORDER BY f.date_first, p.id
       """, [.text(day.description), .integer(unsignedOnly ? 1 : 0), .optional(negotiation)]

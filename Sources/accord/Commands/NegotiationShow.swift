@@ -53,7 +53,7 @@ enum NegotiationText {
       return lines
     }
     text += section("Conditions", d.conditions) { c in
-      "  #\(c.id) \(conditionSentence(c)), since \(c.since): \(c.state)"
+      "  #\(c.id) \(Phrase.condition(c)), since \(c.since): \(c.state)"
         + (c.stateDate.map { " \($0)" } ?? "") + (c.answeredBy.map { " by \($0)" } ?? "") + marks(c.sources)
         + "\n"
     }
@@ -84,21 +84,6 @@ enum NegotiationText {
     return text
   }
 
-  static func conditionSentence(_ c: Condition) -> String {
-    let verb =
-      switch c.stance {
-      case .demands: "demands"
-      case .offers: "offers"
-      case .precondition: "sets as a precondition"
-      case .redLine: "draws a red line at"
-      default: c.stance.rawValue
-      }
-    var text = "\(c.heldBy) \(verb) \(c.term)"
-    if !c.inExchangeFor.isEmpty { text += " in exchange for " + c.inExchangeFor.joined(separator: " and ") }
-    if !c.conditionalOn.isEmpty { text += " on condition of " + c.conditionalOn.joined(separator: " and ") }
-    return text
-  }
-
   static func marks(_ sources: [String]) -> String {
     sources.isEmpty ? "" : " [" + sources.joined(separator: ", ") + "]"
   }
@@ -116,7 +101,7 @@ enum NegotiationText {
     }
     for c in d.conditions {
       rows.append([
-        "condition", c.since.text, c.heldBy, conditionSentence(c) + ": " + c.state, c.sources.listed,
+        "condition", c.since.text, c.heldBy, Phrase.condition(c) + ": " + c.state, c.sources.listed,
       ])
     }
     for m in d.meetings {
