@@ -23,7 +23,7 @@ struct Accord: ParsableCommand {
       Init.self, Example.self, ActorCommand.self, NegotiationCommand.self, MeetingCommand.self,
       ProposalCommand.self, ConditionCommand.self, QuoteCommand.self, SourceCommand.self, Log.self,
       Deals.self, Export.self, Import.self, Timeline.self, Search.self, ReportCommand.self, Generate.self,
-      Backup.self, Check.self,
+      Backup.self, Check.self, History.self, Undo.self, Retract.self,
     ]
   )
 

@@ -64,8 +64,8 @@ import Testing
     try WorkedExample.load(into: store)
     let json = try exported(store, .json).split(separator: "\n")
     let ndjson = try exported(store, .ndjson).split(separator: "\n")
-    #expect(json.first == #"{"format":"accord-export","version":1,"records":["#)
-    #expect(ndjson.first == #"{"format":"accord-export","version":1}"#)
+    #expect(json.first == #"{"format":"accord-export","version":2,"records":["#)
+    #expect(ndjson.first == #"{"format":"accord-export","version":2}"#)
     #expect(json.last == "]}")
     let records = json.dropFirst().dropLast().map { $0.hasSuffix(",") ? $0.dropLast() : $0 }
     #expect(records == Array(ndjson.dropFirst()))

@@ -54,7 +54,7 @@ func importBytes(_ bytes: [UInt8], into store: AccordStore) throws -> ImportSumm
 func dump(_ store: AccordStore) throws -> [String] {
   let connection = store.connection
   let tables = try connection.all(
-    "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name <> 'schema_migration' ORDER BY name"
+    "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT IN ('schema_migration', 'command', 'change_log') ORDER BY name"
   ) { $0.text(0) }
   var lines: [String] = []
   for table in tables {

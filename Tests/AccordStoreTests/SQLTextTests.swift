@@ -35,6 +35,13 @@ import Testing
       #"Self.within("m")"#, #"Self.within("s")"#, #"Self.within("c")"#, #"Self.within("q")"#,
       #"Self.within("d")"#,
     ],
+    // Undo and merge (History.swift): table and column names read from the schema
+    // (sqlite_schema, pragma_table_info, pragma_foreign_key_list), checked to be plain names
+    // (isPlainName: a-z, 0-9, _) and double-quoted; `value` writes json_extract of a ?N
+    // parameter for such a column; `match` and the lists are joined from those.
+    "AccordStore/Store/History.swift": [
+      "quote(table)", "quote(column)", "match", "names", "values", "assignments", "argument", "column",
+    ],
     // An embedded migration's number.
     "AccordStore/SQLite/Migrator.swift": ["migration.version"],
     // A full-text table's name from sqlite_schema, quoted as an identifier ("" doubled).
@@ -44,6 +51,7 @@ import Testing
     // literals; the page cache's size is a constant.
     "AccordStore/Transfer/": [
       "table", "sql", "field", "fact.rawValue", "column", "kind.column", "id", "Self.cacheKiB",
+      "kind.table",  // a retraction's table, from RecordKind's fixed list
       #"citedSQL("step_id", "s.id")"#, #"citedSQL("proposal_id", "p.id")"#,
       #"citedSQL("meeting_id", "m.id")"#,
       #"citedSQL("position_id", "o.id")"#, #"citedSQL("statement_id", "q.id")"#,

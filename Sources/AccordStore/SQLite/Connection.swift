@@ -15,6 +15,10 @@ public final class Connection {
   /// check query plans, and for tracing.
   public var onStatement: ((String) -> Void)?
   private var transactionDepth = 0
+  /// Called right after the `BEGIN IMMEDIATE` and right before the `COMMIT` of every outermost
+  /// write transaction: the store opens and closes its `command` row there, to which the history
+  /// triggers attribute each change (see Migrations/0004_history.sql).
+  public var writeHooks: WriteHooks?
 
   /// How long a write waits for another process's write to finish before giving up.
   public static let busyTimeoutMilliseconds: Int32 = 10_000
@@ -124,7 +128,9 @@ public final class Connection {
     transactionDepth = 1
     defer { transactionDepth = 0 }
     do {
+      try writeHooks?.begin(self)
       let result = try body()
+      try writeHooks?.end(self)
       try execute("COMMIT")
       return result
     } catch {
@@ -155,5 +161,16 @@ public final class Connection {
       code: DatabaseAccess.diskFull(code: code, connection: handle) ? SQLITE_FULL : code,
       extendedCode: sqlite3_extended_errcode(handle),
       message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+  }
+}
+
+/// What a connection runs at the start and at the end of each outermost write transaction.
+public struct WriteHooks {
+  public var begin: (Connection) throws -> Void
+  public var end: (Connection) throws -> Void
+
+  public init(begin: @escaping (Connection) throws -> Void, end: @escaping (Connection) throws -> Void) {
+    self.begin = begin
+    self.end = end
   }
 }

@@ -11,6 +11,8 @@ public final class AccordStore {
   public let connection: Connection
   /// The day that `today` and `yesterday` mean, and the default as-of day.
   public let today: Day
+  /// The analyst and command line to which writes are attributed on the change log.
+  let commandLog = CommandLog()
 
   /// Opens the database file at `path`, creating it (mode 0600) and its folder if needed, and
   /// brings its schema up to date. A file that this process cannot write (or whose folder it
@@ -47,6 +49,7 @@ public final class AccordStore {
       throw StoreError.cannotOpen(
         path: connection.path, reason: StoreError.describe(code: code, message: message))
     }
+    connection.writeHooks = commandLog.hooks
     // WAL lets readers go on while one process writes. Switching to it needs the file to itself
     // for a moment: when other processes keep it busy past the busy timeout, this command runs
     // in the rollback journal, which is as safe, and a later one switches.

@@ -51,6 +51,9 @@ public struct ActorSummary: Sendable, Codable, Equatable {
   public let code: String?
   public let wikidata: String?
   public let aliases: [String]
+  /// True for a retracted actor (or one merged into another), listed with
+  /// `--include-retracted`; absent otherwise.
+  public var retracted: Bool? = nil
 }
 
 /// A person's office or membership.
@@ -158,14 +161,16 @@ extension AccordStore {
       ])
   }
 
-  public func actors(kind: ActorKind? = nil) throws -> [ActorSummary] {
+  public func actors(kind: ActorKind? = nil, includeRetracted: Bool = false) throws -> [ActorSummary] {
     try connection.all(
       """
       SELECT a.id, a.slug, a.name, a.kind, a.code, a.wikidata,
         (SELECT group_concat(x.alias, char(31)) FROM actor_alias x
-          WHERE x.actor_id = a.id AND x.alias <> a.name)
-      FROM actor a WHERE ?1 IS NULL OR a.kind = ?1 ORDER BY a.name COLLATE NOCASE, a.id
-      """, [.optional(kind?.rawValue)], Self.actorSummary)
+          WHERE x.actor_id = a.id AND x.alias <> a.name),
+        EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'actor' AND zr.record_id = a.id)
+      FROM actor a WHERE (?1 IS NULL OR a.kind = ?1) AND (?2 OR NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'actor' AND zr.record_id = a.id))
+      ORDER BY a.name COLLATE NOCASE, a.id
+      """, [.optional(kind?.rawValue), .integer(includeRetracted ? 1 : 0)], Self.actorSummary)
   }
 
   public func actor(_ id: Int64) throws -> ActorDetail {
@@ -174,7 +179,8 @@ extension AccordStore {
         """
         SELECT a.id, a.slug, a.name, a.kind, a.code, a.wikidata,
           (SELECT group_concat(x.alias, char(31)) FROM actor_alias x
-            WHERE x.actor_id = a.id AND x.alias <> a.name)
+            WHERE x.actor_id = a.id AND x.alias <> a.name),
+          EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'actor' AND zr.record_id = a.id)
         FROM actor a WHERE a.id = ?
         """, [.integer(id)], Self.actorSummary)
     else { throw StoreError.notFound(kind: "actor", name: String(id), candidates: []) }
@@ -203,10 +209,12 @@ extension AccordStore {
   }
 
   static func actorSummary(_ row: Row) -> ActorSummary {
-    ActorSummary(
+    var actor = ActorSummary(
       id: row.integer(0), slug: row.text(1), name: row.text(2),
       kind: ActorKind(rawValue: row.text(3)) ?? .group, code: row.optionalText(4),
       wikidata: row.optionalText(5), aliases: splitList(row.optionalText(6)))
+    if row.bool(7) { actor.retracted = true }
+    return actor
   }
 }
 

@@ -70,6 +70,9 @@ public struct Condition: Sendable, Codable, Equatable {
   public let answeredBy: String?
   public let note: String?
   public let sources: [String]
+  /// True for a retracted condition (or one of a retracted negotiation), listed with
+  /// `--include-retracted`; absent otherwise.
+  public var retracted: Bool? = nil
 
   /// Open until accepted, met or dropped; a rejected condition is still held, so still open.
   public var isOpen: Bool { state == "open" || state == "rejected" }
@@ -157,7 +160,8 @@ extension AccordStore {
   /// (With a negotiation the query names its column outright, so that SQLite uses the index on it:
   /// `?2 IS NULL OR …` would scan every position.)
   public func conditions(
-    negotiation: Int64? = nil, by actor: Int64? = nil, openOnly: Bool = false, asOf: Day? = nil
+    negotiation: Int64? = nil, by actor: Int64? = nil, openOnly: Bool = false, asOf: Day? = nil,
+    includeRetracted: Bool = false
   ) throws -> [Condition] {
     let day = (asOf ?? today).description
     let rows = try connection.all(
@@ -167,19 +171,22 @@ extension AccordStore {
         (SELECT group_concat(o.text, char(31)) FROM term_link l JOIN term o ON o.id = l.other_term_id
           WHERE l.position_id = c.id AND l.link = 'in_exchange_for'),
         (SELECT group_concat(o.text, char(31)) FROM term_link l JOIN term o ON o.id = l.other_term_id
-          WHERE l.position_id = c.id AND l.link = 'conditional_on')
+          WHERE l.position_id = c.id AND l.link = 'conditional_on'),
+        NOT (NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'position' AND zr.record_id = c.id) AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'negotiation' AND zr.record_id = c.negotiation_id))
       FROM position c
       JOIN negotiation n ON n.id = c.negotiation_id
       JOIN term t ON t.id = c.term_id
       LEFT JOIN actor a ON a.id = c.actor_id
       LEFT JOIN position r ON r.id = (
         SELECT y.id FROM position y WHERE y.answers_id = c.id AND y.date_first <= ?1
+          AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'position' AND zr.record_id = y.id)
         ORDER BY y.date_first DESC, y.id DESC LIMIT 1)
       LEFT JOIN actor ra ON ra.id = r.actor_id
       WHERE c.stance IN ('demands', 'offers', 'precondition', 'red_line') AND c.date_first <= ?1
         AND \(negotiation == nil ? "?2 IS NULL" : "c.negotiation_id = ?2") AND (?3 IS NULL OR c.actor_id = ?3)
+        AND (?4 OR (NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'position' AND zr.record_id = c.id) AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'negotiation' AND zr.record_id = c.negotiation_id)))
       ORDER BY c.date_first, c.id
-      """, [.text(day), .optional(negotiation), .optional(actor)]
+      """, [.text(day), .optional(negotiation), .optional(actor), .integer(includeRetracted ? 1 : 0)]
     ) { row in
       let answer = row.optionalText(8).flatMap(Stance.init(rawValue:))
       let state: String =
@@ -190,21 +197,25 @@ extension AccordStore {
         case .drops: "dropped"
         default: "met"
         }
-      return Condition(
+      var condition = Condition(
         id: row.integer(0), negotiation: row.text(1), heldBy: row.text(2),
         stance: Stance(rawValue: row.text(3)) ?? .demands, term: row.text(4),
         inExchangeFor: splitList(row.optionalText(14)), conditionalOn: splitList(row.optionalText(15)),
         since: AccordDate.stored(row.text(5), first: row.text(6), last: row.text(7)), state: state,
         stateDate: row.optionalText(9).map { AccordDate.stored($0, first: row.text(10), last: row.text(11)) },
         answeredBy: row.optionalText(12), note: row.optionalText(13), sources: [])
+      if row.bool(16) { condition.retracted = true }
+      return condition
     }
     let filtered = openOnly ? rows.filter(\.isOpen) : rows
     let cited = try citations(.position, ids: filtered.map(\.id))
     return filtered.map { c in
-      Condition(
+      var condition = Condition(
         id: c.id, negotiation: c.negotiation, heldBy: c.heldBy, stance: c.stance, term: c.term,
         inExchangeFor: c.inExchangeFor, conditionalOn: c.conditionalOn, since: c.since, state: c.state,
         stateDate: c.stateDate, answeredBy: c.answeredBy, note: c.note, sources: cited[c.id] ?? [])
+      condition.retracted = c.retracted
+      return condition
     }
   }
 

@@ -83,9 +83,11 @@ extension AccordStore {
       SELECT p.id, p.slug, p.title, a.name, p.terms, p.value, p.value_amount, p.value_currency, c.slug, s.slug
       FROM proposal p LEFT JOIN actor a ON a.id = p.tabled_by
       LEFT JOIN proposal c ON c.id = p.counters_id LEFT JOIN proposal s ON s.id = p.supersedes_id
-      WHERE p.negotiation_id = ?
-        AND EXISTS (SELECT 1 FROM proposal_step x WHERE x.proposal_id = p.id AND x.date_first <= ?)
-      ORDER BY (SELECT min(x.date_first) FROM proposal_step x WHERE x.proposal_id = p.id), p.id
+      WHERE p.negotiation_id = ?1 AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal' AND zr.record_id = p.id)
+        AND EXISTS (SELECT 1 FROM proposal_step x WHERE x.proposal_id = p.id AND x.date_first <= ?2
+          AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = x.id))
+      ORDER BY (SELECT min(x.date_first) FROM proposal_step x WHERE x.proposal_id = p.id
+        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = x.id)), p.id
       """, [.integer(negotiation), .text(day.description)]
     ) { row in
       (
@@ -117,7 +119,8 @@ extension AccordStore {
       """
       SELECT s.id, s.step, s.date, s.date_first, s.date_last, a.name, s.note
       FROM proposal_step s LEFT JOIN actor a ON a.id = s.party_id
-      WHERE s.proposal_id = ? AND s.date_first <= ? ORDER BY s.date_first, s.id
+      WHERE s.proposal_id = ? AND s.date_first <= ? AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = s.id)
+      ORDER BY s.date_first, s.id
       """, [.integer(proposal), .text(day.description)]
     ) { row in
       (

@@ -35,6 +35,8 @@ public struct NegotiationSummary: Sendable, Codable, Equatable {
   public let tags: [String]
   public let liveProposals: Int
   public let lastActivity: String?
+  /// True for a retracted negotiation, listed with `--include-retracted`; absent otherwise.
+  public var retracted: Bool? = nil
 }
 
 extension AccordStore {
@@ -73,7 +75,8 @@ extension AccordStore {
   /// Negotiations with their status as of `asOf`, optionally only signed or unsigned ones, or
   /// those in which `party` takes part.
   public func negotiations(
-    signed: Bool? = nil, party: Int64? = nil, tag: String? = nil, asOf: Day? = nil
+    signed: Bool? = nil, party: Int64? = nil, tag: String? = nil, asOf: Day? = nil,
+    includeRetracted: Bool = false
   ) throws -> [NegotiationSummary] {
     let day = (asOf ?? today).description
     return try connection.all(
@@ -82,6 +85,7 @@ extension AccordStore {
         EXISTS (
           SELECT 1 FROM proposal p JOIN proposal_step x ON x.proposal_id = p.id
           WHERE p.negotiation_id = n.id AND x.step IN \(StatusRule.signingSQL) AND x.date_first <= ?1
+            AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal' AND zr.record_id = p.id) AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = x.id)
         ) AS signed,
         (SELECT group_concat(a.name, char(31)) FROM participant r JOIN actor a ON a.id = r.actor_id
           WHERE r.negotiation_id = n.id AND r.role = 'party'),
@@ -89,25 +93,35 @@ extension AccordStore {
           WHERE r.negotiation_id = n.id AND r.role = 'mediator'),
         (SELECT group_concat(t.tag, char(31)) FROM negotiation_tag t WHERE t.negotiation_id = n.id),
         (SELECT count(*) FROM proposal p JOIN proposal_step s ON s.id = \(StatusRule.latestWholeStepSQL)
-          WHERE p.negotiation_id = n.id AND s.step NOT IN \(StatusRule.closingSQL)),
+          WHERE p.negotiation_id = n.id AND s.step NOT IN \(StatusRule.closingSQL)
+            AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal' AND zr.record_id = p.id)),
         max(
-          coalesce((SELECT max(d.date_first) FROM development d WHERE d.negotiation_id = n.id AND d.date_first <= ?1), ''),
-          coalesce((SELECT max(m.date_first) FROM meeting m WHERE m.negotiation_id = n.id AND m.date_first <= ?1), ''),
+          coalesce((SELECT max(d.date_first) FROM development d WHERE d.negotiation_id = n.id AND d.date_first <= ?1
+            AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'development' AND zr.record_id = d.id)), ''),
+          coalesce((SELECT max(m.date_first) FROM meeting m WHERE m.negotiation_id = n.id AND m.date_first <= ?1
+            AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'meeting' AND zr.record_id = m.id)), ''),
           coalesce((SELECT max(x.date_first) FROM proposal p JOIN proposal_step x ON x.proposal_id = p.id
-            WHERE p.negotiation_id = n.id AND x.date_first <= ?1), ''),
-          coalesce((SELECT max(o.date_first) FROM position o WHERE o.negotiation_id = n.id AND o.date_first <= ?1), ''),
-          coalesce((SELECT max(q.date_first) FROM statement q WHERE q.negotiation_id = n.id AND q.date_first <= ?1), ''))
+            WHERE p.negotiation_id = n.id AND x.date_first <= ?1
+            AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal' AND zr.record_id = p.id) AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = x.id)), ''),
+          coalesce((SELECT max(o.date_first) FROM position o WHERE o.negotiation_id = n.id AND o.date_first <= ?1
+            AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'position' AND zr.record_id = o.id)), ''),
+          coalesce((SELECT max(q.date_first) FROM statement q WHERE q.negotiation_id = n.id AND q.date_first <= ?1
+            AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'statement' AND zr.record_id = q.id)), '')),
+        EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'negotiation' AND zr.record_id = n.id)
       FROM negotiation n
-      WHERE (?2 IS NULL OR EXISTS (SELECT 1 FROM participant r WHERE r.negotiation_id = n.id AND r.actor_id = ?2))
+      WHERE (?4 OR NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'negotiation' AND zr.record_id = n.id))
+        AND (?2 IS NULL OR EXISTS (SELECT 1 FROM participant r WHERE r.negotiation_id = n.id AND r.actor_id = ?2))
         AND (?3 IS NULL OR EXISTS (SELECT 1 FROM negotiation_tag t WHERE t.negotiation_id = n.id AND t.tag = ?3))
       ORDER BY n.title COLLATE NOCASE, n.id
-      """, [.text(day), .optional(party), .optional(tag.map(Names.key))]
+      """, [.text(day), .optional(party), .optional(tag.map(Names.key)), .integer(includeRetracted ? 1 : 0)]
     ) { row in
-      NegotiationSummary(
+      var summary = NegotiationSummary(
         id: row.integer(0), slug: row.text(1), title: row.text(2),
         status: row.bool(3) ? "signed" : "unsigned", parties: splitList(row.optionalText(4)),
         mediators: splitList(row.optionalText(5)), tags: splitList(row.optionalText(6)),
         liveProposals: Int(row.integer(7)), lastActivity: row.text(8).nonEmpty)
+      if row.bool(9) { summary.retracted = true }
+      return summary
     }.filter { signed == nil || ($0.status == "signed") == signed }
   }
 }

@@ -131,6 +131,15 @@ extension AccordStore {
         WHEN 7 THEN EXISTS (SELECT 1 FROM meeting_participant y WHERE y.meeting_id = xm.id AND y.actor_id = ?5)
         WHEN 8 THEN EXISTS (SELECT 1 FROM development_actor y WHERE y.development_id = xd.id AND y.actor_id = ?5)
         ELSE 0 END)
+      AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE
+        (zr.record_table = 'negotiation' AND zr.record_id IN (n.id, xn.id))
+        OR (zr.record_table = 'proposal' AND zr.record_id IN (xp.id, sp.id))
+        OR (zr.record_table = 'proposal_step' AND zr.record_id = xs.id)
+        OR (zr.record_table = 'position' AND zr.record_id IN (xo.id, xo.answers_id))
+        OR (zr.record_table = 'statement' AND zr.record_id = xq.id)
+        OR (zr.record_table = 'meeting' AND zr.record_id = xm.id)
+        OR (zr.record_table = 'development' AND zr.record_id = xd.id)
+        OR (zr.record_table = 'source' AND zr.record_id = xr.id))
       AND (?6 IS NULL OR hit_first >= ?6)
       AND (?7 IS NULL OR hit_first <= ?7)
     ORDER BY s.rank

@@ -6,6 +6,8 @@ public struct SourceSummary: Sendable, Codable, Equatable {
   public let outlet: String?
   public let title: String?
   public let published: AccordDate?
+  /// True for a retracted source, listed with `--include-retracted`; absent otherwise.
+  public var retracted: Bool? = nil
 }
 
 /// What a citation is attached to.
@@ -57,19 +59,22 @@ extension AccordStore {
     }
   }
 
-  public func sources() throws -> [SourceSummary] {
+  public func sources(includeRetracted: Bool = false) throws -> [SourceSummary] {
     try connection.all(
       """
-      SELECT id, slug, url, outlet, title, published, published_first, published_last
-      FROM source ORDER BY published_first, id
-      """
+      SELECT s.id, s.slug, s.url, s.outlet, s.title, s.published, s.published_first, s.published_last,
+        EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'source' AND zr.record_id = s.id)
+      FROM source s WHERE ? OR NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'source' AND zr.record_id = s.id) ORDER BY s.published_first, s.id
+      """, [.integer(includeRetracted ? 1 : 0)]
     ) { row in
-      SourceSummary(
+      var source = SourceSummary(
         id: row.integer(0), slug: row.text(1), url: row.optionalText(2), outlet: row.optionalText(3),
         title: row.optionalText(4),
         published: row.optionalText(5).map {
           AccordDate.stored($0, first: row.text(6), last: row.text(7))
         })
+      if row.bool(8) { source.retracted = true }
+      return source
     }
   }
 
@@ -106,7 +111,7 @@ extension AccordStore {
     let statement = try connection.statement(
       """
       SELECT c.\(fact.rawValue), s.slug FROM citation c JOIN source s ON s.id = c.source_id
-      WHERE c.\(fact.rawValue) = ? ORDER BY c.id
+      WHERE c.\(fact.rawValue) = ? AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'source' AND zr.record_id = s.id) ORDER BY c.id
       """)
     for id in ids {
       try statement.bind([.integer(id)])

@@ -13,6 +13,7 @@
 ///    otherwise *live*. A later step (tabled again) revives it.
 /// 7. An *unsigned deal* is a live proposal that is not signed.
 /// 8. Each party's own status is its latest step for that party.
+/// 9. A retracted step (`accord retract step`) does not count at all.
 public enum StatusRule {
   /// Steps that close a proposal.
   public static let closing: [ProposalStep.Kind] = [
@@ -30,6 +31,7 @@ public enum StatusRule {
   static let latestWholeStepSQL = """
     (SELECT y.id FROM proposal_step y
       WHERE y.proposal_id = p.id AND y.party_id IS NULL AND y.date_first <= ?1
+        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = y.id)
       ORDER BY y.date_first DESC, y.id DESC LIMIT 1)
     """
 
@@ -37,13 +39,15 @@ public enum StatusRule {
   static let latestStepSQL = """
     (SELECT z.id FROM proposal_step z
       WHERE z.proposal_id = p.id AND z.date_first <= ?1
+        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = z.id)
       ORDER BY z.date_first DESC, z.id DESC LIMIT 1)
     """
 
   /// Whether proposal `p` is signed as of day `?1` (rule 5).
   static let signedSQL = """
     EXISTS (SELECT 1 FROM proposal_step x
-      WHERE x.proposal_id = p.id AND x.step IN \(signingSQL) AND x.date_first <= ?1)
+      WHERE x.proposal_id = p.id AND x.step IN \(signingSQL) AND x.date_first <= ?1
+        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = x.id))
     """
 
   private static func sqlList(_ kinds: [ProposalStep.Kind]) -> String {

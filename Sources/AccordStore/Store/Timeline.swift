@@ -60,6 +60,7 @@ extension AccordStore {
         (SELECT group_concat(a.name, char(31)) FROM meeting_participant x JOIN actor a ON a.id = x.actor_id
           WHERE x.meeting_id = m.id)
       FROM meeting m WHERE m.negotiation_id = ?1 AND \(Self.within("m"))
+        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'meeting' AND zr.record_id = m.id)
       """, range
     ) { row in
       (
@@ -81,10 +82,12 @@ extension AccordStore {
     let rows = try connection.all(
       """
       SELECT s.id, s.date, s.date_first, s.date_last, s.step, pa.name, s.note, p.slug, p.title, tb.name,
-        s.id = (SELECT f.id FROM proposal_step f WHERE f.proposal_id = p.id ORDER BY f.date_first, f.id LIMIT 1)
+        s.id = (SELECT f.id FROM proposal_step f WHERE f.proposal_id = p.id
+          AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = f.id) ORDER BY f.date_first, f.id LIMIT 1)
       FROM proposal p JOIN proposal_step s ON s.proposal_id = p.id
       LEFT JOIN actor pa ON pa.id = s.party_id LEFT JOIN actor tb ON tb.id = p.tabled_by
       WHERE p.negotiation_id = ?1 AND \(Self.within("s"))
+        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal' AND zr.record_id = p.id) AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = s.id)
       """, range
     ) { row in
       (
@@ -117,6 +120,8 @@ extension AccordStore {
           WHERE l.position_id = c.id AND l.link = 'conditional_on')
       FROM position c JOIN term t ON t.id = c.term_id LEFT JOIN actor a ON a.id = c.actor_id
       WHERE c.negotiation_id = ?1 AND \(Self.within("c"))
+        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'position' AND zr.record_id = c.id)
+        AND (c.answers_id IS NULL OR NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'position' AND zr.record_id = c.answers_id))
       """, range
     ) { row in
       (
@@ -152,6 +157,7 @@ extension AccordStore {
       SELECT q.id, q.date, q.date_first, q.date_last, a.name, q.text, q.context
       FROM statement q JOIN actor a ON a.id = q.actor_id
       WHERE q.negotiation_id = ?1 AND \(Self.within("q"))
+        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'statement' AND zr.record_id = q.id)
       """, range
     ) { row in
       (
@@ -176,6 +182,7 @@ extension AccordStore {
         (SELECT group_concat(a.name, char(31)) FROM development_actor x JOIN actor a ON a.id = x.actor_id
           WHERE x.development_id = d.id)
       FROM development d WHERE d.negotiation_id = ?1 AND \(Self.within("d"))
+        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'development' AND zr.record_id = d.id)
       """, range
     ) { row in
       (id: row.integer(0), date: Self.date(row, 1), text: row.text(4), who: splitList(row.optionalText(5)))

@@ -31,6 +31,7 @@ extension AccordStore {
     "proposal": "proposal", "step": "proposal_step", "term": "term", "position": "position",
     "term_link": "term_link", "meeting": "meeting", "quote": "statement", "development": "development",
     "dataset_record": "dataset_record", "stage": "proposal_stage", "signatory": "proposal_signatory",
+    "retraction": "retraction",
   ]
 
   struct ExportQuery: Sendable {
@@ -328,6 +329,35 @@ extension AccordStore {
         r.add("text", row.text(3))
         r.add("record", row.optionalInteger(4))
         r.add("recorded_at", row.text(5))
+        return r
+      }),
+    // A retracted record: its kind as the command line names it (actor, step, condition, …), and
+    // its short id where it has one, else its number.
+    "retraction": ExportQuery(
+      sql: """
+        SELECT r.id,
+          CASE r.record_table WHEN 'proposal_step' THEN 'step' WHEN 'position' THEN 'condition'
+            WHEN 'statement' THEN 'quote' ELSE r.record_table END,
+          CASE r.record_table
+            WHEN 'actor' THEN (SELECT slug FROM actor WHERE id = r.record_id)
+            WHEN 'negotiation' THEN (SELECT slug FROM negotiation WHERE id = r.record_id)
+            WHEN 'proposal' THEN (SELECT slug FROM proposal WHERE id = r.record_id)
+            WHEN 'source' THEN (SELECT slug FROM source WHERE id = r.record_id) END,
+          r.record_id, r.reason, r.analyst, r.retracted_at
+        FROM retraction r ORDER BY r.id
+        """,
+      decode: { row in
+        var r = TransferRecord(type: "retraction")
+        r.add("id", row.integer(0))
+        r.add("kind", row.text(1))
+        if let slug = row.optionalText(2) {
+          r.add("record", slug)
+        } else {
+          r.add("record", row.integer(3))
+        }
+        r.add("reason", row.text(4))
+        r.add("analyst", row.text(5))
+        r.add("retracted_at", row.text(6))
         return r
       }),
   ]

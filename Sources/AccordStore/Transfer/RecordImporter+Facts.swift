@@ -392,4 +392,52 @@ extension RecordImporter {
       ])
     count("signatory", added: true)
   }
+
+  /// A retraction names its record by short id (actor, negotiation, proposal, source), by the
+  /// condition's number in the file, or by the number of a step, meeting, quote or development,
+  /// which keeps its meaning only when those records keep the file's numbers (imported into a
+  /// table that was empty).
+  func retraction(_ f: TransferFields) throws {
+    try f.onlyFields(["id", "kind", "record", "reason", "analyst", "retracted_at"])
+    let id = try f.id()
+    let kindName = try f.choice("kind", RecordKind.allCases.map(\.rawValue))
+    guard let kind = RecordKind(rawValue: kindName) else { throw f.missing("kind") }
+    let record: Int64
+    switch kind {
+    case .actor, .negotiation, .proposal, .source:
+      record = try reference(f, "record", kind.table)
+    case .condition:
+      record = try numbered(f, "record", positions, "condition", required: true) ?? 0
+    case .step, .meeting, .quote, .development:
+      guard let number = try f.optionalInteger("record") else { throw f.missing("record") }
+      guard startMax[kind.table] == 0,
+        try connection.integer("SELECT id FROM \(kind.table) WHERE id = ?", [.integer(number)]) != nil
+      else {
+        throw StoreError.conflict(
+          "field 'record': no \(kind.rawValue) \(number) in the file, or its number changed on import (import into an empty database to keep retractions of numbered records)"
+        )
+      }
+      record = number
+    }
+    guard let reason = try f.nonEmptyText("reason") else { throw f.missing("reason") }
+    let analyst = try f.nonEmptyText("analyst") ?? store.analyst
+    let at = try f.optionalText("retracted_at")
+    if try connection.integer(
+      "SELECT id FROM retraction WHERE record_table = ? AND record_id = ?",
+      [.text(kind.table), .integer(record)])
+      != nil
+    {
+      return count("retraction", added: false)
+    }
+    _ = try run(
+      """
+      INSERT INTO retraction (id, record_table, record_id, reason, analyst, retracted_at)
+      VALUES (?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      """,
+      [
+        newID(id, "retraction"), .text(kind.table), .integer(record), .text(reason), .text(analyst),
+        .optional(at),
+      ])
+    count("retraction", added: true)
+  }
 }

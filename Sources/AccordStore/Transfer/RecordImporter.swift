@@ -45,7 +45,7 @@ public final class RecordImporter {
     for table in [
       "actor", "affiliation", "source", "negotiation", "proposal", "proposal_step", "term", "position",
       "term_link", "meeting", "statement", "development", "dataset_record", "proposal_stage",
-      "proposal_signatory",
+      "proposal_signatory", "retraction",
     ] {
       startMax[table] = try connection.integer("SELECT coalesce(max(id), 0) FROM \(table)") ?? 0
     }
@@ -71,6 +71,7 @@ public final class RecordImporter {
       case "dataset_record": try datasetRecord(fields)
       case "stage": try stage(fields)
       case "signatory": try signatory(fields)
+      case "retraction": try retraction(fields)
       default:
         throw StoreError.invalid(
           "field 'type': expected one of \(TransferFormat.types.joined(separator: ", ")), found \(TransferFields.quoted(record.type))"

@@ -5,15 +5,19 @@ struct ActorList: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "list", abstract: "List actors.")
 
   @Option(help: "Only actors of this kind.") var kind: ActorKind?
+  @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let actors = try database.open().actors(kind: kind)
+    let actors = try database.open().actors(kind: kind, includeRetracted: includeRetracted)
     try Render(format: output.format).records(
       actors, headers: ["id", "short id", "name", "kind", "code", "aliases"],
       rows: actors.map {
-        [String($0.id), $0.slug, $0.name, $0.kind.rawValue, $0.code ?? "", $0.aliases.listed]
+        [
+          String($0.id), $0.slug, $0.name + retractedMark($0.retracted), $0.kind.rawValue, $0.code ?? "",
+          $0.aliases.listed,
+        ]
       })
   }
 }

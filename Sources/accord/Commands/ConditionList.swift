@@ -10,6 +10,7 @@ struct ConditionList: ParsableCommand {
   @Flag(help: "Only open conditions.") var open = false
   @Option(help: "Only conditions held by this actor.") var by: String?
   @Option(help: "The answer as it stood on this day.", transform: parseDate) var asOf: AccordDate?
+  @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
@@ -18,7 +19,7 @@ struct ConditionList: ParsableCommand {
     let list = try store.conditions(
       negotiation: negotiation.map { try store.resolveNegotiation($0) },
       by: by.map { try store.resolveActor($0) },
-      openOnly: open, asOf: asOf?.last)
+      openOnly: open, asOf: asOf?.last, includeRetracted: includeRetracted)
     try Render(format: output.format).records(
       list,
       headers: [
@@ -26,7 +27,8 @@ struct ConditionList: ParsableCommand {
       ],
       rows: list.map {
         [
-          String($0.id), $0.negotiation, $0.heldBy, $0.stance.rawValue.replacing("_", with: " "), $0.term,
+          String($0.id), $0.negotiation, $0.heldBy, $0.stance.rawValue.replacing("_", with: " "),
+          $0.term + retractedMark($0.retracted),
           ($0.inExchangeFor + $0.conditionalOn.map { "only if " + $0 }).listed, $0.since.text,
           $0.state + ($0.stateDate.map { " " + $0.text } ?? ""), $0.sources.listed,
         ]

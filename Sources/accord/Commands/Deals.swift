@@ -14,6 +14,7 @@ struct Deals: ParsableCommand {
   @Option(help: "Only this negotiation.") var negotiation: String?
   @Option(help: "The answer as it stood on this day, from the dated steps alone.", transform: parseDate)
   var asOf: AccordDate?
+  @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
@@ -21,7 +22,7 @@ struct Deals: ParsableCommand {
     let store = try database.open()
     let deals = try store.deals(
       unsignedOnly: unsigned, negotiation: negotiation.map { try store.resolveNegotiation($0) },
-      asOf: asOf?.last)
+      asOf: asOf?.last, includeRetracted: includeRetracted)
     try Render(format: output.format).records(
       deals,
       headers: ["id", "deal", "negotiation", "parties", "status", "latest step", "open since", "days open"],
@@ -29,7 +30,7 @@ struct Deals: ParsableCommand {
         var latest = "\(d.latestStep.step.argument) \(d.latestStep.date)"
         if let party = d.latestStep.party { latest += " (\(party))" }
         return [
-          String(d.id), d.title, d.negotiation, d.parties.listed,
+          String(d.id), d.title + retractedMark(d.retracted), d.negotiation, d.parties.listed,
           d.status.argument + (d.signed && d.status != .signed ? ", signed" : ""), latest, d.openSince.text,
           String(d.daysOpen),
         ]

@@ -40,6 +40,7 @@ struct Example: ParsableCommand {
       for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
     }
     let store = try AccordStore(path: path)
+    store.commandArguments = commandLineText()
     try WorkedExample.load(into: store)
     let day = asOf?.last ?? WorkedExample.asOf
     let out = FileOutput.standardOutput
@@ -84,12 +85,14 @@ enum ExampleDatabase {
   }
 
   /// Every row of every table as text, but for the times rows were recorded at, and but for the
-  /// search index (a virtual table and its shadow tables), which the triggers derive from the rows.
+  /// search index (a virtual table and its shadow tables), which the triggers derive from the rows,
+  /// and but for the change log (`command`, `change_log`), which says who wrote them.
   static func records(of connection: Connection) throws -> [String: Set<String>] {
     let tables = try connection.all(
       """
       SELECT name FROM sqlite_schema
-      WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'schema_migration'
+      WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+        AND name NOT IN ('schema_migration', 'command', 'change_log')
         AND name NOT IN (SELECT name FROM pragma_table_list WHERE type IN ('virtual', 'shadow'))
       """
     ) { $0.text(0) }

@@ -13,6 +13,7 @@ struct NegotiationList: ParsableCommand {
   @Option(
     help: ArgumentHelp("Only negotiations with nothing recorded for this many days.", valueName: "days"))
   var stale: Int?
+  @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
@@ -26,13 +27,14 @@ struct NegotiationList: ParsableCommand {
     let list = try store.negotiations(
       signed: unsigned ? false : (signed ? true : nil), party: try party.map { try store.resolveActor($0) },
       tag: tag,
-      asOf: asOf?.last
+      asOf: asOf?.last, includeRetracted: includeRetracted
     ).filter { summary in stale.map { summary.isStale(days: $0, asOf: asOf?.last ?? store.today) } ?? true }
     try Render(format: output.format).records(
       list, headers: ["id", "short id", "title", "status", "parties", "live proposals", "last activity"],
       rows: list.map {
         [
-          String($0.id), $0.slug, $0.title, $0.status, $0.parties.listed, String($0.liveProposals),
+          String($0.id), $0.slug, $0.title + retractedMark($0.retracted), $0.status, $0.parties.listed,
+          String($0.liveProposals),
           $0.lastActivity ?? "",
         ]
       })

@@ -4,15 +4,19 @@ import ArgumentParser
 struct SourceList: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "list", abstract: "List sources.")
 
+  @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let list = try database.open().sources()
+    let list = try database.open().sources(includeRetracted: includeRetracted)
     try Render(format: output.format).records(
       list, headers: ["id", "short id", "outlet", "title", "published", "url"],
       rows: list.map {
-        [String($0.id), $0.slug, $0.outlet ?? "", $0.title ?? "", $0.published?.text ?? "", $0.url ?? ""]
+        [
+          String($0.id), $0.slug + retractedMark($0.retracted), $0.outlet ?? "", $0.title ?? "",
+          $0.published?.text ?? "", $0.url ?? "",
+        ]
       })
   }
 }

@@ -12,7 +12,12 @@ struct DatabaseOptions: ParsableArguments {
 
   var path: String { DatabaseLocation.resolve(explicit: db) }
 
-  func open() throws -> AccordStore { try AccordStore(path: path) }
+  /// Opens the store, attributing its writes on the change log to this command line.
+  func open() throws -> AccordStore {
+    let store = try AccordStore(path: path)
+    store.commandArguments = commandLineText()
+    return store
+  }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -34,4 +39,17 @@ struct SourceOptions: ParsableArguments {
     name: .customLong("source"),
     help: ArgumentHelp("A source that reports it: short id, number or URL (repeatable).", valueName: "src"))
   var sources: [String] = []
+}
+
+/// This process's command line as a shell would take it back: `accord log minerals 'a b'`.
+func commandLineText() -> String {
+  (["accord"] + CommandLine.arguments.dropFirst()).map { argument in
+    let plain =
+      !argument.isEmpty
+      && argument.utf8.allSatisfy { byte in
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+          || byte == 0x2D || byte == 0x5F || byte == 0x2E || byte == 0x2F || byte == 0x3D || byte >= 0x80
+      }
+    return plain ? argument : "'" + argument.replacing("'", with: #"'\''"#) + "'"
+  }.joined(separator: " ")
 }

@@ -91,3 +91,8 @@ func printID(_ id: Int64) {
 extension Array where Element == String {
   var listed: String { joined(separator: "; ") }
 }
+
+/// What a listing with `--include-retracted` adds to a retracted record's name.
+func retractedMark(_ retracted: Bool?) -> String {
+  retracted == true ? " (retracted)" : ""
+}

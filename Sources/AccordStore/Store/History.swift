@@ -1,0 +1,405 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Who is writing, and with what command: the open `command` row to which the history triggers
+/// attribute every change (Migrations/0004_history.sql). The store opens it right after each
+/// `BEGIN IMMEDIATE` and closes it right before the `COMMIT`.
+final class CommandLog {
+  var analyst: String = CommandLog.defaultAnalyst()
+  var arguments: String = "accord"
+  var openID: Int64?
+
+  /// `$ACCORD_ANALYST`, else the login name (`$LOGNAME`, `$USER`, the password database), else
+  /// "unknown".
+  static func defaultAnalyst() -> String {
+    for name in ["ACCORD_ANALYST", "LOGNAME", "USER"] {
+      if let value = getenv(name).map({ String(cString: $0) }), !value.isEmpty { return value }
+    }
+    if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
+      let login = String(cString: name)
+      if !login.isEmpty { return login }
+    }
+    return "unknown"
+  }
+
+  var hooks: WriteHooks {
+    WriteHooks(
+      begin: { [self] connection in
+        openID = try connection.insert(
+          "INSERT INTO command (analyst, arguments) VALUES (?, ?)", [.text(analyst), .text(arguments)])
+      },
+      end: { [self] connection in
+        if let id = openID {
+          try connection.run("UPDATE command SET open = 0 WHERE id = ?", [.integer(id)])
+        }
+        openID = nil
+      })
+  }
+}
+
+/// One change on the log: a row inserted, updated or deleted, by which command and analyst.
+public struct HistoryEntry: Sendable, Codable, Equatable {
+  public let id: Int64
+  public let changedAt: String
+  /// The analyst of the command, or "sqlite3 shell" for a change made outside Accord.
+  public let analyst: String
+  public let command: Int64?
+  public let arguments: String?
+  public let operation: String
+  public let table: String
+  /// The row's primary key, as a JSON array: `[3]`.
+  public let key: String
+  /// The row before and after, column by column (text, integer or real as stored; nil for NULL).
+  public let before: [Field]?
+  public let after: [Field]?
+
+  public struct Field: Sendable, Codable, Equatable {
+    public let column: String
+    public let value: String?
+  }
+
+  /// The columns that changed, for an update; every column otherwise.
+  public var changedFields: [(column: String, before: String?, after: String?)] {
+    let old = before ?? []
+    let new = after ?? []
+    if operation == "update" {
+      return zip(old, new).compactMap {
+        $0.value == $1.value ? nil : ($0.column, $0.value, $1.value)
+      }
+    }
+    return (operation == "insert" ? new : old).map {
+      ($0.column, operation == "insert" ? nil : $0.value, operation == "insert" ? $0.value : nil)
+    }
+  }
+}
+
+/// What `accord undo` did.
+public struct UndoResult: Sendable, Equatable {
+  public let command: Int64
+  public let arguments: String
+  public let changes: Int
+}
+
+/// The kinds of record that can be retracted, with their tables.
+public enum RecordKind: String, Sendable, CaseIterable, Codable {
+  case actor, negotiation, proposal, step, condition, meeting, quote, source, development
+
+  public var table: String {
+    switch self {
+    case .actor, .negotiation, .proposal, .meeting, .source, .development: rawValue
+    case .step: "proposal_step"
+    case .condition: "position"
+    case .quote: "statement"
+    }
+  }
+}
+
+extension AccordStore {
+  /// The analyst to whom this store's writes are attributed (default: `$ACCORD_ANALYST`, else the
+  /// login name).
+  public var analyst: String {
+    get { commandLog.analyst }
+    set { commandLog.analyst = newValue }
+  }
+
+  /// The command line recorded with this store's writes.
+  public var commandArguments: String {
+    get { commandLog.arguments }
+    set { commandLog.arguments = newValue }
+  }
+
+  // MARK: History
+
+  /// The change log, newest first: all of it, or what concerns one record (its own row, the rows
+  /// that refer to it by a foreign key, and its retraction).
+  public func history(of record: (table: String, id: Int64)? = nil, limit: Int = 100) throws -> [HistoryEntry]
+  {
+    let select = """
+      SELECT l.id, l.changed_at, coalesce(c.analyst, 'sqlite3 shell'), l.command_id, c.arguments,
+        l.operation, l.table_name, l.row_key, l.before, l.after
+      FROM change_log l LEFT JOIN command c ON c.id = l.command_id
+      """
+    guard let record else {
+      return try connection.all(
+        select + " ORDER BY l.id DESC LIMIT ?", [.integer(Int64(limit))], decodeHistory)
+    }
+    var entries = try connection.all(
+      select + " WHERE l.table_name = ? AND l.row_key = json_array(?) ORDER BY l.id DESC LIMIT ?",
+      [.text(record.table), .integer(record.id), .integer(Int64(limit))], decodeHistory)
+    entries += try connection.all(
+      select + """
+         WHERE l.table_name = 'retraction'
+          AND coalesce(json_extract(l.after, '$.record_table'), json_extract(l.before, '$.record_table')) = ?
+          AND coalesce(json_extract(l.after, '$.record_id'), json_extract(l.before, '$.record_id')) = ?
+        ORDER BY l.id DESC LIMIT ?
+        """, [.text(record.table), .integer(record.id), .integer(Int64(limit))], decodeHistory)
+    for (table, column) in try references(to: record.table) {
+      let path = "$." + column
+      entries += try connection.all(
+        select + """
+           WHERE l.table_name = ?1
+            AND (json_extract(l.before, ?2) = ?3 OR json_extract(l.after, ?2) = ?3)
+          ORDER BY l.id DESC LIMIT ?4
+          """, [.text(table), .text(path), .integer(record.id), .integer(Int64(limit))], decodeHistory)
+    }
+    var seen = Set<Int64>()
+    return entries.sorted { $0.id > $1.id }.filter { seen.insert($0.id).inserted }.prefix(limit).map { $0 }
+  }
+
+  private func decodeHistory(_ row: Row) throws(StoreError) -> HistoryEntry {
+    HistoryEntry(
+      id: row.integer(0), changedAt: row.text(1), analyst: row.text(2), command: row.optionalInteger(3),
+      arguments: row.optionalText(4), operation: row.text(5), table: row.text(6), key: row.text(7),
+      before: try fields(row.optionalText(8)), after: try fields(row.optionalText(9)))
+  }
+
+  /// The columns of a logged row, in order.
+  private func fields(_ json: String?) throws(StoreError) -> [HistoryEntry.Field]? {
+    guard let json else { return nil }
+    return try connection.all(
+      "SELECT key, CASE WHEN type = 'null' THEN NULL ELSE CAST(value AS TEXT) END FROM json_each(?)",
+      [.text(json)]
+    ) { HistoryEntry.Field(column: $0.text(0), value: $0.optionalText(1)) }
+  }
+
+  /// Every (table, column) whose foreign key points at `table`, from the schema.
+  func references(to table: String) throws(StoreError) -> [(table: String, column: String)] {
+    try connection.all(
+      """
+      SELECT m.name, f."from" FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
+      WHERE m.type = 'table' AND f."table" = ? ORDER BY m.name, f."from"
+      """, [.text(table)]
+    ) { ($0.text(0), $0.text(1)) }
+  }
+
+  /// The table and id that `accord history KIND NAME` names: a kind of record (`actor`, `step`,
+  /// `quote`, …) with a name or number, or any table of the schema with a row id.
+  public func historyRecord(kind: String, name: String) throws -> (table: String, id: Int64) {
+    if let kind = RecordKind(rawValue: kind) {
+      return (kind.table, try resolveRecord(kind, name))
+    }
+    let tables = try historyTables()
+    guard tables.contains(kind) else {
+      throw StoreError.invalid(
+        "'\(kind)' is not a kind of record: use one of "
+          + RecordKind.allCases.map(\.rawValue).joined(separator: ", ") + ", or a table name")
+    }
+    guard let id = Int64(name) else {
+      throw StoreError.invalid("'\(name)' is not a row number of table \(kind)")
+    }
+    return (kind, id)
+  }
+
+  /// The tables whose changes are logged: every ordinary table but the log's own.
+  public func historyTables() throws(StoreError) -> [String] {
+    try connection.all(
+      """
+      SELECT name FROM sqlite_schema
+      WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search%'
+        AND name NOT IN ('schema_migration', 'command', 'change_log')
+      ORDER BY name
+      """
+    ) { $0.text(0) }
+  }
+
+  /// The id of the record of `kind` that `name` names.
+  public func resolveRecord(_ kind: RecordKind, _ name: String) throws -> Int64 {
+    switch kind {
+    case .actor: return try resolveActor(name)
+    case .negotiation: return try resolveNegotiation(name)
+    case .proposal: return try resolveProposal(name)
+    case .source: return try resolveSource(name)
+    case .condition: return try resolveCondition(name)
+    case .step, .meeting, .quote, .development:
+      let digits = name.hasPrefix("#") ? String(name.dropFirst()) : name
+      guard let number = Int64(digits), number > 0 else {
+        throw StoreError.invalid("'\(name)' is not a \(kind.rawValue) number")
+      }
+      let exists: Int64?
+      switch kind {
+      case .step:
+        exists = try connection.integer("SELECT id FROM proposal_step WHERE id = ?", [.integer(number)])
+      case .meeting:
+        exists = try connection.integer("SELECT id FROM meeting WHERE id = ?", [.integer(number)])
+      case .quote:
+        exists = try connection.integer("SELECT id FROM statement WHERE id = ?", [.integer(number)])
+      default: exists = try connection.integer("SELECT id FROM development WHERE id = ?", [.integer(number)])
+      }
+      guard let exists else { throw StoreError.notFound(kind: kind.rawValue, name: name, candidates: []) }
+      return exists
+    }
+  }
+
+  // MARK: Retraction
+
+  /// Retracts a record: a new fact, with its reason, that hides it from listings, status,
+  /// searches, timelines and reports. Returns the retraction's number.
+  @discardableResult
+  public func retract(_ kind: RecordKind, _ name: String, reason: String) throws -> Int64 {
+    let reason = reason.trimmingSpaces
+    guard !reason.isEmpty else { throw StoreError.invalid("a retraction needs a --reason") }
+    return try write {
+      let id = try resolveRecord(kind, name)
+      return try insertRetraction(
+        table: kind.table, id: id, reason: reason, label: "\(kind.rawValue) \(name)")
+    }
+  }
+
+  func insertRetraction(table: String, id: Int64, reason: String, label: String) throws -> Int64 {
+    if let earlier = try connection.first(
+      "SELECT reason FROM retraction WHERE record_table = ? AND record_id = ?",
+      [.text(table), .integer(id)], { $0.text(0) })
+    {
+      throw StoreError.conflict("\(label) is retracted already (\(earlier))")
+    }
+    return try connection.insert(
+      "INSERT INTO retraction (record_table, record_id, reason, analyst) VALUES (?, ?, ?, ?)",
+      [.text(table), .integer(id), .text(reason), .text(analyst)])
+  }
+
+  /// True when the record is retracted.
+  public func isRetracted(_ kind: RecordKind, _ id: Int64) throws -> Bool {
+    try connection.integer(
+      "SELECT 1 FROM retraction WHERE record_table = ? AND record_id = ?", [.text(kind.table), .integer(id)])
+      != nil
+  }
+
+  // MARK: Undo
+
+  /// Reverts the analyst's latest command, as one transaction: the inverse of each of its changes,
+  /// in reverse order. The undo is itself a command on the log, so undoing it redoes the command.
+  /// Refuses when there is nothing to undo, or when a later change (by anyone) touched a row that
+  /// the command changed.
+  public func undo() throws -> UndoResult {
+    try write {
+      guard
+        let (target, arguments) = try connection.first(
+          """
+          SELECT c.id, c.arguments FROM command c
+          WHERE c.analyst = ? AND c.open = 0
+            AND EXISTS (SELECT 1 FROM change_log l WHERE l.command_id = c.id)
+          ORDER BY c.id DESC LIMIT 1
+          """, [.text(analyst)], { ($0.integer(0), $0.text(1)) })
+      else {
+        throw StoreError.conflict("nothing to undo: \(analyst) has no command on the log")
+      }
+      if let (table, key, who) = try connection.first(
+        """
+        SELECT l.table_name, l.row_key, coalesce(c.analyst, 'the sqlite3 shell')
+        FROM change_log t
+        JOIN change_log l ON l.table_name = t.table_name AND l.row_key = t.row_key AND l.id > t.id
+        LEFT JOIN command c ON c.id = l.command_id
+        WHERE t.command_id = ?1 AND l.command_id IS NOT ?1 ORDER BY l.id LIMIT 1
+        """, [.integer(target)], { ($0.text(0), $0.text(1), $0.text(2)) })
+      {
+        throw StoreError.conflict(
+          "cannot undo command \(target) (\(arguments)): a later change by \(who) touched the same record (\(table) \(key)); nothing was written"
+        )
+      }
+      if let id = commandLog.openID {
+        try connection.run("UPDATE command SET undoes = ? WHERE id = ?", [.integer(target), .integer(id)])
+      }
+      let changes = try connection.all(
+        "SELECT table_name, operation, before, after FROM change_log WHERE command_id = ? ORDER BY id DESC",
+        [.integer(target)]
+      ) { ($0.text(0), $0.text(1), $0.optionalText(2), $0.optionalText(3)) }
+      do {
+        for (table, operation, before, after) in changes {
+          try revert(table: table, operation: operation, before: before, after: after)
+        }
+      } catch let error as StoreError {
+        if case .sqlite(_, let extended, _, _) = error,
+          extended == ExtendedCode.constraintForeignKey || extended == ExtendedCode.constraintUnique
+            || extended == ExtendedCode.constraintPrimaryKey
+        {
+          throw StoreError.conflict(
+            "cannot undo command \(target) (\(arguments)): later records depend on what it changed; nothing was written"
+          )
+        }
+        throw error
+      }
+      return UndoResult(command: target, arguments: arguments, changes: changes.count)
+    }
+  }
+
+  /// Applies the inverse of one logged change.
+  private func revert(table: String, operation: String, before: String?, after: String?) throws {
+    let (columns, key) = try tableColumns(table)
+    func value(_ column: String, _ argument: Int) -> String { "json_extract(?\(argument), '$.\(column)')" }
+    let match = key.map { "\(quote($0)) IS \(value($0, 2))" }.joined(separator: " AND ")
+    switch (operation, before, after) {
+    case ("insert", nil, let after?):
+      try connection.run("DELETE FROM \(quote(table)) WHERE \(match)", [.null, .text(after)])
+    case ("delete", let before?, nil):
+      let names = columns.map(quote).joined(separator: ", ")
+      let values = columns.map { value($0, 1) }.joined(separator: ", ")
+      try connection.run("INSERT INTO \(quote(table)) (\(names)) SELECT \(values)", [.text(before)])
+    case ("update", let before?, let after?):
+      let assignments = columns.map { "\(quote($0)) = \(value($0, 1))" }.joined(separator: ", ")
+      try connection.run(
+        "UPDATE \(quote(table)) SET \(assignments) WHERE \(match)", [.text(before), .text(after)])
+    default:
+      throw StoreError.conflict("the change log has a change of \(table) that cannot be undone")
+    }
+    guard connection.changes == 1 else {
+      throw StoreError.conflict("cannot undo: the \(table) row changed since; nothing was written")
+    }
+  }
+
+  /// A table's columns and primary key columns, from the schema. Only plain names (letters,
+  /// digits, underscores) are accepted, so that they can be written into SQL text as identifiers.
+  private func tableColumns(_ table: String) throws -> (columns: [String], key: [String]) {
+    guard try historyTables().contains(table), Self.isPlainName(table) else {
+      throw StoreError.conflict("the change log names a table Accord does not know: \(table)")
+    }
+    let rows = try connection.all("SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", [.text(table)]) {
+      ($0.text(0), $0.integer(1))
+    }
+    guard !rows.isEmpty, rows.allSatisfy({ Self.isPlainName($0.0) }) else {
+      throw StoreError.conflict("table \(table) has a column Accord cannot name")
+    }
+    return (rows.map(\.0), rows.filter { $0.1 > 0 }.sorted { $0.1 < $1.1 }.map(\.0))
+  }
+
+  static func isPlainName(_ name: String) -> Bool {
+    !name.isEmpty && name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+  }
+
+  private func quote(_ name: String) -> String { "\"" + name + "\"" }
+
+  // MARK: Merge
+
+  /// Merges a duplicate actor into another: every reference to it (every foreign key column that
+  /// points at `actor`, read from the schema) moves to the other, its names become the other's
+  /// aliases, and it is retracted. One command on the log, which `accord undo` reverts.
+  /// Returns the number of rows that moved.
+  @discardableResult
+  public func mergeActor(_ duplicate: String, into: String) throws -> Int {
+    try write {
+      let from = try resolveActor(duplicate)
+      let to = try resolveActor(into)
+      guard from != to else { throw StoreError.invalid("'\(duplicate)' and '\(into)' are the same actor") }
+      if try isRetracted(.actor, to) {
+        throw StoreError.conflict("actor '\(into)' is retracted: merge into another actor")
+      }
+      let slug = try connection.first("SELECT slug FROM actor WHERE id = ?", [.integer(to)]) { $0.text(0) }
+      var moved = 0
+      for (table, column) in try references(to: "actor") {
+        guard Self.isPlainName(table), Self.isPlainName(column) else { continue }
+        // A row that would duplicate one the other actor has already (the same alias, party or
+        // participant) is not moved but removed; the removal is on the log, and undone with it.
+        try connection.run(
+          "UPDATE OR IGNORE \(quote(table)) SET \(quote(column)) = ?1 WHERE \(quote(column)) = ?2",
+          [.integer(to), .integer(from)])
+        moved += connection.changes
+        try connection.run("DELETE FROM \(quote(table)) WHERE \(quote(column)) = ?", [.integer(from)])
+      }
+      _ = try insertRetraction(
+        table: "actor", id: from, reason: "merged into \(slug ?? String(to))", label: "actor '\(duplicate)'")
+      return moved
+    }
+  }
+}
