@@ -35,13 +35,13 @@ import Testing
       #"Self.within("m")"#, #"Self.within("s")"#, #"Self.within("c")"#, #"Self.within("q")"#,
       #"Self.within("d")"#,
     ],
-    // Undo and merge (History.swift): table and column names read from the schema
+    // History, undo and merge: table and column names read from the schema
     // (sqlite_schema, pragma_table_info, pragma_foreign_key_list), checked to be plain names
     // (isPlainName: a-z, 0-9, _) and double-quoted; `value` writes json_extract of a ?N
     // parameter for such a column; `match` and the lists are joined from those.
-    "AccordStore/Store/History.swift": [
-      "quote(table)", "quote(column)", "match", "names", "values", "assignments", "argument", "column",
-    ],
+    "AccordStore/Store/History.swift": historyNames,
+    "AccordStore/Store/Undo.swift": historyNames,
+    "AccordStore/Store/Merge.swift": historyNames,
     // An embedded migration's number.
     "AccordStore/SQLite/Migrator.swift": ["migration.version"],
     // A full-text table's name from sqlite_schema, quoted as an identifier ("" doubled).
@@ -59,6 +59,10 @@ import Testing
     ],
     // The example's own database: its tables' names and columns, read from its schema.
     "accord/Commands/Example.swift": ["table", #"columns.joined(separator: " || '|' || ")"#],
+  ]
+
+  static let historyNames: Set<String> = [
+    "quote(table)", "quote(column)", "match", "names", "values", "assignments", "argument", "column",
   ]
 
   @Test func sqlIsNeverBuiltFromUserInput() throws {

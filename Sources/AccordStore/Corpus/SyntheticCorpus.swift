@@ -21,8 +21,8 @@ public struct SyntheticCorpus {
   }
 
   /// The first and last day of the synthetic record.
-  static let firstDay = Day(year: 2015, month: 1, day: 1)!
-  static let lastDay = Day(year: 2025, month: 6, day: 30)!
+  static let firstDay = Day(checked: 2015, 1, 1)
+  static let lastDay = Day(checked: 2025, 6, 30)
 
   public func generate(into store: AccordStore, progress: ((Int, Int) -> Void)? = nil) throws -> Counts {
     var random = SplitMix64(seed: seed)

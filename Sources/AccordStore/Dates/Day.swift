@@ -20,8 +20,8 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     self.day = day
   }
 
-  /// A day known to be valid.
-  private init(checked year: Int, _ month: Int, _ day: Int) {
+  /// A day known to be valid (a constant in the source), unchecked.
+  init(checked year: Int, _ month: Int, _ day: Int) {
     self.year = year
     self.month = month
     self.day = day

@@ -5,7 +5,7 @@ public enum WorkedExample {
   /// The short id of the example's negotiation.
   public static let negotiation = "us-ukraine-minerals"
   /// The day of the example's status report: as the record stood a few days after the conference.
-  public static let asOf = Day(year: 2025, month: 2, day: 20)!
+  public static let asOf = Day(checked: 2025, 2, 20)
 
   public static func load(into store: AccordStore) throws {
     func date(_ text: String) throws -> AccordDate { try AccordDate.parse(text) }

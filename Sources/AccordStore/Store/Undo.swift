@@ -1,0 +1,109 @@
+/// What `accord undo` did.
+public struct UndoResult: Sendable, Equatable {
+  public let command: Int64
+  public let arguments: String
+  public let changes: Int
+}
+
+extension AccordStore {
+  /// Reverts the analyst's latest command, as one transaction: the inverse of each of its changes,
+  /// in reverse order. The undo is itself a command on the log, so undoing it redoes the command.
+  /// Refuses when there is nothing to undo, or when a later change (by anyone) touched a row that
+  /// the command changed.
+  public func undo() throws -> UndoResult {
+    try write {
+      guard
+        let (target, arguments) = try connection.first(
+          """
+          SELECT c.id, c.arguments FROM command c
+          WHERE c.analyst = ? AND c.open = 0
+            AND EXISTS (SELECT 1 FROM change_log l WHERE l.command_id = c.id)
+          ORDER BY c.id DESC LIMIT 1
+          """, [.text(analyst)], { ($0.integer(0), $0.text(1)) })
+      else {
+        throw StoreError.conflict("nothing to undo: \(analyst) has no command on the log")
+      }
+      if let (table, key, who) = try connection.first(
+        """
+        SELECT l.table_name, l.row_key, coalesce(c.analyst, 'the sqlite3 shell')
+        FROM change_log t
+        JOIN change_log l ON l.table_name = t.table_name AND l.row_key = t.row_key AND l.id > t.id
+        LEFT JOIN command c ON c.id = l.command_id
+        WHERE t.command_id = ?1 AND l.command_id IS NOT ?1 ORDER BY l.id LIMIT 1
+        """, [.integer(target)], { ($0.text(0), $0.text(1), $0.text(2)) })
+      {
+        throw StoreError.conflict(
+          "cannot undo command \(target) (\(arguments)): a later change by \(who) touched the same record (\(table) \(key)); nothing was written"
+        )
+      }
+      if let id = commandLog.openID {
+        try connection.run("UPDATE command SET undoes = ? WHERE id = ?", [.integer(target), .integer(id)])
+      }
+      let changes = try connection.all(
+        "SELECT table_name, operation, before, after FROM change_log WHERE command_id = ? ORDER BY id DESC",
+        [.integer(target)]
+      ) { ($0.text(0), $0.text(1), $0.optionalText(2), $0.optionalText(3)) }
+      do {
+        for (table, operation, before, after) in changes {
+          try revert(table: table, operation: operation, before: before, after: after)
+        }
+      } catch let error as StoreError {
+        if case .sqlite(_, let extended, _, _) = error,
+          extended == ExtendedCode.constraintForeignKey || extended == ExtendedCode.constraintUnique
+            || extended == ExtendedCode.constraintPrimaryKey
+        {
+          throw StoreError.conflict(
+            "cannot undo command \(target) (\(arguments)): later records depend on what it changed; nothing was written"
+          )
+        }
+        throw error
+      }
+      return UndoResult(command: target, arguments: arguments, changes: changes.count)
+    }
+  }
+
+  /// Applies the inverse of one logged change.
+  private func revert(table: String, operation: String, before: String?, after: String?) throws {
+    let (columns, key) = try tableColumns(table)
+    func value(_ column: String, _ argument: Int) -> String { "json_extract(?\(argument), '$.\(column)')" }
+    let match = key.map { "\(quote($0)) IS \(value($0, 2))" }.joined(separator: " AND ")
+    switch (operation, before, after) {
+    case ("insert", nil, let after?):
+      try connection.run("DELETE FROM \(quote(table)) WHERE \(match)", [.null, .text(after)])
+    case ("delete", let before?, nil):
+      let names = columns.map(quote).joined(separator: ", ")
+      let values = columns.map { value($0, 1) }.joined(separator: ", ")
+      try connection.run("INSERT INTO \(quote(table)) (\(names)) SELECT \(values)", [.text(before)])
+    case ("update", let before?, let after?):
+      let assignments = columns.map { "\(quote($0)) = \(value($0, 1))" }.joined(separator: ", ")
+      try connection.run(
+        "UPDATE \(quote(table)) SET \(assignments) WHERE \(match)", [.text(before), .text(after)])
+    default:
+      throw StoreError.conflict("the change log has a change of \(table) that cannot be undone")
+    }
+    guard connection.changes == 1 else {
+      throw StoreError.conflict("cannot undo: the \(table) row changed since; nothing was written")
+    }
+  }
+
+  /// A table's columns and primary key columns, from the schema. Only plain names (letters,
+  /// digits, underscores) are accepted, so that they can be written into SQL text as identifiers.
+  func tableColumns(_ table: String) throws -> (columns: [String], key: [String]) {
+    guard try historyTables().contains(table), Self.isPlainName(table) else {
+      throw StoreError.conflict("the change log names a table Accord does not know: \(table)")
+    }
+    let rows = try connection.all("SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", [.text(table)]) {
+      ($0.text(0), $0.integer(1))
+    }
+    guard !rows.isEmpty, rows.allSatisfy({ Self.isPlainName($0.0) }) else {
+      throw StoreError.conflict("table \(table) has a column Accord cannot name")
+    }
+    return (rows.map(\.0), rows.filter { $0.1 > 0 }.sorted { $0.1 < $1.1 }.map(\.0))
+  }
+
+  static func isPlainName(_ name: String) -> Bool {
+    !name.isEmpty && name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+  }
+
+  func quote(_ name: String) -> String { "\"" + name + "\"" }
+}
