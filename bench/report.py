@@ -5,11 +5,11 @@ out, db, negotiations, developments = sys.argv[1:5]
 
 ROWS = [
     ("startup", "start-up", "`accord --version`", "`sqlite3 --version`", 2.5),
-    ("log", "log one development", "`accord log`", "`sqlite3` running the same INSERT", 2.0),
-    ("deals-unsigned", "unsigned deals, today", "`accord deals --unsigned`", "`sqlite3` running the equivalent SELECT", 1.5),
-    ("deals-unsigned-as-of", "unsigned deals, as of 2020-06-30", "`accord deals --unsigned --as-of 2020-06-30`", "`sqlite3` running the equivalent SELECT", 1.5),
-    ("timeline", "a negotiation's timeline", "`accord timeline negotiation-42`", "`sqlite3` running the equivalent SELECT", 1.5),
-    ("search", "search, first page", "`accord search '\"prisoner exchange\"' geneva`", "`sqlite3` running the same FTS5 query", 1.5),
+    ("log", "log one development", "`accord log`", "`sqlite3` running the same statements", 2.0),
+    ("deals-unsigned", "unsigned deals, today", "`accord deals --unsigned`", "`sqlite3` running the same statements", 1.5),
+    ("deals-unsigned-as-of", "unsigned deals, as of 2020-06-30", "`accord deals --unsigned --as-of 2020-06-30`", "`sqlite3` running the same statements", 1.5),
+    ("timeline", "a negotiation's timeline", "`accord timeline negotiation-42`", "`sqlite3` running the same statements", 1.5),
+    ("search", "search, first page", "`accord search '\"prisoner exchange\"' geneva`", "`sqlite3` running the same statements (FTS5)", 1.5),
     # A row without a command to compare with (None) is timed alone; its target is in seconds.
     ("report-html-1000", "report of 1,000 negotiations, HTML", "`accord report negotiation-1 … negotiation-1000 --format html`", None, 2.0),
 ]

@@ -56,6 +56,7 @@ public final class Connection {
 
   /// Runs one or more statements that take no arguments and return no rows.
   public func execute(_ sql: String) throws(StoreError) {
+    if SQLTrace.isOn { SQLTrace.write(sql) }
     let code = sqlite3_exec(handle, sql, nil, nil, nil)
     guard code == SQLITE_OK else { throw error(code: code, sql: sql) }
   }
