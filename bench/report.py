@@ -101,7 +101,9 @@ if imports:
             verdicts.append(f"≤ {ratio}× sqlite3 " + ("met" if a["median"] <= ratio * s["median"] else "**missed**"))
         if utils and "sqlite-utils" in results:
             u = results["sqlite-utils"]
-            cells[2:4] = [utils, f"{u['median']:.2f} s ({u['median'] / a['median']:.1f}× slower)"]
+            ratio = a["median"] / u["median"]
+            relation = f"Accord {1 / ratio:.1f}× faster" if ratio < 1 else f"Accord {ratio:.1f}× slower"
+            cells[2:4] = [utils, f"{u['median']:.2f} s ({relation})"]
             verdicts.append(f"≥ {faster}× faster than sqlite-utils " + ("met" if u["median"] >= faster * a["median"] else "**missed**"))
         if megabytes and "accord" in memory:
             verdicts.append(f"< {megabytes} MB " + ("met" if memory["accord"] / 1024 < megabytes else "**missed**"))
