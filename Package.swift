@@ -53,7 +53,9 @@ let package = Package(
       dependencies: ["AccordStore", .product(name: "PropertyBased", package: "swift-property-based")]),
     .testTarget(
       name: "AccordCommandTests",
-      dependencies: ["accord", "AccordStore", .product(name: "PropertyBased", package: "swift-property-based")]),
+      dependencies: [
+        "accord", "AccordStore", .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     .testTarget(
       name: "AccordReportsTests", dependencies: ["AccordReports", "AccordStore"], exclude: ["Golden"]),
     .testTarget(
