@@ -27,7 +27,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case .notFound(let kind, let name, let candidates):
       let hint =
         candidates.isEmpty
-        ? "see 'accord \(kind) list'"
+        ? "see \(Self.listing(kind))"
         : "did you mean " + candidates.map { "'\($0)'" }.joined(separator: ", ") + "?"
       return "no \(kind) named '\(name)': \(hint)"
     case .ambiguous(let kind, let name, let matches):
@@ -46,6 +46,15 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
       default:
         return Self.describe(code: code, message: message)
       }
+    }
+  }
+
+  /// The command that lists the records of a kind, for a "no such name" hint.
+  static func listing(_ kind: String) -> String {
+    switch kind {
+    case "actor", "negotiation", "condition", "source": "'accord \(kind) list'"
+    case "proposal": "'accord deals'"
+    default: "'accord timeline NEGOTIATION'"
     }
   }
 
