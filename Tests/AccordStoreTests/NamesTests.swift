@@ -31,8 +31,10 @@ import Testing
     ("  Minsk II  ", "minsk-ii"),
     ("Resolution 2231 (2015)", "resolution-2231-2015"),
     ("U.S.", "u-s"),
-    ("Зеленський", ""),
-    ("Talks with Україна", "talks-with"),
+    ("Зеленський", "zelenskyi"),
+    ("Talks with Україна", "talks-with-ukraina"),
+    ("Αθήνα", "athina"),
+    ("北京", ""),
     ("", ""),
   ])
   func slugs(name: String, slug: String) {

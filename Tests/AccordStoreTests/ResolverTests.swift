@@ -95,18 +95,33 @@ import Testing
     }
   }
 
+  @Test func aNameOfAnotherActorIsRefusedAsAnAlias() throws {
+    let store = try makeMineralsStore()
+    let us = try store.resolveActor("United States")
+    let before = try rowCounts(store)
+    let refused = #expect(throws: StoreError.self) {
+      try store.write { try store.addAlias("україна", to: us, unique: true) }
+    }
+    #expect(refused?.description.contains("is a name of ukraine already") == true)
+    #expect(try rowCounts(store) == before)
+    #expect(try store.resolveActor("Україна") == store.resolveActor("Ukraine"))
+  }
+
   @Test func slugsAreMadeFromNamesAndKeptUnique() throws {
     let store = try makeStore()
-    let first = try store.addActor(NewActor(name: "Україна", kind: .state))
-    let second = try store.addActor(NewActor(name: "Росія", kind: .state))
+    let first = try store.addActor(NewActor(name: "北京", kind: .state))
+    let second = try store.addActor(NewActor(name: "東京", kind: .state))
     let third = try store.addActor(NewActor(name: "München Group", kind: .group))
     let fourth = try store.addActor(NewActor(name: "Munchen group", kind: .group))
     let slugs = try store.actors().reduce(into: [Int64: String]()) { $0[$1.id] = $1.slug }
-    #expect(slugs[first] == "state")
+    // A name with nothing to spell a short id from gets a numbered one, never the bare kind.
+    #expect(slugs[first] == "state-1")
     #expect(slugs[second] == "state-2")
     #expect(slugs[third] == "munchen-group")
     #expect(slugs[fourth] == "munchen-group-2")
-    #expect(try store.resolveActor("Україна") == first)
+    #expect(try store.resolveActor("北京") == first)
+    let cyrillic = try store.addActor(NewActor(name: "Україна", kind: .state))
+    #expect(try store.actor(cyrillic).actor.slug == "ukraina")
     #expect(try store.resolveActor("state-2") == second)
     let taken = #expect(throws: StoreError.self) {
       try store.addActor(NewActor(name: "Munich", kind: .group, slug: "munchen-group"))
@@ -118,7 +133,7 @@ import Testing
     #expect(throws: StoreError.self) {
       try store.addActor(NewActor(name: "X", kind: .group, slug: "Not a slug!"))
     }
-    #expect(try count("actor", in: store) == 4)
+    #expect(try count("actor", in: store) == 5)  // the four above and Україна
   }
 
   @Test func codesAndWikidataIdsAreCheckedAndUnique() throws {

@@ -131,10 +131,22 @@ extension AccordStore {
     }
   }
 
-  /// Records another name for an actor; a name it has already is no error.
-  public func addAlias(_ alias: String, to actor: Int64) throws {
+  /// Records another name for an actor; a name it has already is no error. With `unique`, a name
+  /// that another actor goes by is refused, since it would make that name ambiguous.
+  public func addAlias(_ alias: String, to actor: Int64, unique: Bool = false) throws {
     let alias = alias.trimmingSpaces
     guard !alias.isEmpty else { throw StoreError.invalid("an alias cannot be empty") }
+    if unique,
+      let other = try connection.first(
+        """
+        SELECT a.slug FROM actor_alias x JOIN actor a ON a.id = x.actor_id
+        WHERE x.alias_key = ? AND x.actor_id <> ? LIMIT 1
+        """, [.text(Names.key(alias)), .integer(actor)], { $0.text(0) })
+    {
+      throw StoreError.conflict(
+        "'\(alias)' is a name of \(other) already; giving it to a second actor would make it ambiguous "
+          + "(to join two actors, use 'accord actor merge')")
+    }
     try connection.run(
       "INSERT OR IGNORE INTO actor_alias (actor_id, alias, alias_key) VALUES (?, ?, ?)",
       [.integer(actor), .text(alias), .text(Names.key(alias))])

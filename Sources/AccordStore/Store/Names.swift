@@ -12,6 +12,8 @@ public enum Names {
     for scalar in name.unicodeScalars {
       // A combining accent (decomposed "u\u{308}") belongs to the letter before it: drop it.
       if scalar.properties.generalCategory == .nonspacingMark { continue }
+      // Soft and hard signs are not spelled out: Зеленський → zelenskyi.
+      if "ьъЬЪ".unicodeScalars.contains(scalar) { continue }
       let folded = asciiFold(scalar)
       if folded.isEmpty {
         pendingHyphen = !result.isEmpty
@@ -50,6 +52,15 @@ public enum Names {
       ("ĥħ", "h"), ("ìíîïĩīĭįı", "i"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀł", "l"), ("ñńņňŉ", "n"),
       ("òóôõöøōŏő", "o"), ("ŕŗř", "r"), ("śŝşšș", "s"), ("ţťŧț", "t"), ("ùúûüũūŭůűų", "u"),
       ("ŵ", "w"), ("ýÿŷ", "y"), ("źżž", "z"), ("æ", "ae"), ("œ", "oe"), ("ß", "ss"), ("þ", "th"),
+      // Cyrillic (Ukrainian and Russian), transliterated for short ids: Україна → ukraina.
+      ("а", "a"), ("б", "b"), ("в", "v"), ("г", "h"), ("ґ", "g"), ("д", "d"), ("еёэ", "e"), ("є", "ie"),
+      ("ж", "zh"), ("з", "z"), ("иы", "y"), ("ії", "i"), ("й", "i"), ("к", "k"), ("л", "l"), ("м", "m"),
+      ("н", "n"), ("о", "o"), ("п", "p"), ("р", "r"), ("с", "s"), ("т", "t"), ("у", "u"), ("ф", "f"),
+      ("х", "kh"), ("ц", "ts"), ("ч", "ch"), ("ш", "sh"), ("щ", "shch"), ("ю", "iu"), ("я", "ia"),
+      // Greek.
+      ("αά", "a"), ("β", "v"), ("γ", "g"), ("δ", "d"), ("εέ", "e"), ("ζ", "z"), ("ηή", "i"), ("θ", "th"),
+      ("ιίϊΐ", "i"), ("κ", "k"), ("λ", "l"), ("μ", "m"), ("ν", "n"), ("ξ", "x"), ("οό", "o"), ("π", "p"),
+      ("ρ", "r"), ("σς", "s"), ("τ", "t"), ("υύϋΰ", "y"), ("φ", "f"), ("χ", "ch"), ("ψ", "ps"), ("ωώ", "o"),
     ]
     for (letters, base) in groups {
       for scalar in letters.unicodeScalars { table[scalar] = base }

@@ -81,6 +81,7 @@ extension AccordStore {
       let counters = try new.counters.map { try resolveProposal($0) }
       let supersedes = try new.supersedes.map { try resolveProposal($0) }
       for earlier in [counters, supersedes].compactMap({ $0 }) {
+        try checkNotBeforeFirstStep(of: earlier, new.date)
         let other = try connection.integer(
           "SELECT negotiation_id FROM proposal WHERE id = ?", [.integer(earlier)])
         guard other == negotiation else {
@@ -122,19 +123,27 @@ extension AccordStore {
   ) throws -> Int64 {
     try write {
       let proposal = try resolveProposal(proposal)
-      if let first = try connection.first(
-        "SELECT date, date_first FROM proposal_step WHERE proposal_id = ? ORDER BY date_first, id LIMIT 1",
-        [.integer(proposal)], { ($0.text(0), $0.text(1)) }), date.last.description < first.1
-      {
-        throw StoreError.invalid(
-          "the proposal was first recorded on \(first.0); a step cannot come before it (\(date))")
-      }
+      try checkNotBeforeFirstStep(of: proposal, date)
       let party = try party.map { try resolveActor($0) }
       let sources = try resolveSources(sources)
       let id = try insertStep(
         proposal: proposal, step, date: date, party: party, note: note?.trimmingSpaces.nonEmpty)
       try cite(sources, .step, id)
       return id
+    }
+  }
+
+  /// A step, a counter or a replacement cannot come before the proposal it concerns existed.
+  func checkNotBeforeFirstStep(of proposal: Int64, _ date: AccordDate) throws {
+    guard
+      let first = try connection.first(
+        "SELECT date, date_first, slug FROM proposal_step JOIN proposal ON proposal.id = proposal_id "
+          + "WHERE proposal_id = ? ORDER BY date_first, proposal_step.id LIMIT 1",
+        [.integer(proposal)], { ($0.text(0), $0.text(1), $0.text(2)) })
+    else { return }
+    if date.last.description < first.1 {
+      throw StoreError.invalid(
+        "\(first.2) was first recorded on \(first.0); nothing can happen to it before that (\(date))")
     }
   }
 

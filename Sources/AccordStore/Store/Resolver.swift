@@ -119,9 +119,14 @@ extension AccordStore {
       return slug
     }
     var base = Names.slug(name)
-    if !base.contains(where: \.isLetter) { base = base.isEmpty ? fallback : fallback + "-" + base }
-    var candidate = base
     var suffix = 2
+    if !base.contains(where: \.isLetter) {
+      // A name with nothing to spell a short id from gets a numbered one: `state-1`, never a bare
+      // word like `state` that a later look-up of that word would find.
+      base = base.isEmpty ? fallback : fallback + "-" + base
+      suffix = 1
+    }
+    var candidate = suffix == 1 ? base + "-1" : base
     while try connection.integer("SELECT 1 FROM \(table) WHERE slug = ?", [.text(candidate)]) != nil {
       candidate = base + "-" + String(suffix)
       suffix += 1

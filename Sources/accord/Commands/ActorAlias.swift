@@ -16,7 +16,7 @@ struct ActorAlias: ParsableCommand {
   func run() throws {
     let store = try database.open()
     let id = try store.resolveActor(actor)
-    try store.write { for alias in aliases { try store.addAlias(alias, to: id) } }
+    try store.write { for alias in aliases { try store.addAlias(alias, to: id, unique: true) } }
     printID(id)
   }
 }
