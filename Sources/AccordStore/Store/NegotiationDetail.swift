@@ -41,6 +41,8 @@ public struct NegotiationDetail: Sendable, Codable {
   public let meetings: [MeetingSummary]
   public let quotes: [Quote]
   public let developments: [Development]
+  /// Why the negotiation was retracted, when it was (`accord retract negotiation`); absent otherwise.
+  public var retraction: String? = nil
 }
 
 extension AccordStore {
@@ -68,13 +70,22 @@ extension AccordStore {
           actor: $0.text(0), role: ParticipantRole(rawValue: $0.text(1)) ?? .observer)
       }
       let proposals = try proposals(negotiation: id, asOf: day)
-      return NegotiationDetail(
+      var detail = NegotiationDetail(
         id: id, slug: head.0, title: head.1, summary: head.2, tags: tags, asOf: day.description,
         status: proposals.contains(where: \.signed) ? "signed" : "unsigned", participants: participants,
         proposals: proposals, conditions: try conditions(negotiation: id, asOf: day),
         meetings: try meetings(negotiation: id, asOf: day), quotes: try quotes(negotiation: id, asOf: day),
         developments: try developments(negotiation: id, asOf: day, limit: developmentLimit))
+      detail.retraction = try retractionReason(negotiation: id)
+      return detail
     }
+  }
+
+  /// Why a negotiation was retracted, if it was.
+  public func retractionReason(negotiation id: Int64) throws(StoreError) -> String? {
+    try connection.first(
+      "SELECT reason FROM retraction WHERE record_table = 'negotiation' AND record_id = ?", [.integer(id)],
+      { $0.text(0) })
   }
 
   func proposals(negotiation: Int64, asOf day: Day) throws -> [NegotiationDetail.Proposal] {

@@ -29,6 +29,9 @@ struct NegotiationShow: ParsableCommand {
 enum NegotiationText {
   static func render(_ d: NegotiationDetail) -> String {
     var text = "\(d.title) (\(d.slug))\n"
+    if let reason = d.retraction {
+      text += "Retracted: \(reason) (hidden from listings, deals, search and reports)\n"
+    }
     text += "Status as of \(d.asOf): \(d.status)\n"
     if let summary = d.summary { text += summary + "\n" }
     if !d.tags.isEmpty { text += "Tags: \(d.tags.joined(separator: ", "))\n" }

@@ -24,8 +24,11 @@ struct Timeline: ParsableCommand {
 
   func run() throws {
     let store = try database.open()
-    let entries = try store.timeline(
-      negotiation: store.resolveNegotiation(negotiation), from: from?.first, to: to?.last)
+    let id = try store.resolveNegotiation(negotiation)
+    if let reason = try store.retractionReason(negotiation: id) {
+      FileOutput.standardError.write("Note: this negotiation was retracted: \(reason)\n")
+    }
+    let entries = try store.timeline(negotiation: id, from: from?.first, to: to?.last)
     try Render(format: output.format).records(
       entries, headers: ["date", "kind", "what", "who", "sources"],
       rows: entries.map {
