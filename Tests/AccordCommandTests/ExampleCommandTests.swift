@@ -29,6 +29,10 @@ import Testing
       try sandbox.json("deals", "--unsigned", "--as-of", "2025-02-20", "--db", example)
         as? [[String: Any]])
     #expect(deals.map { $0.string("slug") } == ["us-resources-proposal"])
+    // What it shows under "$ accord deals …" is what that command prints.
+    let table = try sandbox.run("deals", "--unsigned", "--as-of", "2025-02-20", "--db", example)
+    #expect(table.status == 0 && !table.stdout.isEmpty)
+    #expect(result.stdout.contains("$ accord deals --unsigned --as-of 2025-02-20\n" + table.stdout))
   }
 
   @Test func runningItAgainRebuildsTheExample() throws {

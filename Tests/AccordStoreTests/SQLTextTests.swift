@@ -24,8 +24,13 @@ import Testing
     ],
     "AccordStore/Store/Negotiations.swift": [
       "StatusRule.signingSQL", "StatusRule.latestWholeStepSQL", "StatusRule.closingSQL",
+      #"Self.lastActivitySQL(of: "n.id", asOf: "?1")"#,
     ],
-    "AccordStore/Store/Staleness.swift": ["StatusRule.latestWholeStepSQL", "StatusRule.closingSQL"],
+    // The last-activity rule's expression, with a column or a placeholder written in the call.
+    "AccordStore/Store/Staleness.swift": [
+      "StatusRule.latestWholeStepSQL", "StatusRule.closingSQL", "negotiation", "day",
+      #"Self.lastActivitySQL(of: "?1", asOf: "?2")"#,
+    ],
     // The citation column of a kind of fact (an enum).
     "AccordStore/Store/Sources.swift": ["fact.rawValue"],
     // One of two literal conditions.

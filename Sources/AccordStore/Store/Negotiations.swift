@@ -95,18 +95,7 @@ extension AccordStore {
         (SELECT count(*) FROM proposal p JOIN proposal_step s ON s.id = \(StatusRule.latestWholeStepSQL)
           WHERE p.negotiation_id = n.id AND s.step NOT IN \(StatusRule.closingSQL)
             AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal' AND zr.record_id = p.id)),
-        max(
-          coalesce((SELECT max(d.date_first) FROM development d WHERE d.negotiation_id = n.id AND d.date_first <= ?1
-            AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'development' AND zr.record_id = d.id)), ''),
-          coalesce((SELECT max(m.date_first) FROM meeting m WHERE m.negotiation_id = n.id AND m.date_first <= ?1
-            AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'meeting' AND zr.record_id = m.id)), ''),
-          coalesce((SELECT max(x.date_first) FROM proposal p JOIN proposal_step x ON x.proposal_id = p.id
-            WHERE p.negotiation_id = n.id AND x.date_first <= ?1
-            AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal' AND zr.record_id = p.id) AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = x.id)), ''),
-          coalesce((SELECT max(o.date_first) FROM position o WHERE o.negotiation_id = n.id AND o.date_first <= ?1
-            AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'position' AND zr.record_id = o.id)), ''),
-          coalesce((SELECT max(q.date_first) FROM statement q WHERE q.negotiation_id = n.id AND q.date_first <= ?1
-            AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'statement' AND zr.record_id = q.id)), '')),
+        \(Self.lastActivitySQL(of: "n.id", asOf: "?1")),
         EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'negotiation' AND zr.record_id = n.id)
       FROM negotiation n
       WHERE (?4 OR NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'negotiation' AND zr.record_id = n.id))

@@ -14,23 +14,30 @@ extension NegotiationSummary {
 }
 
 extension AccordStore {
+  /// The first day (YYYY-MM-DD, '' when none) of the latest fact on negotiation `negotiation` (an
+  /// SQL expression: a column or a placeholder) dated on or before `day` (likewise): a negotiation's
+  /// last activity, the one rule that `negotiation list` and staleness share.
+  static func lastActivitySQL(of negotiation: String, asOf day: String) -> String {
+    """
+    max(
+      coalesce((SELECT max(d.date_first) FROM development d WHERE d.negotiation_id = \(negotiation) AND d.date_first <= \(day)
+        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'development' AND zr.record_id = d.id)), ''),
+      coalesce((SELECT max(m.date_first) FROM meeting m WHERE m.negotiation_id = \(negotiation) AND m.date_first <= \(day)
+        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'meeting' AND zr.record_id = m.id)), ''),
+      coalesce((SELECT max(x.date_first) FROM proposal p JOIN proposal_step x ON x.proposal_id = p.id
+        WHERE p.negotiation_id = \(negotiation) AND x.date_first <= \(day)
+        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal' AND zr.record_id = p.id) AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = x.id)), ''),
+      coalesce((SELECT max(o.date_first) FROM position o WHERE o.negotiation_id = \(negotiation) AND o.date_first <= \(day)
+        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'position' AND zr.record_id = o.id)), ''),
+      coalesce((SELECT max(q.date_first) FROM statement q WHERE q.negotiation_id = \(negotiation) AND q.date_first <= \(day)
+        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'statement' AND zr.record_id = q.id)), ''))
+    """
+  }
+
   /// The first day of the latest fact on the negotiation dated on or before `day`, if any.
   public func lastActivity(negotiation: Int64, asOf day: Day) throws -> Day? {
     let text = try connection.first(
-      """
-      SELECT max(
-        coalesce((SELECT max(d.date_first) FROM development d WHERE d.negotiation_id = ?1 AND d.date_first <= ?2
-          AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'development' AND zr.record_id = d.id)), ''),
-        coalesce((SELECT max(m.date_first) FROM meeting m WHERE m.negotiation_id = ?1 AND m.date_first <= ?2
-          AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'meeting' AND zr.record_id = m.id)), ''),
-        coalesce((SELECT max(x.date_first) FROM proposal p JOIN proposal_step x ON x.proposal_id = p.id
-          WHERE p.negotiation_id = ?1 AND x.date_first <= ?2
-          AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal' AND zr.record_id = p.id) AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = x.id)), ''),
-        coalesce((SELECT max(o.date_first) FROM position o WHERE o.negotiation_id = ?1 AND o.date_first <= ?2
-          AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'position' AND zr.record_id = o.id)), ''),
-        coalesce((SELECT max(q.date_first) FROM statement q WHERE q.negotiation_id = ?1 AND q.date_first <= ?2
-          AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'statement' AND zr.record_id = q.id)), ''))
-      """, [.integer(negotiation), .text(day.description)]
+      "SELECT \(Self.lastActivitySQL(of: "?1", asOf: "?2"))", [.integer(negotiation), .text(day.description)]
     ) { $0.text(0) }
     return text.flatMap { Day(iso: $0) }
   }

@@ -23,17 +23,21 @@ struct Deals: ParsableCommand {
     let deals = try store.deals(
       unsignedOnly: unsigned, negotiation: negotiation.map { try store.resolveNegotiation($0) },
       asOf: asOf?.last, includeRetracted: includeRetracted)
-    try Render(format: output.format).records(
-      deals,
-      headers: ["id", "deal", "negotiation", "parties", "status", "latest step", "open since", "days open"],
-      rows: deals.map { d in
-        var latest = "\(d.latestStep.step.argument) \(d.latestStep.date)"
-        if let party = d.latestStep.party { latest += " (\(party))" }
-        return [
-          String(d.id), d.title + retractedMark(d.retracted), d.negotiation, d.parties.listed,
-          d.status.argument + (d.signed && d.status != .signed ? ", signed" : ""), latest, d.openSince.text,
-          String(d.daysOpen),
-        ]
-      })
+    try Render(format: output.format).records(deals, headers: Self.headers, rows: deals.map(Self.row))
+  }
+
+  static let headers = [
+    "id", "deal", "negotiation", "parties", "status", "latest step", "open since", "days open",
+  ]
+
+  /// One deal as a table or CSV row: what `accord deals` prints, and `accord example` shows.
+  static func row(_ d: Deal) -> [String] {
+    var latest = "\(d.latestStep.step.argument) \(d.latestStep.date)"
+    if let party = d.latestStep.party { latest += " (\(party))" }
+    return [
+      String(d.id), d.title + retractedMark(d.retracted), d.negotiation, d.parties.listed,
+      d.status.argument + (d.signed && d.status != .signed ? ", signed" : ""), latest, d.openSince.text,
+      String(d.daysOpen),
+    ]
   }
 }

@@ -48,17 +48,7 @@ struct Example: ParsableCommand {
     out.write("Explore it with: export ACCORD_DB=\(path)\n\n")
     out.write("$ accord deals --unsigned --as-of \(day)\n")
     let deals = try store.deals(unsignedOnly: true, asOf: day)
-    out.write(
-      Render.table(
-        headers: ["id", "deal", "negotiation", "status", "latest step", "days open"],
-        rows: deals.map {
-          [
-            String($0.id), $0.title, $0.negotiation, $0.status.argument,
-            "\($0.latestStep.step.argument) \($0.latestStep.date)"
-              + ($0.latestStep.party.map { " (\($0))" } ?? ""),
-            String($0.daysOpen),
-          ]
-        }))
+    out.write(Render.table(headers: Deals.headers, rows: deals.map(Deals.row)))
     out.write("\n$ accord negotiation show \(WorkedExample.negotiation) --as-of \(day)\n")
     out.write(
       NegotiationText.render(
