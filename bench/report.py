@@ -11,7 +11,7 @@ ROWS = [
     ("timeline", "a negotiation's timeline", "`accord timeline negotiation-42`", "`sqlite3` running the same statements", 1.5),
     ("search", "search, first page", "`accord search '\"prisoner exchange\"' geneva`", "`sqlite3` running the same statements (FTS5)", 1.5),
     # A row without a command to compare with (None) is timed alone; its target is in seconds.
-    ("report-html-1000", "report of 1,000 negotiations, HTML", "`accord report negotiation-1 … negotiation-1000 --format html`", None, 2.0),
+    ("report-html-1000", f"report of {min(int(negotiations), 1000):,} negotiations, HTML", f"`accord report negotiation-1 … negotiation-{min(int(negotiations), 1000)} --format html`", None, 2.0),
 ]
 
 
@@ -77,7 +77,7 @@ if scaling:
     print("")
 # Imports: three commands side by side (Accord, the sqlite3 shell, sqlite-utils), with peak memory.
 IMPORT_ROWS = [
-    ("import-developments", "import 1,000,000 developments", "`accord import developments.ndjson`",
+    ("import-developments", f"import {int(developments):,} developments", "`accord import developments.ndjson`",
      "`sqlite3 .import --csv` of the same rows", "`sqlite-utils insert --nl` of the same file", 1.5, 5.0, 100),
     ("import-pax", "import a PA-X export of 1,900 agreements", "`accord import --from pax`", None, None, 5.0, None, None),
 ]

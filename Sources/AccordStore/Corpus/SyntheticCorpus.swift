@@ -112,22 +112,27 @@ public struct SyntheticCorpus {
     counts.negotiations += 1
     let negotiation = String(id)
 
-    // A chain of drafts: each counters or supersedes the one before.
-    var day = Self.day(&random)
+    // A chain of drafts: each counters or supersedes the one before. `clock` is the day the story
+    // has reached: every fact of the chain is dated on or after it (whatever its precision, its
+    // last day is), so that no step comes before the proposal it concerns, no counter before what
+    // it counters: the rules the store enforces, which a corpus must keep at every size and seed.
+    var clock = Self.day(&random, latest: Self.lastStart)
     var previous: String?
     for draft in 0..<random.next(in: 1...3) {
       let slug = "n\(index + 1)-draft-\(draft + 1)"
       let by = random.pick(parties)
       let revises = random.chance(0.5)
+      // The first draft may be dated by its month or year alone; the story goes on from its first day.
+      let date = Self.date(&random, onOrAfter: draft == 0 ? nil : clock, near: clock)
       try store.addProposal(
         NewProposal(
           negotiation: negotiation, title: "\(topic) draft \(draft + 1) of talks \(index + 1)", by: by,
-          date: Self.date(&random, near: day), slug: slug, terms: Self.sentence(&random),
+          date: date, slug: slug, terms: Self.sentence(&random),
           value: random.chance(0.2) ? "\(random.next(in: 1...900)) million USD" : nil,
           counters: revises ? nil : previous, supersedes: revises ? previous : nil))
       counts.proposals += 1
       counts.steps += 1 + (previous == nil ? 0 : 1)
-      day = day.adding(days: random.next(in: 10...200)) ?? day
+      clock = Self.later(draft == 0 ? date.first : max(clock, date.first), by: random.next(in: 10...200))
       previous = slug
     }
     // The last draft's fate.
@@ -144,46 +149,49 @@ public struct SyntheticCorpus {
         default: []
         }
       for step in path {
-        day = day.adding(days: random.next(in: 5...120)) ?? day
-        try store.addStep(proposal: last, step, date: Self.date(&random, near: day))
+        clock = Self.later(clock, by: random.next(in: 5...120))
+        let date = Self.date(&random, onOrAfter: clock)
+        try store.addStep(proposal: last, step, date: date)
+        clock = max(clock, date.first)
         counts.steps += 1
       }
       if path.contains(.signed), random.chance(0.5) {
-        try store.addStep(
-          proposal: last, .ratified, date: AccordDate(day: day.adding(days: 30) ?? day), party: parties[0])
+        clock = Self.later(clock, by: 30)
+        try store.addStep(proposal: last, .ratified, date: AccordDate(day: clock), party: parties[0])
         counts.steps += 1
       }
     }
 
-    // Conditions, some answered later.
+    // Conditions, some answered later (an answer never before what it answers).
     for _ in 0..<random.next(in: 1...3) {
       let by = random.pick(parties)
+      let stated = Self.date(&random, onOrAfter: clock)
       let condition = try store.addCondition(
         NewCondition(
           negotiation: negotiation, by: by, stance: random.pick(Stance.opening),
           term: random.pick(Self.terms),
           inExchangeFor: random.chance(0.5) ? [random.pick(Self.terms) + " (return)"] : [],
-          date: Self.date(&random, near: day)))
+          date: stated))
       counts.conditions += 1
       if random.chance(0.4) {
         let outcome = random.pick(ConditionOutcome.allCases)
         try store.updateCondition(
-          String(condition), outcome, date: AccordDate(day: day.adding(days: 60) ?? day), by: by)
+          String(condition), outcome, date: AccordDate(day: Self.later(stated.last, by: 60)), by: by)
       }
     }
     for _ in 0..<random.next(in: 0...2) {
       try store.addMeeting(
-        negotiation: negotiation, date: Self.date(&random, near: day), place: random.pick(Self.places),
+        negotiation: negotiation, date: Self.date(&random, onOrAfter: clock), place: random.pick(Self.places),
         with: parties)
       counts.meetings += 1
     }
     if random.chance(0.6) {
       let source = try store.addSource(
         url: "https://news.example/\(index + 1)", outlet: random.pick(Self.outlets),
-        published: AccordDate(day: day))
+        published: AccordDate(day: clock))
       counts.sources += 1
       try store.addQuote(
-        by: random.pick(parties), date: AccordDate(day: day), text: Self.sentence(&random),
+        by: random.pick(parties), date: AccordDate(day: clock), text: Self.sentence(&random),
         negotiation: negotiation, context: "press conference", language: "en", sources: [String(source)])
       counts.quotes += 1
     }
@@ -225,28 +233,44 @@ public struct SyntheticCorpus {
     "Delegates \(random.pick(verbs)) \(random.pick(objects)) in \(random.pick(places))."
   }
 
-  static func day(_ random: inout SplitMix64) -> Day {
-    Day(ordinal: random.next(in: firstDay.ordinal...lastDay.ordinal)) ?? firstDay
+  /// The last day on which a negotiation's story may start: early enough that its chain of drafts,
+  /// steps and answers (up to about three years) ends within the record's span.
+  static let lastStart = Day(checked: 2022, 6, 30)
+
+  /// A day between the record's first day and `latest` (default: its last day).
+  static func day(_ random: inout SplitMix64, latest: Day = lastDay) -> Day {
+    Day(ordinal: random.next(in: firstDay.ordinal...latest.ordinal)) ?? firstDay
   }
 
-  /// A date with a realistic mix of precisions and qualifiers.
-  static func date(_ random: inout SplitMix64, near base: Day? = nil) -> AccordDate {
-    let day =
-      base.flatMap { $0.adding(days: random.next(in: 0...20)) }.map { min($0, lastDay) } ?? Self.day(&random)
+  /// `days` after `day`.
+  static func later(_ day: Day, by days: Int) -> Day { day.adding(days: days) ?? day }
+
+  /// A date with a realistic mix of precisions and qualifiers, on a day up to 20 days after `floor`
+  /// (or `near`, or anywhere in the record's span without either). Its first day is never before
+  /// `floor`.
+  static func date(_ random: inout SplitMix64, onOrAfter floor: Day? = nil, near: Day? = nil) -> AccordDate {
+    let day = (floor ?? near).map { later($0, by: random.next(in: 0...20)) } ?? Self.day(&random)
     let roll = random.next(in: 0..<100)
     let qualifier: AccordDate.Qualifier? = roll < 4 ? .approximate : (roll < 6 ? .uncertain : nil)
     let suffix = qualifier?.rawValue ?? ""
+    // An imprecise date covers a whole month or year: where that would start before the floor,
+    // the next month or year is taken, so that the date still sorts after what came before.
     switch random.next(in: 0..<100) {
     case 0..<3:
+      var year = day.year
+      if let floor, floor > Day(checked: year, 1, 1) { year += 1 }
       return AccordDate(
-        text: pad(day.year, 4) + suffix, first: Day(year: day.year, month: 1, day: 1) ?? day,
-        last: Day(year: day.year, month: 12, day: 31) ?? day, precision: .year, qualifier: qualifier)
+        text: pad(year, 4) + suffix, first: Day(checked: year, 1, 1), last: Day(checked: year, 12, 31),
+        precision: .year, qualifier: qualifier)
     case 3..<15:
+      var (year, month) = (day.year, day.month)
+      if let floor, floor > Day(checked: year, month, 1) {
+        (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+      }
       return AccordDate(
-        text: pad(day.year, 4) + "-" + pad(day.month, 2) + suffix,
-        first: Day(year: day.year, month: day.month, day: 1) ?? day,
-        last: Day(year: day.year, month: day.month, day: Day.daysIn(month: day.month, year: day.year)) ?? day,
-        precision: .month, qualifier: qualifier)
+        text: pad(year, 4) + "-" + pad(month, 2) + suffix, first: Day(checked: year, month, 1),
+        last: Day(checked: year, month, Day.daysIn(month: month, year: year)), precision: .month,
+        qualifier: qualifier)
     default:
       return AccordDate(
         text: day.description + suffix, first: day, last: day, precision: .day, qualifier: qualifier)
