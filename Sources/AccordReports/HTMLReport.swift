@@ -106,8 +106,8 @@ public enum HTMLReport {
   static func section(_ n: Report.Negotiation, asOf: String, day: Day?) -> String {
     let numbers = ReportText.numbers(n)
     var out = "\n<article class=\"negotiation\" id=\"n-\(h(n.slug))\">\n<header>\n<h2>\(h(n.title))</h2>\n"
-    out += "<p class=\"status-line\"><span class=\"badge \(n.status == "signed" ? "signed" : "unsigned")\">"
-    out += "\(h(n.status))</span> <code>\(h(n.slug))</code> · \(h(ReportText.activity(n)))</p>\n"
+    out +=
+      "<p class=\"status-line\">\(badge(n.status)) <code>\(h(n.slug))</code> · \(h(ReportText.activity(n)))</p>\n"
     let people = ReportText.participants(n)
     if !people.isEmpty { out += "<p class=\"participants\">\(h(people))</p>\n" }
     if let summary = n.summary { out += "<p>\(h(summary))</p>\n" }
@@ -144,7 +144,7 @@ public enum HTMLReport {
         out += "<ol class=\"steps\">\n"
         for s in p.steps {
           out += "<li>\(time(s.date)) <span class=\"step cat-\(TimelineSVG.Category(s.step).rawValue)\">"
-          out += h(Phrase.step(s.step, party: s.party)) + "</span>"
+          out += h(Phrase.step(s)) + "</span>"
           if let note = s.note { out += ": " + h(note) }
           out += cite(s.sources, numbers, n.slug) + "</li>\n"
         }
@@ -230,6 +230,22 @@ public enum HTMLReport {
 
   static func badge(_ step: ProposalStep.Kind) -> String {
     "<span class=\"badge cat-\(TimelineSVG.Category(step).rawValue)\">\(h(Phrase.step(step)))</span>"
+  }
+
+  static func badge(_ state: ProposalState) -> String {
+    "<span class=\"badge cat-\(TimelineSVG.Category(state).rawValue)\">\(h(state.words))</span>"
+  }
+
+  static func badge(_ status: NegotiationStatus) -> String {
+    let category: String =
+      switch status.state {
+      case .inForce, .signed, .agreed: "signed"
+      case .suspended: "cat-suspended"
+      case .ended: "cat-closed"
+      case .negotiating: "cat-proposed"
+      case .stalled, .notStarted: "quiet"
+      }
+    return "<span class=\"badge \(category)\">\(h(status.state.words))</span>"
   }
 
   static func time(_ date: AccordDate) -> String {

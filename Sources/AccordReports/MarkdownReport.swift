@@ -17,7 +17,7 @@ public enum MarkdownReport {
       for d in report.unsignedDeals {
         let latest = Phrase.step(d.latestStep.step, party: d.latestStep.party) + " \(d.latestStep.date)"
         let title = md(d.title) + (d.value.map { " (\(md($0)))" } ?? "")
-        out += "| \(title) | \(md(d.negotiationTitle)) | \(Phrase.step(d.status)) | \(md(latest)) | "
+        out += "| \(title) | \(md(d.negotiationTitle)) | \(d.status.words) | \(md(latest)) | "
         out += "\(d.openSince) | \(d.daysOpen) |\n"
       }
     }
@@ -52,7 +52,7 @@ public enum MarkdownReport {
   static func section(_ n: Report.Negotiation, asOf: String) -> String {
     let numbers = ReportText.numbers(n)
     var out = "\n---\n\n## \(md(n.title))\n\n"
-    out += "`\(n.slug)` · **\(n.status)** as of \(asOf) · \(ReportText.activity(n))\n\n"
+    out += "`\(n.slug)` · **\(n.status.state.words)** as of \(asOf) · \(ReportText.activity(n))\n\n"
     let people = ReportText.participants(n)
     if !people.isEmpty { out += md(people) + "\n\n" }
     if let summary = n.summary { out += md(summary) + "\n\n" }

@@ -17,34 +17,28 @@ enum ReportText {
     Day(iso: iso).map(longDate) ?? iso
   }
 
-  /// "tabled, live, unsigned; Ukraine: rejected" (without the status itself, "live, unsigned; …").
+  /// "drafted, live, unsigned; Ukraine: rejected" (without the state itself, "live, unsigned; …").
   static func proposalStatus(_ p: NegotiationDetail.Proposal, withStatus: Bool = true) -> String {
     var words: [String] = []
-    if withStatus { words.append(p.status.map(Phrase.step) ?? "not yet tabled") }
-    if p.status != nil {
-      words.append(p.live ? "live" : "closed")
-      words.append(p.signed ? "signed" : "unsigned")
+    if withStatus { words.append(p.status?.words ?? "not yet tabled") }
+    if let status = p.status {
+      words.append(p.live ? "live" : "closed after \(p.daysOpen) days")
+      if status.isDraft { words.append("unsigned") }
     }
+    if let deadline = p.deadline, p.live { words.append("deadline \(deadline)") }
     var text = words.joined(separator: ", ")
-    let parties = p.partyStatus.sorted { $0.key < $1.key }.map { "\($0.key): \(Phrase.step($0.value))" }
-    if !parties.isEmpty { text += "; " + parties.joined(separator: ", ") }
+    let parties = p.parties.map { "\($0.party): \($0.state.words)" }
+    if !parties.isEmpty && parties.count <= 8 {
+      text += "; " + parties.joined(separator: ", ")
+    } else if !parties.isEmpty {
+      text += "; \(parties.count) parties with steps of their own"
+    }
     return text
   }
 
-  /// Why the negotiation has the status it has, from its proposals.
+  /// Where the negotiation stands, and the fact that says why.
   static func statusReason(_ n: Report.Negotiation, asOf: String) -> String {
-    let signed = n.proposals.filter(\.signed)
-    if !signed.isEmpty {
-      return "Signed: " + signed.map(\.title).joined(separator: "; ")
-        + " carries a signed, ratified or in-force step by \(asOf)."
-    }
-    switch n.proposals.count {
-    case 0: return "Unsigned: no proposal has been tabled by \(asOf)."
-    case 1: return "Unsigned: its one proposal has no signed, ratified or in-force step by \(asOf)."
-    default:
-      return
-        "Unsigned: none of its \(n.proposals.count) proposals has a signed, ratified or in-force step by \(asOf)."
-    }
+    "As of \(asOf), \(n.status.state.words): \(Phrase.reason(n.status))."
   }
 
   /// "Parties: Ukraine, United States · mediator: Qatar".
@@ -81,7 +75,7 @@ enum ReportText {
 
   /// "since 2025-02-15~; rejected 2025-03-01 by United States".
   static func conditionState(_ c: Condition) -> String {
-    var text = "since \(c.since)"
+    var text = "since \(c.since)" + (c.certain == false ? " (possibly not yet)" : "")
     if c.state != "open" {
       text += "; \(c.state)"
       if let date = c.stateDate { text += " \(date)" }

@@ -31,10 +31,10 @@ enum TimelineSVG {
     var label: String {
       switch self {
       case .proposed: "floated, tabled, countered"
-      case .progressing: "agreed in principle, initialled"
-      case .signed: "signed, ratified, in force"
-      case .suspended: "suspended"
-      case .closed: "rejected, withdrawn, superseded, lapsed, terminated"
+      case .progressing: "agreed in principle, initialled, extended, milestone, resumed, rejoined"
+      case .signed: "adopted, signed, ratified, in force, declared"
+      case .suspended: "suspended, withdrawal notified"
+      case .closed: "rejected, withdrawn, superseded, lapsed, terminated, expired"
       case .meeting: "meeting"
       }
     }
@@ -42,10 +42,22 @@ enum TimelineSVG {
     init(_ step: ProposalStep.Kind) {
       switch step {
       case .floated, .tabled, .countered: self = .proposed
-      case .agreedInPrinciple, .initialled: self = .progressing
-      case .signed, .ratified, .inForce: self = .signed
+      case .agreedInPrinciple, .initialled, .extended, .milestone, .resumed, .rejoined, .unclear:
+        self = .progressing
+      case .adopted, .signed, .ratified, .inForce, .declared: self = .signed
+      case .suspended, .withdrawalNotified: self = .suspended
+      case .rejected, .withdrawn, .superseded, .lapsed, .terminated, .expired: self = .closed
+      }
+    }
+
+    /// The category of a state: where a proposal or a negotiation stands.
+    init(_ state: ProposalState) {
+      switch state {
+      case .drafted: self = .proposed
+      case .agreed, .unclear: self = .progressing
+      case .adopted, .signed, .ratified, .inForce, .declared: self = .signed
       case .suspended: self = .suspended
-      case .rejected, .withdrawn, .superseded, .lapsed, .terminated: self = .closed
+      case .countered, .rejected, .withdrawn, .superseded, .lapsed, .terminated, .expired: self = .closed
       }
     }
   }

@@ -33,6 +33,7 @@ struct Accord: ParsableCommand {
     if let problem = RawArguments.invalidUTF8() { fail(problem, hint: nil, code: 64) }
     do {
       var command = try parseAsRoot()
+      try RepeatedOptions.check(type(of: command), arguments: Array(CommandLine.arguments.dropFirst()))
       try command.run()
     } catch let error as StoreError {
       fail(error.description, hint: nil, code: error.isUsageError ? 64 : 1)

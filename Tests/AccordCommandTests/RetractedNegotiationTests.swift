@@ -23,7 +23,7 @@ import Testing
       lines.dropFirst().first
         == "Retracted: a duplicate track (hidden from listings, deals, search and reports)")
     let json = try #require(
-      try sandbox.json("negotiation", "show", "grain", "--format", "json") as? [String: Any])
+      try sandbox.json("negotiation", "show", "grain") as? [String: Any])
     #expect(json["retraction"] as? String == "a duplicate track")
   }
 
@@ -39,7 +39,7 @@ import Testing
     let show = try sandbox.run("negotiation", "show", "ceasefire")
     #expect(!show.stdout.contains("Retracted"))
     let json = try #require(
-      try sandbox.json("negotiation", "show", "ceasefire", "--format", "json") as? [String: Any])
+      try sandbox.json("negotiation", "show", "ceasefire") as? [String: Any])
     #expect(json["retraction"] == nil)
     #expect(try sandbox.run("timeline", "ceasefire").stderr == "")
   }

@@ -23,8 +23,8 @@ import Testing
     #expect(deal.string("value") == "500 billion USD")
     #expect(deal.string("tabled_by") == "United States")
     #expect(Set(deal.strings("parties")) == ["Ukraine", "United States"])
-    // Ukraine's rejection is its own step: the proposal stays tabled for the whole negotiation.
-    #expect(deal.string("status") == "tabled")
+    // Ukraine's rejection is its own step: the proposal stays a live draft for the whole negotiation.
+    #expect(deal.string("status") == "drafted")
     let latest = try #require(deal.object("latest_step"))
     #expect(latest.string("step") == "rejected")
     #expect(latest.string("party") == "Ukraine")
@@ -55,7 +55,9 @@ import Testing
   @Test func theNegotiationShowsTheMunichMeetingTheValueAndTheQuotes() throws {
     let detail = try #require(
       try sandbox.json("negotiation", "show", ArticleScript.negotiation) as? [String: Any])
-    #expect(detail.string("status") == "unsigned")
+    // Nothing recorded since 2025-02-15~, 14 days before ACCORD_TODAY: negotiating still.
+    #expect(detail.object("status")?.string("state") == "negotiating")
+    #expect(detail.object("status")?.string("step") == "rejected")
     #expect(detail.string("as_of") == Sandbox.today)
 
     let meetings = detail.objects("meetings")
@@ -76,7 +78,10 @@ import Testing
     #expect(proposal.string("value_currency") == "USD")
     #expect(proposal.bool("live") == true)
     #expect(proposal.bool("signed") == false)
-    #expect(proposal.object("party_status")?.string("Ukraine") == "rejected")
+    #expect(
+      proposal.objects("parties").map { "\($0.string("party") ?? "") \($0.string("state") ?? "")" } == [
+        "Ukraine rejected"
+      ])
     #expect(!proposal.strings("sources").isEmpty)
     let steps = proposal.objects("steps")
     #expect(steps.map { $0.string("step") } == ["tabled", "rejected"])
@@ -106,7 +111,7 @@ import Testing
   @Test func theTableViewTellsTheSameStory() throws {
     let text = try sandbox.output("negotiation", "show", ArticleScript.negotiation)
     #expect(text.contains("US–Ukraine minerals deal (us-ukraine-minerals)"))
-    #expect(text.contains("tabled, unsigned; Ukraine rejected"))
+    #expect(text.contains("drafted 2025-02-14, unsigned, open 15 days; Ukraine rejected"))
     #expect(text.contains("value 500 billion USD"))
     #expect(
       text.contains(

@@ -149,7 +149,7 @@ import Testing
     #expect(try store.actorIDs(named: "Ukraine").count == 1)
     // Only the unilateral documents and the proposal never accepted are unsigned deals.
     #expect(
-      Set(try store.deals(unsignedOnly: true, asOf: testToday).map(\.slug)) == [
+      Set(try store.deals(.unsigned, asOf: testToday).map(\.slug)) == [
         "pax-930", "pax-1595", "pax-1732", "pax-1476",
       ])
     #expect(try store.deals(asOf: testToday).filter(\.signed).count == 11 + 10)

@@ -82,7 +82,7 @@ import Testing
       "line 2, record 1: field 'type' is missing or not a string: every record says what it is"),
     Case(
       "unknown type", header + #"{"type":"treaty","id":1}"#,
-      #"line 2, record 1 (treaty 1): field 'type': expected one of actor, affiliation, source, negotiation, proposal, step, term, position, term_link, meeting, quote, development, dataset_record, stage, signatory, retraction, found "treaty""#
+      #"line 2, record 1 (treaty 1): field 'type': expected one of actor, affiliation, source, negotiation, participant, proposal, step, term, position, term_link, meeting, quote, development, dataset_record, stage, signatory, retraction, found "treaty""#
     ),
     Case(
       "unknown field",
@@ -95,10 +95,10 @@ import Testing
     ),
     Case(
       "not an export", #"{"type":"actor","id":1}"#,
-      #"line 1: this is not an Accord export: it should start with {"format":"accord-export","version":2"#),
+      #"line 1: this is not an Accord export: it should start with {"format":"accord-export","version":3"#),
     Case(
-      "a newer version", #"{"format":"accord-export","version":3}"#,
-      "line 1: the export is of version 3; this Accord reads version 2: upgrade Accord"),
+      "a newer version", #"{"format":"accord-export","version":4}"#,
+      "line 1: the export is of version 4; this Accord reads version 3: upgrade Accord"),
     Case(
       "not JSON at all", "id,name\n1,Ukraine\n",
       "line 1: expected an Accord export, which starts with '{', found 'i'"),

@@ -27,7 +27,7 @@ import Testing
     #expect(shown.conditions == expected.conditions)
     #expect(shown.quotes == expected.quotes)
     #expect(
-      try copy.deals(unsignedOnly: true, asOf: WorkedExample.asOf).map(\.slug) == ["us-resources-proposal"])
+      try copy.deals(.unsigned, asOf: WorkedExample.asOf).map(\.slug) == ["us-resources-proposal"])
   }
 
   @Test func aGeneratedCorpusComesBackByteForByte() throws {
@@ -64,8 +64,8 @@ import Testing
     try WorkedExample.load(into: store)
     let json = try exported(store, .json).split(separator: "\n")
     let ndjson = try exported(store, .ndjson).split(separator: "\n")
-    #expect(json.first == #"{"format":"accord-export","version":2,"records":["#)
-    #expect(ndjson.first == #"{"format":"accord-export","version":2}"#)
+    #expect(json.first == #"{"format":"accord-export","version":3,"records":["#)
+    #expect(ndjson.first == #"{"format":"accord-export","version":3}"#)
     #expect(json.last == "]}")
     let records = json.dropFirst().dropLast().map { $0.hasSuffix(",") ? $0.dropLast() : $0 }
     #expect(records == Array(ndjson.dropFirst()))

@@ -43,7 +43,7 @@ import Testing
       #expect(text.contains("Early fact, reported later"), "\(format)")
     }
     #expect(report.unsignedDeals.map(\.slug) == ["us-resources-proposal"])
-    #expect(report.negotiations[0].status == "unsigned")
+    #expect(report.negotiations[0].status.state == .negotiating)
     #expect(report.negotiations[0].openConditions.map(\.state) == ["open", "open"])
     #expect(report.negotiations[0].sources.map(\.id) == ["epoch-times", "amanpour-interview"])
     let early = try #require(report.negotiations[0].developments.first { $0.text.hasPrefix("Early") })
@@ -55,7 +55,7 @@ import Testing
       #expect(mayText.contains(later), "the May report lacks \(later)")
     }
     #expect(may.negotiations[0].openConditions.map(\.id) == [2])
-    #expect(may.negotiations[0].status == "signed")
+    #expect(may.negotiations[0].status.state == .signed)
   }
 
   @Test func theChangesOfThePeriodFollowSince() throws {

@@ -202,8 +202,16 @@ import Testing
     try store.updateCondition(String(us), .accepted, date: try date("2025-03-01"))
     #expect(try condition(store, ukraine)?.answeredBy == "Ukraine")
     #expect(try condition(store, us)?.answeredBy == "Ukraine")
-    // An explicit --by wins.
+    // An explicit --by wins; whoever answers must take part in the negotiation.
     let third = try addPrecondition(store, on: "2025-03-05")
+    #expect(
+      throws: StoreError.conflict(
+        "Marco Rubio takes no part in minerals on 2025-03-06: add it with 'accord negotiation join minerals marco-rubio --as party --on DATE'"
+      )
+    ) {
+      try store.updateCondition(String(third), .rejected, date: try date("2025-03-06"), by: "Rubio")
+    }
+    try store.join(negotiation: "minerals", actors: ["Rubio"], as: .mediator, date: try date("2025-03-01"))
     #expect(third == (try store.resolveCondition(String(third))))
     try store.updateCondition(String(third), .rejected, date: try date("2025-03-06"), by: "Rubio")
     #expect(try condition(store, third)?.answeredBy == "Marco Rubio")

@@ -88,7 +88,7 @@ import Testing
   ])
   func refusesMalformedDates(input: String) {
     let expected =
-      "'\(input)' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, optionally ending in ~ or ?, or today, yesterday"
+      "'\(input)' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, optionally ending in ~ or ?; FROM/TO for a span; or today, yesterday"
     let error = #expect(throws: StoreError.self) { try AccordDate.parse(input, today: fixedToday) }
     #expect(error == .invalid(expected))
     #expect(error?.isUsageError == true)

@@ -200,7 +200,7 @@ import Testing
     let store = try exampleStore()
     let negotiation = try store.resolveNegotiation("us-ukraine-minerals")
     let asOf = try day("2025-02-20")
-    #expect(try store.deals(unsignedOnly: true, asOf: asOf).count == 1)
+    #expect(try store.deals(.unsigned, asOf: asOf).count == 1)
     #expect(try store.conditions(negotiation: negotiation, asOf: asOf).count == 2)
     #expect(try !store.search("Munich").isEmpty)
 
@@ -247,18 +247,19 @@ import Testing
     let signedStep = try #require(
       try store.connection.integer("SELECT max(id) FROM proposal_step WHERE step = 'signed'"))
     #expect(try store.deals().first?.status == .signed)
-    #expect(try store.deals(unsignedOnly: true).isEmpty)
+    #expect(try store.deals(.unsigned).isEmpty)
     #expect(try store.connection.integer("SELECT signed FROM proposal_status") == 1)
 
     try store.retract(.step, String(signedStep), reason: "the signing was misreported")
     let deal = try #require(try store.deals().first)
-    #expect(deal.status == .tabled && !deal.signed)
-    #expect(try store.deals(unsignedOnly: true).count == 1)
-    #expect(try store.negotiations().first?.status == "unsigned")
+    #expect(deal.status == .drafted && !deal.signed)
+    #expect(try store.deals(.unsigned).count == 1)
+    // Nothing signed any more; nothing recorded since February: stalled.
+    #expect(try store.negotiations().first?.status.state == .stalled)
     // The view for sqlite3 users applies the same rule.
     #expect(
       try store.connection.first("SELECT status, signed FROM proposal_status") { ($0.text(0), $0.integer(1)) }
-        .map { "\($0.0) \($0.1)" } == "tabled 0")
+        .map { "\($0.0) \($0.1)" } == "drafted 0")
     #expect(try store.connection.integer("SELECT count(*) FROM unsigned_deal") == 1)
   }
 
@@ -284,7 +285,7 @@ import Testing
       negotiation: "us-ukraine-minerals", text: "Phone call", date: try date("2025-02-17"),
       actors: ["v-zelensky", "zelenskyy"])
     try store.addStep(
-      proposal: "us-resources-proposal", .countered, date: try date("2025-02-18"), party: "v-zelensky")
+      proposal: "us-resources-proposal", .rejected, date: try date("2025-02-18"), party: "v-zelensky")
 
     let references = try store.references(to: "actor")
     #expect(references.count >= 11)

@@ -94,8 +94,8 @@ import Testing
   @Test func hotReadsUseIndexes() throws {
     let store = try Self.populatedStore()
     let past = Day(year: 2020, month: 6, day: 30)!
-    try Self.check("deals --unsigned", store) { _ = try store.deals(unsignedOnly: true) }
-    try Self.check("deals --unsigned --as-of", store) { _ = try store.deals(unsignedOnly: true, asOf: past) }
+    try Self.check("deals --unsigned", store) { _ = try store.deals(.unsigned) }
+    try Self.check("deals --unsigned --as-of", store) { _ = try store.deals(.unsigned, asOf: past) }
     // One negotiation's deals read its proposals only, not every proposal.
     try Self.check("deals --negotiation", store, also: ["proposal", "negotiation"]) {
       _ = try store.deals(negotiation: 42)

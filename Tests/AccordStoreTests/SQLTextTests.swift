@@ -16,20 +16,21 @@ import Testing
   static let reviewed: [String: Set<String>] = [
     // Table names of the resolver's own calls: "actor", "negotiation", "proposal", "source".
     "AccordStore/Store/Resolver.swift": ["table"],
-    // StatusRule's fragments, built from its own lists of step kinds.
-    "AccordStore/Store/StatusRule.swift": ["signingSQL"],
+    // Literal conditions and table names chosen in the code, and the step columns (a constant).
     "AccordStore/Store/Deals.swift": [
-      "StatusRule.latestWholeStepSQL", "StatusRule.latestStepSQL", "StatusRule.closingSQL",
-      "StatusRule.signedSQL", #"negotiation == nil ? "?3 IS NULL" : "p.negotiation_id = ?3""#,
+      #"negotiation == nil ? "?1 IS NULL" : "p.negotiation_id = ?1""#, "Self.stepColumns", "scope",
+      #"includeRetracted ? "proposal_step" : "current_proposal_step""#,
     ],
-    "AccordStore/Store/Negotiations.swift": [
-      "StatusRule.signingSQL", "StatusRule.latestWholeStepSQL", "StatusRule.closingSQL",
-      #"Self.lastActivitySQL(of: "n.id", asOf: "?1")"#,
+    "AccordStore/Store/NegotiationDetail.swift": [
+      "Self.stepColumns", "condition", #"includeRetracted ? "proposal" : "current_proposal""#,
     ],
+    "AccordStore/Store/Participation.swift": [
+      #"negotiation == nil ? "?1 IS NULL" : "p.negotiation_id = ?1""#
+    ],
+    "AccordStore/Store/Negotiations.swift": [#"Self.lastActivitySQL(of: "n.id", asOf: "?1")"#],
     // The last-activity rule's expression, with a column or a placeholder written in the call.
     "AccordStore/Store/Staleness.swift": [
-      "StatusRule.latestWholeStepSQL", "StatusRule.closingSQL", "negotiation", "day",
-      #"Self.lastActivitySQL(of: "?1", asOf: "?2")"#,
+      "negotiation", "day", #"Self.lastActivitySQL(of: "?1", asOf: "?2")"#,
     ],
     // The citation column of a kind of fact (an enum).
     "AccordStore/Store/Sources.swift": ["fact.rawValue"],

@@ -149,16 +149,23 @@ public class DatasetImport {
   /// state of that name without a code), else a new one named as ISO 3166 names it. Nil for a
   /// code that is not a country's.
   func country(code: String) throws -> Int64? {
+    guard let (id, made) = try Self.country(code: code, in: store) else { return nil }
+    if made { summary.actors += 1 }
+    return id
+  }
+
+  /// ``country(code:)`` for any importer: the actor, and whether it was made now.
+  static func country(code: String, in store: AccordStore) throws -> (id: Int64, made: Bool)? {
     let code = code.uppercased()
-    if let id = try store.actorID(code: code) { return id }
-    guard let country = Self.countryByCode[code] else { return nil }
+    if let id = try store.actorID(code: code) { return (id, false) }
+    guard let country = countryByCode[code] else { return nil }
     for name in [country.name] + country.otherNames {
       let named = try store.actorIDs(named: name, kind: .state)
-      if named.count == 1 { return named[0] }
+      if named.count == 1 { return (named[0], false) }
     }
-    summary.actors += 1
-    return try store.addImportedActor(
+    let id = try store.addImportedActor(
       name: country.name, kind: .state, code: code, aliases: country.otherNames)
+    return (id, true)
   }
 
   /// The state actor a country name stands for (`Ukraine`, `Russia`, `Bosnia and Herzegovina`):

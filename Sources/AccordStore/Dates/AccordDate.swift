@@ -3,9 +3,11 @@
 /// Written in the ISO 8601-2 (EDTF) forms `2025`, `2025-02`, `2025-02-14`, each optionally ending in
 /// `~` (approximate), `?` (uncertain) or `%` (both); `today` and `yesterday` are read as the day they
 /// name. Accord keeps the text as written and the first and last day it covers, on which it sorts and
-/// filters. Impossible dates (`2025-02-30`) are errors, never rolled over.
+/// filters. Impossible dates (`2025-02-30`) are errors, never rolled over. An interval of two such
+/// dates (`2013-11-20/2013-11-24`, a round of talks) covers from the first day of the one to the last
+/// day of the other.
 public struct AccordDate: Sendable, Hashable, CustomStringConvertible {
-  public enum Precision: String, Sendable { case year, month, day }
+  public enum Precision: String, Sendable { case year, month, day, interval }
   public enum Qualifier: String, Sendable {
     case approximate = "~"
     case uncertain = "?"
@@ -33,9 +35,31 @@ public struct AccordDate: Sendable, Hashable, CustomStringConvertible {
     self.qualifier = qualifier
   }
 
+  /// What a date may be, for error messages.
+  static let expected =
+    "write YYYY, YYYY-MM or YYYY-MM-DD, optionally ending in ~ or ?; FROM/TO for a span; or today, yesterday"
+
   /// Reads a date as typed; throws a usage error that says what is wrong.
   public static func parse(_ input: String, today: Day = .today()) throws(StoreError) -> AccordDate {
     let trimmed = input.trimmingSpaces
+    let expected = Self.expected
+    if let slash = trimmed.firstIndex(of: "/") {
+      let start = trimmed[..<slash].trimmingSpaces
+      let end = trimmed[trimmed.index(after: slash)...].trimmingSpaces
+      guard !start.isEmpty, !end.isEmpty, !end.contains("/"), start.first?.isASCIIDigit == true,
+        end.first?.isASCIIDigit == true
+      else {
+        throw .invalid("'\(input)' is not a date: \(expected)")
+      }
+      let first = try parse(start, today: today)
+      let last = try parse(end, today: today)
+      guard first.first <= last.last else {
+        throw .invalid("'\(input)' is not a date interval: it ends before it starts")
+      }
+      return AccordDate(
+        text: first.text + "/" + last.text, first: first.first, last: last.last, precision: .interval,
+        qualifier: nil)
+    }
     switch trimmed.lowercased() {
     case "today": return AccordDate(day: today)
     case "yesterday": return AccordDate(day: today.adding(days: -1) ?? today)
@@ -47,7 +71,6 @@ public struct AccordDate: Sendable, Hashable, CustomStringConvertible {
       qualifier = found
       body = body.dropLast()
     }
-    let expected = "write YYYY, YYYY-MM or YYYY-MM-DD, optionally ending in ~ or ?, or today, yesterday"
     let parts = body.split(separator: "-", omittingEmptySubsequences: false)
     guard (1...3).contains(parts.count),
       parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
@@ -88,6 +111,9 @@ public struct AccordDate: Sendable, Hashable, CustomStringConvertible {
   public static func stored(_ text: String, first: String, last: String) -> AccordDate {
     let firstDay = Day(iso: first) ?? .epoch
     let lastDay = Day(iso: last) ?? firstDay
+    if text.utf8.contains(UInt8(ascii: "/")) {
+      return AccordDate(text: text, first: firstDay, last: lastDay, precision: .interval, qualifier: nil)
+    }
     let qualifier = text.utf8.last.flatMap { Qualifier(rawValue: String(UnicodeScalar($0))) }
     let length = text.utf8.count - (qualifier == nil ? 0 : 1)
     let precision: Precision = length <= 4 ? .year : (length <= 7 ? .month : .day)
@@ -97,6 +123,11 @@ public struct AccordDate: Sendable, Hashable, CustomStringConvertible {
   /// The three columns a dated row stores: the text as typed, its first and its last day.
   public var columns: [SQLValue] {
     [.text(text), .text(first.description), .text(last.description)]
+  }
+
+  /// The three columns of an optional date: all NULL without one.
+  public static func optionalColumns(_ date: AccordDate?) -> [SQLValue] {
+    date?.columns ?? [.null, .null, .null]
   }
 }
 

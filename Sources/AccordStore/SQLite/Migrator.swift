@@ -45,12 +45,21 @@ public struct Migrator: Sendable {
     )
   }
 
+  /// Applies the migrations the database lacks, each in its own transaction. They run with
+  /// foreign keys off, as SQLite's procedure for rebuilding a table asks
+  /// (https://sqlite.org/lang_altertable.html#otheralter), and every foreign key is checked before
+  /// each commits: a migration that would leave a dangling reference is rolled back.
   public func migrate(_ connection: Connection) throws {
     let current = try Self.version(of: connection)
     if current == latestVersion { return }
     if current > latestVersion { throw newerSchema(current, connection) }
     if current == 0 {
       try Self.checkIsAccordOrEmpty(connection)
+    }
+    let foreignKeys = try connection.integer("PRAGMA foreign_keys") ?? 0
+    try connection.execute("PRAGMA foreign_keys = OFF")
+    defer {
+      try? connection.execute(foreignKeys == 0 ? "PRAGMA foreign_keys = OFF" : "PRAGMA foreign_keys = ON")
     }
     for migration in migrations where migration.version > current {
       try connection.write {
@@ -67,6 +76,12 @@ public struct Migrator: Sendable {
           ) STRICT
           """)
         try connection.execute(migration.sql)
+        if let dangling = try connection.first("PRAGMA foreign_key_check", [], { $0.text(0) }) {
+          throw StoreError.cannotOpen(
+            path: connection.path,
+            reason: "migration \(migration.version) (\(migration.name)) would leave a row of \(dangling) "
+              + "referring to nothing; nothing was changed")
+        }
         try connection.insert(
           "INSERT INTO schema_migration (version, name) VALUES (?, ?)",
           [.integer(Int64(migration.version)), .text(migration.name)])

@@ -152,6 +152,23 @@ extension AccordStore {
       [.integer(actor), .text(alias), .text(Names.key(alias))])
   }
 
+  /// `accord actor office`: another office of a person already recorded.
+  @discardableResult
+  public func addOffice(person: String, _ affiliation: NewAffiliation) throws -> Int64 {
+    try write {
+      let id = try resolveActor(person)
+      let kind = try connection.first("SELECT kind, name FROM actor WHERE id = ?", [.integer(id)]) {
+        ($0.text(0), $0.text(1))
+      }
+      guard let kind, kind.0 == ActorKind.person.rawValue else {
+        throw StoreError.invalid(
+          "\(kind?.1 ?? person) is not a person: only a person holds an office"
+        )
+      }
+      return try addAffiliation(person: id, affiliation)
+    }
+  }
+
   @discardableResult
   public func addAffiliation(person: Int64, _ affiliation: NewAffiliation) throws -> Int64 {
     let organization = try resolveActor(affiliation.organization)
@@ -238,4 +255,9 @@ func splitList(_ text: String?) -> [String] {
 
 extension String {
   var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+extension Array {
+  /// Nil for an empty array: a JSON field with nothing to say is left out.
+  var nonEmpty: [Element]? { isEmpty ? nil : self }
 }

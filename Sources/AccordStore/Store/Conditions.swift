@@ -69,7 +69,10 @@ public struct Condition: Sendable, Codable, Equatable {
   public let stateDate: AccordDate?
   public let answeredBy: String?
   public let note: String?
-  public let sources: [String]
+  public var sources: [String]
+  /// False for a condition whose date holds the as-of day: it may or may not have been stated yet
+  /// (absent otherwise).
+  public var certain: Bool? = nil
   /// True for a retracted condition (or one of a retracted negotiation), listed with
   /// `--include-retracted`; absent otherwise.
   public var retracted: Bool? = nil
@@ -112,14 +115,16 @@ extension AccordStore {
     }
   }
 
-  /// Records an answer to a condition as a new position; the earlier ones stay on the record.
-  /// `by` defaults to the holder for `dropped`, and to the one other party for `accepted` and
-  /// `rejected` when the negotiation has exactly two parties.
+  /// Records an answer to a condition as a new position, one for each actor in `by`; the earlier
+  /// ones stay on the record. Without `by`, the answer is the holder's for `dropped`, and the one
+  /// other party's for `accepted` and `rejected` when the negotiation has exactly two parties.
+  /// Every actor who answers must take part in the negotiation on that day. Returns the answers'
+  /// numbers.
   @discardableResult
   public func updateCondition(
-    _ condition: String, _ outcome: ConditionOutcome, date: AccordDate, by: String? = nil,
+    _ condition: String, _ outcome: ConditionOutcome, date: AccordDate, by: [String],
     note: String? = nil, sources: [String] = []
-  ) throws -> Int64 {
+  ) throws -> [Int64] {
     try write {
       let id = try resolveCondition(condition)
       guard
@@ -131,29 +136,51 @@ extension AccordStore {
         throw StoreError.invalid(
           "condition \(id) was stated on \(since); an answer to it cannot come earlier")
       }
-      var actor = try by.map { try resolveActor($0) }
-      if actor == nil {
+      var actors: [Int64?] = []
+      for name in by {
+        let actor = try resolveActor(name)
+        if !actors.contains(actor) { actors.append(actor) }
+      }
+      if actors.isEmpty {
         switch outcome {
-        case .dropped: actor = holder
-        case .met: break
+        case .dropped: actors = [holder]
+        case .met: actors = [nil]
         case .accepted, .rejected:
-          let others = try connection.all(
-            "SELECT actor_id FROM participant WHERE negotiation_id = ? AND role = 'party' AND actor_id IS NOT ?",
-            [.integer(negotiation), .optional(holder)]
-          ) { $0.integer(0) }
+          var others: [Int64] = []
+          for span in try participations(negotiation: negotiation, asOf: date.last)
+          where span.role == .party && span.actorID != holder && !others.contains(span.actorID) {
+            others.append(span.actorID)
+          }
           guard others.count == 1 else {
             throw StoreError.invalid("say who \(outcome.rawValue) condition \(id) with --by ACTOR")
           }
-          actor = others[0]
+          actors = [others[0]]
         }
       }
+      for case let actor? in actors where actor != holder {
+        try checkTakesPart(actor, in: negotiation, on: date)
+      }
       let sources = try resolveSources(sources)
-      let position = try insertPosition(
-        negotiation: negotiation, actor: actor, term: term, stance: outcome.stance, answers: id, date: date,
-        note: note)
-      try cite(sources, .position, position)
-      return position
+      var ids: [Int64] = []
+      for actor in actors {
+        let position = try insertPosition(
+          negotiation: negotiation, actor: actor, term: term, stance: outcome.stance, answers: id, date: date,
+          note: note)
+        try cite(sources, .position, position)
+        ids.append(position)
+      }
+      return ids
     }
+  }
+
+  /// Records one answer to a condition (see ``updateCondition(_:_:date:by:note:sources:)``).
+  @discardableResult
+  public func updateCondition(
+    _ condition: String, _ outcome: ConditionOutcome, date: AccordDate, by: String? = nil,
+    note: String? = nil, sources: [String] = []
+  ) throws -> Int64 {
+    try updateCondition(
+      condition, outcome, date: date, by: by.map { [$0] } ?? [], note: note, sources: sources)[0]
   }
 
   /// Conditions with their state as of `asOf`, optionally of one negotiation or holder, or only open ones.
@@ -178,7 +205,7 @@ extension AccordStore {
       JOIN term t ON t.id = c.term_id
       LEFT JOIN actor a ON a.id = c.actor_id
       LEFT JOIN position r ON r.id = (
-        SELECT y.id FROM position y WHERE y.answers_id = c.id AND y.date_first <= ?1
+        SELECT y.id FROM position y WHERE y.answers_id = c.id AND y.date_last <= ?1
           AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'position' AND zr.record_id = y.id)
         ORDER BY y.date_first DESC, y.id DESC LIMIT 1)
       LEFT JOIN actor ra ON ra.id = r.actor_id
@@ -205,16 +232,14 @@ extension AccordStore {
         stateDate: row.optionalText(9).map { AccordDate.stored($0, first: row.text(10), last: row.text(11)) },
         answeredBy: row.optionalText(12), note: row.optionalText(13), sources: [])
       if row.bool(16) { condition.retracted = true }
+      if row.text(7) > day { condition.certain = false }
       return condition
     }
     let filtered = openOnly ? rows.filter(\.isOpen) : rows
     let cited = try citations(.position, ids: filtered.map(\.id))
     return filtered.map { c in
-      var condition = Condition(
-        id: c.id, negotiation: c.negotiation, heldBy: c.heldBy, stance: c.stance, term: c.term,
-        inExchangeFor: c.inExchangeFor, conditionalOn: c.conditionalOn, since: c.since, state: c.state,
-        stateDate: c.stateDate, answeredBy: c.answeredBy, note: c.note, sources: cited[c.id] ?? [])
-      condition.retracted = c.retracted
+      var condition = c
+      condition.sources = cited[c.id] ?? []
       return condition
     }
   }

@@ -1,9 +1,17 @@
-/// A proposal or agreement with its status as of a day: one row of `accord deals`.
+/// A proposal or agreement with where it stands as of a day: one row of `accord deals`.
 public struct Deal: Sendable, Codable, Equatable {
   public struct LatestStep: Sendable, Codable, Equatable {
     public let step: ProposalStep.Kind
     public let date: AccordDate
     public let party: String?
+
+    public init(step: ProposalStep.Kind, date: AccordDate, party: String?) {
+      self.step = step
+      self.date = date
+      self.party = party
+    }
+
+    init(_ step: ProposalStep) { self.init(step: step.step, date: step.date, party: step.party) }
   }
   public let id: Int64
   public let slug: String
@@ -13,73 +21,178 @@ public struct Deal: Sendable, Codable, Equatable {
   public let parties: [String]
   public let tabledBy: String?
   public let value: String?
-  /// The latest whole-proposal step (see ``StatusRule``).
-  public let status: ProposalStep.Kind
+  /// Where it stands as a whole, by the rule in ``StatusRule``.
+  public let status: ProposalState
+  /// The date of the step that put it there.
   public let statusDate: AccordDate
+  /// Signed, ratified or in force, as a whole or by any party.
   public let signed: Bool
   public let live: Bool
-  /// The latest step of any kind, a party's included.
+  /// The latest step that counts, a party's included.
   public let latestStep: LatestStep
+  /// Later steps whose dates hold the as-of day: they may or may not have happened yet (absent
+  /// when there are none).
+  public let possibly: [LatestStep]?
+  /// The step that closed it, if it is closed.
+  public let closedBy: LatestStep?
+  /// The deadline set by its latest extension, if any.
+  public let deadline: AccordDate?
   public let openSince: AccordDate
-  /// Days from the first day of its first step to the as-of day.
+  /// Days from the first day of its first step to the closing step, or to the as-of day.
   public let daysOpen: Int
   /// True for a retracted proposal (or one of a retracted negotiation), listed with
   /// `--include-retracted`; absent otherwise.
   public var retracted: Bool? = nil
 }
 
+/// Which deals `accord deals` lists.
+public enum DealFilter: String, Sendable, CaseIterable {
+  /// Every proposal that exists on the day.
+  case all
+  /// Live drafts: drafted or agreed, not adopted, signed or in force; the head of each counter chain.
+  case unsigned
+  /// Every draft that was never concluded: the live ones and the closed ones (countered, rejected,
+  /// withdrawn, …), each with what closed it.
+  case allDrafts
+  /// Concluded and not yet in force: signed, ratified or adopted.
+  case signed
+  case inForce
+  /// Closed: what ended each, and when.
+  case ended
+
+  func admits(_ life: ProposalLife) -> Bool {
+    guard let state = life.state else { return false }
+    switch self {
+    case .all: return true
+    case .unsigned: return state.isDraft
+    case .allDrafts: return state.isDraft || (state.isClosed && !life.isSigned && !life.isConcluded)
+    case .signed: return [.signed, .ratified, .adopted].contains(state)
+    case .inForce: return state == .inForce
+    case .ended: return state.isClosed
+    }
+  }
+}
+
+extension ProposalLife {
+  /// Adopted, signed, ratified or in force at some point, for the whole proposal.
+  var isConcluded: Bool {
+    steps.contains { $0.party == nil && [.adopted, .signed, .ratified, .inForce].contains($0.step) }
+  }
+}
+
 extension AccordStore {
-  /// Proposals and agreements with their status as of `asOf` (default today), by the rule in
-  /// ``StatusRule``; with `unsignedOnly`, the live ones with no signed step.
+  /// Proposals and agreements with where they stand as of `asOf` (default today), by the rule in
+  /// ``StatusRule``, those that `filter` admits.
   public func deals(
-    unsignedOnly: Bool = false, negotiation: Int64? = nil, asOf: Day? = nil, includeRetracted: Bool = false
+    _ filter: DealFilter = .all, negotiation: Int64? = nil, asOf: Day? = nil, includeRetracted: Bool = false
   ) throws -> [Deal] {
     let day = asOf ?? today
-    return try connection.all(
-      """
-      SELECT p.id, p.slug, p.title, n.slug, n.title,
-        (SELECT group_concat(a.name, char(31)) FROM participant r JOIN actor a ON a.id = r.actor_id
-          WHERE r.negotiation_id = n.id AND r.role = 'party'),
-        tb.name, p.value,
-        s.step, s.date, s.date_first, s.date_last,
-        \(StatusRule.signedSQL) AS signed,
-        l.step, l.date, l.date_first, l.date_last, la.name,
-        f.date, f.date_first, f.date_last,
-        NOT (NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal' AND zr.record_id = p.id) AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'negotiation' AND zr.record_id = n.id))
-      FROM proposal p
-      JOIN negotiation n ON n.id = p.negotiation_id
-      JOIN proposal_step s ON s.id = \(StatusRule.latestWholeStepSQL)
-      JOIN proposal_step l ON l.id = \(StatusRule.latestStepSQL)
-      JOIN proposal_step f ON f.id = (
-        SELECT w.id FROM proposal_step w WHERE w.proposal_id = p.id
-          AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = w.id) ORDER BY w.date_first, w.id LIMIT 1)
-      LEFT JOIN actor tb ON tb.id = p.tabled_by
-      LEFT JOIN actor la ON la.id = l.party_id
-      WHERE \(negotiation == nil ? "?3 IS NULL" : "p.negotiation_id = ?3")
-        AND (?4 OR (NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal' AND zr.record_id = p.id) AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'negotiation' AND zr.record_id = n.id)))
-        AND (NOT ?2 OR (s.step NOT IN \(StatusRule.closingSQL) AND NOT signed))
-      ORDER BY f.date_first, p.id
-      """,
-      [
-        .text(day.description), .integer(unsignedOnly ? 1 : 0), .optional(negotiation),
-        .integer(includeRetracted ? 1 : 0),
-      ]
-    ) { row in
-      let status = ProposalStep.Kind(rawValue: row.text(8)) ?? .tabled
-      let openSince = AccordDate.stored(row.text(18), first: row.text(19), last: row.text(20))
-      var deal = Deal(
-        id: row.integer(0), slug: row.text(1), title: row.text(2), negotiation: row.text(3),
-        negotiationTitle: row.text(4), parties: splitList(row.optionalText(5)), tabledBy: row.optionalText(6),
-        value: row.optionalText(7), status: status,
-        statusDate: AccordDate.stored(row.text(9), first: row.text(10), last: row.text(11)),
-        signed: row.bool(12), live: StatusRule.isLive(status),
-        latestStep: Deal.LatestStep(
-          step: ProposalStep.Kind(rawValue: row.text(13)) ?? status,
-          date: AccordDate.stored(row.text(14), first: row.text(15), last: row.text(16)),
-          party: row.optionalText(17)),
-        openSince: openSince, daysOpen: max(0, openSince.first.days(to: day)))
-      if row.bool(21) { deal.retracted = true }
-      return deal
+    return try connection.read {
+      let lives = try self.lives(negotiation: negotiation, asOf: day, includeRetracted: includeRetracted)
+      let heads = try connection.all(
+        """
+        SELECT p.id, p.slug, p.title, n.slug, n.title, tb.name, p.value, n.id,
+          EXISTS (SELECT 1 FROM retraction zr WHERE (zr.record_table = 'proposal' AND zr.record_id = p.id)
+            OR (zr.record_table = 'negotiation' AND zr.record_id = n.id))
+        FROM proposal p
+        JOIN negotiation n ON n.id = p.negotiation_id
+        LEFT JOIN actor tb ON tb.id = p.tabled_by
+        WHERE \(negotiation == nil ? "?1 IS NULL" : "p.negotiation_id = ?1")
+        """, [.optional(negotiation)]
+      ) { row in
+        (
+          id: row.integer(0), slug: row.text(1), title: row.text(2), negotiation: row.text(3),
+          negotiationTitle: row.text(4), tabledBy: row.optionalText(5), value: row.optionalText(6),
+          negotiationID: row.integer(7), retracted: row.bool(8)
+        )
+      }
+      var parties: [Int64: [String]] = [:]
+      var deals: [Deal] = []
+      for head in heads where includeRetracted || !head.retracted {
+        guard let life = lives[head.id], filter.admits(life), let status = life.state,
+          let first = life.firstStep, let latest = life.steps.last
+        else { continue }
+        if parties[head.negotiationID] == nil {
+          parties[head.negotiationID] = try participants(negotiation: head.negotiationID, asOf: day)
+            .filter { $0.role == .party }.map(\.actor)
+        }
+        let lastCounted = (latest.date.first, latest.id)
+        var deal = Deal(
+          id: head.id, slug: head.slug, title: head.title, negotiation: head.negotiation,
+          negotiationTitle: head.negotiationTitle, parties: parties[head.negotiationID] ?? [],
+          tabledBy: head.tabledBy, value: head.value, status: status,
+          statusDate: (life.stateStep ?? first).date, signed: life.isSigned, live: life.isLive,
+          latestStep: Deal.LatestStep(latest),
+          possibly: life.possible.filter { step in (step.date.first, step.id) > lastCounted }
+            .map(Deal.LatestStep.init).nonEmpty,
+          closedBy: life.closing.map(Deal.LatestStep.init), deadline: life.deadline, openSince: first.date,
+          daysOpen: life.daysOpen(asOf: day))
+        if head.retracted { deal.retracted = true }
+        deals.append(deal)
+      }
+      return deals.sorted { ($0.openSince.first, $0.id) < ($1.openSince.first, $1.id) }
     }
+  }
+
+  /// Every proposal's life as of `day` (of one negotiation, or of all), by proposal id: its steps
+  /// that started on or before the day, read once, in the rule's order.
+  func lives(negotiation: Int64? = nil, proposal: Int64? = nil, asOf day: Day, includeRetracted: Bool = false)
+    throws -> [Int64: ProposalLife]
+  {
+    let scope =
+      proposal != nil
+      ? "s.proposal_id = ?2"
+      : negotiation != nil
+        ? "s.proposal_id IN (SELECT id FROM proposal WHERE negotiation_id = ?2)" : "?2 IS NULL"
+    var result: [Int64: ProposalLife] = [:]
+    var current: Int64?
+    var steps: [ProposalStep] = []
+    func finish() {
+      if let current { result[current] = ProposalLife(steps: steps, asOf: day) }
+      steps.removeAll(keepingCapacity: true)
+    }
+    let statement = try connection.statement(
+      """
+      SELECT s.proposal_id, \(Self.stepColumns)
+      FROM \(includeRetracted ? "proposal_step" : "current_proposal_step") s LEFT JOIN actor a ON a.id = s.party_id
+      WHERE s.date_first <= ?1 AND \(scope)
+      ORDER BY s.proposal_id, s.date_first, s.id
+      """)
+    try statement.bind([.text(day.description), .optional(proposal ?? negotiation)])
+    while try statement.step() {
+      let row = Row(statement: statement)
+      let proposal = row.integer(0)
+      if proposal != current {
+        finish()
+        current = proposal
+      }
+      steps.append(try Self.step(row, from: 1, sources: []))
+    }
+    finish()
+    return result
+  }
+
+  /// The columns ``step(_:from:sources:)`` reads, of `proposal_step s` and the party's `actor a`.
+  static let stepColumns = """
+    s.id, s.step, s.date, s.date_first, s.date_last, a.name, s.note, s.label, s.until, s.until_first,
+      s.until_last, s.effective, s.effective_first, s.effective_last
+    """
+
+  /// A step from the ``stepColumns`` of a row, starting at column `offset`.
+  static func step(_ row: Row, from offset: Int32, sources: [String]) throws(StoreError) -> ProposalStep {
+    let text = row.text(offset + 1)
+    guard let kind = ProposalStep.Kind(rawValue: text) else {
+      throw .conflict("step \(row.integer(offset)) is of a kind Accord does not know: '\(text)'")
+    }
+    func date(_ column: Int32) -> AccordDate? {
+      row.optionalText(offset + column).map {
+        AccordDate.stored($0, first: row.text(offset + column + 1), last: row.text(offset + column + 2))
+      }
+    }
+    return ProposalStep(
+      id: row.integer(offset), step: kind,
+      date: AccordDate.stored(row.text(offset + 2), first: row.text(offset + 3), last: row.text(offset + 4)),
+      party: row.optionalText(offset + 5), note: row.optionalText(offset + 6), sources: sources,
+      label: row.optionalText(offset + 7), until: date(8), effective: date(11))
   }
 }

@@ -1,9 +1,5 @@
 /// Everything recorded on one negotiation, as it stood on a day: `accord negotiation show`.
 public struct NegotiationDetail: Sendable, Codable {
-  public struct Participant: Sendable, Codable, Equatable {
-    public let actor: String
-    public let role: ParticipantRole
-  }
   public struct Proposal: Sendable, Codable, Equatable {
     public let id: Int64
     public let slug: String
@@ -15,13 +11,24 @@ public struct NegotiationDetail: Sendable, Codable {
     public let valueCurrency: String?
     public let counters: String?
     public let supersedes: String?
-    /// Absent before its first whole-proposal step.
-    public let status: ProposalStep.Kind?
+    /// Where it stands as a whole (``StatusRule``); absent before any of its steps counts.
+    public let status: ProposalState?
+    /// The step that put it there, and its date (for a state raised by parties, the first party's).
+    public let statusStep: ProposalStep.Kind?
+    public let statusDate: AccordDate?
     public let signed: Bool
     public let live: Bool
-    /// Each party's own latest step, where a step names a party.
-    public let partyStatus: [String: ProposalStep.Kind]
+    /// Where each party that has a step of its own stands.
+    public let parties: [ProposalLife.Party]
+    /// The steps that count, in order.
     public let steps: [ProposalStep]
+    /// Steps whose dates hold the day: they may or may not have happened yet.
+    public let possibly: [ProposalStep]
+    /// The step that closed it, and for how many days it was open (to that step, or to the day).
+    public let closedBy: ProposalStep?
+    public let daysOpen: Int
+    /// The deadline set by its latest extension.
+    public let deadline: AccordDate?
     public let sources: [String]
     /// The dataset it was imported from (PA-X, UCDP), with its stage and signatories as written.
     public var dataset: DatasetFacts? = nil
@@ -33,9 +40,9 @@ public struct NegotiationDetail: Sendable, Codable {
   public let summary: String?
   public let tags: [String]
   public let asOf: String
-  /// `signed` or `unsigned` (see ``NegotiationSummary/status``).
-  public let status: String
-  public let participants: [Participant]
+  /// Where it stands, and why.
+  public let status: NegotiationStatus
+  public let participants: [Participation]
   public let proposals: [Proposal]
   public let conditions: [Condition]
   public let meetings: [MeetingSummary]
@@ -59,20 +66,11 @@ extension AccordStore {
       let tags = try connection.all(
         "SELECT tag FROM negotiation_tag WHERE negotiation_id = ? ORDER BY tag", [.integer(id)]
       ) { $0.text(0) }
-      let participants = try connection.all(
-        """
-        SELECT a.name, p.role FROM participant p JOIN actor a ON a.id = p.actor_id
-        WHERE p.negotiation_id = ?
-        ORDER BY CASE p.role WHEN 'party' THEN 0 WHEN 'mediator' THEN 1 WHEN 'guarantor' THEN 2 ELSE 3 END, a.name
-        """, [.integer(id)]
-      ) {
-        NegotiationDetail.Participant(
-          actor: $0.text(0), role: ParticipantRole(rawValue: $0.text(1)) ?? .observer)
-      }
+      let participants = try participants(negotiation: id, asOf: day)
       let proposals = try proposals(negotiation: id, asOf: day)
       var detail = NegotiationDetail(
         id: id, slug: head.0, title: head.1, summary: head.2, tags: tags, asOf: day.description,
-        status: proposals.contains(where: \.signed) ? "signed" : "unsigned", participants: participants,
+        status: try status(negotiation: id, asOf: day), participants: participants,
         proposals: proposals, conditions: try conditions(negotiation: id, asOf: day),
         meetings: try meetings(negotiation: id, asOf: day), quotes: try quotes(negotiation: id, asOf: day),
         developments: try developments(negotiation: id, asOf: day, limit: developmentLimit))
@@ -89,17 +87,24 @@ extension AccordStore {
   }
 
   func proposals(negotiation: Int64, asOf day: Day) throws -> [NegotiationDetail.Proposal] {
+    try proposals(where: "p.negotiation_id = ?1", .integer(negotiation), asOf: day)
+  }
+
+  /// One proposal as it stood on `day`, with every step behind its state; nil before it existed.
+  public func proposal(_ id: Int64, asOf day: Day) throws -> NegotiationDetail.Proposal? {
+    try proposals(where: "p.id = ?1", .integer(id), asOf: day, includeRetracted: true).first
+  }
+
+  private func proposals(
+    where condition: String, _ argument: SQLValue, asOf day: Day, includeRetracted: Bool = false
+  ) throws -> [NegotiationDetail.Proposal] {
     let heads = try connection.all(
       """
       SELECT p.id, p.slug, p.title, a.name, p.terms, p.value, p.value_amount, p.value_currency, c.slug, s.slug
-      FROM proposal p LEFT JOIN actor a ON a.id = p.tabled_by
+      FROM \(includeRetracted ? "proposal" : "current_proposal") p LEFT JOIN actor a ON a.id = p.tabled_by
       LEFT JOIN proposal c ON c.id = p.counters_id LEFT JOIN proposal s ON s.id = p.supersedes_id
-      WHERE p.negotiation_id = ?1 AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal' AND zr.record_id = p.id)
-        AND EXISTS (SELECT 1 FROM proposal_step x WHERE x.proposal_id = p.id AND x.date_first <= ?2
-          AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = x.id))
-      ORDER BY (SELECT min(x.date_first) FROM proposal_step x WHERE x.proposal_id = p.id
-        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = x.id)), p.id
-      """, [.integer(negotiation), .text(day.description)]
+      WHERE \(condition)
+      """, [argument]
     ) { row in
       (
         id: row.integer(0), slug: row.text(1), title: row.text(2), by: row.optionalText(3),
@@ -108,41 +113,44 @@ extension AccordStore {
       )
     }
     let proposalSources = try citations(.proposal, ids: heads.map(\.id))
-    return try heads.map { head in
-      let steps = try steps(proposal: head.id, asOf: day)
-      let dataset = try datasetFacts(proposal: head.id)
-      let status = steps.last(where: { $0.party == nil })?.step
-      var partyStatus: [String: ProposalStep.Kind] = [:]
-      for step in steps { if let party = step.party { partyStatus[party] = step.step } }
-      return NegotiationDetail.Proposal(
-        id: head.id, slug: head.slug, title: head.title, tabledBy: head.by, terms: head.terms,
-        value: head.value, valueAmount: head.amount, valueCurrency: head.currency, counters: head.counters,
-        supersedes: head.supersedes, status: status,
-        signed: steps.contains { StatusRule.signing.contains($0.step) },
-        live: status.map(StatusRule.isLive) ?? false, partyStatus: partyStatus, steps: steps,
-        sources: proposalSources[head.id] ?? [], dataset: dataset)
+    var result: [NegotiationDetail.Proposal] = []
+    for head in heads {
+      let all = try steps(proposal: head.id, asOf: day)
+      let life = ProposalLife(steps: all, asOf: day)
+      // A proposal none of whose steps counts yet, but which may have been tabled, is shown as such.
+      guard life.exists || !life.possible.isEmpty else { continue }
+      result.append(
+        NegotiationDetail.Proposal(
+          id: head.id, slug: head.slug, title: head.title, tabledBy: head.by, terms: head.terms,
+          value: head.value, valueAmount: head.amount, valueCurrency: head.currency, counters: head.counters,
+          supersedes: head.supersedes, status: life.state, statusStep: life.stateStep?.step,
+          statusDate: life.stateStep?.date, signed: life.isSigned, live: life.isLive,
+          parties: life.parties, steps: life.steps, possibly: life.possible, closedBy: life.closing,
+          daysOpen: life.daysOpen(asOf: day), deadline: life.deadline,
+          sources: proposalSources[head.id] ?? [], dataset: try datasetFacts(proposal: head.id)))
     }
+    func first(_ p: NegotiationDetail.Proposal) -> Day {
+      (p.steps.first ?? p.possibly.first)?.date.first ?? day
+    }
+    return result.sorted { (first($0), $0.id) < (first($1), $1.id) }
   }
 
-  /// A proposal's steps as of a day, in the order the status rule reads them.
+  /// A proposal's steps that started on or before `day`, in the order the status rule reads them,
+  /// with their sources.
   public func steps(proposal: Int64, asOf day: Day) throws -> [ProposalStep] {
     let rows = try connection.all(
       """
-      SELECT s.id, s.step, s.date, s.date_first, s.date_last, a.name, s.note
-      FROM proposal_step s LEFT JOIN actor a ON a.id = s.party_id
-      WHERE s.proposal_id = ? AND s.date_first <= ? AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = s.id)
+      SELECT \(Self.stepColumns)
+      FROM current_proposal_step s LEFT JOIN actor a ON a.id = s.party_id
+      WHERE s.proposal_id = ? AND s.date_first <= ?
       ORDER BY s.date_first, s.id
       """, [.integer(proposal), .text(day.description)]
-    ) { row in
-      (
-        row.integer(0), ProposalStep.Kind(rawValue: row.text(1)) ?? .tabled,
-        AccordDate.stored(row.text(2), first: row.text(3), last: row.text(4)), row.optionalText(5),
-        row.optionalText(6)
-      )
-    }
-    let cited = try citations(.step, ids: rows.map(\.0))
-    return rows.map {
-      ProposalStep(id: $0.0, step: $0.1, date: $0.2, party: $0.3, note: $0.4, sources: cited[$0.0] ?? [])
+    ) { row throws(StoreError) in try Self.step(row, from: 0, sources: []) }
+    let cited = try citations(.step, ids: rows.map(\.id))
+    return rows.map { step in
+      var step = step
+      step.sources = cited[step.id] ?? []
+      return step
     }
   }
 }

@@ -1,6 +1,6 @@
 /// The roles an actor can have in a negotiation.
 public enum ParticipantRole: String, Sendable, Codable, CaseIterable {
-  case party, mediator, guarantor, observer
+  case party, mediator, guarantor, observer, coordinator
 }
 
 public struct NewNegotiation: Sendable {
@@ -23,13 +23,13 @@ public struct NewNegotiation: Sendable {
   }
 }
 
-/// A negotiation as listed, with its status as of a day.
+/// A negotiation as listed, with where it stands as of a day.
 public struct NegotiationSummary: Sendable, Codable, Equatable {
   public let id: Int64
   public let slug: String
   public let title: String
-  /// `signed` when a proposal of it carries a signed step as of the day, else `unsigned`.
-  public let status: String
+  /// Where it stands, and why (see ``NegotiationStatus``).
+  public let status: NegotiationStatus
   public let parties: [String]
   public let mediators: [String]
   public let tags: [String]
@@ -66,51 +66,73 @@ extension AccordStore {
     }
   }
 
-  public func addParticipant(negotiation: Int64, actor: Int64, role: ParticipantRole) throws {
-    try connection.run(
-      "INSERT OR IGNORE INTO participant (negotiation_id, actor_id, role) VALUES (?, ?, ?)",
-      [.integer(negotiation), .integer(actor), .text(role.rawValue)])
-  }
-
-  /// Negotiations with their status as of `asOf`, optionally only signed or unsigned ones, or
-  /// those in which `party` takes part.
+  /// Negotiations with where they stand as of `asOf`: all, or only those signed (in force,
+  /// suspended or signed) or not, those in which `party` takes part, or those with `tag`. Live talks
+  /// with nothing recorded for `staleDays` days are stalled.
   public func negotiations(
     signed: Bool? = nil, party: Int64? = nil, tag: String? = nil, asOf: Day? = nil,
-    includeRetracted: Bool = false
+    includeRetracted: Bool = false, staleDays: Int = NegotiationStatus.defaultStaleDays
   ) throws -> [NegotiationSummary] {
-    let day = (asOf ?? today).description
-    return try connection.all(
-      """
-      SELECT n.id, n.slug, n.title,
-        EXISTS (
-          SELECT 1 FROM proposal p JOIN proposal_step x ON x.proposal_id = p.id
-          WHERE p.negotiation_id = n.id AND x.step IN \(StatusRule.signingSQL) AND x.date_first <= ?1
-            AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal' AND zr.record_id = p.id) AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = x.id)
-        ) AS signed,
-        (SELECT group_concat(a.name, char(31)) FROM participant r JOIN actor a ON a.id = r.actor_id
-          WHERE r.negotiation_id = n.id AND r.role = 'party'),
-        (SELECT group_concat(a.name, char(31)) FROM participant r JOIN actor a ON a.id = r.actor_id
-          WHERE r.negotiation_id = n.id AND r.role = 'mediator'),
-        (SELECT group_concat(t.tag, char(31)) FROM negotiation_tag t WHERE t.negotiation_id = n.id),
-        (SELECT count(*) FROM proposal p JOIN proposal_step s ON s.id = \(StatusRule.latestWholeStepSQL)
-          WHERE p.negotiation_id = n.id AND s.step NOT IN \(StatusRule.closingSQL)
-            AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal' AND zr.record_id = p.id)),
-        \(Self.lastActivitySQL(of: "n.id", asOf: "?1")),
-        EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'negotiation' AND zr.record_id = n.id)
-      FROM negotiation n
-      WHERE (?4 OR NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'negotiation' AND zr.record_id = n.id))
-        AND (?2 IS NULL OR EXISTS (SELECT 1 FROM participant r WHERE r.negotiation_id = n.id AND r.actor_id = ?2))
-        AND (?3 IS NULL OR EXISTS (SELECT 1 FROM negotiation_tag t WHERE t.negotiation_id = n.id AND t.tag = ?3))
-      ORDER BY n.title COLLATE NOCASE, n.id
-      """, [.text(day), .optional(party), .optional(tag.map(Names.key)), .integer(includeRetracted ? 1 : 0)]
-    ) { row in
-      var summary = NegotiationSummary(
-        id: row.integer(0), slug: row.text(1), title: row.text(2),
-        status: row.bool(3) ? "signed" : "unsigned", parties: splitList(row.optionalText(4)),
-        mediators: splitList(row.optionalText(5)), tags: splitList(row.optionalText(6)),
-        liveProposals: Int(row.integer(7)), lastActivity: row.text(8).nonEmpty)
-      if row.bool(9) { summary.retracted = true }
-      return summary
-    }.filter { signed == nil || ($0.status == "signed") == signed }
+    let day = asOf ?? today
+    return try connection.read {
+      let rows = try connection.all(
+        """
+        SELECT n.id, n.slug, n.title,
+          (SELECT group_concat(t.tag, char(31)) FROM negotiation_tag t WHERE t.negotiation_id = n.id),
+          \(Self.lastActivitySQL(of: "n.id", asOf: "?1")),
+          EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'negotiation' AND zr.record_id = n.id)
+        FROM negotiation n
+        WHERE (?3 IS NULL OR EXISTS (SELECT 1 FROM negotiation_tag t WHERE t.negotiation_id = n.id AND t.tag = ?3))
+        ORDER BY n.title COLLATE NOCASE, n.id
+        """, [.text(day.description), .null, .optional(tag.map(Names.key))]
+      ) { row in
+        (
+          id: row.integer(0), slug: row.text(1), title: row.text(2), tags: splitList(row.optionalText(3)),
+          lastActivity: Day(iso: row.text(4)), retracted: row.bool(5)
+        )
+      }
+      let lives = try self.lives(asOf: day)
+      var proposals: [Int64: [(title: String, life: ProposalLife)]] = [:]
+      for (id, negotiation, title) in try connection.all(
+        "SELECT id, negotiation_id, title FROM current_proposal ORDER BY id", [],
+        { ($0.integer(0), $0.integer(1), $0.text(2)) })
+      {
+        if let life = lives[id] { proposals[negotiation, default: []].append((title, life)) }
+      }
+      let spans = try participationSpans()
+      var result: [NegotiationSummary] = []
+      for row in rows where includeRetracted || !row.retracted {
+        let taking = ParticipationSpan.asOf(spans[row.id] ?? [], day)
+        if let party, !taking.contains(where: { $0.actorID == party }) { continue }
+        let own = (proposals[row.id] ?? []).sorted {
+          ($0.life.firstStep?.date.first ?? day) < ($1.life.firstStep?.date.first ?? day)
+        }
+        let status = NegotiationStatus.derive(
+          proposals: own, lastActivity: row.lastActivity, asOf: day, staleDays: staleDays)
+        if let signed, status.state.isSigned != signed { continue }
+        var summary = NegotiationSummary(
+          id: row.id, slug: row.slug, title: row.title, status: status,
+          parties: taking.filter { $0.role == .party }.map(\.actor),
+          mediators: taking.filter { $0.role == .mediator }.map(\.actor), tags: row.tags,
+          liveProposals: own.filter(\.life.isLive).count, lastActivity: row.lastActivity?.description)
+        if row.retracted { summary.retracted = true }
+        result.append(summary)
+      }
+      return result
+    }
+  }
+
+  /// Where one negotiation stands as of `day`.
+  public func status(negotiation: Int64, asOf day: Day, staleDays: Int = NegotiationStatus.defaultStaleDays)
+    throws -> NegotiationStatus
+  {
+    let lives = try self.lives(negotiation: negotiation, asOf: day)
+    let proposals = try connection.all(
+      "SELECT id, title FROM current_proposal WHERE negotiation_id = ? ORDER BY id", [.integer(negotiation)]
+    ) { ($0.integer(0), $0.text(1)) }.compactMap { id, title in lives[id].map { (title: title, life: $0) } }
+      .sorted { ($0.life.firstStep?.date.first ?? day) < ($1.life.firstStep?.date.first ?? day) }
+    return NegotiationStatus.derive(
+      proposals: proposals, lastActivity: try lastActivity(negotiation: negotiation, asOf: day), asOf: day,
+      staleDays: staleDays)
   }
 }

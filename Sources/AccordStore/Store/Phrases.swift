@@ -30,21 +30,61 @@ public enum Phrase {
     }
   }
 
-  /// A step in words: `agreed in principle`, `in force`.
+  /// A step in words: `agreed in principle`, `in force`, `withdrawal notified`.
   public static func step(_ kind: ProposalStep.Kind) -> String {
     switch kind {
     case .agreedInPrinciple: "agreed in principle"
     case .inForce: "in force"
+    case .withdrawalNotified: "withdrawal notified"
+    case .declared: "declared (unilateral)"
+    case .unclear: "recorded, status unclear"
     default: kind.rawValue
     }
+  }
+
+  /// A step with what it names: `milestone Implementation Day`, `extended until 2014-11-24`,
+  /// `withdrawal notified, effective 2020-11-04`.
+  public static func step(_ step: ProposalStep) -> String {
+    var text = Phrase.step(step.step, party: step.party)
+    if let label = step.label { text += " " + label }
+    if let until = step.until { text += " until \(until)" }
+    if let effective = step.effective { text += ", effective \(effective)" }
+    return text
   }
 
   /// "rejected by Ukraine", "in force for Ukraine", "tabled".
   public static func step(_ kind: ProposalStep.Kind, party: String?) -> String {
     guard let party else { return step(kind) }
     switch kind {
-    case .inForce, .suspended, .terminated, .superseded, .lapsed: return step(kind) + " for " + party
+    case .inForce, .suspended, .resumed, .terminated, .superseded, .lapsed, .expired:
+      return step(kind) + " for " + party
     default: return step(kind) + " by " + party
     }
+  }
+}
+
+extension Phrase {
+  /// Why a negotiation stands where it does, in one line: "JCPOA terminated 2025-10-18".
+  public static func reason(_ status: NegotiationStatus) -> String {
+    let fact: String? = status.proposal.flatMap { proposal in
+      status.step.map { step in
+        "\(proposal) \(Phrase.step(step, party: status.party))" + (status.date.map { " \($0)" } ?? "")
+      }
+    }
+    switch status.state {
+    case .notStarted: return "nothing recorded yet"
+    case .stalled:
+      let quiet = status.lastActivity.map { "nothing recorded since \($0)" } ?? "nothing recorded"
+      let days = status.daysQuiet.map { " (\($0) days)" } ?? ""
+      return quiet + days + (fact.map { "; last: \($0)" } ?? "")
+    case .negotiating:
+      return fact ?? "talks, no proposal yet" + (status.lastActivity.map { "; last fact \($0)" } ?? "")
+    default: return fact ?? status.state.words
+    }
+  }
+
+  /// "in force: JCPOA in force 2016-01-16".
+  public static func status(_ status: NegotiationStatus) -> String {
+    status.state.words + ": " + reason(status)
   }
 }

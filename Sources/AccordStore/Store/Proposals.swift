@@ -3,15 +3,18 @@ public struct ProposalStep: Sendable, Codable, Equatable {
   public enum Kind: String, Sendable, Codable, CaseIterable {
     case floated, tabled, countered
     case agreedInPrinciple = "agreed_in_principle"
-    case initialled, signed, ratified
+    case initialled, adopted, signed, ratified
     case inForce = "in_force"
-    case suspended, terminated, rejected, withdrawn, superseded, lapsed
+    case extended, milestone, suspended, resumed
+    case withdrawalNotified = "withdrawal_notified"
+    case rejoined, withdrawn, rejected, superseded, lapsed, terminated, expired, declared, unclear
 
     /// The step as typed on the command line: `agreed-in-principle`, `in-force`.
     public var argument: String {
       switch self {
       case .agreedInPrinciple: "agreed-in-principle"
       case .inForce: "in-force"
+      case .withdrawalNotified: "withdrawal-notified"
       default: rawValue
       }
     }
@@ -28,7 +31,58 @@ public struct ProposalStep: Sendable, Codable, Equatable {
   public let date: AccordDate
   public let party: String?
   public let note: String?
-  public let sources: [String]
+  public var sources: [String]
+  /// A milestone's name ("Implementation Day").
+  public var label: String? = nil
+  /// For `extended`: the new deadline.
+  public var until: AccordDate? = nil
+  /// For `withdrawal-notified`: when the withdrawal takes effect.
+  public var effective: AccordDate? = nil
+
+  public init(
+    id: Int64, step: Kind, date: AccordDate, party: String?, note: String?, sources: [String],
+    label: String? = nil, until: AccordDate? = nil, effective: AccordDate? = nil
+  ) {
+    self.id = id
+    self.step = step
+    self.date = date
+    self.party = party
+    self.note = note
+    self.sources = sources
+    self.label = label
+    self.until = until
+    self.effective = effective
+  }
+}
+
+/// A step as an analyst records it: `accord proposal step`.
+public struct NewStep: Sendable {
+  public var proposal: String
+  public var kind: ProposalStep.Kind
+  public var date: AccordDate
+  /// The parties it concerns, one row each; none for a step of the whole proposal.
+  public var parties: [String]
+  public var label: String?
+  public var until: AccordDate?
+  public var effective: AccordDate?
+  public var note: String?
+  public var sources: [String]
+
+  public init(
+    proposal: String, _ kind: ProposalStep.Kind, date: AccordDate, parties: [String] = [],
+    label: String? = nil, until: AccordDate? = nil, effective: AccordDate? = nil, note: String? = nil,
+    sources: [String] = []
+  ) {
+    self.proposal = proposal
+    self.kind = kind
+    self.date = date
+    self.parties = parties
+    self.label = label
+    self.until = until
+    self.effective = effective
+    self.note = note
+    self.sources = sources
+  }
 }
 
 public struct NewProposal: Sendable {
@@ -115,22 +169,90 @@ extension AccordStore {
     }
   }
 
-  /// Records a step in a proposal's life; its status follows from the steps.
+  /// Records a step in a proposal's life, once for each party it names (or once for the whole
+  /// proposal); its state follows from the steps. Returns the new steps' numbers.
+  @discardableResult
+  public func addStep(_ new: NewStep) throws -> [Int64] {
+    let kind = new.kind
+    let label = new.label?.trimmingSpaces.nonEmpty
+    if StatusRule.partyOnly.contains(kind) && new.parties.isEmpty {
+      throw StoreError.invalid("a \(kind.argument) step concerns one party: say which with --party ACTOR")
+    }
+    if StatusRule.wholeOnly.contains(kind) && !new.parties.isEmpty {
+      throw StoreError.invalid(
+        "a \(kind.argument) step concerns the whole proposal: leave out --party")
+    }
+    switch (kind, label) {
+    case (.milestone, nil):
+      throw StoreError.invalid("a milestone needs its name: accord proposal step PROPOSAL milestone \"NAME\"")
+    case (.milestone, _), (_, nil): break
+    default: throw StoreError.invalid("only a milestone has a name; a \(kind.argument) step takes none")
+    }
+    try checkDate(new.until, named: "--until", for: kind, only: .extended, after: new.date)
+    try checkDate(new.effective, named: "--effective", for: kind, only: .withdrawalNotified, after: new.date)
+    return try write {
+      let proposal = try resolveProposal(new.proposal)
+      try checkNotBeforeFirstStep(of: proposal, new.date)
+      var parties: [Int64] = []
+      for name in new.parties {
+        let party = try resolveActor(name)
+        if !parties.contains(party) { parties.append(party) }
+      }
+      if !parties.isEmpty {
+        let negotiation = try negotiationOf(proposal: proposal)
+        for party in parties { try checkTakesPart(party, in: negotiation, on: new.date) }
+      }
+      let sources = try resolveSources(new.sources)
+      var ids: [Int64] = []
+      for party in parties.isEmpty ? [nil] : parties.map(Optional.some) {
+        let id = try insertStep(
+          proposal: proposal, kind, date: new.date, party: party, note: new.note?.trimmingSpaces.nonEmpty,
+          label: label, until: new.until, effective: new.effective)
+        try cite(sources, .step, id)
+        ids.append(id)
+      }
+      return ids
+    }
+  }
+
+  /// Records a step of the whole proposal, or of one party.
   @discardableResult
   public func addStep(
     proposal: String, _ step: ProposalStep.Kind, date: AccordDate, party: String? = nil,
     note: String? = nil, sources: [String] = []
   ) throws -> Int64 {
-    try write {
-      let proposal = try resolveProposal(proposal)
-      try checkNotBeforeFirstStep(of: proposal, date)
-      let party = try party.map { try resolveActor($0) }
-      let sources = try resolveSources(sources)
-      let id = try insertStep(
-        proposal: proposal, step, date: date, party: party, note: note?.trimmingSpaces.nonEmpty)
-      try cite(sources, .step, id)
-      return id
+    let ids = try addStep(
+      NewStep(
+        proposal: proposal, step, date: date, parties: party.map { [$0] } ?? [], note: note, sources: sources)
+    )
+    return ids[0]
+  }
+
+  /// `--until` for an extension, `--effective` for a withdrawal: required there, refused elsewhere,
+  /// never before the step itself.
+  private func checkDate(
+    _ date: AccordDate?, named option: String, for kind: ProposalStep.Kind, only: ProposalStep.Kind,
+    after stepDate: AccordDate
+  ) throws(StoreError) {
+    guard kind == only else {
+      if date != nil { throw .invalid("\(option) goes with a \(only.argument) step only") }
+      return
     }
+    guard let date else {
+      throw .invalid("a \(only.argument) step needs \(option) DATE")
+    }
+    if date.last < stepDate.first {
+      throw .invalid("\(option) \(date) is before the step itself (\(stepDate))")
+    }
+  }
+
+  /// The negotiation a proposal belongs to.
+  func negotiationOf(proposal: Int64) throws(StoreError) -> Int64 {
+    guard
+      let id = try connection.integer(
+        "SELECT negotiation_id FROM proposal WHERE id = ?", [.integer(proposal)])
+    else { throw .notFound(kind: "proposal", name: String(proposal), candidates: []) }
+    return id
   }
 
   /// A step, a counter or a replacement cannot come before the proposal it concerns existed.
@@ -149,12 +271,16 @@ extension AccordStore {
 
   @discardableResult
   func insertStep(
-    proposal: Int64, _ step: ProposalStep.Kind, date: AccordDate, party: Int64?, note: String?
+    proposal: Int64, _ step: ProposalStep.Kind, date: AccordDate, party: Int64?, note: String?,
+    label: String? = nil, until: AccordDate? = nil, effective: AccordDate? = nil
   ) throws -> Int64 {
     try connection.insert(
       """
-      INSERT INTO proposal_step (proposal_id, step, party_id, date, date_first, date_last, note)
-      VALUES (?, ?, ?, ?, ?, ?, ?)
-      """, [.integer(proposal), .text(step.rawValue), .optional(party)] + date.columns + [.optional(note)])
+      INSERT INTO proposal_step (proposal_id, step, party_id, date, date_first, date_last, label,
+        until, until_first, until_last, effective, effective_first, effective_last, note)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """,
+      [.integer(proposal), .text(step.rawValue), .optional(party)] + date.columns + [.optional(label)]
+        + AccordDate.optionalColumns(until) + AccordDate.optionalColumns(effective) + [.optional(note)])
   }
 }

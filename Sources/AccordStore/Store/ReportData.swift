@@ -33,9 +33,9 @@ public struct Report: Sendable, Codable {
     public let title: String
     public let summary: String?
     public let tags: [String]
-    /// `signed` or `unsigned`: signed when one of its proposals is.
-    public let status: String
-    public let participants: [NegotiationDetail.Participant]
+    /// Where it stands, and why.
+    public let status: NegotiationStatus
+    public let participants: [Participation]
     public let lastActivity: String?
     public let daysQuiet: Int?
     /// Every proposal with its status and all the steps behind it, in the order first tabled.
@@ -54,7 +54,7 @@ public struct Report: Sendable, Codable {
   public let asOf: String
   public let since: String
   public let staleAfterDays: Int
-  /// Live proposals with no signed step, as `accord deals --unsigned` lists them.
+  /// Live drafts, as `accord deals --unsigned` lists them.
   public let unsignedDeals: [Deal]
   public let changes: [Change]
   public let stale: [Stale]
@@ -151,8 +151,9 @@ extension AccordStore {
     let proposals = try detail.proposals.map { p in
       let sources = try cite(p.sources)
       let steps = try p.steps.map { s in
-        ProposalStep(
-          id: s.id, step: s.step, date: s.date, party: s.party, note: s.note, sources: try cite(s.sources))
+        var step = s
+        step.sources = try cite(s.sources)
+        return step
       }
       return p.with(steps: steps, sources: sources)
     }
@@ -187,18 +188,23 @@ extension AccordStore {
     return (section, changes)
   }
 
-  /// The section's live proposals that are not signed (rule 7 of ``StatusRule``), as `Deal`s.
+  /// The section's live drafts (rule 7 of ``StatusRule``), as `Deal`s.
   private func unsignedDeals(of section: Report.Negotiation, asOf day: Day) -> [Deal] {
     section.proposals.compactMap { p in
-      guard let status = p.status, p.live, !p.signed, let first = p.steps.first, let latest = p.steps.last,
-        let statusStep = p.steps.last(where: { $0.party == nil })
+      guard let status = p.status, status.isDraft, let first = p.steps.first, let latest = p.steps.last
       else { return nil }
+      let statusStep = p.steps.last { step in
+        if case .stage = StatusRule.effect(of: step.step), step.party == nil { return true }
+        return false
+      }
       return Deal(
         id: p.id, slug: p.slug, title: p.title, negotiation: section.slug, negotiationTitle: section.title,
         parties: section.participants.filter { $0.role == .party }.map(\.actor), tabledBy: p.tabledBy,
-        value: p.value, status: status, statusDate: statusStep.date, signed: false, live: true,
-        latestStep: Deal.LatestStep(step: latest.step, date: latest.date, party: latest.party),
-        openSince: first.date, daysOpen: max(0, first.date.first.days(to: day)))
+        value: p.value, status: status, statusDate: (statusStep ?? first).date, signed: p.signed, live: true,
+        latestStep: Deal.LatestStep(latest),
+        possibly: p.possibly.filter { ($0.date.first, $0.id) > (latest.date.first, latest.id) }
+          .map(Deal.LatestStep.init).nonEmpty,
+        closedBy: nil, deadline: p.deadline, openSince: first.date, daysOpen: p.daysOpen)
     }
   }
 
@@ -222,20 +228,18 @@ extension NegotiationDetail.Proposal {
   func with(steps: [ProposalStep], sources: [String]) -> Self {
     Self(
       id: id, slug: slug, title: title, tabledBy: tabledBy, terms: terms, value: value,
-      valueAmount: valueAmount,
-      valueCurrency: valueCurrency, counters: counters, supersedes: supersedes, status: status,
-      signed: signed,
-      live: live, partyStatus: partyStatus, steps: steps, sources: sources, dataset: dataset)
+      valueAmount: valueAmount, valueCurrency: valueCurrency, counters: counters, supersedes: supersedes,
+      status: status, statusStep: statusStep, statusDate: statusDate, signed: signed, live: live,
+      parties: parties, steps: steps, possibly: possibly,
+      closedBy: closedBy, daysOpen: daysOpen, deadline: deadline, sources: sources, dataset: dataset)
   }
 }
 
 extension Condition {
   func with(sources: [String]) -> Self {
-    Condition(
-      id: id, negotiation: negotiation, heldBy: heldBy, stance: stance, term: term,
-      inExchangeFor: inExchangeFor,
-      conditionalOn: conditionalOn, since: since, state: state, stateDate: stateDate, answeredBy: answeredBy,
-      note: note, sources: sources)
+    var copy = self
+    copy.sources = sources
+    return copy
   }
 }
 

@@ -43,32 +43,8 @@ extension AccordStore {
   }
 
   /// The negotiations that are live on `day`, by title: something on them is dated on or before
-  /// the day, and they are not closed, as a negotiation is when it has proposals and every one of
-  /// them is closed (rejected, withdrawn, superseded, lapsed or terminated; see ``StatusRule``).
+  /// the day, and they have not ended (see ``NegotiationStatus``).
   public func liveNegotiations(asOf day: Day) throws -> [Int64] {
-    try connection.all(
-      """
-      SELECT n.id FROM negotiation n
-      WHERE NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'negotiation' AND zr.record_id = n.id) AND (
-          EXISTS (SELECT 1 FROM proposal p JOIN proposal_step x ON x.proposal_id = p.id
-            WHERE p.negotiation_id = n.id AND x.date_first <= ?1
-              AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal' AND zr.record_id = p.id) AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = x.id))
-          OR EXISTS (SELECT 1 FROM meeting m WHERE m.negotiation_id = n.id AND m.date_first <= ?1
-            AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'meeting' AND zr.record_id = m.id))
-          OR EXISTS (SELECT 1 FROM position o WHERE o.negotiation_id = n.id AND o.date_first <= ?1
-            AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'position' AND zr.record_id = o.id))
-          OR EXISTS (SELECT 1 FROM statement q WHERE q.negotiation_id = n.id AND q.date_first <= ?1
-            AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'statement' AND zr.record_id = q.id))
-          OR EXISTS (SELECT 1 FROM development d WHERE d.negotiation_id = n.id AND d.date_first <= ?1
-            AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'development' AND zr.record_id = d.id)))
-        AND (
-          NOT EXISTS (SELECT 1 FROM proposal p JOIN proposal_step s ON s.id = \(StatusRule.latestWholeStepSQL)
-            WHERE p.negotiation_id = n.id AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal' AND zr.record_id = p.id))
-          OR EXISTS (SELECT 1 FROM proposal p JOIN proposal_step s ON s.id = \(StatusRule.latestWholeStepSQL)
-            WHERE p.negotiation_id = n.id AND s.step NOT IN \(StatusRule.closingSQL)
-              AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal' AND zr.record_id = p.id)))
-      ORDER BY n.title COLLATE NOCASE, n.id
-      """, [.text(day.description)]
-    ) { $0.integer(0) }
+    try negotiations(asOf: day).filter { ![.notStarted, .ended].contains($0.status.state) }.map(\.id)
   }
 }

@@ -247,3 +247,39 @@ extension AccordStore {
     }
   }
 }
+
+extension AccordStore {
+  /// The negotiation a proposal belongs to.
+  public func negotiationID(ofProposal proposal: Int64) throws -> Int64 {
+    try negotiationOf(proposal: proposal)
+  }
+
+  /// Makes `actor` a party of the negotiation from `date`, unless it takes part on that date
+  /// already. True when it joined.
+  @discardableResult
+  public func ensureParty(_ actor: Int64, of negotiation: Int64, from date: AccordDate) throws -> Bool {
+    if try takesPart(actor, in: negotiation, on: date) { return false }
+    try addParticipant(negotiation: negotiation, actor: actor, role: .party, date: date)
+    return true
+  }
+
+  /// Adds a step of one party, unless the proposal has that step for that party on that date
+  /// already; cites `source` when given. True when it was added.
+  @discardableResult
+  public func addImportedPartyStep(
+    proposal: Int64, _ kind: ProposalStep.Kind, party: Int64, date: AccordDate, effective: AccordDate? = nil,
+    note: String? = nil, source: Int64? = nil
+  ) throws -> Bool {
+    if try connection.integer(
+      "SELECT 1 FROM proposal_step WHERE proposal_id = ? AND step = ? AND party_id = ? AND date = ?",
+      [.integer(proposal), .text(kind.rawValue), .integer(party), .text(date.text)]) != nil
+    {
+      return false
+    }
+    try checkNotBeforeFirstStep(of: proposal, date)
+    let step = try insertStep(
+      proposal: proposal, kind, date: date, party: party, note: note, effective: effective)
+    if let source { try cite([source], .step, step) }
+    return true
+  }
+}

@@ -28,7 +28,8 @@ extension AccordStore {
 
   static let exportTables: [String: String] = [
     "actor": "actor", "affiliation": "affiliation", "source": "source", "negotiation": "negotiation",
-    "proposal": "proposal", "step": "proposal_step", "term": "term", "position": "position",
+    "participant": "participant", "proposal": "proposal", "step": "proposal_step", "term": "term",
+    "position": "position",
     "term_link": "term_link", "meeting": "meeting", "quote": "statement", "development": "development",
     "dataset_record": "dataset_record", "stage": "proposal_stage", "signatory": "proposal_signatory",
     "retraction": "retraction",
@@ -107,9 +108,6 @@ extension AccordStore {
         SELECT n.id, n.slug, n.title, n.summary,
           (SELECT group_concat(tag, char(31)) FROM (SELECT t.tag FROM negotiation_tag t
             WHERE t.negotiation_id = n.id ORDER BY t.tag)),
-          (SELECT group_concat(entry, char(31)) FROM (SELECT a.slug || ' ' || p.role AS entry
-            FROM participant p JOIN actor a ON a.id = p.actor_id WHERE p.negotiation_id = n.id
-            ORDER BY p.actor_id, p.role)),
           n.recorded_at
         FROM negotiation n ORDER BY n.id
         """,
@@ -120,17 +118,25 @@ extension AccordStore {
         r.add("title", row.text(2))
         r.add("summary", row.optionalText(3))
         r.add("tags", list(row.optionalText(4)))
-        r.add(
-          "participants",
-          .list(
-            splitList(row.optionalText(5)).map { entry in
-              let parts = entry.split(separator: " ", maxSplits: 1).map(String.init)
-              return .object([
-                TransferField(name: "actor", value: .text(parts[0])),
-                TransferField(name: "role", value: .text(parts.count > 1 ? parts[1] : "")),
-              ])
-            }))
-        r.add("recorded_at", row.text(6))
+        r.add("recorded_at", row.text(5))
+        return r
+      }),
+    "participant": ExportQuery(
+      sql: """
+        SELECT p.id, n.slug, a.slug, p.role, p.side, p.event, p.date, p.recorded_at
+        FROM participant p JOIN negotiation n ON n.id = p.negotiation_id JOIN actor a ON a.id = p.actor_id
+        ORDER BY p.id
+        """,
+      decode: { row in
+        var r = TransferRecord(type: "participant")
+        r.add("id", row.integer(0))
+        r.add("negotiation", row.text(1))
+        r.add("actor", row.text(2))
+        r.add("role", row.text(3))
+        r.add("side", row.optionalText(4))
+        if row.text(5) != "joined" { r.add("event", row.text(5)) }
+        r.add("date", row.optionalText(6))
+        r.add("recorded_at", row.text(7))
         return r
       }),
     "proposal": ExportQuery(
@@ -161,7 +167,8 @@ extension AccordStore {
       }),
     "step": ExportQuery(
       sql: """
-        SELECT s.id, p.slug, s.step, a.slug, s.date, s.note, \(citedSQL("step_id", "s.id")), s.recorded_at
+        SELECT s.id, p.slug, s.step, a.slug, s.date, s.note, \(citedSQL("step_id", "s.id")), s.recorded_at,
+          s.label, s.until, s.effective
         FROM proposal_step s JOIN proposal p ON p.id = s.proposal_id LEFT JOIN actor a ON a.id = s.party_id
         ORDER BY s.id
         """,
@@ -172,6 +179,9 @@ extension AccordStore {
         r.add("step", row.text(2))
         r.add("party", row.optionalText(3))
         r.add("date", row.text(4))
+        r.add("label", row.optionalText(8))
+        r.add("until", row.optionalText(9))
+        r.add("effective", row.optionalText(10))
         r.add("note", row.optionalText(5))
         r.add("sources", list(row.optionalText(6)))
         r.add("recorded_at", row.text(7))

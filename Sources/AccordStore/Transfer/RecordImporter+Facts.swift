@@ -44,29 +44,42 @@ extension RecordImporter {
   }
 
   func step(_ f: TransferFields) throws {
-    try f.onlyFields(["id", "proposal", "step", "party", "date", "note", "sources", "recorded_at"])
+    try f.onlyFields([
+      "id", "proposal", "step", "party", "date", "label", "until", "effective", "note", "sources",
+      "recorded_at",
+    ])
     let id = try f.id()
     let proposal = try reference(f, "proposal", "proposal")
     let step = try f.choice("step", ProposalStep.Kind.allCases.map(\.rawValue))
     let party = try optionalReference(f, "party", "actor")
     let date = try date(f, "date")
+    let label = try f.nonEmptyText("label")
+    let until = try optionalDate(f, "until")
+    let effective = try optionalDate(f, "effective")
     let note = try f.nonEmptyText("note")
     let recordedAt = try f.recordedAt()
     if try match(
-      "proposal_step", "proposal_id = ?3 AND step = ?4 AND party_id IS ?5 AND date = ?6 AND note IS ?7",
-      [.integer(proposal), .text(step), .optional(party), .text(date.text), .optional(note)])
+      "proposal_step",
+      "proposal_id = ?3 AND step = ?4 AND party_id IS ?5 AND date = ?6 AND note IS ?7 AND label IS ?8 AND until IS ?9 AND effective IS ?10",
+      [
+        .integer(proposal), .text(step), .optional(party), .text(date.text), .optional(note),
+        .optional(label),
+        .optional(until?.text), .optional(effective?.text),
+      ])
       != nil
     {
       return count("step", added: false)
     }
     let row = try run(
       """
-      INSERT INTO proposal_step (id, proposal_id, step, party_id, date, date_first, date_last, note, recorded_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      INSERT INTO proposal_step (id, proposal_id, step, party_id, date, date_first, date_last, label, until,
+        until_first, until_last, effective, effective_first, effective_last, note, recorded_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
       """,
-      [newID(id, "proposal_step"), .integer(proposal), .text(step), .optional(party)] + date.columns + [
-        .optional(note), .optional(recordedAt),
-      ])
+      [newID(id, "proposal_step"), .integer(proposal), .text(step), .optional(party)] + date.columns
+        + [.optional(label)] + AccordDate.optionalColumns(until) + AccordDate.optionalColumns(effective) + [
+          .optional(note), .optional(recordedAt),
+        ])
     try cite(f, .step, row)
     count("step", added: true)
   }

@@ -117,12 +117,12 @@ extension RecordImporter {
     let title = try f.text("title")
     let summary = try f.nonEmptyText("summary")
     let tags = try f.texts("tags")
+    // Files of versions 1 and 2 list the participants here, undated.
     let participants = try f.objects("participants").map { entry throws -> (Int64, String) in
       let p = TransferFields(record: entry)
       try p.onlyFields(["actor", "role"])
       return (
-        try reference(p, "actor", "actor"),
-        try p.choice("role", ParticipantRole.allCases.map(\.rawValue))
+        try reference(p, "actor", "actor"), try p.choice("role", ParticipantRole.allCases.map(\.rawValue))
       )
     }
     let recordedAt = try f.recordedAt()
@@ -156,6 +156,40 @@ extension RecordImporter {
         "INSERT OR IGNORE INTO participant (negotiation_id, actor_id, role) VALUES (?, ?, ?)",
         [.integer(negotiation), .integer(actor), .text(role)])
     }
+  }
+
+  /// A joining or leaving of a negotiation (version 3).
+  func participant(_ f: TransferFields) throws {
+    try f.onlyFields(["id", "negotiation", "actor", "role", "side", "event", "date", "recorded_at"])
+    let id = try f.id()
+    let negotiation = try reference(f, "negotiation", "negotiation")
+    let actor = try reference(f, "actor", "actor")
+    let role = try f.choice("role", ParticipantRole.allCases.map(\.rawValue))
+    let side = try f.nonEmptyText("side")
+    let event = try f.optionalText("event") == nil ? "joined" : try f.choice("event", ["joined", "left"])
+    let date = try optionalDate(f, "date")
+    if event == "left" && date == nil { throw f.missing("date") }
+    let recordedAt = try f.recordedAt()
+    if try connection.integer(
+      """
+      SELECT id FROM participant WHERE negotiation_id = ? AND actor_id = ? AND role = ? AND event = ?
+        AND coalesce(date, '') = ?
+      """, [.integer(negotiation), .integer(actor), .text(role), .text(event), .text(date?.text ?? "")])
+      != nil
+    {
+      return count("participant", added: false)
+    }
+    _ = try run(
+      """
+      INSERT INTO participant (id, negotiation_id, actor_id, role, side, event, date, date_first, date_last, recorded_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      """,
+      [
+        newID(id, "participant"), .integer(negotiation), .integer(actor), .text(role), .optional(side),
+        .text(event),
+      ]
+        + AccordDate.optionalColumns(date) + [.optional(recordedAt)])
+    count("participant", added: true)
   }
 
   func proposal(_ f: TransferFields) throws {

@@ -43,7 +43,8 @@ public final class RecordImporter {
     self.store = store
     try store.connection.execute("PRAGMA cache_size = -\(Self.cacheKiB)")
     for table in [
-      "actor", "affiliation", "source", "negotiation", "proposal", "proposal_step", "term", "position",
+      "actor", "affiliation", "source", "negotiation", "participant", "proposal", "proposal_step", "term",
+      "position",
       "term_link", "meeting", "statement", "development", "dataset_record", "proposal_stage",
       "proposal_signatory", "retraction",
     ] {
@@ -60,6 +61,7 @@ public final class RecordImporter {
       case "affiliation": try affiliation(fields)
       case "source": try source(fields)
       case "negotiation": try negotiation(fields)
+      case "participant": try participant(fields)
       case "proposal": try proposal(fields)
       case "step": try step(fields)
       case "term": try term(fields)

@@ -4,5 +4,7 @@ struct ActorCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "actor",
     abstract: "States, organizations, companies, groups and persons, with their aliases.",
-    subcommands: [ActorAdd.self, ActorList.self, ActorShow.self, ActorAlias.self, ActorMerge.self])
+    subcommands: [
+      ActorAdd.self, ActorList.self, ActorShow.self, ActorAlias.self, ActorOffice.self, ActorMerge.self,
+    ])
 }

@@ -9,21 +9,24 @@ struct ConditionUpdate: ParsableCommand {
     abstract:
       "Record that a condition was accepted, rejected, dropped or met; prints the new position's number.",
     discussion: """
-      The earlier position stays on the record. --by defaults to the holder for dropped, and to the
-      other party for accepted or rejected when the negotiation has two parties.
+      The earlier position stays on the record. Each counterpart answers for itself: --by A --by B \
+      records an answer for each, one number each. --by defaults to the holder for dropped, and to the \
+      other party for accepted or rejected when the negotiation has two parties. Whoever answers must \
+      take part in the negotiation on that day.
       """)
 
   @Argument(help: "The condition's number.") var condition: String
   @Argument(help: "accepted, rejected, dropped or met.") var outcome: ConditionOutcome
-  @Option(help: "When.", transform: parseDate) var on: AccordDate
-  @Option(help: "Who accepted, rejected, dropped or met it.") var by: String?
+  @Option(help: ArgumentHelp("When.", valueName: "date"), transform: parseDate) var on: AccordDate
+  @Option(help: ArgumentHelp("Who accepted, rejected, dropped or met it (repeatable).", valueName: "actor"))
+  var by: [String] = []
   @Option(help: "A note.") var note: String?
   @OptionGroup var sources: SourceOptions
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    printID(
-      try database.open().updateCondition(
-        condition, outcome, date: on, by: by, note: note, sources: sources.sources))
+    let ids = try database.open().updateCondition(
+      condition, outcome, date: on, by: by, note: note, sources: sources.sources)
+    for id in ids { printID(id) }
   }
 }

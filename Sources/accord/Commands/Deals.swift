@@ -4,25 +4,53 @@ import ArgumentParser
 struct Deals: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "deals",
-    abstract: "Proposals and agreements with their status; --unsigned for the live ones not yet signed.",
-    discussion: "Status follows from the dated steps by the rule in the README (How status is derived).")
+    abstract: "Proposals and agreements with where each stands; --unsigned for the live drafts.",
+    discussion: """
+      Where a deal stands follows from its dated steps by the rule in the README (How status is derived). \
+      --unsigned lists the live drafts, one for each chain of counter-offers (a countered draft is \
+      closed); --all-drafts adds the drafts that were closed, each with what closed it. --signed lists \
+      what is concluded (signed, ratified or adopted) and not yet in force; --in-force, what is in force; \
+      --ended, what was closed, and when. Days open stop at the step that closed a deal.
+      """)
 
-  @Flag(
-    help:
-      "Only live proposals (not rejected, withdrawn, superseded, lapsed or terminated) with no signed step.")
-  var unsigned = false
+  @Flag(help: "Only live drafts: drafted or agreed, not signed, adopted or in force.") var unsigned = false
+  @Flag(help: "Every draft never concluded, closed ones too, with what closed each.") var allDrafts = false
+  @Flag(help: "Only deals signed, ratified or adopted, not yet in force.") var signed = false
+  @Flag(help: "Only deals in force.") var inForce = false
+  @Flag(help: "Only deals that were closed (rejected, withdrawn, terminated, expired, …).") var ended = false
   @Option(help: "Only this negotiation.") var negotiation: String?
-  @Option(help: "The answer as it stood on this day, from the dated steps alone.", transform: parseDate)
+  @Option(
+    help: ArgumentHelp("The answer as it stood on this day, from the dated steps alone.", valueName: "date"),
+    transform: parseDate)
   var asOf: AccordDate?
   @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
+  var filter: DealFilter {
+    if allDrafts { return .allDrafts }
+    if unsigned { return .unsigned }
+    if signed { return .signed }
+    if inForce { return .inForce }
+    if ended { return .ended }
+    return .all
+  }
+
+  func validate() throws {
+    let chosen = [
+      ("--unsigned", unsigned && !allDrafts), ("--all-drafts", allDrafts), ("--signed", signed),
+      ("--in-force", inForce), ("--ended", ended),
+    ].filter(\.1).map(\.0)
+    if chosen.count > 1 {
+      throw ValidationError("choose one of \(chosen.joined(separator: ", ")), not several")
+    }
+  }
+
   func run() throws {
     let store = try database.open()
     let deals = try store.deals(
-      unsignedOnly: unsigned, negotiation: negotiation.map { try store.resolveNegotiation($0) },
-      asOf: asOf?.last, includeRetracted: includeRetracted)
+      filter, negotiation: negotiation.map { try store.resolveNegotiation($0) }, asOf: asOf?.last,
+      includeRetracted: includeRetracted)
     try Render(format: output.format).records(deals, headers: Self.headers, rows: deals.map(Self.row))
   }
 
@@ -32,12 +60,17 @@ struct Deals: ParsableCommand {
 
   /// One deal as a table or CSV row: what `accord deals` prints, and `accord example` shows.
   static func row(_ d: Deal) -> [String] {
-    var latest = "\(d.latestStep.step.argument) \(d.latestStep.date)"
+    var latest = "\(Phrase.step(d.latestStep.step)) \(d.latestStep.date)"
     if let party = d.latestStep.party { latest += " (\(party))" }
+    for step in d.possibly ?? [] {
+      latest += "; possibly \(Phrase.step(step.step)) \(step.date)" + (step.party.map { " (\($0))" } ?? "")
+    }
+    var status = d.status.words
+    if let closed = d.closedBy { status += " \(closed.date)" }
+    if let deadline = d.deadline, d.live { status += ", deadline \(deadline)" }
     return [
-      String(d.id), d.title + retractedMark(d.retracted), d.negotiation, d.parties.listed,
-      d.status.argument + (d.signed && d.status != .signed ? ", signed" : ""), latest, d.openSince.text,
-      String(d.daysOpen),
+      String(d.id), d.title + retractedMark(d.retracted), d.negotiation, d.parties.listed, status, latest,
+      d.openSince.text, String(d.daysOpen),
     ]
   }
 }

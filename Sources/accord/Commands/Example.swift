@@ -47,7 +47,7 @@ struct Example: ParsableCommand {
     out.write("Loaded the worked example into \(path)\n")
     out.write("Explore it with: export ACCORD_DB=\(path)\n\n")
     out.write("$ accord deals --unsigned --as-of \(day)\n")
-    let deals = try store.deals(unsignedOnly: true, asOf: day)
+    let deals = try store.deals(.unsigned, asOf: day)
     out.write(Render.table(headers: Deals.headers, rows: deals.map(Deals.row)))
     out.write("\n$ accord negotiation show \(WorkedExample.negotiation) --as-of \(day)\n")
     out.write(

@@ -3,5 +3,8 @@ import ArgumentParser
 struct NegotiationCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "negotiation", abstract: "Negotiation tracks, their parties and their status.",
-    subcommands: [NegotiationAdd.self, NegotiationList.self, NegotiationShow.self])
+    subcommands: [
+      NegotiationAdd.self, NegotiationList.self, NegotiationShow.self, NegotiationJoin.self,
+      NegotiationLeave.self,
+    ])
 }

@@ -3,15 +3,24 @@ import ArgumentParser
 
 struct NegotiationList: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "list", abstract: "List negotiations with their status.")
+    commandName: "list", abstract: "List negotiations with where each stands, and why.",
+    discussion: """
+      A negotiation is in force, suspended, signed, agreed, negotiating, stalled (nothing recorded for \
+      --stale days, default 30), ended (every proposal closed, nothing since) or not started; the \
+      README gives the rule (How status is derived).
+      """)
 
-  @Flag(help: "Only negotiations with no signed proposal.") var unsigned = false
-  @Flag(help: "Only negotiations with a signed proposal.") var signed = false
+  @Flag(help: "Only negotiations with nothing signed or in force.") var unsigned = false
+  @Flag(help: "Only negotiations with an agreement signed, suspended or in force.") var signed = false
   @Option(help: "Only negotiations in which this actor takes part.") var party: String?
   @Option(help: "Only negotiations with this tag.") var tag: String?
-  @Option(help: "The answer as it stood on this day.", transform: parseDate) var asOf: AccordDate?
   @Option(
-    help: ArgumentHelp("Only negotiations with nothing recorded for this many days.", valueName: "days"))
+    help: ArgumentHelp("The answer as it stood on this day.", valueName: "date"), transform: parseDate)
+  var asOf: AccordDate?
+  @Option(
+    help: ArgumentHelp(
+      "Only negotiations with nothing recorded for this many days; live talks that quiet are stalled.",
+      valueName: "days"))
   var stale: Int?
   @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
   @OptionGroup var output: FormatOptions
@@ -24,18 +33,19 @@ struct NegotiationList: ParsableCommand {
 
   func run() throws {
     let store = try database.open()
+    let day = asOf?.last ?? store.today
     let list = try store.negotiations(
       signed: unsigned ? false : (signed ? true : nil), party: try party.map { try store.resolveActor($0) },
-      tag: tag,
-      asOf: asOf?.last, includeRetracted: includeRetracted
-    ).filter { summary in stale.map { summary.isStale(days: $0, asOf: asOf?.last ?? store.today) } ?? true }
+      tag: tag, asOf: day, includeRetracted: includeRetracted,
+      staleDays: stale ?? NegotiationStatus.defaultStaleDays
+    ).filter { summary in stale.map { summary.isStale(days: $0, asOf: day) } ?? true }
     try Render(format: output.format).records(
-      list, headers: ["id", "short id", "title", "status", "parties", "live proposals", "last activity"],
+      list,
+      headers: ["id", "short id", "title", "status", "why", "parties", "live proposals", "last activity"],
       rows: list.map {
         [
-          String($0.id), $0.slug, $0.title + retractedMark($0.retracted), $0.status, $0.parties.listed,
-          String($0.liveProposals),
-          $0.lastActivity ?? "",
+          String($0.id), $0.slug, $0.title + retractedMark($0.retracted), $0.status.state.words,
+          Phrase.reason($0.status), $0.parties.listed, String($0.liveProposals), $0.lastActivity ?? "",
         ]
       })
   }

@@ -7,7 +7,8 @@ struct NegotiationShow: ParsableCommand {
     abstract: "Show a negotiation: status and the steps behind it, conditions, meetings, quotes.")
 
   @Argument(help: "Short id, title or number.") var negotiation: String
-  @Option(help: "Everything as it stood on this day.", transform: parseDate) var asOf: AccordDate?
+  @Option(help: ArgumentHelp("Everything as it stood on this day.", valueName: "date"), transform: parseDate)
+  var asOf: AccordDate?
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
@@ -32,11 +33,11 @@ enum NegotiationText {
     if let reason = d.retraction {
       text += "Retracted: \(reason) (hidden from listings, deals, search and reports)\n"
     }
-    text += "Status as of \(d.asOf): \(d.status)\n"
+    text += "Status as of \(d.asOf): \(Phrase.status(d.status))\n"
     if let summary = d.summary { text += summary + "\n" }
     if !d.tags.isEmpty { text += "Tags: \(d.tags.joined(separator: ", "))\n" }
     text += "\nParticipants\n"
-    for p in d.participants { text += "  \(p.actor) (\(p.role.rawValue))\n" }
+    for p in d.participants { text += "  \(participantLine(p))\n" }
     text += section("Proposals", d.proposals) { p in
       var lines = "  \(p.title) (\(p.slug)): \(statusText(p))\n"
       var facts: [String] = []
@@ -44,19 +45,16 @@ enum NegotiationText {
       if let value = p.value { facts.append("value \(value)") }
       if let counters = p.counters { facts.append("counters \(counters)") }
       if let supersedes = p.supersedes { facts.append("supersedes \(supersedes)") }
+      if let deadline = p.deadline { facts.append("deadline \(deadline)") }
       if !facts.isEmpty { lines += "    " + facts.joined(separator: "; ") + "\n" }
       if let terms = p.terms { lines += "    terms: \(terms)\n" }
       if let dataset = p.dataset { lines += DatasetText.render(dataset) }
-      for s in p.steps {
-        var line = "    \(s.date)  \(s.step.argument)"
-        if let party = s.party { line += " (\(party))" }
-        if let note = s.note { line += ": \(note)" }
-        lines += line + marks(s.sources) + "\n"
-      }
+      for s in p.steps { lines += "    " + stepLine(s) + "\n" }
+      for s in p.possibly { lines += "    " + stepLine(s) + " (possibly: its date holds \(d.asOf))\n" }
       return lines
     }
     text += section("Conditions", d.conditions) { c in
-      "  #\(c.id) \(Phrase.condition(c)), since \(c.since): \(c.state)"
+      "  #\(c.id) \(Phrase.condition(c)), since \(c.since)\(c.certain == false ? " (possibly)" : ""): \(c.state)"
         + (c.stateDate.map { " \($0)" } ?? "") + (c.answeredBy.map { " by \($0)" } ?? "") + marks(c.sources)
         + "\n"
     }
@@ -74,16 +72,47 @@ enum NegotiationText {
     return text
   }
 
+  /// "United States (party, P5+1 side, since 2006-06-01)".
+  static func participantLine(_ p: Participation) -> String {
+    var words = [p.role.rawValue]
+    if let side = p.side { words.append("side \(side)") }
+    if let since = p.since { words.append("since \(since)") }
+    return "\(p.actor) (\(words.joined(separator: ", ")))"
+  }
+
+  /// "2016-01-16  milestone Implementation Day (United States): note [sources]".
+  static func stepLine(_ s: ProposalStep) -> String {
+    var line = "\(s.date)  \(s.step.argument)"
+    if let label = s.label { line += " \(label)" }
+    if let until = s.until { line += " until \(until)" }
+    if let effective = s.effective { line += ", effective \(effective)" }
+    if let party = s.party { line += " (\(party))" }
+    if let note = s.note { line += ": \(note)" }
+    return line + marks(s.sources)
+  }
+
   static func section<T>(_ title: String, _ items: [T], _ line: (T) -> String) -> String {
     items.isEmpty ? "" : "\n\(title)\n" + items.map(line).joined()
   }
 
+  /// "in force since 2016-01-16; open 2 days" / "terminated 2025-10-18 (open 3,749 days)".
   static func statusText(_ p: NegotiationDetail.Proposal) -> String {
-    var text = p.status?.argument ?? "not yet tabled"
-    if p.signed && p.status != .signed { text += ", signed" }
-    text += p.live ? (p.signed ? "" : ", unsigned") : ", closed"
-    let parties = p.partyStatus.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.argument)" }
-    if !parties.isEmpty { text += "; " + parties.joined(separator: ", ") }
+    guard let status = p.status else {
+      return p.possibly.first.map { "possibly \(Phrase.step($0.step)) \($0.date): its date holds the day" }
+        ?? "not yet tabled"
+    }
+    var text = status.words + (p.statusDate.map { " \($0)" } ?? "")
+    if status.isClosed {
+      text += ", closed after \(p.daysOpen) days"
+    } else if status.isDraft {
+      text += ", unsigned, open \(p.daysOpen) days"
+    }
+    let parties = p.parties.map { "\($0.party) \($0.state.words)" }
+    if !parties.isEmpty && parties.count <= 8 {
+      text += "; " + parties.joined(separator: ", ")
+    } else if !parties.isEmpty {
+      text += "; \(parties.count) parties with steps of their own (accord proposal show \(p.slug))"
+    }
     return text
   }
 
@@ -91,15 +120,14 @@ enum NegotiationText {
     sources.isEmpty ? "" : " [" + sources.joined(separator: ", ") + "]"
   }
 
-  /// Every fact as a row, for CSV.
+  /// Every fact as a row, for CSV. A step is credited to its party; a whole proposal's first step to
+  /// whoever tabled it; any other whole step to no one.
   static func facts(_ d: NegotiationDetail) -> [[String]] {
     var rows: [[String]] = []
     for p in d.proposals {
       for s in p.steps {
-        rows.append([
-          "step", s.date.text, s.party ?? p.tabledBy ?? "", "\(p.title): \(s.step.argument)",
-          s.sources.listed,
-        ])
+        let who = s.party ?? (s.id == p.steps.first?.id ? p.tabledBy : nil) ?? ""
+        rows.append(["step", s.date.text, who, "\(p.title): \(Phrase.step(s))", s.sources.listed])
       }
     }
     for c in d.conditions {

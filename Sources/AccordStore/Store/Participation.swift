@@ -1,0 +1,191 @@
+/// Who takes part in a negotiation, as what, and when: each joining and leaving is a dated row of
+/// `participant` (Migrations/0005_lifecycle.sql); nothing is overwritten.
+public struct Participation: Sendable, Codable, Equatable {
+  public let actor: String
+  public let role: ParticipantRole
+  /// The named side of the table it sits on ("P5+1"), if any.
+  public let side: String?
+  /// When it joined; nil when it took part from the start.
+  public let since: AccordDate?
+  /// When it left, if it has.
+  public let until: AccordDate?
+}
+
+/// One actor's time in one role of one negotiation.
+struct ParticipationSpan: Sendable {
+  let actorID: Int64
+  let actor: String
+  let role: ParticipantRole
+  let side: String?
+  /// When it joined; nil: from the start.
+  let since: AccordDate?
+  /// When it left; nil: it still takes part.
+  var until: AccordDate?
+
+  var participation: Participation {
+    Participation(actor: actor, role: role, side: side, since: since, until: until)
+  }
+
+  /// The spans that hold on `day` (a date counts once it has wholly passed), by role, then by name.
+  static func asOf(_ spans: [ParticipationSpan], _ day: Day) -> [ParticipationSpan] {
+    spans.filter { span in
+      (span.since.map { $0.last <= day } ?? true) && (span.until.map { day < $0.last } ?? true)
+    }.sorted {
+      (ParticipantRole.allCases.firstIndex(of: $0.role) ?? 0, $0.actor, $0.actorID) < (
+        ParticipantRole.allCases.firstIndex(of: $1.role) ?? 0, $1.actor, $1.actorID
+      )
+    }
+  }
+}
+
+extension AccordStore {
+  /// Adds `actor` to the negotiation as `role` (from `date`, else from the start); taking part in
+  /// that role already is no error.
+  public func addParticipant(
+    negotiation: Int64, actor: Int64, role: ParticipantRole, side: String? = nil, date: AccordDate? = nil
+  ) throws {
+    try connection.run(
+      """
+      INSERT OR IGNORE INTO participant (negotiation_id, actor_id, role, side, event, date, date_first, date_last)
+      VALUES (?, ?, ?, ?, 'joined', ?, ?, ?)
+      """,
+      [
+        .integer(negotiation), .integer(actor), .text(role.rawValue),
+        .optional(side?.trimmingSpaces.nonEmpty),
+      ]
+        + AccordDate.optionalColumns(date))
+  }
+
+  /// `accord negotiation join`: the actors take part in the negotiation as `role` from `date` (or
+  /// from the start), on `side`.
+  public func join(
+    negotiation name: String, actors: [String], as role: ParticipantRole, side: String? = nil,
+    date: AccordDate? = nil
+  ) throws {
+    guard !actors.isEmpty else { throw StoreError.invalid("name the actors who join") }
+    if let side, side.trimmingSpaces.isEmpty { throw StoreError.invalid("a side needs a name") }
+    try write {
+      let negotiation = try resolveNegotiation(name)
+      for actor in actors {
+        let id = try resolveActor(actor)
+        if let date, try takesPart(id, in: negotiation, role: role, on: date) {
+          throw StoreError.conflict(
+            "\(try actorName(id)) takes part in \(try negotiationSlug(negotiation)) as \(role.rawValue) on \(date) already"
+          )
+        }
+        try addParticipant(negotiation: negotiation, actor: id, role: role, side: side, date: date)
+      }
+    }
+  }
+
+  /// `accord negotiation leave`: the actor stops taking part, in every role it holds, on `date`.
+  public func leave(negotiation name: String, actor: String, date: AccordDate) throws {
+    try write {
+      let negotiation = try resolveNegotiation(name)
+      let id = try resolveActor(actor)
+      let roles = try participations(negotiation: negotiation, asOf: date.first).filter { $0.actorID == id }
+      guard !roles.isEmpty else {
+        throw StoreError.conflict(
+          "\(try actorName(id)) takes no part in \(try negotiationSlug(negotiation)) on \(date); nothing to leave"
+        )
+      }
+      for role in roles {
+        try connection.run(
+          """
+          INSERT INTO participant (negotiation_id, actor_id, role, event, date, date_first, date_last)
+          VALUES (?, ?, ?, 'left', ?, ?, ?)
+          """, [.integer(negotiation), .integer(id), .text(role.role.rawValue)] + date.columns)
+      }
+    }
+  }
+
+  /// The participants of a negotiation as of `day`, in the order of their roles, then by name.
+  public func participants(negotiation: Int64, asOf day: Day) throws -> [Participation] {
+    try participations(negotiation: negotiation, asOf: day).map(\.participation)
+  }
+
+  /// The spans in which each actor held each role in each negotiation (of one, or of all):
+  /// joined (nil: from the start) until it left (nil: it still takes part). A joining on another
+  /// side while taking part starts a new span.
+  func participationSpans(negotiation: Int64? = nil) throws -> [Int64: [ParticipationSpan]] {
+    let events = try connection.all(
+      """
+      SELECT p.negotiation_id, p.actor_id, a.name, p.role, p.side, p.event, p.date, p.date_first, p.date_last
+      FROM participant p JOIN actor a ON a.id = p.actor_id
+      WHERE \(negotiation == nil ? "?1 IS NULL" : "p.negotiation_id = ?1")
+      ORDER BY p.negotiation_id, coalesce(p.date_first, ''), p.id
+      """, [.optional(negotiation)]
+    ) { row throws(StoreError) in
+      guard let role = ParticipantRole(rawValue: row.text(3)) else {
+        throw .conflict(
+          "a participant of negotiation \(row.integer(0)) has a role Accord does not know: \(row.text(3))")
+      }
+      return (
+        negotiation: row.integer(0),
+        span: ParticipationSpan(
+          actorID: row.integer(1), actor: row.text(2), role: role, side: row.optionalText(4),
+          since: row.optionalText(6).map { AccordDate.stored($0, first: row.text(7), last: row.text(8)) },
+          until: nil),
+        joined: row.text(5) == "joined"
+      )
+    }
+    var result: [Int64: [ParticipationSpan]] = [:]
+    var open: [Int64: [String: Int]] = [:]
+    for event in events {
+      let key = "\(event.span.actorID) \(event.span.role.rawValue)"
+      var spans = result[event.negotiation] ?? []
+      if event.joined {
+        if let index = open[event.negotiation]?[key] {
+          guard event.span.side != nil && event.span.side != spans[index].side else { continue }
+          spans[index].until = event.span.since
+        }
+        open[event.negotiation, default: [:]][key] = spans.count
+        spans.append(event.span)
+      } else if let index = open[event.negotiation]?.removeValue(forKey: key) {
+        spans[index].until = event.span.since
+      }
+      result[event.negotiation] = spans
+    }
+    return result
+  }
+
+  /// Who takes part in a negotiation on `day` (as certain: a joining or leaving counts once its
+  /// whole date has passed), by role, then by name.
+  func participations(negotiation: Int64, asOf day: Day) throws -> [ParticipationSpan] {
+    ParticipationSpan.asOf(try participationSpans(negotiation: negotiation)[negotiation] ?? [], day)
+  }
+
+  /// True when the actor held `role` (any role when nil) in the negotiation at some time within
+  /// `date`'s range.
+  func takesPart(_ actor: Int64, in negotiation: Int64, role: ParticipantRole? = nil, on date: AccordDate)
+    throws -> Bool
+  {
+    try (participationSpans(negotiation: negotiation)[negotiation] ?? []).contains { span in
+      span.actorID == actor && (role == nil || span.role == role)
+        && (span.since.map { $0.first <= date.last } ?? true)
+        && (span.until.map { date.first <= $0.first } ?? true)
+    }
+  }
+
+  /// Refuses a step or an answer by an actor that takes no part in the negotiation on that date.
+  func checkTakesPart(_ actor: Int64, in negotiation: Int64, on date: AccordDate) throws {
+    if try takesPart(actor, in: negotiation, on: date) { return }
+    throw StoreError.conflict(
+      "\(try actorName(actor)) takes no part in \(try negotiationSlug(negotiation)) on \(date): "
+        + "add it with 'accord negotiation join \(try negotiationSlug(negotiation)) \(try actorSlug(actor)) --as party --on DATE'"
+    )
+  }
+
+  func actorName(_ id: Int64) throws(StoreError) -> String {
+    try connection.first("SELECT name FROM actor WHERE id = ?", [.integer(id)]) { $0.text(0) } ?? String(id)
+  }
+
+  func actorSlug(_ id: Int64) throws(StoreError) -> String {
+    try connection.first("SELECT slug FROM actor WHERE id = ?", [.integer(id)]) { $0.text(0) } ?? String(id)
+  }
+
+  func negotiationSlug(_ id: Int64) throws(StoreError) -> String {
+    try connection.first("SELECT slug FROM negotiation WHERE id = ?", [.integer(id)]) { $0.text(0) }
+      ?? String(id)
+  }
+}
