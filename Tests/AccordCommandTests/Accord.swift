@@ -112,6 +112,10 @@ final class Sandbox {
 
   /// Runs a command that should succeed and returns its stdout as parsed JSON.
   func json(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> Any {
+    try json(arguments, sourceLocation: sourceLocation)
+  }
+
+  func json(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> Any {
     let result = try run(arguments + ["--format", "json"])
     #expect(result.status == 0, "\(result)", sourceLocation: sourceLocation)
     #expect(result.stderr == "", "\(result)", sourceLocation: sourceLocation)

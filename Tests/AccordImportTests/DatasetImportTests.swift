@@ -110,6 +110,30 @@ import Testing
     #expect(!joint.live)
   }
 
+  /// The whole UCDP file (374 agreements): rows that name several conflicts (`389, 398`) are
+  /// recorded under the first, and the others are told of them.
+  @Test func theWholeUcdpFileImports() throws {
+    let summary = try ucdp(fixtures + "/ucdp-peace-agreements-22.1.csv")
+    #expect(summary.agreements == 374)
+    #expect(summary.newAgreements == 374)
+    #expect(
+      try store.connection.integer("SELECT count(*) FROM dataset_record WHERE kind = 'agreement'") == 374)
+    #expect(try negotiationTitle(of: "ucdp-1570") == "Bosnia-Herzegovina: Serb")
+    let croat = try #require(try store.datasetRecord(.ucdp, .conflict, key: "398"))
+    let told = try store.connection.all(
+      "SELECT text FROM development WHERE negotiation_id = ? AND text LIKE 'UCDP agreement 1570,%'",
+      [.integer(croat.target)]
+    ) { $0.text(0) }
+    #expect(told.count == 1)
+    #expect(told.first?.contains("recorded under conflict 389 (Bosnia-Herzegovina: Serb)") == true)
+    // Three conflicts in one row.
+    #expect(try negotiationTitle(of: "ucdp-1485") == "Myanmar (Burma): Karen")
+    #expect(try store.datasetRecord(.ucdp, .conflict, key: "264") != nil)
+    // Importing the same file again adds nothing.
+    let again = try ucdp(fixtures + "/ucdp-peace-agreements-22.1.csv")
+    #expect(again.newAgreements == 0 && again.steps == 0 && again.facts == 0 && again.negotiations == 0)
+  }
+
   @Test func ucdpAgreementsAreSignedAndEndedOnesTerminated() throws {
     let summary = try ucdp()
     #expect(summary.agreements == 11)

@@ -80,6 +80,26 @@ public class DatasetImport {
     return text
   }
 
+  /// A list of dataset ids (`389, 398`): one or more, each checked as ``key(_:_:)`` checks one.
+  func keys(_ row: CSVRow, _ column: String) throws -> [String] {
+    let text = try row.required(column)
+    let keys = text.split(separator: ",").map { $0.trimmedOfSpace }
+    guard !keys.isEmpty,
+      keys.allSatisfy({ key in
+        !key.isEmpty
+          && key.unicodeScalars.allSatisfy {
+            $0.isASCII
+              && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
+          }
+      })
+    else {
+      throw StoreError.invalid(
+        "line \(row.line), column '\(column)': expected an id such as 389, or several joined by commas, found \"\(text)\""
+      )
+    }
+    return keys
+  }
+
   /// A title on one line: runs of white space (the datasets' line breaks) become one space.
   func oneLine(_ text: String) -> String {
     text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")

@@ -15,9 +15,27 @@ public final class TreatyStatusImport {
   public enum Field: String, CaseIterable, Sendable {
     case participant, signature, ratification, kind, effect, withdrawal
     case withdrawalEffective = "withdrawal_effective"
+
+    /// The column names that mean this field without --columns, as keys (lower case): its own
+    /// name, and the UN Treaty Collection's.
+    var names: [String] {
+      switch self {
+      case .effect: ["effect", "date of effect", "entry into force"]
+      case .withdrawalEffective: ["withdrawal_effective", "withdrawal effective", "effective"]
+      default: [rawValue]
+      }
+    }
+
+    /// True when `column` (a key) is this field's column: one of its names, or its name followed
+    /// by more words ("Ratification, Acceptance(A), Approval(AA), Accession(a)").
+    func isNamed(_ column: String) -> Bool {
+      names.contains(column) || column.hasPrefix(rawValue + ",") || column.hasPrefix(rawValue + " (")
+    }
   }
 
   public struct Summary: Sendable, CustomStringConvertible {
+    /// The file's columns, as read: `participant=Participant`.
+    public var columns: [String] = []
     public var participants = 0
     public var newActors = 0
     public var joined = 0
@@ -26,7 +44,7 @@ public final class TreatyStatusImport {
 
     public var description: String {
       "Treaty status: \(participants) participants (\(newActors) new actors, \(joined) joined the negotiation); "
-        + "added \(steps) steps, \(present) there already"
+        + "added \(steps) steps, \(present) there already; read \(columns.joined(separator: ", "))"
     }
   }
 
@@ -65,15 +83,26 @@ public final class TreatyStatusImport {
       let reader = try CSVReader(source: file)
       var names: [Field: String] = [:]
       for field in Field.allCases {
-        let wanted = columns[field] ?? field.rawValue
-        if let found = reader.header.first(where: { Names.key($0) == Names.key(wanted) }) {
+        let found =
+          if let wanted = columns[field] {
+            reader.header.first { Names.key($0) == Names.key(wanted) }
+          } else {
+            reader.header.first { field.isNamed(Names.key($0)) }
+          }
+        if let found {
           names[field] = found
         } else if columns[field] != nil || field == .participant {
           throw StoreError.invalid(
-            "\(file.name) has no column '\(wanted)' for the \(field.rawValue): name its column with --columns \(field.rawValue)=COLUMN"
+            "\(file.name) has no column '\(columns[field] ?? field.rawValue)' for the \(field.rawValue): name its column with --columns \(field.rawValue)=COLUMN"
           )
         }
       }
+      guard [.signature, .ratification, .effect, .withdrawal].contains(where: { names[$0] != nil }) else {
+        throw StoreError.invalid(
+          "\(file.name) has no column of dates: name them with --columns signature=COLUMN,ratification=COLUMN,effect=COLUMN"
+        )
+      }
+      summary.columns = Field.allCases.compactMap { field in names[field].map { "\(field.rawValue)=\($0)" } }
       let proposal = try store.resolveProposal(proposal)
       let source = try self.source.map { try store.resolveSource($0) }
       var unknown: [String] = []
@@ -185,10 +214,23 @@ public final class TreatyStatusImport {
     }
     let named = try store.actorIDs(named: text)
     if named.count == 1 { return named[0] }
-    if named.isEmpty, let code = DatasetImport.codeByName[Names.key(text)] {
+    guard named.isEmpty else { return nil }
+    if let code = DatasetImport.codeByName[Names.key(text)]
+      ?? DatasetImport.codeByName[Names.key(Self.unInverted(text))]
+    {
       return try actor(code)
     }
     return nil
+  }
+}
+
+extension TreatyStatusImport {
+  /// The UN's inverted names the right way round: "Iran (Islamic Republic of)" → "Islamic Republic
+  /// of Iran", "Bolivia (Plurinational State of)" → "Plurinational State of Bolivia".
+  static func unInverted(_ name: String) -> String {
+    guard name.hasSuffix(" of)"), let open = name.firstIndex(of: "(") else { return name }
+    let inner = name[name.index(after: open)..<name.index(before: name.endIndex)]
+    return inner.trimmedOfSpace + " " + name[..<open].trimmedOfSpace
   }
 }
 

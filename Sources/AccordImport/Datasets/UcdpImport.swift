@@ -34,8 +34,12 @@ public final class UcdpImport: DatasetImport {
 
   private func importRow(_ row: CSVRow) throws {
     let key = try self.key(row, "paid")
-    let conflict = try self.key(row, "conflict_id")
-    let conflictName = oneLine(try row.required("conflict_name"))
+    // An agreement may concern several conflicts: `389, 398` with `Bosnia-Herzegovina: Serb,
+    // Bosnia-Herzegovina: Croat`. It is recorded under the first; the others are told of it.
+    let conflicts = try keys(row, "conflict_id")
+    let names = oneLine(try row.required("conflict_name")).split(separator: ",").map { $0.trimmedOfSpace }
+    let conflict = conflicts[0]
+    let conflictName = names.count == conflicts.count ? names[0] : oneLine(try row.required("conflict_name"))
     let title = oneLine(try row.required("pa_name"))
     let date = try date(row, "pa_date")
     let ended = try row.value("ended").map { ["true", "1", "yes"].contains($0.lowercased()) } ?? false
@@ -62,6 +66,20 @@ public final class UcdpImport: DatasetImport {
     try step(proposal, .signed, date, note: nil, source: source)
     if ended, let endDate {
       try step(proposal, .terminated, endDate, note: "ended (UCDP)", source: source)
+    }
+    for (index, other) in conflicts.enumerated().dropFirst() {
+      let name = names.count == conflicts.count ? names[index] : "UCDP conflict \(other)"
+      let elsewhere = try self.negotiation(
+        kind: .conflict, key: other, title: name,
+        summary: "Conflict \(other) of the UCDP Peace Agreement Dataset.")
+      if try store.addImportedDevelopment(
+        negotiation: elsewhere, date: date,
+        text:
+          "UCDP agreement \(key), “\(title)”, concerns this conflict too; it is recorded under conflict \(conflict) (\(conflictName)).",
+        source: source)
+      {
+        summary.facts += 1
+      }
     }
     try signatories(proposal, .signatory, try row.value("pa_sign"), record: record)
     let thirdParties = try row.value("pa_3rd")
