@@ -22,7 +22,9 @@ struct Accord: ParsableCommand {
     subcommands: [
       Init.self, Example.self, ActorCommand.self, NegotiationCommand.self, MeetingCommand.self,
       ProposalCommand.self, ConditionCommand.self, QuoteCommand.self, SourceCommand.self, Log.self,
-      Deals.self, Export.self, Import.self, Timeline.self, Search.self, ReportCommand.self, Generate.self,
+      Deals.self, Positions.self, DeadlineCommand.self, Deadlines.self, Export.self, Import.self,
+      Timeline.self,
+      Search.self, ReportCommand.self, Generate.self,
       Backup.self, Check.self, History.self, Undo.self, Retract.self,
     ]
   )
@@ -32,8 +34,10 @@ struct Accord: ParsableCommand {
   static func main() {
     if let problem = RawArguments.invalidUTF8() { fail(problem, hint: nil, code: 64) }
     do {
+      let arguments = Array(CommandLine.arguments.dropFirst())
+      try RepeatedOptions.check(
+        RepeatedOptions.command(Self.self, arguments: arguments), arguments: arguments)
       var command = try parseAsRoot()
-      try RepeatedOptions.check(type(of: command), arguments: Array(CommandLine.arguments.dropFirst()))
       try command.run()
     } catch let error as StoreError {
       fail(error.description, hint: nil, code: error.isUsageError ? 64 : 1)

@@ -7,6 +7,19 @@ import FoundationEssentials
 /// keeps all of them; an option that takes one value, given twice, is refused here, where the
 /// parser would keep the last value and drop the first without a word.
 enum RepeatedOptions {
+  /// The subcommand of `root` that `arguments` name (`actor member …`), read before the parser
+  /// validates anything, so that a repeated option is what is refused first.
+  static func command(_ root: ParsableCommand.Type, arguments: [String]) -> ParsableCommand.Type {
+    var command = root
+    for argument in arguments {
+      guard let sub = command.configuration.subcommands.first(where: { $0._commandName == argument }) else {
+        break
+      }
+      command = sub
+    }
+    return command
+  }
+
   /// A usage error naming the first option of `command` given more than once that takes one value.
   static func check(_ command: ParsableCommand.Type, arguments: [String]) throws {
     var seen: [String: [String]] = [:]
