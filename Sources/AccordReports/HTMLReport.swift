@@ -55,6 +55,21 @@ public enum HTMLReport {
     out += figure(report.stale.count, "stale negotiations", "stale negotiation")
     out += "</div>\n"
 
+    out += "<h3>Deadlines</h3>\n"
+    if report.deadlines.isEmpty {
+      out +=
+        "<p class=\"none\">None due in the next \(report.upcomingDays) days, and none missed since \(report.since).</p>\n"
+    } else {
+      out += "<table class=\"deadlines\">\n<thead><tr><th>Date</th><th>Deadline</th><th>Negotiation</th>"
+      out += "<th>Proposal</th><th>State</th></tr></thead>\n<tbody>\n"
+      for d in report.deadlines {
+        out += "<tr class=\"deadline-\(d.state.rawValue)\"><td>\(time(d.date))</td><td>\(h(d.title))</td>"
+        out += "<td><a href=\"#n-\(h(d.negotiation))\">\(h(d.negotiationTitle))</a></td>"
+        out += "<td>\(h(d.proposalTitle ?? "—"))</td><td>\(h(ReportText.deadlineState(d)))</td></tr>\n"
+      }
+      out += "</tbody>\n</table>\n"
+    }
+
     out += "<h3>Unsigned deals</h3>\n"
     if report.unsignedDeals.isEmpty {
       out += "<p class=\"none\">None: every live proposal is signed.</p>\n"
@@ -129,6 +144,7 @@ public enum HTMLReport {
     }
 
     out += "<section><h3>Status</h3>\n<p>\(h(ReportText.statusReason(n, asOf: asOf)))</p></section>\n"
+    out += matrix(n.matrix)
 
     if !n.proposals.isEmpty {
       let titles = Dictionary(n.proposals.map { ($0.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
@@ -141,6 +157,7 @@ public enum HTMLReport {
         let facts = ReportText.proposalFacts(p, titles: titles)
         if !facts.isEmpty { out += "<p class=\"facts\">\(h(facts))</p>\n" }
         if let terms = p.terms { out += "<p class=\"terms\">Terms: \(h(terms))</p>\n" }
+        if !p.links.isEmpty { out += "<p class=\"links\">\(h(ReportText.links(p)))</p>\n" }
         out += "<ol class=\"steps\">\n"
         for s in p.steps {
           out += "<li>\(time(s.date)) <span class=\"step cat-\(TimelineSVG.Category(s.step).rawValue)\">"
@@ -226,6 +243,45 @@ public enum HTMLReport {
 
   static func figure(_ value: Int, _ plural: String, _ singular: String) -> String {
     "<div class=\"figure\"><strong>\(value)</strong><span>\(h(value == 1 ? singular : plural))</span></div>"
+  }
+
+  /// The position matrix as a table, each cell coloured by what the stance does, with a legend.
+  static func matrix(_ m: PositionMatrix) -> String {
+    guard !m.rows.isEmpty else { return "" }
+    var out =
+      "<section><h3>Positions</h3>\n<div class=\"matrix-scroll\"><table class=\"matrix\">\n<thead><tr><th></th>"
+    for party in m.parties { out += "<th scope=\"col\">\(h(party))</th>" }
+    out += "</tr></thead>\n<tbody>\n"
+    for row in m.rows {
+      out += "<tr><th scope=\"row\">\(h(row.heading))</th>"
+      for party in m.parties {
+        let cell = m.cell(row, party)
+        let kind = cell.map { stanceClass($0.stance) } ?? "none"
+        let possible = cell.map { $0.certain ? "" : " possible" } ?? ""
+        out += "<td class=\"stance-\(kind)\(possible)\">\(h(PositionMatrix.Cell.words(cell)))</td>"
+      }
+      out += "</tr>\n"
+    }
+    out += "</tbody>\n</table></div>\n<ul class=\"legend\">"
+    for (kind, label) in [
+      ("ask", "demands, offers, sets a precondition, drafted"), ("line", "draws a red line"),
+      ("yes", "accepts, signed, in force"),
+      ("no", "rejects, reneged, withdrawn"), ("gone", "drops, revised, closed"), ("none", "said nothing"),
+    ] {
+      out += "<li><span class=\"swatch stance-\(kind)\"></span>\(label)</li>"
+    }
+    return out + "</ul></section>\n"
+  }
+
+  /// The colour family of a matrix cell.
+  static func stanceClass(_ stance: String) -> String {
+    switch stance {
+    case "demands", "offers", "precondition", "drafted": "ask"
+    case "red_line": "line"
+    case "accepts", "signed", "ratified", "in_force", "adopted", "agreed", "declared": "yes"
+    case "rejects", "reneged", "withdrawn", "rejected", "suspended": "no"
+    default: "gone"
+    }
   }
 
   static func badge(_ step: ProposalStep.Kind) -> String {

@@ -90,6 +90,21 @@ enum HTMLStyle {
     .step.cat-signed { color: var(--signed); } .step.cat-suspended { color: var(--suspended); }
     .step.cat-closed { color: var(--closed); }
     .conditions .state { font-family: var(--sans); font-size: 0.85rem; color: var(--muted); }
+    .links { font-size: 0.92rem; color: var(--muted); }
+    .matrix-scroll { overflow-x: auto; }
+    table.matrix { border-collapse: collapse; font-size: 0.8rem; margin: 0.4rem 0; }
+    table.matrix th, table.matrix td { border: 1px solid var(--rule); padding: 0.25rem 0.45rem; text-align: left;
+      vertical-align: top; }
+    table.matrix thead th { font-weight: 600; white-space: nowrap; }
+    table.matrix tbody th { font-weight: normal; max-width: 16rem; text-transform: none; letter-spacing: normal;
+      font-size: 0.85rem; color: inherit; }
+    table.matrix td.possible { font-style: italic; border-style: dashed; }
+    .stance-ask { background: #e6eefa; } .stance-line { background: #f8dfc7; } .stance-yes { background: #dcefe3; }
+    .stance-no { background: #f6d9d9; } .stance-gone { background: #ececec; color: var(--muted); }
+    table.matrix td.stance-none { color: var(--muted); text-align: center; }
+    .swatch.stance-ask, .swatch.stance-line, .swatch.stance-yes, .swatch.stance-no, .swatch.stance-gone,
+      .swatch.stance-none { width: 0.9rem; height: 0.9rem; border-radius: 2px; border-color: var(--muted); }
+    table.deadlines .deadline-missed td:last-child { color: var(--closed); font-weight: 600; }
     .note { color: var(--muted); font-style: italic; }
     blockquote { margin: 0.8rem 0; padding: 0.1rem 0 0.1rem 1rem; border-left: 3px solid var(--accent); }
     blockquote p { margin: 0; font-size: 1.05rem; }

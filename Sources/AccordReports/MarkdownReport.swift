@@ -8,6 +8,17 @@ public enum MarkdownReport {
     out += "As of \(report.asOf), with the changes since \(report.since). "
     out += "\(count(report.negotiations.count, "negotiation")); status follows from the dated steps.\n"
 
+    out += "\n## Deadlines\n\n"
+    if report.deadlines.isEmpty {
+      out += "None due in the next \(report.upcomingDays) days, and none missed since \(report.since).\n"
+    } else {
+      out += "| Date | Deadline | Negotiation | Proposal | State |\n|---|---|---|---|---|\n"
+      for d in report.deadlines {
+        out += "| \(d.date) | \(md(d.title)) | \(md(d.negotiationTitle)) | \(md(d.proposalTitle ?? "—")) | "
+        out += md(ReportText.deadlineState(d)) + " |\n"
+      }
+    }
+
     out += "\n## Unsigned deals\n\n"
     if report.unsignedDeals.isEmpty {
       out += "None: every live proposal is signed.\n"
@@ -59,6 +70,17 @@ public enum MarkdownReport {
     if !n.tags.isEmpty { out += "Tags: " + n.tags.map(md).joined(separator: ", ") + "\n\n" }
     out += "### Status\n\n" + md(ReportText.statusReason(n, asOf: asOf)) + "\n"
 
+    if !n.matrix.rows.isEmpty {
+      out += "\n### Positions\n\n| | " + n.matrix.parties.map(md).joined(separator: " | ") + " |\n"
+      out += "|---|" + String(repeating: "---|", count: n.matrix.parties.count) + "\n"
+      for row in n.matrix.rows {
+        out += "| " + md(row.heading) + " | "
+        out += n.matrix.parties.map { md(PositionMatrix.Cell.words(n.matrix.cell(row, $0))) }.joined(
+          separator: " | ")
+        out += " |\n"
+      }
+    }
+
     if !n.proposals.isEmpty {
       out += "\n### Proposals\n\n"
       let titles = Dictionary(n.proposals.map { ($0.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
@@ -67,9 +89,10 @@ public enum MarkdownReport {
         let facts = ReportText.proposalFacts(p, titles: titles)
         if !facts.isEmpty { lines.append(md(facts)) }
         if let terms = p.terms { lines.append("Terms: " + md(terms)) }
+        if !p.links.isEmpty { lines.append(md(ReportText.links(p))) }
         out += lines.joined(separator: "  \n  ") + "\n"
         for s in p.steps {
-          out += "  - \(s.date) — " + md(Phrase.step(s.step, party: s.party))
+          out += "  - \(s.date) — " + md(Phrase.step(s))
           if let note = s.note { out += ": " + md(note) }
           out += cite(s.sources, numbers) + "\n"
         }

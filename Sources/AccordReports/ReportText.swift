@@ -41,11 +41,31 @@ enum ReportText {
     "As of \(asOf), \(n.status.state.words): \(Phrase.reason(n.status))."
   }
 
-  /// "Parties: Ukraine, United States · mediator: Qatar".
+  /// "Links: implements Framework; endorsed by Resolution 2231 (un-security-council)".
+  static func links(_ p: NegotiationDetail.Proposal) -> String {
+    "Links: " + p.links.map(\.words).joined(separator: "; ")
+  }
+
+  /// "upcoming, 12 days left", "missed 3 days ago", "moved to 2014-11-24", "met".
+  static func deadlineState(_ d: Deadline) -> String {
+    switch d.state {
+    case .upcoming: d.daysLeft == 0 ? "due today" : "upcoming, \(days(d.daysLeft)) left"
+    case .missed: "missed \(days(-d.daysLeft)) ago"
+    case .moved: "moved" + (d.movedTo.map { " to \($0)" } ?? "")
+    case .met: "met"
+    }
+  }
+
+  /// "1 day", "12 days".
+  static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
+
+  /// "Parties: Ukraine, United States (side P5+1) · mediator: Qatar".
   static func participants(_ n: Report.Negotiation) -> String {
     var groups: [String] = []
     for role in ParticipantRole.allCases {
-      let names = n.participants.filter { $0.role == role }.map(\.actor)
+      let names = n.participants.filter { $0.role == role }.map { p in
+        p.actor + (p.side.map { " (\($0))" } ?? "")
+      }
       guard !names.isEmpty else { continue }
       let label = role == .party ? "Parties" : (names.count == 1 ? role.rawValue : role.rawValue + "s")
       groups.append(label + ": " + names.joined(separator: ", "))

@@ -50,6 +50,10 @@ import Testing
     "import": ["f", "--from", "treaty-status", "--proposal", "p"],
     "timeline": ["n"], "search": ["w"], "report": [], "generate": [], "backup": ["f"], "check": [],
     "history": [], "undo": [], "retract": ["step", "1", "--reason", "r"],
+    "actor member": ["b", "--add", "x"], "condition show": ["1"],
+    "condition revise": ["1", "text", "--on", "2025-01-01"], "positions": ["n"],
+    "deadline add": ["n", "T", "--on", "2025-01-01"], "deadlines": [],
+    "proposal link": ["p", "--implements", "q"], "proposal edit": ["p", "--counters", "none"],
   ]
 
   /// `arguments` without `option` and its value.
@@ -80,7 +84,8 @@ import Testing
     case "--format": return ("json", "csv")
     case "--kind": return ("state", "group")
     case "--as": return ("party", "observer")
-    case "--limit", "--page", "--stale", "--developments", "--quotes", "--negotiations", "--seed":
+    case "--limit", "--page", "--stale", "--developments", "--quotes", "--negotiations", "--seed",
+      "--upcoming":
       return ("1", "2")
     default: return ("first", "second")
     }
@@ -245,6 +250,35 @@ import Testing
       try s.add("log", "minerals", "A call", "--on", "2025-02-16", "--source", "one", "--source", "two")
       let timeline = try #require(try s.json("timeline", "minerals") as? [[String: Any]])
       #expect(timeline.last?["sources"] as? [String] == ["one", "two"])
+    },
+    "actor member --add": { s in
+      try s.add("actor", "add", "Contact group", "--kind", "group", "--id", "contact")
+      let result = try s.run(
+        "actor", "member", "contact", "--add", "Ukraine", "--add", "US", "--since", "2025-01-01")
+      #expect(result.stdout.split(separator: "\n").count == 2, "one number a member: \(result)")
+      let shown = try #require(try s.json("actor", "show", "contact") as? [String: Any])
+      let members = (shown["bloc_members"] as? [[String: Any]] ?? []).compactMap { $0["member"] as? String }
+      #expect(members == ["Ukraine", "United States"])
+    },
+    "condition revise --source": { s in
+      try s.add(
+        "condition", "add", "minerals", "--by", "Ukraine", "--demands", "guarantees", "--on", "2025-02-15")
+      try s.add(
+        "condition", "revise", "1", "guarantees by treaty", "--on", "2025-03-01", "--source", "one",
+        "--source",
+        "two")
+      let list = try #require(try s.json("condition", "list") as? [[String: Any]])
+      #expect(
+        list.map { "\($0["term"] ?? "") \($0["state"] ?? "")" } == [
+          "guarantees revised", "guarantees by treaty open",
+        ])
+      #expect(list.last?["sources"] as? [String] == ["one", "two"])
+    },
+    "deadline add --source": { s in
+      try s.add(
+        "deadline", "add", "minerals", "Signing", "--on", "2025-02-28", "--source", "one", "--source", "two")
+      let list = try #require(try s.json("deadlines", "minerals") as? [[String: Any]])
+      #expect(list.first?["sources"] as? [String] == ["one", "two"])
     },
     "export --only": { s in
       try s.add("log", "minerals", "A call", "--on", "2025-02-16")

@@ -82,7 +82,7 @@ import Testing
       "line 2, record 1: field 'type' is missing or not a string: every record says what it is"),
     Case(
       "unknown type", header + #"{"type":"treaty","id":1}"#,
-      #"line 2, record 1 (treaty 1): field 'type': expected one of actor, affiliation, source, negotiation, participant, proposal, step, term, position, term_link, meeting, quote, development, dataset_record, stage, signatory, retraction, found "treaty""#
+      #"line 2, record 1 (treaty 1): field 'type': expected one of actor, membership, affiliation, source, negotiation, participant, proposal, step, link, term, position, answer, term_link, meeting, quote, development, deadline, dataset_record, stage, signatory, retraction, found "treaty""#
     ),
     Case(
       "unknown field",

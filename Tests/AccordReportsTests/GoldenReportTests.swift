@@ -81,6 +81,7 @@ import Testing
     #expect(
       Set(json.keys) == [
         "as_of", "since", "stale_after_days", "unsigned_deals", "changes", "stale", "negotiations",
+        "upcoming_days", "deadlines",
       ])
     #expect(json["as_of"] as? String == "2025-02-20")
     #expect(json["since"] as? String == "2025-02-13")
@@ -113,7 +114,7 @@ import Testing
       Set(n.keys) == [
         "id", "slug", "title", "summary", "tags", "status", "participants", "last_activity", "days_quiet",
         "proposals", "open_conditions", "resolved_conditions", "meetings", "developments", "quotes",
-        "sources",
+        "sources", "matrix",
       ])
     let status = try #require(n["status"] as? [String: Any])
     #expect(status["state"] as? String == "negotiating")

@@ -42,7 +42,7 @@ import Testing
     let position = try #require(
       try store.connection.first(
         """
-        SELECT a.name, p.stance, t.text, p.answers_id IS NULL, p.date, p.date_first, p.date_last, p.note
+        SELECT a.name, p.stance, t.text, p.revises_id IS NULL, p.date, p.date_first, p.date_last, p.note
         FROM position p JOIN actor a ON a.id = p.actor_id JOIN term t ON t.id = p.term_id WHERE p.id = ?
         """, [.integer(id)]
       ) {
@@ -115,36 +115,20 @@ import Testing
     #expect(try rowCounts(store) == everything)
   }
 
-  @Test func anAnswerIsNotAConditionOfItsOwn() throws {
-    let store = try makeMineralsStore()
-    #expect(
-      throws: StoreError.invalid(
-        "a condition demands, offers, sets a precondition or draws a red line")
-    ) {
-      try store.addCondition(
-        NewCondition(
-          negotiation: "minerals", by: "Ukraine", stance: .accepts, term: Self.guarantees,
-          date: try date("2025-02-15")))
-    }
-    #expect(try count("position", in: store) == 0)
-  }
-
-  @Test func anUpdateAddsAPositionAndKeepsTheOldOne() throws {
+  @Test func anUpdateAddsAnAnswerAndKeepsTheCondition() throws {
     let store = try makeMineralsStore()
     let id = try addPrecondition(store)
     let answer = try store.updateCondition(
       String(id), .accepted, date: try date("2025-04-30"), note: "in the agreement")
-    #expect(answer != id)
-    let rows = try store.connection.all(
-      "SELECT p.id, p.stance, p.answers_id, a.name, p.date FROM position p LEFT JOIN actor a ON a.id = p.actor_id ORDER BY p.id"
-    ) {
-      "\($0.integer(0)) \($0.text(1)) \($0.optionalInteger(2).map(String.init) ?? "-") \($0.text(3)) \($0.text(4))"
-    }
+    #expect(answer == 1)
     #expect(
-      rows == [
-        "\(id) precondition - Ukraine 2025-02-15",
-        "\(answer) accepts \(id) United States 2025-04-30",
-      ])
+      try store.connection.all("SELECT id, stance, date FROM position ORDER BY id") {
+        "\($0.integer(0)) \($0.text(1)) \($0.text(2))"
+      } == ["\(id) precondition 2025-02-15"])
+    let rows = try store.connection.all(
+      "SELECT x.id, x.condition_id, x.outcome, a.name, x.date, x.note FROM answer x JOIN actor a ON a.id = x.actor_id"
+    ) { "\($0.integer(0)) \($0.integer(1)) \($0.text(2)) \($0.text(3)) \($0.text(4)) \($0.text(5))" }
+    #expect(rows == ["\(answer) \(id) accepted United States 2025-04-30 in the agreement"])
     let shown = try #require(try condition(store, id))
     #expect(shown.state == "accepted")
     #expect(shown.stateDate?.text == "2025-04-30")
@@ -188,7 +172,8 @@ import Testing
     // Two answers of one day: the one recorded last.
     #expect(try condition(store, id, asOf: "2025-05-01")?.state == "dropped")
     #expect(try condition(store, id, asOf: "2025-05-01", openOnly: true) == nil)
-    #expect(try count("position", in: store) == 4)
+    #expect(try count("position", in: store) == 1)
+    #expect(try count("answer", in: store) == 3)
   }
 
   @Test func byDefaultsToTheHolderForDroppedAndTheOtherPartyForAccepted() throws {
@@ -246,7 +231,7 @@ import Testing
     try store.updateCondition(
       String(inFund), .rejected, date: try date("2025-03-10"), by: "Ukraine")
     try store.updateCondition(String(byPerson), .met, date: try date("2025-03-10"))
-    #expect(try count("position", in: store) == before["position", default: 0] + 2)
+    #expect(try count("answer", in: store) == before["answer", default: 0] + 2)
   }
 
   @Test func anAnswerCannotComeBeforeTheCondition() throws {
@@ -276,7 +261,8 @@ import Testing
         negotiation: "minerals", by: "United States", stance: .demands, term: "Repayment of aid",
         date: try date("2025-02-10")))
     #expect(try store.conditions().map(\.id) == [us, ukraine])  // by date
-    #expect(try store.conditions(by: try store.resolveActor("UKR")).map(\.id) == [ukraine])
+    #expect(
+      try store.conditions(by: try store.actorScope(try store.resolveActor("UKR"))).map(\.id) == [ukraine])
     #expect(try store.conditions(negotiation: try store.resolveNegotiation("minerals")).count == 2)
     #expect(try store.conditions(negotiation: 999).isEmpty)
   }

@@ -171,6 +171,58 @@ import Testing
     #expect(try connection.integer("SELECT count(*) FROM search WHERE search MATCH 'review'") == 1)
   }
 
+  /// Schema 5 kept answers as positions (`answers_id`); schema 6 numbers them apart, in their
+  /// order, and carries their citations and retractions over to them.
+  @Test func aRecordOfSchemaFiveCarriesItsAnswersOver() throws {
+    let connection = try Connection(path: ":memory:")
+    let five = Array(Migration.embedded.prefix { $0.version <= 5 })
+    try Migrator(migrations: five).migrate(connection)
+    try connection.execute(
+      """
+      INSERT INTO command (analyst, arguments) VALUES ('ana', 'accord …');
+      INSERT INTO actor (slug, name, kind) VALUES ('ukraine', 'Ukraine', 'state'), ('us', 'United States', 'state');
+      INSERT INTO negotiation (slug, title, title_key) VALUES ('minerals', 'Minerals', 'minerals');
+      INSERT INTO term (negotiation_id, text, text_key) VALUES (1, 'guarantees', 'guarantees'), (1, 'repayment', 'repayment');
+      INSERT INTO position (negotiation_id, actor_id, term_id, stance, date, date_first, date_last)
+        VALUES (1, 1, 1, 'precondition', '2025-02-15', '2025-02-15', '2025-02-15');
+      INSERT INTO position (negotiation_id, actor_id, term_id, stance, answers_id, date, date_first, date_last, note)
+        VALUES (1, 2, 1, 'rejects', 1, '2025-02-20', '2025-02-20', '2025-02-20', 'not without minerals');
+      INSERT INTO position (negotiation_id, actor_id, term_id, stance, date, date_first, date_last)
+        VALUES (1, 2, 2, 'demands', '2025-02-21', '2025-02-21', '2025-02-21');
+      INSERT INTO position (negotiation_id, actor_id, term_id, stance, answers_id, date, date_first, date_last)
+        VALUES (1, 1, 2, 'accepts', 3, '2025-04-30', '2025-04-30', '2025-04-30');
+      INSERT INTO source (slug, title) VALUES ('epoch', 'A report');
+      INSERT INTO citation (source_id, position_id) VALUES (1, 1), (1, 2);
+      UPDATE command SET open = 0;
+      INSERT INTO retraction (record_table, record_id, reason, analyst) VALUES ('position', 4, 'misread', 'ana');
+      """)
+    try Migrator().migrate(connection)
+    #expect(
+      try connection.all("SELECT id, stance, revises_id IS NULL FROM position ORDER BY id") {
+        "\($0.integer(0)) \($0.text(1)) \($0.bool(2))"
+      } == ["1 precondition true", "3 demands true"])
+    #expect(
+      try connection.all(
+        "SELECT id, condition_id, actor_id, outcome, date, coalesce(note, '') FROM answer ORDER BY id"
+      ) {
+        "\($0.integer(0)) \($0.integer(1)) \($0.integer(2)) \($0.text(3)) \($0.text(4)) \($0.text(5))"
+      } == ["1 1 2 rejected 2025-02-20 not without minerals", "2 3 1 accepted 2025-04-30 "])
+    #expect(
+      try connection.all("SELECT coalesce(position_id, 0), coalesce(answer_id, 0) FROM citation ORDER BY id")
+      {
+        "\($0.integer(0)) \($0.integer(1))"
+      } == ["1 0", "0 1"])
+    #expect(
+      try connection.all("SELECT record_table, record_id FROM retraction") {
+        "\($0.text(0)) \($0.integer(1))"
+      } == [
+        "answer 2"
+      ])
+    #expect(try connection.integer("SELECT count(*) FROM current_answer") == 1)
+    #expect(try connection.all("PRAGMA foreign_key_check") { $0.text(0) }.isEmpty)
+    #expect(try connection.integer("SELECT ref FROM search WHERE search MATCH 'without'") == 1)
+  }
+
   @Test func aFailingMigrationLeavesTheDatabaseAtTheVersionBefore() throws {
     let connection = try Connection(path: ":memory:")
     let one = Migration(version: 1, name: "one", sql: "CREATE TABLE a (x INTEGER) STRICT;")

@@ -47,10 +47,10 @@ import Testing
     #expect(Set(listed.parties) == ["Ukraine", "United States"])
     #expect(try store.negotiations(tag: "minerals").isEmpty)
     #expect(
-      try store.negotiations(party: try store.resolveActor("Rubio")).map(\.slug) == [
+      try store.negotiations(party: try store.actorScope(try store.resolveActor("Rubio"))).map(\.slug) == [
         "black-sea-ceasefire"
       ])
-    #expect(try store.negotiations(party: try store.resolveActor("UKR")).count == 2)
+    #expect(try store.negotiations(party: try store.actorScope(try store.resolveActor("UKR"))).count == 2)
     let rubio = try store.actor(try store.resolveActor("Rubio"))
     #expect(
       rubio.negotiations == [

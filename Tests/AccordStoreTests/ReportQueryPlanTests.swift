@@ -15,7 +15,8 @@ import Testing
     try QueryPlanTests.check("search with every filter", store) {
       _ = try store.search(
         "delegates",
-        filter: SearchFilter(negotiation: 42, actor: 3, from: Day(year: 2019, month: 1, day: 1), to: day))
+        filter: SearchFilter(
+          negotiation: 42, actor: try store.actorScope(3), from: Day(year: 2019, month: 1, day: 1), to: day))
     }
     try QueryPlanTests.check("last activity", store) {
       _ = try store.lastActivity(negotiation: 42, asOf: day)

@@ -219,10 +219,11 @@ import Testing
     #expect(throws: StoreError.notFound(kind: "condition", name: "77", candidates: [])) {
       try store.resolveCondition("77")
     }
-    // An answer is a position, but not a condition.
+    // An answer is numbered apart: the first answer is number 1, and no condition is made by it.
     let answer = try store.updateCondition(String(id), .accepted, date: try date("2025-02-20"))
-    #expect(throws: StoreError.notFound(kind: "condition", name: String(answer), candidates: [])) {
-      try store.resolveCondition(String(answer))
+    #expect(answer == 1)
+    #expect(throws: StoreError.notFound(kind: "condition", name: String(id + 1), candidates: [])) {
+      try store.resolveCondition(String(id + 1))
     }
   }
 

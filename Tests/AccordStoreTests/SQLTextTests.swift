@@ -35,11 +35,20 @@ import Testing
     // The citation column of a kind of fact (an enum).
     "AccordStore/Store/Sources.swift": ["fact.rawValue"],
     // One of two literal conditions.
-    "AccordStore/Store/Conditions.swift": [#"negotiation == nil ? "?2 IS NULL" : "c.negotiation_id = ?2""#],
+    "AccordStore/Store/Conditions.swift": [
+      #"negotiation == nil ? "?2 IS NULL" : "c.negotiation_id = ?2""#,
+      #"negotiation == nil ? "?2 IS NULL" : "negotiation_id = ?2""#,
+    ],
+    "AccordStore/Store/Deadlines.swift": [
+      #"negotiation == nil ? "?1 IS NULL" : "d.negotiation_id = ?1""#,
+      #"negotiation == nil ? "?2 IS NULL" : "p.negotiation_id = ?2""#,
+    ],
     // The timeline's date window for a table alias written in the call.
     "AccordStore/Store/Timeline.swift": [
       #"Self.within("m")"#, #"Self.within("s")"#, #"Self.within("c")"#, #"Self.within("q")"#,
-      #"Self.within("d")"#,
+      #"Self.within("d")"#, #"Self.within("x")"#, "Self.stepColumns",
+      // A first-step subquery for a column alias written in the call.
+      "proposal", #"firstStep("p.id")"#, #"firstStep("o.id")"#,
     ],
     // History, undo and merge: table and column names read from the schema
     // (sqlite_schema, pragma_table_info, pragma_foreign_key_list), checked to be plain names
@@ -61,7 +70,8 @@ import Testing
       #"citedSQL("step_id", "s.id")"#, #"citedSQL("proposal_id", "p.id")"#,
       #"citedSQL("meeting_id", "m.id")"#,
       #"citedSQL("position_id", "o.id")"#, #"citedSQL("statement_id", "q.id")"#,
-      #"citedSQL("development_id", "d.id")"#,
+      #"citedSQL("development_id", "d.id")"#, #"citedSQL("answer_id", "x.id")"#,
+      #"citedSQL("deadline_id", "d.id")"#,
     ],
     // The example's own database: its tables' names and columns, read from its schema.
     "accord/Commands/Example.swift": ["table", #"columns.joined(separator: " || '|' || ")"#],

@@ -96,9 +96,11 @@ import Testing
       Set(try found("geneva", SearchFilter(negotiation: minerals)))
         == ["development \(january)", "development \(february)", "development \(march)", "quote \(quote)"])
     #expect(
-      try found("geneva", SearchFilter(actor: try store.resolveActor("Zelenskyy"))) == ["quote \(quote)"])
+      try found("geneva", SearchFilter(actor: try store.actorScope(try store.resolveActor("Zelenskyy")))) == [
+        "quote \(quote)"
+      ])
     #expect(
-      try found("geneva", SearchFilter(actor: try store.resolveActor("Ukraine"))) == [
+      try found("geneva", SearchFilter(actor: try store.actorScope(try store.resolveActor("Ukraine")))) == [
         "development \(february)"
       ])
     // A date filter takes facts by the first day their date covers: 2025-02 starts on 1 February.

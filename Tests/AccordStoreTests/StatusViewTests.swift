@@ -97,16 +97,24 @@ import Testing
     try store.updateCondition(String(open), .rejected, date: try date("2022-01-01"))
     try store.updateCondition(String(open), .dropped, date: try date("2999-01-01"))
     let fromView = try store.connection.all(
-      "SELECT condition_id, held_by, term, coalesce(in_exchange_for, ''), state FROM condition_status ORDER BY condition_id"
+      """
+      SELECT condition_id, held_by, term, coalesce(in_exchange_for, ''), coalesce(answers, '')
+      FROM condition_status ORDER BY condition_id
+      """
     ) { "\($0.integer(0)) \($0.text(1)) \($0.text(2)) [\($0.text(3))] \($0.text(4))" }
-    let fromStore = try store.conditions(asOf: store.today).sorted { $0.id < $1.id }.map {
-      "\($0.id) \($0.heldBy) \($0.term) [\($0.inExchangeFor.joined(separator: "; "))] \($0.state)"
+    // The view lists each answerer's latest answer; the store says the same of each condition.
+    let conditions = try store.conditions(asOf: store.today).sorted { $0.id < $1.id }
+    let fromStore = conditions.map {
+      let answers = $0.answers.map { "\($0.outcome.rawValue)\($0.by.map { " by \($0)" } ?? "") \($0.date)" }
+      return "\($0.id) \($0.heldBy) \($0.term) [\($0.inExchangeFor.joined(separator: "; "))] "
+        + answers.joined(separator: "; ")
     }
     #expect(fromView == fromStore)
     #expect(
       fromStore == [
-        "\(open) Ukraine \(guarantees) [\(minerals)] rejected",
-        "\(accepted) United States Repayment [] accepted",
+        "\(open) Ukraine \(guarantees) [\(minerals)] rejected by United States 2022-01-01",
+        "\(accepted) United States Repayment [] accepted by Ukraine 2022-01-01",
       ])
+    #expect(conditions.map(\.state) == ["rejected", "accepted"])
   }
 }

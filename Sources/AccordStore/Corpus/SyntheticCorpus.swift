@@ -174,9 +174,16 @@ public struct SyntheticCorpus {
           date: stated))
       counts.conditions += 1
       if random.chance(0.4) {
-        let outcome = random.pick(ConditionOutcome.allCases)
+        // A counterpart accepts or rejects it, its holder drops it, or it is met.
+        let outcome = random.pick([ConditionOutcome.accepted, .rejected, .dropped, .met])
+        let answerer: String? =
+          switch outcome {
+          case .dropped: by
+          case .met: nil
+          default: parties.first { $0 != by } ?? by
+          }
         try store.updateCondition(
-          String(condition), outcome, date: AccordDate(day: Self.later(stated.last, by: 60)), by: by)
+          String(condition), outcome, date: AccordDate(day: Self.later(stated.last, by: 60)), by: answerer)
       }
     }
     for _ in 0..<random.next(in: 0...2) {

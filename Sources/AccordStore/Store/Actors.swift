@@ -76,6 +76,10 @@ public struct ActorDetail: Sendable, Codable {
   public let affiliations: [Affiliation]
   public let members: [Affiliation]
   public let negotiations: [Participation]
+  /// For a bloc: its members (as of the day asked, or ever).
+  public var blocMembers: [Membership] = []
+  /// The blocs it belongs to (as of the day asked, or ever).
+  public var blocs: [Membership] = []
 }
 
 extension AccordStore {
@@ -202,7 +206,9 @@ extension AccordStore {
       """, [.optional(kind?.rawValue), .integer(includeRetracted ? 1 : 0)], Self.actorSummary)
   }
 
-  public func actor(_ id: Int64) throws -> ActorDetail {
+  /// An actor with its offices, its negotiations, and (as of `asOf`, or ever) its blocs and, for a
+  /// bloc, its members.
+  public func actor(_ id: Int64, asOf: Day? = nil) throws -> ActorDetail {
     guard
       let actor = try connection.first(
         """
@@ -233,8 +239,11 @@ extension AccordStore {
       WHERE p.actor_id = ? ORDER BY n.title, p.role
       """, [.integer(id)]
     ) { ActorDetail.Participation(negotiation: $0.text(0), title: $0.text(1), role: $0.text(2)) }
-    return ActorDetail(
+    var detail = ActorDetail(
       actor: actor, affiliations: affiliations, members: members, negotiations: negotiations)
+    detail.blocMembers = try self.members(of: id, asOf: asOf)
+    detail.blocs = try memberships(of: id, asOf: asOf)
+    return detail
   }
 
   static func actorSummary(_ row: Row) -> ActorSummary {

@@ -1,24 +1,28 @@
-/// An actor's stance on a term. The first four open a *condition*; the others answer one.
+/// What a condition's holder asks or gives on a term: it demands, offers, sets a precondition or
+/// draws a red line.
 public enum Stance: String, Sendable, Codable, CaseIterable {
   case demands, offers, precondition
   case redLine = "red_line"
-  case accepts, rejects, drops, met
 
-  public static let opening: [Stance] = [.demands, .offers, .precondition, .redLine]
+  public static let opening: [Stance] = allCases
 }
 
-/// How a condition was answered: `condition update C accepted|rejected|dropped|met`.
+/// How a condition was answered: `condition update C accepted|rejected|dropped|met|reneged`.
+/// A counterpart accepts, rejects, or reneges (takes back its acceptance); the holder drops it; or
+/// it is met.
 public enum ConditionOutcome: String, Sendable, Codable, CaseIterable {
-  case accepted, rejected, dropped, met
+  case accepted, rejected, dropped, met, reneged
+}
 
-  var stance: Stance {
-    switch self {
-    case .accepted: .accepts
-    case .rejected: .rejects
-    case .dropped: .drops
-    case .met: .met
-    }
-  }
+/// One counterpart's latest answer to a condition.
+public struct ConditionAnswer: Sendable, Codable, Equatable {
+  /// The answer's own number (`accord retract answer N`).
+  public let id: Int64
+  /// Who answered; absent for a condition met.
+  public let by: String?
+  public let outcome: ConditionOutcome
+  public let date: AccordDate
+  public let note: String?
 }
 
 /// How two terms are linked.
@@ -54,7 +58,7 @@ public struct NewCondition: Sendable {
   }
 }
 
-/// A condition with its state as of a day.
+/// A condition with where it stands as of a day (README, "Conditions").
 public struct Condition: Sendable, Codable, Equatable {
   public let id: Int64
   public let negotiation: String
@@ -64,21 +68,32 @@ public struct Condition: Sendable, Codable, Equatable {
   public let inExchangeFor: [String]
   public let conditionalOn: [String]
   public let since: AccordDate
-  /// `open`, `accepted`, `rejected`, `dropped` or `met`: the latest answer as of the day.
+  /// `open`, `accepted`, `rejected`, `reneged`, `dropped`, `met` or `revised`.
   public let state: String
+  /// The answer (or revision) that says so, and who gave it.
   public let stateDate: AccordDate?
   public let answeredBy: String?
+  /// Each counterpart's latest answer that counts as of the day, in order.
+  public var answers: [ConditionAnswer] = []
+  /// The counterparts (parties on the other side) that have not answered yet.
+  public var awaiting: [String] = []
+  /// The condition this one revises (replaces), and the one that revised it, if any.
+  public var revises: Int64? = nil
+  public var revisedBy: Int64? = nil
   public let note: String?
   public var sources: [String]
   /// False for a condition whose date holds the as-of day: it may or may not have been stated yet
   /// (absent otherwise).
   public var certain: Bool? = nil
+  /// The bloc through which the actor a listing was asked about holds it (`condition list --by`).
+  public var via: String? = nil
   /// True for a retracted condition (or one of a retracted negotiation), listed with
   /// `--include-retracted`; absent otherwise.
   public var retracted: Bool? = nil
 
-  /// Open until accepted, met or dropped; a rejected condition is still held, so still open.
-  public var isOpen: Bool { state == "open" || state == "rejected" }
+  /// Open until accepted, met, dropped or revised; a rejected condition is still held, and a
+  /// reneged one is open again.
+  public var isOpen: Bool { ["open", "rejected", "reneged"].contains(state) }
 }
 
 extension AccordStore {
@@ -86,40 +101,87 @@ extension AccordStore {
   /// "Zelenskyy demands security guarantees in exchange for mineral access" is one call.
   @discardableResult
   public func addCondition(_ new: NewCondition) throws -> Int64 {
-    guard Stance.opening.contains(new.stance) else {
-      throw StoreError.invalid("a condition demands, offers, sets a precondition or draws a red line")
-    }
-    return try write {
+    try write {
       let negotiation = try resolveNegotiation(new.negotiation)
       let actor = try resolveActor(new.by)
       let sources = try resolveSources(new.sources)
       let term = try term(new.term, negotiation: negotiation)
       let id = try insertPosition(
-        negotiation: negotiation, actor: actor, term: term, stance: new.stance, answers: nil,
-        date: new.date, note: new.note)
-      for (link, others) in [
-        (TermLink.inExchangeFor, new.inExchangeFor), (.conditionalOn, new.conditionalOn),
-      ] {
-        for other in others {
-          let otherTerm = try self.term(other, negotiation: negotiation)
-          guard otherTerm != term else {
-            throw StoreError.invalid("a term cannot be linked to itself")
-          }
-          try connection.insert(
-            "INSERT INTO term_link (term_id, link, other_term_id, position_id) VALUES (?, ?, ?, ?)",
-            [.integer(term), .text(link.rawValue), .integer(otherTerm), .integer(id)])
-        }
-      }
+        negotiation: negotiation, actor: actor, term: term, stance: new.stance, revises: nil, date: new.date,
+        note: new.note)
+      try link(term: term, negotiation: negotiation, position: id, new.inExchangeFor, new.conditionalOn)
       try cite(sources, .position, id)
       return id
     }
   }
 
-  /// Records an answer to a condition as a new position, one for each actor in `by`; the earlier
-  /// ones stay on the record. Without `by`, the answer is the holder's for `dropped`, and the one
-  /// other party's for `accepted` and `rejected` when the negotiation has exactly two parties.
-  /// Every actor who answers must take part in the negotiation on that day. Returns the answers'
-  /// numbers.
+  private func link(
+    term: Int64, negotiation: Int64, position: Int64, _ inExchangeFor: [String], _ conditionalOn: [String]
+  ) throws {
+    for (link, others) in [(TermLink.inExchangeFor, inExchangeFor), (.conditionalOn, conditionalOn)] {
+      for other in others {
+        let otherTerm = try self.term(other, negotiation: negotiation)
+        guard otherTerm != term else { throw StoreError.invalid("a term cannot be linked to itself") }
+        try connection.insert(
+          "INSERT INTO term_link (term_id, link, other_term_id, position_id) VALUES (?, ?, ?, ?)",
+          [.integer(term), .text(link.rawValue), .integer(otherTerm), .integer(position)])
+      }
+    }
+  }
+
+  /// `accord condition revise N "new text"`: a softened or hardened demand that replaces the earlier
+  /// one on the record, linked to it, with the same stance (by the same holder, unless `by` says
+  /// otherwise) and the same linked terms. Returns the new condition's number.
+  @discardableResult
+  public func reviseCondition(
+    _ condition: String, term text: String, date: AccordDate, by: String? = nil, note: String? = nil,
+    sources: [String] = []
+  ) throws -> Int64 {
+    try write {
+      let id = try resolveCondition(condition)
+      guard
+        let (negotiation, holder, stanceText, since) = try connection.first(
+          "SELECT negotiation_id, actor_id, stance, date_first FROM position WHERE id = ?", [.integer(id)],
+          { ($0.integer(0), $0.integer(1), $0.text(2), $0.text(3)) }),
+        let stance = Stance(rawValue: stanceText)
+      else { throw StoreError.notFound(kind: "condition", name: condition, candidates: []) }
+      guard date.last.description >= since else {
+        throw StoreError.invalid("condition \(id) was stated on \(since); its revision cannot come earlier")
+      }
+      if let later = try connection.integer(
+        "SELECT id FROM current_position WHERE revises_id = ? ORDER BY id LIMIT 1", [.integer(id)])
+      {
+        throw StoreError.conflict(
+          "condition \(id) was revised already, by condition \(later): revise condition \(later) instead")
+      }
+      let actor = try by.map { try resolveActor($0) } ?? holder
+      let term = try self.term(text, negotiation: negotiation)
+      let links = try connection.all(
+        "SELECT l.link, o.text FROM term_link l JOIN term o ON o.id = l.other_term_id WHERE l.position_id = ? ORDER BY l.id",
+        [.integer(id)]
+      ) { ($0.text(0), $0.text(1)) }
+      let sources = try resolveSources(sources)
+      let revised = try insertPosition(
+        negotiation: negotiation, actor: actor, term: term, stance: stance, revises: id, date: date,
+        note: note)
+      try link(
+        term: term, negotiation: negotiation, position: revised,
+        links.filter { $0.0 == TermLink.inExchangeFor.rawValue }.map(\.1).filter {
+          Names.key($0) != Names.key(text)
+        },
+        links.filter { $0.0 == TermLink.conditionalOn.rawValue }.map(\.1).filter {
+          Names.key($0) != Names.key(text)
+        })
+      try cite(sources, .position, revised)
+      return revised
+    }
+  }
+
+  /// Records an answer to a condition, one for each actor in `by`; the earlier ones stay on the
+  /// record. Without `by`, the answer is the holder's for `dropped`, and the one counterpart's for
+  /// `accepted`, `rejected` and `reneged` when there is exactly one. Whoever answers must take part
+  /// in the negotiation on that day (directly or through a bloc); only who accepted can renege.
+  /// Returns the answers' numbers.
   @discardableResult
   public func updateCondition(
     _ condition: String, _ outcome: ConditionOutcome, date: AccordDate, by: [String],
@@ -128,9 +190,9 @@ extension AccordStore {
     try write {
       let id = try resolveCondition(condition)
       guard
-        let (negotiation, holder, term, since) = try connection.first(
-          "SELECT negotiation_id, actor_id, term_id, date_first FROM position WHERE id = ?", [.integer(id)],
-          { ($0.integer(0), $0.optionalInteger(1), $0.integer(2), $0.text(3)) })
+        let (negotiation, holder, since) = try connection.first(
+          "SELECT negotiation_id, actor_id, date_first FROM position WHERE id = ?", [.integer(id)],
+          { ($0.integer(0), $0.integer(1), $0.text(2)) })
       else { throw StoreError.notFound(kind: "condition", name: condition, candidates: []) }
       guard date.first.description >= since else {
         throw StoreError.invalid(
@@ -141,33 +203,54 @@ extension AccordStore {
         let actor = try resolveActor(name)
         if !actors.contains(actor) { actors.append(actor) }
       }
+      if outcome == .met && !actors.isEmpty {
+        throw StoreError.invalid("a condition is met, by no one in particular: leave out --by")
+      }
       if actors.isEmpty {
         switch outcome {
         case .dropped: actors = [holder]
         case .met: actors = [nil]
-        case .accepted, .rejected:
-          var others: [Int64] = []
-          for span in try participations(negotiation: negotiation, asOf: date.last)
-          where span.role == .party && span.actorID != holder && !others.contains(span.actorID) {
-            others.append(span.actorID)
-          }
+        case .accepted, .rejected, .reneged:
+          let others = try counterparts(
+            negotiation: negotiation, holder: holder, on: date.last, blocs: try blocs())
           guard others.count == 1 else {
             throw StoreError.invalid("say who \(outcome.rawValue) condition \(id) with --by ACTOR")
           }
-          actors = [others[0]]
+          actors = [others[0].id]
         }
       }
       for case let actor? in actors where actor != holder {
         try checkTakesPart(actor, in: negotiation, on: date)
+        if outcome == .reneged {
+          // It, or a bloc it belonged to then, accepted it before.
+          let blocs = try self.blocs()
+          let acceptances = try connection.all(
+            """
+            SELECT actor_id, date, date_first, date_last FROM current_answer
+            WHERE condition_id = ? AND outcome = 'accepted' AND date_first <= ? AND actor_id IS NOT NULL
+            """, [.integer(id), .text(date.last.description)]
+          ) { ($0.integer(0), AccordDate.stored($0.text(1), first: $0.text(2), last: $0.text(3))) }
+          let accepted = acceptances.contains { by, when in
+            by == actor || blocs.blocs(of: actor, on: when).contains(by)
+          }
+          if !accepted {
+            throw StoreError.conflict(
+              "\(try actorName(actor)) has not accepted condition \(id): there is nothing to renege on")
+          }
+        }
       }
       let sources = try resolveSources(sources)
       var ids: [Int64] = []
       for actor in actors {
-        let position = try insertPosition(
-          negotiation: negotiation, actor: actor, term: term, stance: outcome.stance, answers: id, date: date,
-          note: note)
-        try cite(sources, .position, position)
-        ids.append(position)
+        let answer = try connection.insert(
+          """
+          INSERT INTO answer (condition_id, actor_id, outcome, date, date_first, date_last, note)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """,
+          [.integer(id), .optional(actor), .text(outcome.rawValue)] + date.columns
+            + [.optional(note?.trimmingSpaces.nonEmpty)])
+        try cite(sources, .answer, answer)
+        ids.append(answer)
       }
       return ids
     }
@@ -183,65 +266,195 @@ extension AccordStore {
       condition, outcome, date: date, by: by.map { [$0] } ?? [], note: note, sources: sources)[0]
   }
 
-  /// Conditions with their state as of `asOf`, optionally of one negotiation or holder, or only open ones.
+  /// The parties of a negotiation on `day` that stand across the table from `holder`: not the
+  /// holder, not on its side, not a bloc it belongs to, not one of its members.
+  func counterparts(negotiation: Int64, holder: Int64, on day: Day, blocs: Blocs) throws -> [(
+    id: Int64, name: String
+  )] {
+    let taking = ParticipationSpan.asOf(
+      try participationSpans(negotiation: negotiation)[negotiation] ?? [], day)
+    let date = AccordDate(day: day)
+    let holderSide = taking.first { $0.actorID == holder && $0.side != nil }?.side
+    let holderBlocs = blocs.blocs(of: holder, on: date)
+    let holderMembers = blocs.members(of: holder, on: date)
+    var result: [(id: Int64, name: String)] = []
+    for span in taking where span.role == .party && span.actorID != holder {
+      if result.contains(where: { $0.id == span.actorID }) { continue }
+      if let side = holderSide, span.side == side { continue }
+      if holderBlocs.contains(span.actorID) || holderMembers.contains(span.actorID) { continue }
+      result.append((span.actorID, span.actor))
+    }
+    return result
+  }
+
+  /// Conditions with where they stand as of `asOf`, optionally of one negotiation, or held by
+  /// `scope`'s actor (directly or through a bloc), or only open ones.
   /// (With a negotiation the query names its column outright, so that SQLite uses the index on it:
   /// `?2 IS NULL OR …` would scan every position.)
   public func conditions(
-    negotiation: Int64? = nil, by actor: Int64? = nil, openOnly: Bool = false, asOf: Day? = nil,
+    negotiation: Int64? = nil, by scope: ActorScope? = nil, openOnly: Bool = false, asOf: Day? = nil,
     includeRetracted: Bool = false
   ) throws -> [Condition] {
-    let day = (asOf ?? today).description
+    let day = asOf ?? today
     let rows = try connection.all(
       """
-      SELECT c.id, n.slug, coalesce(a.name, ''), c.stance, t.text, c.date, c.date_first, c.date_last,
-        r.stance, r.date, r.date_first, r.date_last, ra.name, c.note,
+      SELECT c.id, n.slug, a.name, c.stance, t.text, c.date, c.date_first, c.date_last, c.note,
         (SELECT group_concat(o.text, char(31)) FROM term_link l JOIN term o ON o.id = l.other_term_id
           WHERE l.position_id = c.id AND l.link = 'in_exchange_for'),
         (SELECT group_concat(o.text, char(31)) FROM term_link l JOIN term o ON o.id = l.other_term_id
           WHERE l.position_id = c.id AND l.link = 'conditional_on'),
-        NOT (NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'position' AND zr.record_id = c.id) AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'negotiation' AND zr.record_id = c.negotiation_id))
+        EXISTS (SELECT 1 FROM retraction zr WHERE (zr.record_table = 'position' AND zr.record_id = c.id)
+          OR (zr.record_table = 'negotiation' AND zr.record_id = c.negotiation_id)),
+        c.actor_id, c.negotiation_id, c.revises_id
       FROM position c
       JOIN negotiation n ON n.id = c.negotiation_id
       JOIN term t ON t.id = c.term_id
-      LEFT JOIN actor a ON a.id = c.actor_id
-      LEFT JOIN position r ON r.id = (
-        SELECT y.id FROM position y WHERE y.answers_id = c.id AND y.date_last <= ?1
-          AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'position' AND zr.record_id = y.id)
-        ORDER BY y.date_first DESC, y.id DESC LIMIT 1)
-      LEFT JOIN actor ra ON ra.id = r.actor_id
-      WHERE c.stance IN ('demands', 'offers', 'precondition', 'red_line') AND c.date_first <= ?1
-        AND \(negotiation == nil ? "?2 IS NULL" : "c.negotiation_id = ?2") AND (?3 IS NULL OR c.actor_id = ?3)
-        AND (?4 OR (NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'position' AND zr.record_id = c.id) AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'negotiation' AND zr.record_id = c.negotiation_id)))
+      JOIN actor a ON a.id = c.actor_id
+      WHERE c.date_first <= ?1 AND \(negotiation == nil ? "?2 IS NULL" : "c.negotiation_id = ?2")
       ORDER BY c.date_first, c.id
-      """, [.text(day), .optional(negotiation), .optional(actor), .integer(includeRetracted ? 1 : 0)]
-    ) { row in
-      let answer = row.optionalText(8).flatMap(Stance.init(rawValue:))
-      let state: String =
-        switch answer {
-        case nil: "open"
-        case .accepts: "accepted"
-        case .rejects: "rejected"
-        case .drops: "dropped"
-        default: "met"
-        }
-      var condition = Condition(
-        id: row.integer(0), negotiation: row.text(1), heldBy: row.text(2),
-        stance: Stance(rawValue: row.text(3)) ?? .demands, term: row.text(4),
-        inExchangeFor: splitList(row.optionalText(14)), conditionalOn: splitList(row.optionalText(15)),
-        since: AccordDate.stored(row.text(5), first: row.text(6), last: row.text(7)), state: state,
-        stateDate: row.optionalText(9).map { AccordDate.stored($0, first: row.text(10), last: row.text(11)) },
-        answeredBy: row.optionalText(12), note: row.optionalText(13), sources: [])
-      if row.bool(16) { condition.retracted = true }
-      if row.text(7) > day { condition.certain = false }
+      """, [.text(day.description), .optional(negotiation)]
+    ) { row throws(StoreError) in
+      guard let stance = Stance(rawValue: row.text(3)) else {
+        throw .conflict("condition \(row.integer(0)) has a stance Accord does not know: '\(row.text(3))'")
+      }
+      return (
+        id: row.integer(0), negotiation: row.text(1), holder: row.text(2), stance: stance, term: row.text(4),
+        since: AccordDate.stored(row.text(5), first: row.text(6), last: row.text(7)),
+        note: row.optionalText(8),
+        exchange: splitList(row.optionalText(9)), conditional: splitList(row.optionalText(10)),
+        retracted: row.bool(11), holderID: row.integer(12), negotiationID: row.integer(13),
+        revises: row.optionalInteger(14)
+      )
+    }.filter { includeRetracted || !$0.retracted }
+    let blocs = try self.blocs()
+    let answers = try conditionAnswers(negotiation: negotiation, asOf: day)
+    let revisions = try connection.all(
+      """
+      SELECT revises_id, id, date, date_first, date_last FROM current_position
+      WHERE revises_id IS NOT NULL AND date_last <= ?1 AND \(negotiation == nil ? "?2 IS NULL" : "negotiation_id = ?2")
+      ORDER BY date_first, id
+      """, [.text(day.description), .optional(negotiation)]
+    ) { ($0.integer(0), $0.integer(1), AccordDate.stored($0.text(2), first: $0.text(3), last: $0.text(4))) }
+    var revisedBy: [Int64: (Int64, AccordDate)] = [:]
+    for (earlier, later, date) in revisions where revisedBy[earlier] == nil {
+      revisedBy[earlier] = (later, date)
+    }
+    var counterpartsByNegotiation: [String: [(id: Int64, name: String)]] = [:]
+    var result: [Condition] = []
+    for row in rows {
+      var via: String?
+      if let scope {
+        guard let match = scope.match(row.holderID, on: row.since) else { continue }
+        via = match.via
+      }
+      let key = "\(row.negotiationID) \(row.holderID)"
+      if counterpartsByNegotiation[key] == nil {
+        counterpartsByNegotiation[key] = try counterparts(
+          negotiation: row.negotiationID, holder: row.holderID, on: day, blocs: blocs)
+      }
+      var condition = try Self.condition(
+        row.id, answers: answers[row.id] ?? [], counterparts: counterpartsByNegotiation[key] ?? [],
+        revisedBy: revisedBy[row.id], blocs: blocs, holder: row.holderID,
+        make: { state, date, by in
+          Condition(
+            id: row.id, negotiation: row.negotiation, heldBy: row.holder, stance: row.stance, term: row.term,
+            inExchangeFor: row.exchange, conditionalOn: row.conditional, since: row.since, state: state,
+            stateDate: date, answeredBy: by, note: row.note, sources: [])
+        })
+      condition.revises = row.revises
+      condition.via = via
+      if row.retracted { condition.retracted = true }
+      if row.since.last > day { condition.certain = false }
+      if !openOnly || condition.isOpen { result.append(condition) }
+    }
+    let cited = try citations(.position, ids: result.map(\.id))
+    for index in result.indices { result[index].sources = cited[result[index].id] ?? [] }
+    return result
+  }
+
+  /// Where one condition stands, from its answers that count (in order), its counterparts and
+  /// its revision (README, "Conditions").
+  private static func condition(
+    _ id: Int64, answers: [(answer: ConditionAnswer, actor: Int64?)],
+    counterparts: [(id: Int64, name: String)],
+    revisedBy: (Int64, AccordDate)?, blocs: Blocs, holder: Int64,
+    make: (String, AccordDate?, String?) -> Condition
+  ) throws -> Condition {
+    // The latest answer of each who answered.
+    var latest: [(answer: ConditionAnswer, actor: Int64?)] = []
+    for entry in answers {
+      latest.removeAll { $0.actor == entry.actor }
+      latest.append(entry)
+    }
+    func decided(_ state: String, _ entry: (answer: ConditionAnswer, actor: Int64?)?) -> Condition {
+      var condition = make(state, entry?.answer.date, entry?.answer.by)
+      condition.answers = latest.map(\.answer)
       return condition
     }
-    let filtered = openOnly ? rows.filter(\.isOpen) : rows
-    let cited = try citations(.position, ids: filtered.map(\.id))
-    return filtered.map { c in
-      var condition = c
-      condition.sources = cited[c.id] ?? []
+    // A revision, a drop by its holder, or its being met closes it: the latest of these.
+    let closing = answers.last { $0.answer.outcome == .met || ($0.answer.outcome == .dropped) }
+    if let (revision, date) = revisedBy, date.first >= (closing?.answer.date.first ?? Day.epoch) {
+      var condition = make("revised", date, nil)
+      condition.revisedBy = revision
+      condition.answers = latest.map(\.answer)
       return condition
     }
+    if let closing { return decided(closing.answer.outcome.rawValue, closing) }
+    // Each counterpart stands where its own latest answer, or its bloc's later one, puts it.
+    let counterpartAnswers = latest.filter { $0.actor != holder && $0.actor != nil }
+    var stands: [Int64: (answer: ConditionAnswer, actor: Int64?)] = [:]
+    for entry in counterpartAnswers {
+      guard let actor = entry.actor else { continue }
+      stands[actor] = entry
+      for member in blocs.members(of: actor, on: entry.answer.date) {
+        if let own = stands[member], own.answer.date.first > entry.answer.date.first { continue }
+        stands[member] = entry
+      }
+    }
+    if let rejected = counterpartAnswers.last(where: { $0.answer.outcome == .rejected }) {
+      return decided("rejected", rejected)
+    }
+    if let reneged = counterpartAnswers.last(where: { $0.answer.outcome == .reneged }) {
+      return decided("reneged", reneged)
+    }
+    let awaiting = counterparts.filter { stands[$0.id] == nil }
+    if !awaiting.isEmpty || counterpartAnswers.isEmpty {
+      var condition = decided("open", counterpartAnswers.last)
+      condition.awaiting = awaiting.map(\.name)
+      return condition
+    }
+    return decided("accepted", counterpartAnswers.last)
+  }
+
+  /// The answers that count as of `day` (their whole date passed) of the conditions of one
+  /// negotiation (or all), by condition, in order.
+  func conditionAnswers(negotiation: Int64?, asOf day: Day) throws -> [Int64: [(
+    answer: ConditionAnswer, actor: Int64?
+  )]] {
+    var result: [Int64: [(answer: ConditionAnswer, actor: Int64?)]] = [:]
+    let rows = try connection.all(
+      """
+      SELECT x.condition_id, x.id, a.name, x.outcome, x.date, x.date_first, x.date_last, x.note, x.actor_id
+      FROM current_answer x LEFT JOIN actor a ON a.id = x.actor_id
+      WHERE x.date_last <= ?1
+        AND (?2 IS NULL OR x.condition_id IN (SELECT id FROM position WHERE negotiation_id = ?2))
+      ORDER BY x.condition_id, x.date_first, x.id
+      """, [.text(day.description), .optional(negotiation)]
+    ) { row throws(StoreError) in
+      guard let outcome = ConditionOutcome(rawValue: row.text(3)) else {
+        throw .conflict("answer \(row.integer(1)) has an outcome Accord does not know: '\(row.text(3))'")
+      }
+      return (
+        row.integer(0),
+        ConditionAnswer(
+          id: row.integer(1), by: row.optionalText(2), outcome: outcome,
+          date: AccordDate.stored(row.text(4), first: row.text(5), last: row.text(6)),
+          note: row.optionalText(7)),
+        row.optionalInteger(8)
+      )
+    }
+    for (condition, answer, actor) in rows { result[condition, default: []].append((answer, actor)) }
+    return result
   }
 
   /// The id of the negotiation's term with this text, made if new.
@@ -260,15 +473,43 @@ extension AccordStore {
   }
 
   func insertPosition(
-    negotiation: Int64, actor: Int64?, term: Int64, stance: Stance, answers: Int64?, date: AccordDate,
+    negotiation: Int64, actor: Int64, term: Int64, stance: Stance, revises: Int64?, date: AccordDate,
     note: String?
   ) throws -> Int64 {
     try connection.insert(
       """
-      INSERT INTO position (negotiation_id, actor_id, term_id, stance, answers_id, date, date_first, date_last, note)
+      INSERT INTO position (negotiation_id, actor_id, term_id, stance, revises_id, date, date_first, date_last, note)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       """,
-      [.integer(negotiation), .optional(actor), .integer(term), .text(stance.rawValue), .optional(answers)]
+      [.integer(negotiation), .integer(actor), .integer(term), .text(stance.rawValue), .optional(revises)]
         + date.columns + [.optional(note?.trimmingSpaces.nonEmpty)])
+  }
+}
+
+extension AccordStore {
+  /// A condition and every condition of its chain of revisions, earliest first, as of `asOf`.
+  public func conditionChain(_ id: Int64, asOf: Day? = nil) throws -> [Condition] {
+    let links = try connection.all(
+      "SELECT id, revises_id FROM position WHERE negotiation_id = (SELECT negotiation_id FROM position WHERE id = ?)",
+      [.integer(id)]
+    ) {
+      ($0.integer(0), $0.optionalInteger(1))
+    }
+    var chain: Set<Int64> = [id]
+    var changed = true
+    while changed {
+      changed = false
+      for (condition, revises) in links {
+        if let revises, chain.contains(revises) != chain.contains(condition) {
+          chain.formUnion([condition, revises])
+          changed = true
+        }
+      }
+    }
+    let negotiation = try connection.integer(
+      "SELECT negotiation_id FROM position WHERE id = ?", [.integer(id)])
+    return try conditions(negotiation: negotiation, asOf: asOf, includeRetracted: true).filter {
+      chain.contains($0.id)
+    }
   }
 }

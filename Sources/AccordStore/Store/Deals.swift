@@ -40,6 +40,8 @@ public struct Deal: Sendable, Codable, Equatable {
   public let openSince: AccordDate
   /// Days from the first day of its first step to the closing step, or to the as-of day.
   public let daysOpen: Int
+  /// The bloc through which the actor a listing was asked about is a party (`deals --party`).
+  public var via: String? = nil
   /// True for a retracted proposal (or one of a retracted negotiation), listed with
   /// `--include-retracted`; absent otherwise.
   public var retracted: Bool? = nil
@@ -83,8 +85,11 @@ extension ProposalLife {
 extension AccordStore {
   /// Proposals and agreements with where they stand as of `asOf` (default today), by the rule in
   /// ``StatusRule``, those that `filter` admits.
+  /// With `party`, only the deals of negotiations in which that actor (or a bloc of it) is a party
+  /// on the day, or in which it has a step of its own.
   public func deals(
-    _ filter: DealFilter = .all, negotiation: Int64? = nil, asOf: Day? = nil, includeRetracted: Bool = false
+    _ filter: DealFilter = .all, negotiation: Int64? = nil, party: ActorScope? = nil, asOf: Day? = nil,
+    includeRetracted: Bool = false
   ) throws -> [Deal] {
     let day = asOf ?? today
     return try connection.read {
@@ -106,15 +111,24 @@ extension AccordStore {
           negotiationID: row.integer(7), retracted: row.bool(8)
         )
       }
+      // Who takes part, read once for every negotiation listed.
+      let spans = try participationSpans(negotiation: negotiation)
       var parties: [Int64: [String]] = [:]
       var deals: [Deal] = []
       for head in heads where includeRetracted || !head.retracted {
         guard let life = lives[head.id], filter.admits(life), let status = life.state,
           let first = life.firstStep, let latest = life.steps.last
         else { continue }
-        if parties[head.negotiationID] == nil {
-          parties[head.negotiationID] = try participants(negotiation: head.negotiationID, asOf: day)
-            .filter { $0.role == .party }.map(\.actor)
+        let taking = ParticipationSpan.asOf(spans[head.negotiationID] ?? [], day).filter { $0.role == .party }
+        if parties[head.negotiationID] == nil { parties[head.negotiationID] = taking.map(\.actor) }
+        var via: String?
+        if let party {
+          let own = life.steps.contains { $0.partyID == party.actor }
+          guard
+            let match = own
+              ? ActorScope.Match(via: nil) : party.match(any: taking.map(\.actorID), on: AccordDate(day: day))
+          else { continue }
+          via = match.via
         }
         let lastCounted = (latest.date.first, latest.id)
         var deal = Deal(
@@ -128,6 +142,7 @@ extension AccordStore {
           closedBy: life.closing.map(Deal.LatestStep.init), deadline: life.deadline, openSince: first.date,
           daysOpen: life.daysOpen(asOf: day))
         if head.retracted { deal.retracted = true }
+        deal.via = via
         deals.append(deal)
       }
       return deals.sorted { ($0.openSince.first, $0.id) < ($1.openSince.first, $1.id) }
@@ -175,7 +190,7 @@ extension AccordStore {
   /// The columns ``step(_:from:sources:)`` reads, of `proposal_step s` and the party's `actor a`.
   static let stepColumns = """
     s.id, s.step, s.date, s.date_first, s.date_last, a.name, s.note, s.label, s.until, s.until_first,
-      s.until_last, s.effective, s.effective_first, s.effective_last
+      s.until_last, s.effective, s.effective_first, s.effective_last, s.party_id
     """
 
   /// A step from the ``stepColumns`` of a row, starting at column `offset`.
@@ -189,10 +204,12 @@ extension AccordStore {
         AccordDate.stored($0, first: row.text(offset + column + 1), last: row.text(offset + column + 2))
       }
     }
-    return ProposalStep(
+    var step = ProposalStep(
       id: row.integer(offset), step: kind,
       date: AccordDate.stored(row.text(offset + 2), first: row.text(offset + 3), last: row.text(offset + 4)),
       party: row.optionalText(offset + 5), note: row.optionalText(offset + 6), sources: sources,
       label: row.optionalText(offset + 7), until: date(8), effective: date(11))
+    step.partyID = row.optionalInteger(offset + 14)
+    return step
   }
 }

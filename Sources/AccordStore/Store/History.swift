@@ -78,15 +78,25 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
 
 /// The kinds of record that can be retracted, with their tables.
 public enum RecordKind: String, Sendable, CaseIterable, Codable {
-  case actor, negotiation, proposal, step, condition, meeting, quote, source, development
+  case actor, negotiation, proposal, step, condition, answer, meeting, quote, source, development, deadline
+  case link, membership, participation
 
   public var table: String {
     switch self {
-    case .actor, .negotiation, .proposal, .meeting, .source, .development: rawValue
+    case .actor, .negotiation, .proposal, .meeting, .source, .development, .answer, .deadline, .membership:
+      rawValue
     case .step: "proposal_step"
     case .condition: "position"
     case .quote: "statement"
+    case .link: "proposal_link"
+    case .participation: "participant"
     }
+  }
+
+  /// The kind that a retraction of `table` names.
+  public init?(table: String) {
+    guard let kind = Self.allCases.first(where: { $0.table == table }) else { return nil }
+    self = kind
   }
 }
 
@@ -206,7 +216,7 @@ extension AccordStore {
     case .proposal: return try resolveProposal(name)
     case .source: return try resolveSource(name)
     case .condition: return try resolveCondition(name)
-    case .step, .meeting, .quote, .development:
+    case .step, .meeting, .quote, .development, .answer, .deadline, .link, .membership, .participation:
       let digits = name.hasPrefix("#") ? String(name.dropFirst()) : name
       guard let number = Int64(digits), number > 0 else {
         throw StoreError.invalid("'\(name)' is not a \(kind.rawValue) number")
@@ -219,6 +229,16 @@ extension AccordStore {
         exists = try connection.integer("SELECT id FROM meeting WHERE id = ?", [.integer(number)])
       case .quote:
         exists = try connection.integer("SELECT id FROM statement WHERE id = ?", [.integer(number)])
+      case .answer:
+        exists = try connection.integer("SELECT id FROM answer WHERE id = ?", [.integer(number)])
+      case .deadline:
+        exists = try connection.integer("SELECT id FROM deadline WHERE id = ?", [.integer(number)])
+      case .link:
+        exists = try connection.integer("SELECT id FROM proposal_link WHERE id = ?", [.integer(number)])
+      case .membership:
+        exists = try connection.integer("SELECT id FROM membership WHERE id = ?", [.integer(number)])
+      case .participation:
+        exists = try connection.integer("SELECT id FROM participant WHERE id = ?", [.integer(number)])
       default: exists = try connection.integer("SELECT id FROM development WHERE id = ?", [.integer(number)])
       }
       guard let exists else { throw StoreError.notFound(kind: kind.rawValue, name: name, candidates: []) }

@@ -21,7 +21,7 @@ public struct NegotiationDetail: Sendable, Codable {
     /// Where each party that has a step of its own stands.
     public let parties: [ProposalLife.Party]
     /// The steps that count, in order.
-    public let steps: [ProposalStep]
+    public var steps: [ProposalStep]
     /// Steps whose dates hold the day: they may or may not have happened yet.
     public let possibly: [ProposalStep]
     /// The step that closed it, and for how many days it was open (to that step, or to the day).
@@ -29,7 +29,9 @@ public struct NegotiationDetail: Sendable, Codable {
     public let daysOpen: Int
     /// The deadline set by its latest extension.
     public let deadline: AccordDate?
-    public let sources: [String]
+    public var sources: [String]
+    /// How it stands to other agreements, both ways: "implements jpoa", "endorsed by unscr-2231".
+    public var links: [ProposalLinkEntry] = []
     /// The dataset it was imported from (PA-X, UCDP), with its stage and signatories as written.
     public var dataset: DatasetFacts? = nil
   }
@@ -119,15 +121,16 @@ extension AccordStore {
       let life = ProposalLife(steps: all, asOf: day)
       // A proposal none of whose steps counts yet, but which may have been tabled, is shown as such.
       guard life.exists || !life.possible.isEmpty else { continue }
-      result.append(
-        NegotiationDetail.Proposal(
-          id: head.id, slug: head.slug, title: head.title, tabledBy: head.by, terms: head.terms,
-          value: head.value, valueAmount: head.amount, valueCurrency: head.currency, counters: head.counters,
-          supersedes: head.supersedes, status: life.state, statusStep: life.stateStep?.step,
-          statusDate: life.stateStep?.date, signed: life.isSigned, live: life.isLive,
-          parties: life.parties, steps: life.steps, possibly: life.possible, closedBy: life.closing,
-          daysOpen: life.daysOpen(asOf: day), deadline: life.deadline,
-          sources: proposalSources[head.id] ?? [], dataset: try datasetFacts(proposal: head.id)))
+      var proposal = NegotiationDetail.Proposal(
+        id: head.id, slug: head.slug, title: head.title, tabledBy: head.by, terms: head.terms,
+        value: head.value, valueAmount: head.amount, valueCurrency: head.currency, counters: head.counters,
+        supersedes: head.supersedes, status: life.state, statusStep: life.stateStep?.step,
+        statusDate: life.stateStep?.date, signed: life.isSigned, live: life.isLive,
+        parties: life.parties, steps: life.steps, possibly: life.possible, closedBy: life.closing,
+        daysOpen: life.daysOpen(asOf: day), deadline: life.deadline,
+        sources: proposalSources[head.id] ?? [], dataset: try datasetFacts(proposal: head.id))
+      proposal.links = try links(of: head.id, asOf: day)
+      result.append(proposal)
     }
     func first(_ p: NegotiationDetail.Proposal) -> Day {
       (p.steps.first ?? p.possibly.first)?.date.first ?? day

@@ -35,6 +35,11 @@ public struct NegotiationSummary: Sendable, Codable, Equatable {
   public let tags: [String]
   public let liveProposals: Int
   public let lastActivity: String?
+  /// The bloc through which the actor a listing was asked about takes part (`--party`).
+  public var via: String? = nil
+  /// The latest deadline that came, when it was missed and nothing was agreed since: what was due
+  /// and the day (`accord deadlines`).
+  public var missedDeadline: String? = nil
   /// True for a retracted negotiation, listed with `--include-retracted`; absent otherwise.
   public var retracted: Bool? = nil
 }
@@ -70,7 +75,7 @@ extension AccordStore {
   /// suspended or signed) or not, those in which `party` takes part, or those with `tag`. Live talks
   /// with nothing recorded for `staleDays` days are stalled.
   public func negotiations(
-    signed: Bool? = nil, party: Int64? = nil, tag: String? = nil, asOf: Day? = nil,
+    signed: Bool? = nil, party: ActorScope? = nil, tag: String? = nil, asOf: Day? = nil,
     includeRetracted: Bool = false, staleDays: Int = NegotiationStatus.defaultStaleDays
   ) throws -> [NegotiationSummary] {
     let day = asOf ?? today
@@ -100,10 +105,28 @@ extension AccordStore {
         if let life = lives[id] { proposals[negotiation, default: []].append((title, life)) }
       }
       let spans = try participationSpans()
+      // The latest deadline of each negotiation that came by the day, when it was missed.
+      var missed: [Int64: (text: String, day: Day)] = [:]
+      var latestCame: [Int64: Deadline] = [:]
+      let negotiationIDs = Dictionary(rows.map { ($0.slug, $0.id) }, uniquingKeysWith: { a, _ in a })
+      for deadline in try deadlines(asOf: day, theDay: false)
+      where deadline.state != .upcoming && deadline.state != .moved {
+        guard let id = negotiationIDs[deadline.negotiation] else { continue }
+        latestCame[id] = deadline
+      }
+      for (id, deadline) in latestCame where deadline.state == .missed {
+        missed[id] = ("\(deadline.title) \(deadline.date)", deadline.date.first)
+      }
       var result: [NegotiationSummary] = []
       for row in rows where includeRetracted || !row.retracted {
         let taking = ParticipationSpan.asOf(spans[row.id] ?? [], day)
-        if let party, !taking.contains(where: { $0.actorID == party }) { continue }
+        var via: String?
+        if let party {
+          guard let match = party.match(any: taking.map(\.actorID), on: AccordDate(day: day)) else {
+            continue
+          }
+          via = match.via
+        }
         let own = (proposals[row.id] ?? []).sorted {
           ($0.life.firstStep?.date.first ?? day) < ($1.life.firstStep?.date.first ?? day)
         }
@@ -116,6 +139,17 @@ extension AccordStore {
           mediators: taking.filter { $0.role == .mediator }.map(\.actor), tags: row.tags,
           liveProposals: own.filter(\.life.isLive).count, lastActivity: row.lastActivity?.description)
         if row.retracted { summary.retracted = true }
+        summary.via = via
+        // Missed, unless something settled since: then the talks moved past it.
+        if let deadline = missed[row.id],
+          !own.contains(where: {
+            $0.life.steps.contains {
+              $0.party == nil && StatusRule.settles($0.step) && $0.date.first >= deadline.day
+            }
+          })
+        {
+          summary.missedDeadline = deadline.text
+        }
         result.append(summary)
       }
       return result

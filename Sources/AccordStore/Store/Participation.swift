@@ -170,6 +170,10 @@ extension AccordStore {
   /// Refuses a step or an answer by an actor that takes no part in the negotiation on that date.
   func checkTakesPart(_ actor: Int64, in negotiation: Int64, on date: AccordDate) throws {
     if try takesPart(actor, in: negotiation, on: date) { return }
+    // As a member of a bloc that takes part, on that day.
+    for bloc in try blocs().blocs(of: actor, on: date) where try takesPart(bloc, in: negotiation, on: date) {
+      return
+    }
     throw StoreError.conflict(
       "\(try actorName(actor)) takes no part in \(try negotiationSlug(negotiation)) on \(date): "
         + "add it with 'accord negotiation join \(try negotiationSlug(negotiation)) \(try actorSlug(actor)) --as party --on DATE'"

@@ -16,18 +16,33 @@ public enum Phrase {
       conditionalOn: c.conditionalOn)
   }
 
-  /// What a holder does to a term, or what an answer does to a condition.
+  /// What a holder does to a term.
   public static func verb(_ stance: Stance) -> String {
     switch stance {
     case .demands: "demands"
     case .offers: "offers"
     case .precondition: "sets as a precondition"
     case .redLine: "draws a red line at"
-    case .accepts: "accepts"
-    case .rejects: "rejects"
-    case .drops: "drops"
-    case .met: "met"
     }
+  }
+
+  /// What an answer does to a condition: "accepts", "reneges on".
+  public static func verb(_ outcome: ConditionOutcome) -> String {
+    switch outcome {
+    case .accepted: "accepts"
+    case .rejected: "rejects"
+    case .dropped: "drops"
+    case .met: "met"
+    case .reneged: "reneges on"
+    }
+  }
+
+  /// "United States reneges on condition #2: lifting of sanctions"; "Condition #2 met: …".
+  public static func answer(_ outcome: ConditionOutcome, by actor: String?, condition: Int64, term: String)
+    -> String
+  {
+    guard outcome != .met, let actor else { return "Condition #\(condition) met: \(term)" }
+    return "\(actor) \(verb(outcome)) condition #\(condition): \(term)"
   }
 
   /// A step in words: `agreed in principle`, `in force`, `withdrawal notified`.

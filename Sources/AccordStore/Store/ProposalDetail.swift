@@ -14,6 +14,8 @@ public struct ProposalDetail: Sendable, Codable {
     /// True when the state is the whole proposal's (the party has no step of its own).
     public let shared: Bool
     public let steps: [ProposalStep]
+    /// For a member of a bloc party: the bloc whose steps it shares (on the days it belonged to it).
+    public var via: String? = nil
   }
 
   public let asOf: String
@@ -21,6 +23,9 @@ public struct ProposalDetail: Sendable, Codable {
   public let negotiationTitle: String
   public let proposal: NegotiationDetail.Proposal
   public let parties: [PartyRow]
+  /// With `members`: the members of each bloc party on the day, each with its own steps and its
+  /// bloc's steps of days it belonged to the bloc (one that joined after the bloc signed did not sign).
+  public var members: [PartyRow] = []
   /// Why it was retracted, when it was; absent otherwise.
   public var retraction: String? = nil
 }
@@ -28,7 +33,7 @@ public struct ProposalDetail: Sendable, Codable {
 extension AccordStore {
   /// A proposal as of `asOf` (default today), with a row for each party of its negotiation on that
   /// day and each actor with a step of its own.
-  public func proposalDetail(_ id: Int64, asOf: Day? = nil) throws -> ProposalDetail {
+  public func proposalDetail(_ id: Int64, asOf: Day? = nil, members: Bool = false) throws -> ProposalDetail {
     let day = asOf ?? today
     return try connection.read {
       guard
@@ -67,6 +72,7 @@ extension AccordStore {
       }
       var detail = ProposalDetail(
         asOf: day.description, negotiation: slug, negotiationTitle: title, proposal: proposal, parties: rows)
+      if members { detail.members = try memberRows(proposal, parties: rows, asOf: day) }
       detail.retraction = try connection.first(
         """
         SELECT reason FROM retraction WHERE (record_table = 'proposal' AND record_id = ?1)
@@ -74,5 +80,49 @@ extension AccordStore {
         """, [.integer(id), .integer(negotiation)], { $0.text(0) })
       return detail
     }
+  }
+}
+
+extension AccordStore {
+  /// The members of each bloc among `parties`, on `day`, with where each stands through its bloc.
+  fileprivate func memberRows(
+    _ proposal: NegotiationDetail.Proposal, parties: [ProposalDetail.PartyRow], asOf day: Day
+  ) throws -> [ProposalDetail.PartyRow] {
+    let blocs = try self.blocs()
+    var rows: [ProposalDetail.PartyRow] = []
+    for party in parties {
+      // A bloc that has steps of its own on the proposal.
+      guard let bloc = try actorIDs(named: party.party).first,
+        proposal.steps.contains(where: { $0.partyID == bloc })
+      else { continue }
+      for member in blocs.members(of: bloc, on: AccordDate(day: day))
+      where blocs.spans.contains(where: {
+        $0.bloc == bloc && $0.member == member && $0.holds(on: day)
+      }) {
+        let name = try actorName(member)
+        guard !parties.contains(where: { $0.party == name }) else { continue }
+        // The bloc's own steps of days the member belonged to it, as the member's; and its own.
+        let shared = proposal.steps.filter { step in
+          step.partyID == bloc && blocs.blocs(of: member, on: step.date).contains(bloc)
+        }.map { step -> ProposalStep in
+          var copy = step
+          copy.party = name
+          copy.partyID = member
+          return copy
+        }
+        let own = proposal.steps.filter { $0.partyID == member }
+        let steps = (proposal.steps.filter { $0.party == nil } + shared + own).sorted {
+          ($0.date.first, $0.id) < ($1.date.first, $1.id)
+        }
+        let life = ProposalLife(steps: steps, asOf: day)
+        let found = life.parties.first { $0.party == name }
+        var row = ProposalDetail.PartyRow(
+          party: name, state: found?.state, step: found?.step, since: found?.since,
+          withdrawalEffective: found?.withdrawalEffective, shared: false, steps: found?.history ?? [])
+        row.via = party.party
+        rows.append(row)
+      }
+    }
+    return rows.sorted { ($0.via ?? "", $0.party) < ($1.via ?? "", $1.party) }
   }
 }

@@ -29,7 +29,7 @@ public struct ProposalStep: Sendable, Codable, Equatable {
   public let id: Int64
   public let step: Kind
   public let date: AccordDate
-  public let party: String?
+  public var party: String?
   public let note: String?
   public var sources: [String]
   /// A milestone's name ("Implementation Day").
@@ -38,6 +38,12 @@ public struct ProposalStep: Sendable, Codable, Equatable {
   public var until: AccordDate? = nil
   /// For `withdrawal-notified`: when the withdrawal takes effect.
   public var effective: AccordDate? = nil
+  /// The party's number, for filters.
+  var partyID: Int64? = nil
+
+  enum CodingKeys: String, CodingKey {
+    case id, step, date, party, note, sources, label, until, effective
+  }
 
   public init(
     id: Int64, step: Kind, date: AccordDate, party: String?, note: String?, sources: [String],

@@ -49,11 +49,17 @@ public struct Report: Sendable, Codable {
     /// The latest quotes, verbatim, oldest first.
     public let quotes: [Quote]
     public let sources: [Source]
+    /// Where each party stands on each term and live proposal (`accord positions`).
+    public let matrix: PositionMatrix
   }
 
   public let asOf: String
   public let since: String
   public let staleAfterDays: Int
+  /// Deadlines due within `upcomingDays` of the as-of day, and those missed in the period: first
+  /// in a report, since a brief answers "what is next" first.
+  public let deadlines: [Deadline]
+  public let upcomingDays: Int
   /// Live drafts, as `accord deals --unsigned` lists them.
   public let unsignedDeals: [Deal]
   public let changes: [Change]
@@ -69,6 +75,8 @@ public struct ReportOptions: Sendable {
   public var staleAfterDays: Int
   public var developments: Int
   public var quotes: Int
+  /// How far ahead the deadlines listed first reach.
+  public var upcomingDays = 30
 
   public init(asOf: Day, since: Day? = nil, staleAfterDays: Int = 30, developments: Int = 5, quotes: Int = 5)
   {
@@ -109,10 +117,16 @@ extension AccordStore {
         Report.Stale(
           negotiation: $0.slug, title: $0.title, lastActivity: $0.lastActivity, daysQuiet: $0.daysQuiet)
       }
+      let slugs = Set(sections.map(\.slug))
+      let deadlines = try self.deadlines(asOf: options.asOf).filter { d in
+        slugs.contains(d.negotiation)
+          && ((d.state == .upcoming && d.daysLeft <= options.upcomingDays)
+            || (d.state == .missed && d.date.first >= options.since))
+      }
       return Report(
         asOf: options.asOf.description, since: options.since.description,
-        staleAfterDays: options.staleAfterDays, unsignedDeals: deals, changes: changes, stale: stale,
-        negotiations: sections)
+        staleAfterDays: options.staleAfterDays, deadlines: deadlines, upcomingDays: options.upcomingDays,
+        unsignedDeals: deals, changes: changes, stale: stale, negotiations: sections)
     }
   }
 
@@ -184,7 +198,8 @@ extension AccordStore {
       daysQuiet: lastActivity.map { $0.days(to: day) }, proposals: proposals,
       openConditions: Array(conditions.prefix(open.count)),
       resolvedConditions: Array(conditions.dropFirst(open.count)),
-      meetings: meetings, developments: developments, quotes: citedQuotes, sources: numbered)
+      meetings: meetings, developments: developments, quotes: citedQuotes, sources: numbered,
+      matrix: try positionMatrix(negotiation: id, asOf: day))
     return (section, changes)
   }
 
@@ -226,12 +241,10 @@ extension AccordStore {
 
 extension NegotiationDetail.Proposal {
   func with(steps: [ProposalStep], sources: [String]) -> Self {
-    Self(
-      id: id, slug: slug, title: title, tabledBy: tabledBy, terms: terms, value: value,
-      valueAmount: valueAmount, valueCurrency: valueCurrency, counters: counters, supersedes: supersedes,
-      status: status, statusStep: statusStep, statusDate: statusDate, signed: signed, live: live,
-      parties: parties, steps: steps, possibly: possibly,
-      closedBy: closedBy, daysOpen: daysOpen, deadline: deadline, sources: sources, dataset: dataset)
+    var copy = self
+    copy.steps = steps
+    copy.sources = sources
+    return copy
   }
 }
 

@@ -61,12 +61,7 @@ extension AccordStore {
     guard let number = Int64(digits), number > 0 else {
       throw .invalid("'\(name)' is not a condition number: see 'accord condition list'")
     }
-    guard
-      let id = try connection.integer(
-        """
-        SELECT id FROM position
-        WHERE id = ? AND stance IN ('demands', 'offers', 'precondition', 'red_line')
-        """, [.integer(number)])
+    guard let id = try connection.integer("SELECT id FROM position WHERE id = ?", [.integer(number)])
     else {
       throw .notFound(kind: "condition", name: name, candidates: [])
     }

@@ -19,18 +19,21 @@ public struct SearchHit: Sendable, Codable, Equatable {
   public let snippet: String
   /// Its place in the ranking by bm25, from 1 (the best match), counted across pages.
   public let rank: Int
+  /// The bloc through which the actor a search was narrowed to did it (`--actor`).
+  public var via: String? = nil
 }
 
 /// What narrows a search down.
 public struct SearchFilter: Sendable {
   public var negotiation: Int64?
-  public var actor: Int64?
+  /// The actor, and the blocs it acted through (see ``ActorScope``).
+  public var actor: ActorScope?
   /// Facts whose date starts on or after `from` and on or before `to` (a fact dated `2025-02`
   /// starts on 1 February); undated facts (negotiations, sources with no date) drop out.
   public var from: Day?
   public var to: Day?
 
-  public init(negotiation: Int64? = nil, actor: Int64? = nil, from: Day? = nil, to: Day? = nil) {
+  public init(negotiation: Int64? = nil, actor: ActorScope? = nil, from: Day? = nil, to: Day? = nil) {
     self.negotiation = negotiation
     self.actor = actor
     self.from = from
@@ -49,18 +52,24 @@ extension AccordStore {
     guard limit > 0 else { return [] }
     let arguments: [SQLValue] = [
       .text(fts), .text(marks.open), .text(marks.close), .optional(filter.negotiation),
-      .optional(filter.actor), .optional(filter.from?.description), .optional(filter.to?.description),
+      .optional(filter.actor?.windowsJSON), .optional(filter.from?.description),
+      .optional(filter.to?.description),
       .integer(Int64(limit)), .integer(Int64(max(0, offset))),
     ]
     do {
       var rank = max(0, offset)
       return try connection.all(Self.searchSQL, arguments) { row in
         rank += 1
-        return SearchHit(
-          kind: row.text(0), id: row.integer(1),
-          date: row.optionalText(5).map { AccordDate.stored($0, first: row.text(6), last: row.text(7)) },
+        let date = row.optionalText(5).map { AccordDate.stored($0, first: row.text(6), last: row.text(7)) }
+        var hit = SearchHit(
+          kind: row.text(0), id: row.integer(1), date: date,
           negotiation: row.optionalText(3), negotiationTitle: row.optionalText(4),
           who: row.optionalText(8)?.nonEmpty, about: row.optionalText(9), snippet: row.text(2), rank: rank)
+        if let scope = filter.actor {
+          let ids = splitList(row.optionalText(10)).compactMap { Int64($0) }
+          hit.via = scope.match(any: ids, on: date ?? AccordDate(day: Day.epoch))?.via
+        }
+        return hit
       }
     } catch {
       // FTS5 refusing the query is an error in what the analyst typed: say so in one line.
@@ -75,17 +84,19 @@ extension AccordStore {
 
   /// One statement: FTS5 ranks the matches (ORDER BY rank, which it consumes itself, so that
   /// the joins and the snippet are made only for the rows returned); the fact behind each match
-  /// is found by its rowid (id × 16 + kind number, see Migrations/0003_search.sql). The bm25
-  /// score itself is not selected: reading it outside FTS5's sort makes FTS5 gather the query's
-  /// statistics a second time, which costs as much again as the search.
+  /// is found by its rowid (id × 16 + kind number, see Migrations/0003_search.sql and 0006_blocs.sql:
+  /// 10 an answer, 11 a deadline). The bm25 score itself is not selected: reading it outside FTS5's
+  /// sort makes FTS5 gather the query's statistics a second time, which costs as much again as the
+  /// search. `?5` is the actor filter's windows (``ActorScope/windowsJSON``): a fact matches when
+  /// one of its actors is one of them on the fact's date.
   static let searchSQL = """
     SELECT s.kind, s.rowid >> 4, snippet(search, -1, ?2, ?3, '…', 12),
       n.slug, n.title,
-      coalesce(pf.date, xs.date, tf.date, xo.date, xq.date, xm.date, xd.date, xr.published),
+      coalesce(pf.date, xs.date, tf.date, xo.date, xq.date, xm.date, xd.date, xr.published, xa.date, xl.date),
       coalesce(pf.date_first, xs.date_first, tf.date_first, xo.date_first, xq.date_first,
-        xm.date_first, xd.date_first, xr.published_first) AS hit_first,
+        xm.date_first, xd.date_first, xr.published_first, xa.date_first, xl.date_first) AS hit_first,
       coalesce(pf.date_last, xs.date_last, tf.date_last, xo.date_last, xq.date_last, xm.date_last,
-        xd.date_last, xr.published_last),
+        xd.date_last, xr.published_last, xa.date_last, xl.date_last) AS hit_last,
       CASE s.rowid & 15
         WHEN 2 THEN (SELECT a.name FROM actor a WHERE a.id = xp.tabled_by)
         WHEN 3 THEN (SELECT a.name FROM actor a WHERE a.id = xs.party_id)
@@ -96,11 +107,25 @@ extension AccordStore {
         WHEN 8 THEN (SELECT group_concat(a.name, ', ') FROM development_actor y
           JOIN actor a ON a.id = y.actor_id WHERE y.development_id = xd.id)
         WHEN 9 THEN xr.outlet
+        WHEN 10 THEN (SELECT a.name FROM actor a WHERE a.id = xa.actor_id)
       END,
       CASE s.rowid & 15
         WHEN 3 THEN sp.title
         WHEN 5 THEN (SELECT t.text FROM term t WHERE t.id = xo.term_id)
-      END
+        WHEN 10 THEN (SELECT t.text FROM term t WHERE t.id = xac.term_id)
+        WHEN 11 THEN (SELECT p.title FROM proposal p WHERE p.id = xl.proposal_id)
+      END,
+      CASE WHEN ?5 IS NULL THEN NULL ELSE CASE s.rowid & 15
+        WHEN 1 THEN (SELECT group_concat(y.actor_id, char(31)) FROM participant y WHERE y.negotiation_id = xn.id)
+        WHEN 2 THEN xp.tabled_by
+        WHEN 3 THEN xs.party_id
+        WHEN 4 THEN (SELECT group_concat(y.actor_id, char(31)) FROM position y WHERE y.term_id = xt.id)
+        WHEN 5 THEN xo.actor_id
+        WHEN 6 THEN xq.actor_id
+        WHEN 7 THEN (SELECT group_concat(y.actor_id, char(31)) FROM meeting_participant y WHERE y.meeting_id = xm.id)
+        WHEN 8 THEN (SELECT group_concat(y.actor_id, char(31)) FROM development_actor y WHERE y.development_id = xd.id)
+        WHEN 10 THEN xa.actor_id
+      END END
     FROM search s
     LEFT JOIN negotiation xn ON s.rowid & 15 = 1 AND xn.id = s.rowid >> 4
     LEFT JOIN proposal xp ON s.rowid & 15 = 2 AND xp.id = s.rowid >> 4
@@ -116,30 +141,39 @@ extension AccordStore {
     LEFT JOIN meeting xm ON s.rowid & 15 = 7 AND xm.id = s.rowid >> 4
     LEFT JOIN development xd ON s.rowid & 15 = 8 AND xd.id = s.rowid >> 4
     LEFT JOIN source xr ON s.rowid & 15 = 9 AND xr.id = s.rowid >> 4
+    LEFT JOIN answer xa ON s.rowid & 15 = 10 AND xa.id = s.rowid >> 4
+    LEFT JOIN position xac ON xac.id = xa.condition_id
+    LEFT JOIN deadline xl ON s.rowid & 15 = 11 AND xl.id = s.rowid >> 4
     LEFT JOIN negotiation n ON n.id = coalesce(
       xn.id, xp.negotiation_id, sp.negotiation_id, xt.negotiation_id, xo.negotiation_id,
-      xq.negotiation_id, xm.negotiation_id, xd.negotiation_id)
+      xq.negotiation_id, xm.negotiation_id, xd.negotiation_id, xac.negotiation_id, xl.negotiation_id)
     WHERE search MATCH ?1
       AND (?4 IS NULL OR n.id = ?4)
-      AND (?5 IS NULL OR CASE s.rowid & 15
-        WHEN 1 THEN EXISTS (SELECT 1 FROM participant y WHERE y.negotiation_id = xn.id AND y.actor_id = ?5)
-        WHEN 2 THEN xp.tabled_by = ?5
-        WHEN 3 THEN xs.party_id = ?5
-        WHEN 4 THEN EXISTS (SELECT 1 FROM position y WHERE y.term_id = xt.id AND y.actor_id = ?5)
-        WHEN 5 THEN xo.actor_id = ?5
-        WHEN 6 THEN xq.actor_id = ?5
-        WHEN 7 THEN EXISTS (SELECT 1 FROM meeting_participant y WHERE y.meeting_id = xm.id AND y.actor_id = ?5)
-        WHEN 8 THEN EXISTS (SELECT 1 FROM development_actor y WHERE y.development_id = xd.id AND y.actor_id = ?5)
-        ELSE 0 END)
+      AND (?5 IS NULL OR EXISTS (
+        SELECT 1 FROM json_each(?5) w
+        WHERE (w.value ->> 'f' IS NULL OR w.value ->> 'f' <= coalesce(hit_last, '9999-12-31'))
+          AND (w.value ->> 't' IS NULL OR coalesce(hit_first, '0000-01-01') < w.value ->> 't')
+          AND w.value ->> 'a' IN (
+            SELECT y.actor_id FROM participant y WHERE s.rowid & 15 = 1 AND y.negotiation_id = xn.id
+            UNION ALL SELECT xp.tabled_by WHERE s.rowid & 15 = 2
+            UNION ALL SELECT xs.party_id WHERE s.rowid & 15 = 3
+            UNION ALL SELECT y.actor_id FROM position y WHERE s.rowid & 15 = 4 AND y.term_id = xt.id
+            UNION ALL SELECT xo.actor_id WHERE s.rowid & 15 = 5
+            UNION ALL SELECT xq.actor_id WHERE s.rowid & 15 = 6
+            UNION ALL SELECT y.actor_id FROM meeting_participant y WHERE s.rowid & 15 = 7 AND y.meeting_id = xm.id
+            UNION ALL SELECT y.actor_id FROM development_actor y WHERE s.rowid & 15 = 8 AND y.development_id = xd.id
+            UNION ALL SELECT xa.actor_id WHERE s.rowid & 15 = 10)))
       AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE
         (zr.record_table = 'negotiation' AND zr.record_id IN (n.id, xn.id))
         OR (zr.record_table = 'proposal' AND zr.record_id IN (xp.id, sp.id))
         OR (zr.record_table = 'proposal_step' AND zr.record_id = xs.id)
-        OR (zr.record_table = 'position' AND zr.record_id IN (xo.id, xo.answers_id))
+        OR (zr.record_table = 'position' AND zr.record_id IN (xo.id, xac.id))
+        OR (zr.record_table = 'answer' AND zr.record_id = xa.id)
         OR (zr.record_table = 'statement' AND zr.record_id = xq.id)
         OR (zr.record_table = 'meeting' AND zr.record_id = xm.id)
         OR (zr.record_table = 'development' AND zr.record_id = xd.id)
-        OR (zr.record_table = 'source' AND zr.record_id = xr.id))
+        OR (zr.record_table = 'source' AND zr.record_id = xr.id)
+        OR (zr.record_table = 'deadline' AND zr.record_id = xl.id))
       AND (?6 IS NULL OR hit_first >= ?6)
       AND (?7 IS NULL OR hit_first <= ?7)
     ORDER BY s.rank

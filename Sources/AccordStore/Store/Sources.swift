@@ -16,8 +16,10 @@ enum CitedFact: String {
   case proposal = "proposal_id"
   case step = "step_id"
   case position = "position_id"
+  case answer = "answer_id"
   case statement = "statement_id"
   case development = "development_id"
+  case deadline = "deadline_id"
 }
 
 extension AccordStore {

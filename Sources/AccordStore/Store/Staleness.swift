@@ -20,17 +20,18 @@ extension AccordStore {
   static func lastActivitySQL(of negotiation: String, asOf day: String) -> String {
     """
     max(
-      coalesce((SELECT max(d.date_first) FROM development d WHERE d.negotiation_id = \(negotiation) AND d.date_first <= \(day)
-        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'development' AND zr.record_id = d.id)), ''),
-      coalesce((SELECT max(m.date_first) FROM meeting m WHERE m.negotiation_id = \(negotiation) AND m.date_first <= \(day)
-        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'meeting' AND zr.record_id = m.id)), ''),
-      coalesce((SELECT max(x.date_first) FROM proposal p JOIN proposal_step x ON x.proposal_id = p.id
-        WHERE p.negotiation_id = \(negotiation) AND x.date_first <= \(day)
-        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal' AND zr.record_id = p.id) AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = x.id)), ''),
-      coalesce((SELECT max(o.date_first) FROM position o WHERE o.negotiation_id = \(negotiation) AND o.date_first <= \(day)
-        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'position' AND zr.record_id = o.id)), ''),
-      coalesce((SELECT max(q.date_first) FROM statement q WHERE q.negotiation_id = \(negotiation) AND q.date_first <= \(day)
-        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'statement' AND zr.record_id = q.id)), ''))
+      coalesce((SELECT max(d.date_first) FROM current_development d
+        WHERE d.negotiation_id = \(negotiation) AND d.date_first <= \(day)), ''),
+      coalesce((SELECT max(m.date_first) FROM current_meeting m
+        WHERE m.negotiation_id = \(negotiation) AND m.date_first <= \(day)), ''),
+      coalesce((SELECT max(x.date_first) FROM current_proposal p JOIN current_proposal_step x ON x.proposal_id = p.id
+        WHERE p.negotiation_id = \(negotiation) AND x.date_first <= \(day)), ''),
+      coalesce((SELECT max(o.date_first) FROM current_position o
+        WHERE o.negotiation_id = \(negotiation) AND o.date_first <= \(day)), ''),
+      coalesce((SELECT max(a.date_first) FROM current_answer a JOIN position o ON o.id = a.condition_id
+        WHERE o.negotiation_id = \(negotiation) AND a.date_first <= \(day)), ''),
+      coalesce((SELECT max(q.date_first) FROM current_statement q
+        WHERE q.negotiation_id = \(negotiation) AND q.date_first <= \(day)), ''))
     """
   }
 

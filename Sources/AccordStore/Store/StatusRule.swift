@@ -121,6 +121,17 @@ public enum StatusRule {
     }
   }
 
+  /// Whether a step settles what a deadline was for: an agreement reached (agreed in principle
+  /// onward, or declared) or the proposal closed. A deadline is met by one on or before its day,
+  /// and a missed one stops being news once one comes (README, "Deadlines").
+  public static func settles(_ kind: ProposalStep.Kind) -> Bool {
+    switch effect(of: kind) {
+    case .stage(let state): (state.progress ?? 0) >= 1 || state == .declared
+    case .close: true
+    default: false
+    }
+  }
+
   /// Steps that close a proposal.
   public static let closing = ProposalStep.Kind.allCases.filter {
     if case .close = effect(of: $0) { return true }

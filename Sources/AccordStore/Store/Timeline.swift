@@ -1,41 +1,62 @@
 /// One line of a negotiation's timeline: a meeting, a proposal's step, a condition stated or
-/// answered, a quote or a development.
+/// answered, a quote, a development, or a link between two proposals.
 public struct TimelineEntry: Sendable, Codable, Equatable {
   public enum Kind: String, Sendable, Codable, CaseIterable {
-    case meeting, step, condition, answer, quote, development
+    case meeting, step, condition, answer, quote, development, link
 
     /// The order of facts that start on the same day and end on the same day.
     var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
   }
 
   public let kind: Kind
-  /// The fact's number in its own table (a condition's or answer's is its position number).
+  /// The fact's number in its own table (`accord retract KIND N`).
   public let id: Int64
   /// As typed; entries sort by the first day it covers, then the last.
   public let date: AccordDate
   public let what: String
   public let who: [String]
-  /// For a step: the proposal's short id and the step.
+  /// For a step: the proposal's short id and the step; for a link: the linking proposal's.
   public let proposal: String?
   public let step: ProposalStep.Kind?
   /// For a condition or an answer: the condition's number.
   public let condition: Int64?
   public let sources: [String]
+  /// The bloc through which the actor a timeline was asked about took part (`--actor`).
+  public var via: String? = nil
+  /// The actors of `who`, by number, for `--actor`.
+  var whoIDs: [Int64] = []
+
+  enum CodingKeys: String, CodingKey {
+    case kind, id, date, what, who, proposal, step, condition, sources, via
+  }
 }
 
 extension AccordStore {
   /// Everything on a negotiation whose date starts within `from`…`to` (either open), in date order.
   /// Facts that start on the same day are ordered by the day they end (the more precise first),
   /// then meetings, steps, conditions, answers, quotes and developments, each in recorded order.
-  public func timeline(negotiation: Int64, from: Day? = nil, to: Day? = nil) throws -> [TimelineEntry] {
+  /// With `actor`, only what that actor did (or a bloc did while it belonged to it), marked `via`.
+  public func timeline(negotiation: Int64, from: Day? = nil, to: Day? = nil, actor: ActorScope? = nil) throws
+    -> [TimelineEntry]
+  {
     let range: [SQLValue] = [.integer(negotiation), .optional(from?.description), .optional(to?.description)]
     return try connection.read {
       var entries: [TimelineEntry] = []
       entries += try meetingEntries(range)
       entries += try stepEntries(range)
       entries += try positionEntries(range)
+      entries += try answerEntries(range)
       entries += try quoteEntries(range)
       entries += try developmentEntries(range)
+      entries += try linkEntries(negotiation: negotiation, from: from, to: to)
+      if let actor {
+        entries = entries.compactMap { entry in
+          guard let match = actor.match(any: entry.whoIDs, on: entry.date) else { return nil }
+          var entry = entry
+          entry.via = match.via
+          return entry
+        }
+      }
       return entries.sorted {
         ($0.date.first, $0.date.last, $0.kind.rank, $0.id) < (
           $1.date.first, $1.date.last, $1.kind.rank, $1.id
@@ -58,120 +79,190 @@ extension AccordStore {
       """
       SELECT m.id, m.date, m.date_first, m.date_last, m.place, m.summary,
         (SELECT group_concat(a.name, char(31)) FROM meeting_participant x JOIN actor a ON a.id = x.actor_id
-          WHERE x.meeting_id = m.id)
-      FROM meeting m WHERE m.negotiation_id = ?1 AND \(Self.within("m"))
-        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'meeting' AND zr.record_id = m.id)
+          WHERE x.meeting_id = m.id),
+        (SELECT group_concat(x.actor_id, char(31)) FROM meeting_participant x WHERE x.meeting_id = m.id)
+      FROM current_meeting m WHERE m.negotiation_id = ?1 AND \(Self.within("m"))
       """, range
     ) { row in
       (
         id: row.integer(0), date: Self.date(row, 1), place: row.optionalText(4), summary: row.optionalText(5),
-        who: splitList(row.optionalText(6))
+        who: splitList(row.optionalText(6)), ids: splitList(row.optionalText(7)).compactMap { Int64($0) }
       )
     }
     let cited = try citations(.meeting, ids: rows.map(\.id))
     return rows.map { m in
       var what = "Meeting" + (m.place.map { " at \($0)" } ?? "")
       if let summary = m.summary { what += ": " + summary }
-      return TimelineEntry(
+      var entry = TimelineEntry(
         kind: .meeting, id: m.id, date: m.date, what: what, who: m.who, proposal: nil, step: nil,
         condition: nil, sources: cited[m.id] ?? [])
+      entry.whoIDs = m.ids
+      return entry
     }
   }
 
   private func stepEntries(_ range: [SQLValue]) throws -> [TimelineEntry] {
     let rows = try connection.all(
       """
-      SELECT s.id, s.date, s.date_first, s.date_last, s.step, pa.name, s.note, p.slug, p.title, tb.name,
-        s.id = (SELECT f.id FROM proposal_step f WHERE f.proposal_id = p.id
-          AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = f.id) ORDER BY f.date_first, f.id LIMIT 1)
-      FROM proposal p JOIN proposal_step s ON s.proposal_id = p.id
-      LEFT JOIN actor pa ON pa.id = s.party_id LEFT JOIN actor tb ON tb.id = p.tabled_by
+      SELECT p.slug, p.title, tb.name, p.tabled_by, s.party_id,
+        s.id = (SELECT f.id FROM current_proposal_step f WHERE f.proposal_id = p.id ORDER BY f.date_first, f.id LIMIT 1),
+        \(Self.stepColumns)
+      FROM current_proposal p JOIN current_proposal_step s ON s.proposal_id = p.id
+      LEFT JOIN actor a ON a.id = s.party_id LEFT JOIN actor tb ON tb.id = p.tabled_by
       WHERE p.negotiation_id = ?1 AND \(Self.within("s"))
-        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal' AND zr.record_id = p.id) AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'proposal_step' AND zr.record_id = s.id)
       """, range
-    ) { row in
+    ) { row throws(StoreError) in
       (
-        id: row.integer(0), date: Self.date(row, 1),
-        step: ProposalStep.Kind(rawValue: row.text(4)) ?? .tabled,
-        party: row.optionalText(5), note: row.optionalText(6), slug: row.text(7), title: row.text(8),
-        tabledBy: row.optionalText(9), first: row.bool(10)
+        step: try Self.step(row, from: 6, sources: []), slug: row.text(0), title: row.text(1),
+        tabledBy: row.optionalText(2), tablerID: row.optionalInteger(3), partyID: row.optionalInteger(4),
+        first: row.bool(5)
       )
     }
-    let cited = try citations(.step, ids: rows.map(\.id))
+    let cited = try citations(.step, ids: rows.map(\.step.id))
     return rows.map { s in
       // The first step of a proposal is its tabler's; a later one names its party, if any.
-      let who = s.party ?? (s.first ? s.tabledBy : nil)
-      var what = "\(s.title): " + Phrase.step(s.step, party: who)
-      if let note = s.note { what += " (\(note))" }
-      return TimelineEntry(
-        kind: .step, id: s.id, date: s.date, what: what, who: who.map { [$0] } ?? [], proposal: s.slug,
-        step: s.step, condition: nil, sources: cited[s.id] ?? [])
+      var step = s.step
+      let who = step.party ?? (s.first ? s.tabledBy : nil)
+      step.party = who
+      var what = "\(s.title): " + Phrase.step(step)
+      if let note = step.note { what += " (\(note))" }
+      var entry = TimelineEntry(
+        kind: .step, id: step.id, date: step.date, what: what, who: who.map { [$0] } ?? [], proposal: s.slug,
+        step: step.step, condition: nil, sources: cited[step.id] ?? [])
+      entry.whoIDs = [s.partyID ?? (s.first ? s.tablerID : nil)].compactMap { $0 }
+      return entry
     }
   }
 
   private func positionEntries(_ range: [SQLValue]) throws -> [TimelineEntry] {
     let rows = try connection.all(
       """
-      SELECT c.id, c.date, c.date_first, c.date_last, c.stance, coalesce(a.name, ''), t.text, c.answers_id,
-        c.note,
+      SELECT c.id, c.date, c.date_first, c.date_last, c.stance, a.name, t.text, c.note, c.revises_id,
         (SELECT group_concat(o.text, char(31)) FROM term_link l JOIN term o ON o.id = l.other_term_id
           WHERE l.position_id = c.id AND l.link = 'in_exchange_for'),
         (SELECT group_concat(o.text, char(31)) FROM term_link l JOIN term o ON o.id = l.other_term_id
-          WHERE l.position_id = c.id AND l.link = 'conditional_on')
-      FROM position c JOIN term t ON t.id = c.term_id LEFT JOIN actor a ON a.id = c.actor_id
+          WHERE l.position_id = c.id AND l.link = 'conditional_on'),
+        c.actor_id
+      FROM current_position c JOIN term t ON t.id = c.term_id JOIN actor a ON a.id = c.actor_id
       WHERE c.negotiation_id = ?1 AND \(Self.within("c"))
-        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'position' AND zr.record_id = c.id)
-        AND (c.answers_id IS NULL OR NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'position' AND zr.record_id = c.answers_id))
       """, range
-    ) { row in
-      (
-        id: row.integer(0), date: Self.date(row, 1), stance: Stance(rawValue: row.text(4)) ?? .demands,
-        actor: row.text(5), term: row.text(6), answers: row.optionalInteger(7), note: row.optionalText(8),
-        exchange: splitList(row.optionalText(9)), conditional: splitList(row.optionalText(10))
+    ) { row throws(StoreError) in
+      guard let stance = Stance(rawValue: row.text(4)) else {
+        throw .conflict("condition \(row.integer(0)) has a stance Accord does not know: '\(row.text(4))'")
+      }
+      return (
+        id: row.integer(0), date: Self.date(row, 1), stance: stance, actor: row.text(5), term: row.text(6),
+        note: row.optionalText(7), revises: row.optionalInteger(8), exchange: splitList(row.optionalText(9)),
+        conditional: splitList(row.optionalText(10)), actorID: row.integer(11)
       )
     }
     let cited = try citations(.position, ids: rows.map(\.id))
     return rows.map { p in
-      var what: String
-      if let answers = p.answers {
-        what =
-          p.stance == .met
-          ? "Condition #\(answers) met: \(p.term)"
-          : "\(p.actor) \(Phrase.verb(p.stance)) condition #\(answers): \(p.term)"
-      } else {
-        what = Phrase.condition(
-          heldBy: p.actor, stance: p.stance, term: p.term, inExchangeFor: p.exchange,
-          conditionalOn: p.conditional)
-      }
+      var what = Phrase.condition(
+        heldBy: p.actor, stance: p.stance, term: p.term, inExchangeFor: p.exchange,
+        conditionalOn: p.conditional)
+      if let revises = p.revises { what += ", revising condition #\(revises)" }
       if let note = p.note { what += " (\(note))" }
-      return TimelineEntry(
-        kind: p.answers == nil ? .condition : .answer, id: p.id, date: p.date, what: what,
-        who: p.actor.isEmpty ? [] : [p.actor], proposal: nil, step: nil, condition: p.answers ?? p.id,
-        sources: cited[p.id] ?? [])
+      var entry = TimelineEntry(
+        kind: .condition, id: p.id, date: p.date, what: what, who: [p.actor], proposal: nil, step: nil,
+        condition: p.id, sources: cited[p.id] ?? [])
+      entry.whoIDs = [p.actorID]
+      return entry
+    }
+  }
+
+  private func answerEntries(_ range: [SQLValue]) throws -> [TimelineEntry] {
+    let rows = try connection.all(
+      """
+      SELECT x.id, x.date, x.date_first, x.date_last, x.outcome, a.name, t.text, x.note, x.condition_id, x.actor_id
+      FROM current_answer x JOIN position c ON c.id = x.condition_id JOIN term t ON t.id = c.term_id
+      LEFT JOIN actor a ON a.id = x.actor_id
+      WHERE c.negotiation_id = ?1 AND \(Self.within("x"))
+      """, range
+    ) { row throws(StoreError) in
+      guard let outcome = ConditionOutcome(rawValue: row.text(4)) else {
+        throw .conflict("answer \(row.integer(0)) has an outcome Accord does not know: '\(row.text(4))'")
+      }
+      return (
+        id: row.integer(0), date: Self.date(row, 1), outcome: outcome, actor: row.optionalText(5),
+        term: row.text(6), note: row.optionalText(7), condition: row.integer(8),
+        actorID: row.optionalInteger(9)
+      )
+    }
+    let cited = try citations(.answer, ids: rows.map(\.id))
+    return rows.map { a in
+      var what = Phrase.answer(a.outcome, by: a.actor, condition: a.condition, term: a.term)
+      if let note = a.note { what += " (\(note))" }
+      var entry = TimelineEntry(
+        kind: .answer, id: a.id, date: a.date, what: what, who: a.actor.map { [$0] } ?? [], proposal: nil,
+        step: nil, condition: a.condition, sources: cited[a.id] ?? [])
+      entry.whoIDs = a.actorID.map { [$0] } ?? []
+      return entry
+    }
+  }
+
+  /// Links from or to a proposal of the negotiation, dated the day both proposals existed (the later
+  /// of their first steps).
+  private func linkEntries(negotiation: Int64, from: Day?, to: Day?) throws -> [TimelineEntry] {
+    let firstStep = { (proposal: String) in
+      """
+      (SELECT f.id FROM current_proposal_step f WHERE f.proposal_id = \(proposal) ORDER BY f.date_first, f.id LIMIT 1)
+      """
+    }
+    let rows = try connection.all(
+      """
+      SELECT l.id, l.link, p.slug, p.title, pn.slug, o.slug, o.title, onn.slug,
+        fp.date, fp.date_first, fp.date_last, fo.date, fo.date_first, fo.date_last
+      FROM current_proposal_link l
+      JOIN current_proposal p ON p.id = l.proposal_id JOIN negotiation pn ON pn.id = p.negotiation_id
+      JOIN current_proposal o ON o.id = l.other_id JOIN negotiation onn ON onn.id = o.negotiation_id
+      JOIN current_proposal_step fp ON fp.id = \(firstStep("p.id"))
+      JOIN current_proposal_step fo ON fo.id = \(firstStep("o.id"))
+      WHERE p.negotiation_id = ?1 OR o.negotiation_id = ?1
+      """, [.integer(negotiation)]
+    ) { row throws(StoreError) in
+      guard let kind = ProposalLinkKind(rawValue: row.text(1)) else {
+        throw .conflict("link \(row.integer(0)) is of a kind Accord does not know: '\(row.text(1))'")
+      }
+      let (first, other) = (Self.date(row, 8), Self.date(row, 11))
+      return (
+        id: row.integer(0), kind: kind, slug: row.text(2), title: row.text(3), negotiation: row.text(4),
+        otherTitle: row.text(6), otherSlug: row.text(5), otherNegotiation: row.text(7),
+        date: other.first > first.first ? other : first
+      )
+    }
+    return rows.filter { l in
+      (from.map { l.date.first >= $0 } ?? true) && (to.map { l.date.first <= $0 } ?? true)
+    }.map { l in
+      TimelineEntry(
+        kind: .link, id: l.id, date: l.date,
+        what:
+          "\(l.title) (\(l.slug), in \(l.negotiation)) \(l.kind.words) \(l.otherTitle) (\(l.otherSlug), in \(l.otherNegotiation))",
+        who: [], proposal: l.slug, step: nil, condition: nil, sources: [])
     }
   }
 
   private func quoteEntries(_ range: [SQLValue]) throws -> [TimelineEntry] {
     let rows = try connection.all(
       """
-      SELECT q.id, q.date, q.date_first, q.date_last, a.name, q.text, q.context
-      FROM statement q JOIN actor a ON a.id = q.actor_id
+      SELECT q.id, q.date, q.date_first, q.date_last, a.name, q.text, q.context, q.actor_id
+      FROM current_statement q JOIN actor a ON a.id = q.actor_id
       WHERE q.negotiation_id = ?1 AND \(Self.within("q"))
-        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'statement' AND zr.record_id = q.id)
       """, range
     ) { row in
       (
         id: row.integer(0), date: Self.date(row, 1), speaker: row.text(4), text: row.text(5),
-        context: row.optionalText(6)
+        context: row.optionalText(6), speakerID: row.integer(7)
       )
     }
     let cited = try citations(.statement, ids: rows.map(\.id))
     return rows.map { q in
-      TimelineEntry(
+      var entry = TimelineEntry(
         kind: .quote, id: q.id, date: q.date,
         what: "\(q.speaker): “\(q.text)”" + (q.context.map { " (\($0))" } ?? ""), who: [q.speaker],
-        proposal: nil,
-        step: nil, condition: nil, sources: cited[q.id] ?? [])
+        proposal: nil, step: nil, condition: nil, sources: cited[q.id] ?? [])
+      entry.whoIDs = [q.speakerID]
+      return entry
     }
   }
 
@@ -180,18 +271,23 @@ extension AccordStore {
       """
       SELECT d.id, d.date, d.date_first, d.date_last, d.text,
         (SELECT group_concat(a.name, char(31)) FROM development_actor x JOIN actor a ON a.id = x.actor_id
-          WHERE x.development_id = d.id)
-      FROM development d WHERE d.negotiation_id = ?1 AND \(Self.within("d"))
-        AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'development' AND zr.record_id = d.id)
+          WHERE x.development_id = d.id),
+        (SELECT group_concat(x.actor_id, char(31)) FROM development_actor x WHERE x.development_id = d.id)
+      FROM current_development d WHERE d.negotiation_id = ?1 AND \(Self.within("d"))
       """, range
     ) { row in
-      (id: row.integer(0), date: Self.date(row, 1), text: row.text(4), who: splitList(row.optionalText(5)))
+      (
+        id: row.integer(0), date: Self.date(row, 1), text: row.text(4), who: splitList(row.optionalText(5)),
+        ids: splitList(row.optionalText(6)).compactMap { Int64($0) }
+      )
     }
     let cited = try citations(.development, ids: rows.map(\.id))
     return rows.map { d in
-      TimelineEntry(
+      var entry = TimelineEntry(
         kind: .development, id: d.id, date: d.date, what: d.text, who: d.who, proposal: nil, step: nil,
         condition: nil, sources: cited[d.id] ?? [])
+      entry.whoIDs = d.ids
+      return entry
     }
   }
 }

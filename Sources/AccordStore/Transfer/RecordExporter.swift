@@ -28,7 +28,8 @@ extension AccordStore {
 
   static let exportTables: [String: String] = [
     "actor": "actor", "affiliation": "affiliation", "source": "source", "negotiation": "negotiation",
-    "participant": "participant", "proposal": "proposal", "step": "proposal_step", "term": "term",
+    "participant": "participant", "membership": "membership", "proposal": "proposal", "link": "proposal_link",
+    "answer": "answer", "deadline": "deadline", "step": "proposal_step", "term": "term",
     "position": "position",
     "term_link": "term_link", "meeting": "meeting", "quote": "statement", "development": "development",
     "dataset_record": "dataset_record", "stage": "proposal_stage", "signatory": "proposal_signatory",
@@ -202,23 +203,87 @@ extension AccordStore {
       }),
     "position": ExportQuery(
       sql: """
-        SELECT o.id, n.slug, a.slug, o.term_id, o.stance, o.answers_id, o.date, o.note,
+        SELECT o.id, n.slug, a.slug, o.term_id, o.stance, o.revises_id, o.date, o.note,
           \(citedSQL("position_id", "o.id")), o.recorded_at
-        FROM position o JOIN negotiation n ON n.id = o.negotiation_id LEFT JOIN actor a ON a.id = o.actor_id
+        FROM position o JOIN negotiation n ON n.id = o.negotiation_id JOIN actor a ON a.id = o.actor_id
         ORDER BY o.id
         """,
       decode: { row in
         var r = TransferRecord(type: "position")
         r.add("id", row.integer(0))
         r.add("negotiation", row.text(1))
-        r.add("actor", row.optionalText(2))
+        r.add("actor", row.text(2))
         r.add("term", row.integer(3))
         r.add("stance", row.text(4))
-        r.add("answers", row.optionalInteger(5))
+        r.add("revises", row.optionalInteger(5))
         r.add("date", row.text(6))
         r.add("note", row.optionalText(7))
         r.add("sources", list(row.optionalText(8)))
         r.add("recorded_at", row.text(9))
+        return r
+      }),
+    "answer": ExportQuery(
+      sql: """
+        SELECT x.id, x.condition_id, a.slug, x.outcome, x.date, x.note, \(citedSQL("answer_id", "x.id")),
+          x.recorded_at
+        FROM answer x LEFT JOIN actor a ON a.id = x.actor_id ORDER BY x.id
+        """,
+      decode: { row in
+        var r = TransferRecord(type: "answer")
+        r.add("id", row.integer(0))
+        r.add("condition", row.integer(1))
+        r.add("actor", row.optionalText(2))
+        r.add("outcome", row.text(3))
+        r.add("date", row.text(4))
+        r.add("note", row.optionalText(5))
+        r.add("sources", list(row.optionalText(6)))
+        r.add("recorded_at", row.text(7))
+        return r
+      }),
+    "membership": ExportQuery(
+      sql: """
+        SELECT m.id, b.slug, a.slug, m.event, m.date, m.recorded_at
+        FROM membership m JOIN actor b ON b.id = m.bloc_id JOIN actor a ON a.id = m.member_id ORDER BY m.id
+        """,
+      decode: { row in
+        var r = TransferRecord(type: "membership")
+        r.add("id", row.integer(0))
+        r.add("bloc", row.text(1))
+        r.add("member", row.text(2))
+        if row.text(3) != "joined" { r.add("event", row.text(3)) }
+        r.add("date", row.optionalText(4))
+        r.add("recorded_at", row.text(5))
+        return r
+      }),
+    "link": ExportQuery(
+      sql: """
+        SELECT l.id, p.slug, l.link, o.slug, l.recorded_at FROM proposal_link l
+        JOIN proposal p ON p.id = l.proposal_id JOIN proposal o ON o.id = l.other_id ORDER BY l.id
+        """,
+      decode: { row in
+        var r = TransferRecord(type: "link")
+        r.add("id", row.integer(0))
+        r.add("proposal", row.text(1))
+        r.add("link", row.text(2))
+        r.add("other", row.text(3))
+        r.add("recorded_at", row.text(4))
+        return r
+      }),
+    "deadline": ExportQuery(
+      sql: """
+        SELECT d.id, n.slug, p.slug, d.title, d.date, \(citedSQL("deadline_id", "d.id")), d.recorded_at
+        FROM deadline d JOIN negotiation n ON n.id = d.negotiation_id LEFT JOIN proposal p ON p.id = d.proposal_id
+        ORDER BY d.id
+        """,
+      decode: { row in
+        var r = TransferRecord(type: "deadline")
+        r.add("id", row.integer(0))
+        r.add("negotiation", row.text(1))
+        r.add("proposal", row.optionalText(2))
+        r.add("title", row.text(3))
+        r.add("date", row.text(4))
+        r.add("sources", list(row.optionalText(5)))
+        r.add("recorded_at", row.text(6))
         return r
       }),
     "term_link": ExportQuery(
@@ -347,7 +412,8 @@ extension AccordStore {
       sql: """
         SELECT r.id,
           CASE r.record_table WHEN 'proposal_step' THEN 'step' WHEN 'position' THEN 'condition'
-            WHEN 'statement' THEN 'quote' ELSE r.record_table END,
+            WHEN 'statement' THEN 'quote' WHEN 'proposal_link' THEN 'link' WHEN 'participant' THEN 'participation'
+            ELSE r.record_table END,
           CASE r.record_table
             WHEN 'actor' THEN (SELECT slug FROM actor WHERE id = r.record_id)
             WHEN 'negotiation' THEN (SELECT slug FROM negotiation WHERE id = r.record_id)

@@ -89,20 +89,32 @@ extension RecordImporter {
   }
 
   /// A retraction names its record by short id (actor, negotiation, proposal, source), by the
-  /// condition's number in the file, or by the number of a step, meeting, quote or development,
-  /// which keeps its meaning only when those records keep the file's numbers (imported into a
-  /// table that was empty).
+  /// number in the file of a condition, answer, deadline, link, membership or participation, or by
+  /// the number of a step, meeting, quote or development, which keeps its meaning only when those
+  /// records keep the file's numbers (imported into a table that was empty).
   func retraction(_ f: TransferFields) throws {
     try f.onlyFields(["id", "kind", "record", "reason", "analyst", "retracted_at"])
     let id = try f.id()
     let kindName = try f.choice("kind", RecordKind.allCases.map(\.rawValue))
     guard let kind = RecordKind(rawValue: kindName) else { throw f.missing("kind") }
+    var table = kind.table
     let record: Int64
     switch kind {
     case .actor, .negotiation, .proposal, .source:
       record = try reference(f, "record", kind.table)
     case .condition:
-      record = try numbered(f, "record", positions, "condition", required: true) ?? 0
+      // A file of version 1 or 2 may retract an answer as a condition.
+      if let number = try f.optionalInteger("record"), let answer = oldAnswers[number] {
+        (table, record) = ("answer", answer)
+      } else {
+        record = try numbered(f, "record", positions, "condition", required: true) ?? 0
+      }
+    case .answer: record = try numbered(f, "record", answers, "answer", required: true) ?? 0
+    case .deadline: record = try numbered(f, "record", deadlines, "deadline", required: true) ?? 0
+    case .link: record = try numbered(f, "record", links, "link", required: true) ?? 0
+    case .membership: record = try numbered(f, "record", memberships, "membership", required: true) ?? 0
+    case .participation:
+      record = try numbered(f, "record", participants, "participation", required: true) ?? 0
     case .step, .meeting, .quote, .development:
       guard let number = try f.optionalInteger("record") else { throw f.missing("record") }
       guard startMax[kind.table] == 0,
@@ -118,8 +130,7 @@ extension RecordImporter {
     let analyst = try f.nonEmptyText("analyst") ?? store.analyst
     let at = try f.optionalText("retracted_at")
     if try connection.integer(
-      "SELECT id FROM retraction WHERE record_table = ? AND record_id = ?",
-      [.text(kind.table), .integer(record)])
+      "SELECT id FROM retraction WHERE record_table = ? AND record_id = ?", [.text(table), .integer(record)])
       != nil
     {
       return count("retraction", added: false)
@@ -130,8 +141,7 @@ extension RecordImporter {
       VALUES (?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
       """,
       [
-        newID(id, "retraction"), .text(kind.table), .integer(record), .text(reason), .text(analyst),
-        .optional(at),
+        newID(id, "retraction"), .text(table), .integer(record), .text(reason), .text(analyst), .optional(at),
       ])
     count("retraction", added: true)
   }

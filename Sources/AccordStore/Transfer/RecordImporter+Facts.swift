@@ -103,31 +103,32 @@ extension RecordImporter {
     count("term", added: true)
   }
 
+  /// A condition; in files of versions 1 and 2 also an answer to one (with `answers`), which goes
+  /// to the answers.
   func position(_ f: TransferFields) throws {
     try f.onlyFields([
-      "id", "negotiation", "actor", "term", "stance", "answers", "date", "note", "sources", "recorded_at",
+      "id", "negotiation", "actor", "term", "stance", "answers", "revises", "date", "note", "sources",
+      "recorded_at",
     ])
     let id = try f.id()
+    if try f.optionalInteger("answers") != nil
+      || ["accepts", "rejects", "drops", "met"].contains(try f.optionalText("stance") ?? "")
+    {
+      return try oldAnswer(f, id)
+    }
     let negotiation = try reference(f, "negotiation", "negotiation")
-    let actor = try optionalReference(f, "actor", "actor")
+    let actor = try reference(f, "actor", "actor")
     let term = try numbered(f, "term", terms, "term", required: true) ?? 0
     let stance = try f.choice("stance", Stance.allCases.map(\.rawValue))
-    let answers = try numbered(f, "answers", positions, "position", required: false)
-    let opening = Stance.opening.map(\.rawValue).contains(stance)
-    if opening, answers != nil {
-      throw StoreError.invalid(
-        "field 'answers': a position that \(stance) opens a condition and answers none")
-    }
-    if stance == "met", answers == nil { throw f.missing("answers") }
-    if actor == nil, stance != "met" { throw f.missing("actor") }
+    let revises = try numbered(f, "revises", positions, "condition", required: false)
     let date = try date(f, "date")
     let note = try f.nonEmptyText("note")
     let recordedAt = try f.recordedAt()
     if let existing = try match(
       "position",
-      "negotiation_id = ?3 AND actor_id IS ?4 AND term_id = ?5 AND stance = ?6 AND answers_id IS ?7 AND date = ?8 AND note IS ?9",
+      "negotiation_id = ?3 AND actor_id = ?4 AND term_id = ?5 AND stance = ?6 AND revises_id IS ?7 AND date = ?8 AND note IS ?9",
       [
-        .integer(negotiation), .optional(actor), .integer(term), .text(stance), .optional(answers),
+        .integer(negotiation), .integer(actor), .integer(term), .text(stance), .optional(revises),
         .text(date.text),
         .optional(note),
       ])
@@ -137,17 +138,149 @@ extension RecordImporter {
     }
     let row = try run(
       """
-      INSERT INTO position (id, negotiation_id, actor_id, term_id, stance, answers_id, date, date_first, date_last,
+      INSERT INTO position (id, negotiation_id, actor_id, term_id, stance, revises_id, date, date_first, date_last,
         note, recorded_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
       """,
       [
-        newID(id, "position"), .integer(negotiation), .optional(actor), .integer(term), .text(stance),
-        .optional(answers),
+        newID(id, "position"), .integer(negotiation), .integer(actor), .integer(term), .text(stance),
+        .optional(revises),
       ] + date.columns + [.optional(note), .optional(recordedAt)])
     positions[id] = row
     try cite(f, .position, row)
     count("position", added: true)
+  }
+
+  /// An answer as files of versions 1 and 2 wrote it: a position that `answers` a condition.
+  private func oldAnswer(_ f: TransferFields, _ id: Int64) throws {
+    let stance = try f.choice("stance", ["accepts", "rejects", "drops", "met"])
+    let outcome = ["accepts": "accepted", "rejects": "rejected", "drops": "dropped"][stance] ?? "met"
+    guard let condition = try numbered(f, "answers", positions, "position", required: true) else {
+      throw f.missing("answers")
+    }
+    let actor = try optionalReference(f, "actor", "actor")
+    if actor == nil, outcome != "met" { throw f.missing("actor") }
+    oldAnswers[id] = try insertAnswer(
+      f, fileID: nil, condition: condition, actor: actor, outcome: outcome, date: try date(f, "date"),
+      note: try f.nonEmptyText("note"), recordedAt: try f.recordedAt())
+  }
+
+  func answer(_ f: TransferFields) throws {
+    try f.onlyFields(["id", "condition", "actor", "outcome", "date", "note", "sources", "recorded_at"])
+    let id = try f.id()
+    let condition = try numbered(f, "condition", positions, "condition", required: true) ?? 0
+    let actor = try optionalReference(f, "actor", "actor")
+    let outcome = try f.choice("outcome", ConditionOutcome.allCases.map(\.rawValue))
+    if actor == nil, outcome != "met" { throw f.missing("actor") }
+    answers[id] = try insertAnswer(
+      f, fileID: id, condition: condition, actor: actor, outcome: outcome, date: try date(f, "date"),
+      note: try f.nonEmptyText("note"), recordedAt: try f.recordedAt())
+  }
+
+  private func insertAnswer(
+    _ f: TransferFields, fileID: Int64?, condition: Int64, actor: Int64?, outcome: String, date: AccordDate,
+    note: String?, recordedAt: String?
+  ) throws -> Int64 {
+    if let existing = try match(
+      "answer", "condition_id = ?3 AND actor_id IS ?4 AND outcome = ?5 AND date = ?6 AND note IS ?7",
+      [.integer(condition), .optional(actor), .text(outcome), .text(date.text), .optional(note)])
+    {
+      count("answer", added: false)
+      return existing
+    }
+    let row = try run(
+      """
+      INSERT INTO answer (id, condition_id, actor_id, outcome, date, date_first, date_last, note, recorded_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      """,
+      [fileID.map { newID($0, "answer") } ?? .null, .integer(condition), .optional(actor), .text(outcome)]
+        + date.columns + [.optional(note), .optional(recordedAt)])
+    try cite(f, .answer, row)
+    count("answer", added: true)
+    return row
+  }
+
+  func membership(_ f: TransferFields) throws {
+    try f.onlyFields(["id", "bloc", "member", "event", "date", "recorded_at"])
+    let id = try f.id()
+    let bloc = try reference(f, "bloc", "actor")
+    let member = try reference(f, "member", "actor")
+    guard bloc != member else {
+      throw StoreError.invalid("field 'member': an actor cannot be a member of itself")
+    }
+    let event = try f.optionalText("event") == nil ? "joined" : try f.choice("event", ["joined", "left"])
+    let date = try optionalDate(f, "date")
+    if event == "left" && date == nil { throw f.missing("date") }
+    let recordedAt = try f.recordedAt()
+    if let existing = try connection.integer(
+      "SELECT id FROM membership WHERE bloc_id = ? AND member_id = ? AND event = ? AND coalesce(date, '') = ?",
+      [.integer(bloc), .integer(member), .text(event), .text(date?.text ?? "")])
+    {
+      memberships[id] = existing
+      return count("membership", added: false)
+    }
+    memberships[id] = try run(
+      """
+      INSERT INTO membership (id, bloc_id, member_id, event, date, date_first, date_last, recorded_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      """,
+      [newID(id, "membership"), .integer(bloc), .integer(member), .text(event)]
+        + AccordDate.optionalColumns(date)
+        + [.optional(recordedAt)])
+    count("membership", added: true)
+  }
+
+  func link(_ f: TransferFields) throws {
+    try f.onlyFields(["id", "proposal", "link", "other", "recorded_at"])
+    let id = try f.id()
+    let proposal = try reference(f, "proposal", "proposal")
+    let kind = try f.choice("link", ProposalLinkKind.allCases.map(\.rawValue))
+    let other = try reference(f, "other", "proposal")
+    guard proposal != other else {
+      throw StoreError.invalid("field 'other': a proposal cannot be linked to itself")
+    }
+    let recordedAt = try f.recordedAt()
+    if let existing = try connection.integer(
+      "SELECT id FROM proposal_link WHERE proposal_id = ? AND link = ? AND other_id = ?",
+      [.integer(proposal), .text(kind), .integer(other)])
+    {
+      links[id] = existing
+      return count("link", added: false)
+    }
+    links[id] = try run(
+      """
+      INSERT INTO proposal_link (id, proposal_id, link, other_id, recorded_at)
+      VALUES (?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      """,
+      [newID(id, "proposal_link"), .integer(proposal), .text(kind), .integer(other), .optional(recordedAt)])
+    count("link", added: true)
+  }
+
+  func deadline(_ f: TransferFields) throws {
+    try f.onlyFields(["id", "negotiation", "proposal", "title", "date", "sources", "recorded_at"])
+    let id = try f.id()
+    let negotiation = try reference(f, "negotiation", "negotiation")
+    let proposal = try optionalReference(f, "proposal", "proposal")
+    let title = try f.text("title")
+    let date = try date(f, "date")
+    let recordedAt = try f.recordedAt()
+    if let existing = try match(
+      "deadline", "negotiation_id = ?3 AND proposal_id IS ?4 AND title = ?5 AND date = ?6",
+      [.integer(negotiation), .optional(proposal), .text(title), .text(date.text)])
+    {
+      deadlines[id] = existing
+      return count("deadline", added: false)
+    }
+    let row = try run(
+      """
+      INSERT INTO deadline (id, negotiation_id, proposal_id, title, date, date_first, date_last, recorded_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      """,
+      [newID(id, "deadline"), .integer(negotiation), .optional(proposal), .text(title)] + date.columns
+        + [.optional(recordedAt)])
+    deadlines[id] = row
+    try cite(f, .deadline, row)
+    count("deadline", added: true)
   }
 
   func termLink(_ f: TransferFields) throws {

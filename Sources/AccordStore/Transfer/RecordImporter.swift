@@ -25,6 +25,14 @@ public final class RecordImporter {
   var slugs: [String: [String: Int64]] = [:]
   var terms: [Int64: Int64] = [:]
   var positions: [Int64: Int64] = [:]
+  /// File numbers to database ids, for the records a retraction may name by number.
+  var answers: [Int64: Int64] = [:]
+  /// Answers that files of versions 1 and 2 kept among positions, by their position number there.
+  var oldAnswers: [Int64: Int64] = [:]
+  var memberships: [Int64: Int64] = [:]
+  var links: [Int64: Int64] = [:]
+  var deadlines: [Int64: Int64] = [:]
+  var participants: [Int64: Int64] = [:]
   var datasetRecords: [Int64: Int64] = [:]
   /// Dates read so far, with the three columns they fill (most files repeat their days).
   var dates: [String: (date: AccordDate, first: SQLValue, last: SQLValue)] = [:]
@@ -43,8 +51,9 @@ public final class RecordImporter {
     self.store = store
     try store.connection.execute("PRAGMA cache_size = -\(Self.cacheKiB)")
     for table in [
-      "actor", "affiliation", "source", "negotiation", "participant", "proposal", "proposal_step", "term",
-      "position",
+      "actor", "affiliation", "source", "negotiation", "participant", "membership", "proposal",
+      "proposal_step",
+      "proposal_link", "term", "position", "answer", "deadline",
       "term_link", "meeting", "statement", "development", "dataset_record", "proposal_stage",
       "proposal_signatory", "retraction",
     ] {
@@ -62,6 +71,10 @@ public final class RecordImporter {
       case "source": try source(fields)
       case "negotiation": try negotiation(fields)
       case "participant": try participant(fields)
+      case "membership": try membership(fields)
+      case "link": try link(fields)
+      case "answer": try answer(fields)
+      case "deadline": try deadline(fields)
       case "proposal": try proposal(fields)
       case "step": try step(fields)
       case "term": try term(fields)

@@ -74,16 +74,18 @@ public enum TransferValue: Sendable, Equatable {
 /// The version of the export format that this Accord writes and reads.
 public enum TransferFormat {
   public static let name = "accord-export"
-  /// Version 2 added the `retraction` record type; version 3 the `participant` record type (dated,
-  /// with a side; earlier versions list participants in their negotiation) and a step's `label`,
-  /// `until` and `effective`. Earlier files read as before.
+  /// Version 2 added the `retraction` record type; version 3 the `participant`, `membership`,
+  /// `answer`, `deadline` and `link` types (earlier versions list participants in their negotiation
+  /// and keep answers among positions), a position's `revises`, and a step's `label`, `until` and
+  /// `effective`. Earlier files read as before.
   public static let version: Int64 = 3
 
   /// Record types in the order an export writes them: every record refers only to records of
   /// earlier types or earlier in its own type.
   public static let types = [
-    "actor", "affiliation", "source", "negotiation", "participant", "proposal", "step", "term", "position",
-    "term_link",
-    "meeting", "quote", "development", "dataset_record", "stage", "signatory", "retraction",
+    "actor", "membership", "affiliation", "source", "negotiation", "participant", "proposal", "step", "link",
+    "term", "position", "answer", "term_link", "meeting", "quote", "development", "deadline",
+    "dataset_record",
+    "stage", "signatory", "retraction",
   ]
 }

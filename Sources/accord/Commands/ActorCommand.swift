@@ -5,6 +5,7 @@ struct ActorCommand: ParsableCommand {
     commandName: "actor",
     abstract: "States, organizations, companies, groups and persons, with their aliases.",
     subcommands: [
-      ActorAdd.self, ActorList.self, ActorShow.self, ActorAlias.self, ActorOffice.self, ActorMerge.self,
+      ActorAdd.self, ActorList.self, ActorShow.self, ActorAlias.self, ActorOffice.self, ActorMember.self,
+      ActorMerge.self,
     ])
 }

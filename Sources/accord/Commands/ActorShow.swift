@@ -3,15 +3,20 @@ import ArgumentParser
 
 struct ActorShow: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "show", abstract: "Show an actor: aliases, affiliations, negotiations.")
+    commandName: "show", abstract: "Show an actor: aliases, offices, blocs and members, negotiations.")
 
   @Argument(help: "Short id, alias, code or number.") var actor: String
+  @Option(
+    help: ArgumentHelp(
+      "Members and blocs as they stood on this day (default: all, with their dates).", valueName: "date"),
+    transform: parseDate)
+  var asOf: AccordDate?
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
     let store = try database.open()
-    let detail = try store.actor(store.resolveActor(actor))
+    let detail = try store.actor(store.resolveActor(actor), asOf: asOf?.last)
     var rows: [[String]] = [
       ["name", detail.actor.name], ["short id", detail.actor.slug], ["kind", detail.actor.kind.rawValue],
     ]
@@ -22,6 +27,10 @@ struct ActorShow: ParsableCommand {
       rows.append(["affiliation", describe(a.role, a.organization, a.since, a.until)])
     }
     for m in detail.members { rows.append(["member", describe(m.role, m.person, m.since, m.until)]) }
+    for m in detail.blocMembers {
+      rows.append(["bloc member", describe(nil, m.member, m.since?.text, m.until?.text)])
+    }
+    for m in detail.blocs { rows.append(["in bloc", describe(nil, m.bloc, m.since?.text, m.until?.text)]) }
     for n in detail.negotiations { rows.append([n.role, "\(n.title) (\(n.negotiation))"]) }
     try Render(format: output.format).records(detail, headers: ["field", "value"], rows: rows)
   }

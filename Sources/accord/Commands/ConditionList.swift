@@ -3,13 +3,21 @@ import ArgumentParser
 
 struct ConditionList: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "list", abstract: "List conditions with their state.",
-    discussion: "Open: not yet accepted, met or dropped (a rejected condition is still held, so still open).")
+    commandName: "list", abstract: "List conditions with where each stands.",
+    discussion: """
+      A condition is open until every counterpart has accepted it, or its holder dropped it, or it was \
+      met or revised; a rejected condition is still held, so still open, and a reneged one open again. \
+      --by finds what an actor holds directly and through its blocs, marked via the bloc (--direct: its \
+      own alone).
+      """)
 
   @Argument(help: "Only this negotiation.") var negotiation: String?
   @Flag(help: "Only open conditions.") var open = false
-  @Option(help: "Only conditions held by this actor.") var by: String?
-  @Option(help: "The answer as it stood on this day.", transform: parseDate) var asOf: AccordDate?
+  @Option(
+    help: ArgumentHelp("Only conditions held by this actor (or a bloc it belonged to).", valueName: "actor"))
+  var by: String?
+  @Flag(help: "With --by: only the actor's own conditions, not its blocs'.") var direct = false
+  @OptionGroup var asOf: AsOfOption
   @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
@@ -18,20 +26,40 @@ struct ConditionList: ParsableCommand {
     let store = try database.open()
     let list = try store.conditions(
       negotiation: negotiation.map { try store.resolveNegotiation($0) },
-      by: by.map { try store.resolveActor($0) },
-      openOnly: open, asOf: asOf?.last, includeRetracted: includeRetracted)
+      by: try by.map { try store.actorScope(store.resolveActor($0), direct: direct) },
+      openOnly: open, asOf: asOf.day, includeRetracted: includeRetracted)
     try Render(format: output.format).records(
       list,
       headers: [
         "id", "negotiation", "held by", "stance", "term", "in exchange for", "since", "state", "sources",
       ],
-      rows: list.map {
-        [
-          String($0.id), $0.negotiation, $0.heldBy, $0.stance.rawValue.replacing("_", with: " "),
-          $0.term + retractedMark($0.retracted),
-          ($0.inExchangeFor + $0.conditionalOn.map { "only if " + $0 }).listed, $0.since.text,
-          $0.state + ($0.stateDate.map { " " + $0.text } ?? ""), $0.sources.listed,
-        ]
-      })
+      rows: list.map(Self.row))
+  }
+
+  static func row(_ c: Condition) -> [String] {
+    [
+      String(c.id), c.negotiation, c.heldBy + (c.via.map { " (via \($0))" } ?? ""),
+      c.stance.rawValue.replacing("_", with: " "), c.term + retractedMark(c.retracted),
+      (c.inExchangeFor + c.conditionalOn.map { "only if " + $0 }).listed,
+      c.since.text + (c.certain == false ? " (possibly)" : ""), ConditionText.state(c), c.sources.listed,
+    ]
+  }
+}
+
+/// How a condition's state reads: "open: accepted by P5+1 2015-07-14; awaiting Iran".
+enum ConditionText {
+  static func state(_ c: Condition) -> String {
+    var text = c.state
+    if c.state == "revised", let by = c.revisedBy {
+      return text + " into #\(by)" + (c.stateDate.map { " \($0)" } ?? "")
+    }
+    let answers = c.answers.map { a in
+      "\(a.outcome.rawValue)" + (a.by.map { " by \($0)" } ?? "") + " \(a.date)"
+    }
+    if !answers.isEmpty { text += ": " + answers.joined(separator: "; ") }
+    if c.isOpen && !c.awaiting.isEmpty {
+      text += (answers.isEmpty ? ": " : "; ") + "awaiting " + c.awaiting.joined(separator: ", ")
+    }
+    return text
   }
 }

@@ -20,6 +20,11 @@ struct Deals: ParsableCommand {
   @Flag(help: "Only deals that were closed (rejected, withdrawn, terminated, expired, …).") var ended = false
   @Option(help: "Only this negotiation.") var negotiation: String?
   @Option(
+    help: ArgumentHelp(
+      "Only deals of negotiations this actor (or a bloc it belongs to) is a party to.", valueName: "actor"))
+  var party: String?
+  @Flag(help: "With --party: only where the actor is a party itself, not through a bloc.") var direct = false
+  @Option(
     help: ArgumentHelp("The answer as it stood on this day, from the dated steps alone.", valueName: "date"),
     transform: parseDate)
   var asOf: AccordDate?
@@ -49,7 +54,8 @@ struct Deals: ParsableCommand {
   func run() throws {
     let store = try database.open()
     let deals = try store.deals(
-      filter, negotiation: negotiation.map { try store.resolveNegotiation($0) }, asOf: asOf?.last,
+      filter, negotiation: negotiation.map { try store.resolveNegotiation($0) },
+      party: try party.map { try store.actorScope(store.resolveActor($0), direct: direct) }, asOf: asOf?.last,
       includeRetracted: includeRetracted)
     try Render(format: output.format).records(deals, headers: Self.headers, rows: deals.map(Self.row))
   }
@@ -69,7 +75,8 @@ struct Deals: ParsableCommand {
     if let closed = d.closedBy { status += " \(closed.date)" }
     if let deadline = d.deadline, d.live { status += ", deadline \(deadline)" }
     return [
-      String(d.id), d.title + retractedMark(d.retracted), d.negotiation, d.parties.listed, status, latest,
+      String(d.id), d.title + retractedMark(d.retracted), d.negotiation,
+      d.parties.listed + (d.via.map { " (via \($0))" } ?? ""), status, latest,
       d.openSince.text, String(d.daysOpen),
     ]
   }

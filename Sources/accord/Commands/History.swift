@@ -6,11 +6,11 @@ struct History: ParsableCommand {
     commandName: "history",
     abstract: "The change log: every insert, update and delete, newest first, by whom and with what command.",
     discussion: """
-      Without arguments, the whole log. With KIND and NAME, what concerns one record: its own row,
-      the rows that refer to it (a proposal's steps and citations, an actor's aliases) and its
-      retraction. KIND is actor, negotiation, proposal, step, condition, meeting, quote, source or
-      development (named as everywhere else), or a table name with a row number.
-      Changes made outside Accord (the sqlite3 shell) show as by "sqlite3 shell".
+      Without arguments, the whole log. With KIND and NAME, what concerns one record: its own row, \
+      the rows that refer to it (a proposal's steps and citations, an actor's aliases) and its \
+      retraction. KIND is one of \(RecordKind.listed) (named as everywhere else), or a table name \
+      with a row number. Changes made outside Accord (the sqlite3 shell) show as by "sqlite3 shell".
+
       Examples: accord history actor zelenskyy; accord history proposal 3; accord history term 4
       """)
 

@@ -33,22 +33,3 @@ struct NegotiationJoin: ParsableCommand {
     try database.open().join(negotiation: negotiation, actors: actors, as: role, side: side, date: on)
   }
 }
-
-struct NegotiationLeave: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "leave", abstract: "Record that an actor stopped taking part in a negotiation.",
-    discussion: """
-      The actor leaves every role it holds on that day; earlier answers keep it as it was.
-
-      Example: accord negotiation leave iran-nuclear "United States" --on 2018-05-08
-      """)
-
-  @Argument(help: "The negotiation: short id, title or number.") var negotiation: String
-  @Argument(help: "The actor who leaves.") var actor: String
-  @Option(help: ArgumentHelp("When it left.", valueName: "date"), transform: parseDate) var on: AccordDate
-  @OptionGroup var database: DatabaseOptions
-
-  func run() throws {
-    try database.open().leave(negotiation: negotiation, actor: actor, date: on)
-  }
-}

@@ -12,7 +12,11 @@ struct NegotiationList: ParsableCommand {
 
   @Flag(help: "Only negotiations with nothing signed or in force.") var unsigned = false
   @Flag(help: "Only negotiations with an agreement signed, suspended or in force.") var signed = false
-  @Option(help: "Only negotiations in which this actor takes part.") var party: String?
+  @Option(
+    help: ArgumentHelp(
+      "Only negotiations in which this actor takes part (or a bloc it belongs to).", valueName: "actor"))
+  var party: String?
+  @Flag(help: "With --party: only where the actor takes part itself, not through a bloc.") var direct = false
   @Option(help: "Only negotiations with this tag.") var tag: String?
   @Option(
     help: ArgumentHelp("The answer as it stood on this day.", valueName: "date"), transform: parseDate)
@@ -35,7 +39,8 @@ struct NegotiationList: ParsableCommand {
     let store = try database.open()
     let day = asOf?.last ?? store.today
     let list = try store.negotiations(
-      signed: unsigned ? false : (signed ? true : nil), party: try party.map { try store.resolveActor($0) },
+      signed: unsigned ? false : (signed ? true : nil),
+      party: try party.map { try store.actorScope(store.resolveActor($0), direct: direct) },
       tag: tag, asOf: day, includeRetracted: includeRetracted,
       staleDays: stale ?? NegotiationStatus.defaultStaleDays
     ).filter { summary in stale.map { summary.isStale(days: $0, asOf: day) } ?? true }
@@ -44,7 +49,9 @@ struct NegotiationList: ParsableCommand {
       headers: ["id", "short id", "title", "status", "why", "parties", "live proposals", "last activity"],
       rows: list.map {
         [
-          String($0.id), $0.slug, $0.title + retractedMark($0.retracted), $0.status.state.words,
+          String($0.id), $0.slug,
+          $0.title + retractedMark($0.retracted) + ($0.via.map { " (via \($0))" } ?? ""),
+          $0.status.state.words + ($0.missedDeadline.map { "; missed \($0)" } ?? ""),
           Phrase.reason($0.status), $0.parties.listed, String($0.liveProposals), $0.lastActivity ?? "",
         ]
       })

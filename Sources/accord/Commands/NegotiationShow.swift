@@ -48,15 +48,17 @@ enum NegotiationText {
       if let deadline = p.deadline { facts.append("deadline \(deadline)") }
       if !facts.isEmpty { lines += "    " + facts.joined(separator: "; ") + "\n" }
       if let terms = p.terms { lines += "    terms: \(terms)\n" }
+      if !p.links.isEmpty {
+        lines += "    " + p.links.map(\.words).joined(separator: "; ") + "\n"
+      }
       if let dataset = p.dataset { lines += DatasetText.render(dataset) }
       for s in p.steps { lines += "    " + stepLine(s) + "\n" }
       for s in p.possibly { lines += "    " + stepLine(s) + " (possibly: its date holds \(d.asOf))\n" }
       return lines
     }
     text += section("Conditions", d.conditions) { c in
-      "  #\(c.id) \(Phrase.condition(c)), since \(c.since)\(c.certain == false ? " (possibly)" : ""): \(c.state)"
-        + (c.stateDate.map { " \($0)" } ?? "") + (c.answeredBy.map { " by \($0)" } ?? "") + marks(c.sources)
-        + "\n"
+      "  #\(c.id) \(Phrase.condition(c)), since \(c.since)\(c.certain == false ? " (possibly)" : ""): "
+        + ConditionText.state(c) + marks(c.sources) + "\n"
     }
     text += section("Meetings", d.meetings) { m in
       "  \(m.date)" + (m.place.map { "  \($0)" } ?? "") + ": " + m.participants.joined(separator: ", ")

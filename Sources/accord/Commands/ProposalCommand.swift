@@ -3,5 +3,8 @@ import ArgumentParser
 struct ProposalCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "proposal", abstract: "Proposals, drafts and agreements, and the dated steps of each.",
-    subcommands: [ProposalAdd.self, ProposalStepCommand.self, ProposalShow.self])
+    subcommands: [
+      ProposalAdd.self, ProposalStepCommand.self, ProposalShow.self, ProposalLinkCommand.self,
+      ProposalEdit.self,
+    ])
 }

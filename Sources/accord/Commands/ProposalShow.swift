@@ -15,12 +15,14 @@ struct ProposalShow: ParsableCommand {
   @Argument(help: "The proposal: short id, title or number.") var proposal: String
   @Option(help: ArgumentHelp("Everything as it stood on this day.", valueName: "date"), transform: parseDate)
   var asOf: AccordDate?
+  @Flag(help: "Add a row for each member of a bloc party: its bloc's steps of days it belonged to it.")
+  var members = false
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
     let store = try database.open()
-    let detail = try store.proposalDetail(store.resolveProposal(proposal), asOf: asOf?.last)
+    let detail = try store.proposalDetail(store.resolveProposal(proposal), asOf: asOf?.last, members: members)
     switch output.format {
     case .json: try Render(format: .json).json(detail)
     case .csv:
@@ -36,12 +38,12 @@ enum ProposalText {
   static let partyHeaders = ["party", "state", "since", "steps"]
 
   static func partyRows(_ d: ProposalDetail) -> [[String]] {
-    d.parties.map { row in
+    (d.parties + d.members).map { row in
       var state = row.state?.words ?? "—"
       if let effective = row.withdrawalEffective { state += " (withdrawal notified, effective \(effective))" }
       if row.shared { state += " (the whole proposal's)" }
       return [
-        row.party, state, row.since?.text ?? "",
+        row.party + (row.via.map { " (in \($0))" } ?? ""), state, row.since?.text ?? "",
         row.steps.map { "\(Phrase.step($0.step)) \($0.date)" + ($0.note.map { " (\($0))" } ?? "") }.joined(
           separator: "; "),
       ]
@@ -61,6 +63,7 @@ enum ProposalText {
     if let deadline = p.deadline { facts.append("deadline \(deadline)") }
     if !facts.isEmpty { text += facts.joined(separator: "; ") + "\n" }
     if let terms = p.terms { text += "Terms: \(terms)\n" }
+    for link in p.links { text += link.words.prefix(1).uppercased() + link.words.dropFirst() + "\n" }
     if !d.parties.isEmpty {
       text += "\n" + Render.table(headers: partyHeaders, rows: partyRows(d))
       let counted = Dictionary(grouping: d.parties.compactMap(\.state), by: { $0 })

@@ -31,6 +31,11 @@ struct ReportCommand: ParsableCommand {
   }
 
   @Argument(help: "Negotiations to report on (default: every live one).") var negotiations: [String] = []
+  @Option(
+    help: ArgumentHelp(
+      "Only negotiations in which this actor (or a bloc it belongs to) takes part.", valueName: "actor"))
+  var party: String?
+  @Flag(help: "With --party: only where the actor takes part itself.") var direct = false
   @Option(help: "The day the report is as of (default: today).", transform: parseDate) var asOf: AccordDate?
   @Option(
     help: "List what changed from this day on (default: 7 days before the as-of day).", transform: parseDate)
@@ -57,7 +62,17 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     let store = try database.open()
-    let ids = try negotiations.map { try store.resolveNegotiation($0) }
+    var ids = try negotiations.map { try store.resolveNegotiation($0) }
+    if let party {
+      let day = asOf?.last ?? store.today
+      let scope = try store.actorScope(store.resolveActor(party), direct: direct)
+      let taking = try store.negotiations(party: scope, asOf: day).map(\.id)
+      let live = try store.liveNegotiations(asOf: day)
+      ids = ids.isEmpty ? taking.filter(live.contains) : ids.filter(taking.contains)
+      guard !ids.isEmpty else {
+        throw StoreError.conflict("\(party) takes part in no live negotiation on \(day): nothing to report")
+      }
+    }
     let report = try store.report(
       negotiations: ids,
       options: ReportOptions(

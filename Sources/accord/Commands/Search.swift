@@ -15,7 +15,10 @@ struct Search: ParsableCommand {
 
   @Argument(help: "What to look for.") var words: [String]
   @Option(help: "Only facts of this negotiation.") var negotiation: String?
-  @Option(help: "Only facts by or about this actor.") var actor: String?
+  @Option(
+    help: ArgumentHelp("Only facts by or about this actor (or a bloc it belonged to).", valueName: "actor"))
+  var actor: String?
+  @Flag(help: "With --actor: only the actor's own facts, not its blocs'.") var direct = false
   @Option(help: "Only facts dated from this day on.", transform: parseDate) var from: AccordDate?
   @Option(help: "Only facts dated up to this day.", transform: parseDate) var to: AccordDate?
   @Option(help: "How many to show.") var limit = 20
@@ -35,14 +38,19 @@ struct Search: ParsableCommand {
     let store = try database.open()
     let filter = SearchFilter(
       negotiation: try negotiation.map { try store.resolveNegotiation($0) },
-      actor: try actor.map { try store.resolveActor($0) }, from: from?.first, to: to?.last)
+      actor: try actor.map { try store.actorScope(store.resolveActor($0), direct: direct) },
+      from: from?.first,
+      to: to?.last)
     let hits = try store.search(
       words.joined(separator: " "), filter: filter, limit: limit, offset: (page - 1) * limit,
       marks: ("**", "**"))
     try Render(format: output.format).records(
       hits, headers: ["kind", "id", "date", "negotiation", "who", "match"],
       rows: hits.map {
-        [$0.kind, String($0.id), $0.date?.text ?? "", $0.negotiation ?? "", $0.who ?? "", $0.snippet]
+        [
+          $0.kind, String($0.id), $0.date?.text ?? "", $0.negotiation ?? "",
+          ($0.who ?? "") + ($0.via.map { " (via \($0))" } ?? ""), $0.snippet,
+        ]
       })
   }
 }

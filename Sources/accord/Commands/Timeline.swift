@@ -13,6 +13,9 @@ struct Timeline: ParsableCommand {
   @Argument(help: "Short id, title or number.") var negotiation: String
   @Option(help: "Only facts dated from this day on.", transform: parseDate) var from: AccordDate?
   @Option(help: "Only facts dated up to this day.", transform: parseDate) var to: AccordDate?
+  @Option(help: ArgumentHelp("Only what this actor (or a bloc it belonged to) did.", valueName: "actor"))
+  var actor: String?
+  @Flag(help: "With --actor: only the actor's own facts, not its blocs'.") var direct = false
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
@@ -28,11 +31,17 @@ struct Timeline: ParsableCommand {
     if let reason = try store.retractionReason(negotiation: id) {
       FileOutput.standardError.write("Note: this negotiation was retracted: \(reason)\n")
     }
-    let entries = try store.timeline(negotiation: id, from: from?.first, to: to?.last)
+    let entries = try store.timeline(
+      negotiation: id, from: from?.first, to: to?.last,
+      actor: try actor.map { try store.actorScope(store.resolveActor($0), direct: direct) })
     try Render(format: output.format).records(
       entries, headers: ["date", "kind", "what", "who", "sources"],
       rows: entries.map {
-        [$0.date.text, $0.kind.rawValue, $0.what, $0.who.joined(separator: ", "), $0.sources.listed]
+        [
+          $0.date.text, $0.kind.rawValue, $0.what,
+          $0.who.joined(separator: ", ") + ($0.via.map { " (via \($0))" } ?? ""),
+          $0.sources.listed,
+        ]
       })
   }
 }

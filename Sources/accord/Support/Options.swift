@@ -53,3 +53,15 @@ func commandLineText() -> String {
     return plain ? argument : "'" + argument.replacing("'", with: #"'\''"#) + "'"
   }.joined(separator: " ")
 }
+
+/// `--as-of DATE`: the answer as it stood on a day (default: today).
+struct AsOfOption: ParsableArguments {
+  @Option(
+    name: .customLong("as-of"),
+    help: ArgumentHelp("The answer as it stood on this day (default: today).", valueName: "date"),
+    transform: parseDate)
+  var date: AccordDate?
+
+  /// The day it means: the last day of the date given (`2025-02` is 28 February).
+  var day: Day? { date?.last }
+}
