@@ -79,14 +79,19 @@ import Testing
     return max(highest, plain)
   }
 
-  /// Fails when `body` runs a statement that scans a large table, or one of `also`.
+  /// Fails when `body` runs a statement that scans a large table, or one of `also`; `reading`
+  /// names a table the operation reads whole by design (every step, for a status of every
+  /// proposal: one ordered pass, not a lookup per proposal).
   static func check(
-    _ operation: String, _ store: AccordStore, also: Set<String> = [], _ body: () throws -> Void
+    _ operation: String, _ store: AccordStore, also: Set<String> = [], reading: Set<String> = [],
+    _ body: () throws -> Void
   ) throws {
     let statements = try statements(of: store, body)
     #expect(!statements.isEmpty, "\(operation) ran no statement")
     for sql in statements {
-      let scans = try largeScans(sql, in: store, also: also)
+      let scans = try largeScans(sql, in: store, also: also).filter {
+        !reading.contains(String($0.dropFirst(5)))
+      }
       #expect(scans.isEmpty, "\(operation) scans a large table: \(scans)\n\(sql)")
     }
   }
@@ -94,8 +99,10 @@ import Testing
   @Test func hotReadsUseIndexes() throws {
     let store = try Self.populatedStore()
     let past = Day(year: 2020, month: 6, day: 30)!
-    try Self.check("deals --unsigned", store) { _ = try store.deals(.unsigned) }
-    try Self.check("deals --unsigned --as-of", store) { _ = try store.deals(.unsigned, asOf: past) }
+    try Self.check("deals --unsigned", store, reading: ["proposal_step"]) { _ = try store.deals(.unsigned) }
+    try Self.check("deals --unsigned --as-of", store, reading: ["proposal_step"]) {
+      _ = try store.deals(.unsigned, asOf: past)
+    }
     // One negotiation's deals read its proposals only, not every proposal.
     try Self.check("deals --negotiation", store, also: ["proposal", "negotiation"]) {
       _ = try store.deals(negotiation: 42)
@@ -103,7 +110,7 @@ import Testing
     try Self.check("condition list NEGOTIATION", store, also: ["negotiation"]) {
       _ = try store.conditions(negotiation: 42)
     }
-    try Self.check("negotiation list", store) { _ = try store.negotiations() }
+    try Self.check("negotiation list", store, reading: ["proposal_step"]) { _ = try store.negotiations() }
     try Self.check("negotiation show", store) { _ = try store.negotiation(42, asOf: past) }
     try Self.check("condition list NEGOTIATION --open", store) {
       _ = try store.conditions(negotiation: 42, openOnly: true)

@@ -25,7 +25,7 @@ import Testing
       "Self.stepColumns", "condition", #"includeRetracted ? "proposal" : "current_proposal""#,
     ],
     "AccordStore/Store/Participation.swift": [
-      #"negotiation == nil ? "?1 IS NULL" : "p.negotiation_id = ?1""#
+      #"negotiation == nil ? "?1 IS NULL" : "p.negotiation_id = ?1""#, "scope",
     ],
     "AccordStore/Store/Negotiations.swift": [#"Self.lastActivitySQL(of: "n.id", asOf: "?1")"#],
     // The last-activity rule's expression, with a column or a placeholder written in the call.
@@ -37,7 +37,7 @@ import Testing
     // One of two literal conditions.
     "AccordStore/Store/Conditions.swift": [
       #"negotiation == nil ? "?2 IS NULL" : "c.negotiation_id = ?2""#,
-      #"negotiation == nil ? "?2 IS NULL" : "negotiation_id = ?2""#,
+      #"negotiation == nil ? "?2 IS NULL" : "negotiation_id = ?2""#, "scope",
     ],
     "AccordStore/Store/Deadlines.swift": [
       #"negotiation == nil ? "?1 IS NULL" : "d.negotiation_id = ?1""#,

@@ -32,28 +32,34 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// Parses exactly `YYYY-MM-DD`.
   public init?(iso text: some StringProtocol) {
+    let parsed =
+      text.utf8.withContiguousStorageIfAvailable { Self.parse($0) } ?? Self.parse(Array(text.utf8))
+    guard let (year, month, day) = parsed else { return nil }
+    self.init(year: year, month: month, day: day)
+  }
+
+  /// The three numbers of `YYYY-MM-DD` (every stored date is read through here, so it reads the
+  /// bytes in place).
+  private static func parse(_ bytes: some RandomAccessCollection<UInt8>) -> (Int, Int, Int)? {
+    guard bytes.count == 10 else { return nil }
     var fields = (0, 0, 0)
-    var count = 0
-    for (index, byte) in text.utf8.enumerated() {
-      count += 1
+    for (index, byte) in zip(0..., bytes) {
       switch index {
       case 4, 7:
         guard byte == UInt8(ascii: "-") else { return nil }
-      case 0..<10:
+      default:
         guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-        let digit = Int(byte - UInt8(ascii: "0"))
+        let digit = Int(byte &- UInt8(ascii: "0"))
         if index < 4 {
-          fields.0 = fields.0 * 10 + digit
+          fields.0 = fields.0 &* 10 &+ digit
         } else if index < 7 {
-          fields.1 = fields.1 * 10 + digit
+          fields.1 = fields.1 &* 10 &+ digit
         } else {
-          fields.2 = fields.2 * 10 + digit
+          fields.2 = fields.2 &* 10 &+ digit
         }
-      default: return nil
       }
     }
-    guard count == 10 else { return nil }
-    self.init(year: fields.0, month: fields.1, day: fields.2)
+    return fields
   }
 
   public static func daysIn(month: Int, year: Int) -> Int {

@@ -1,3 +1,5 @@
+import CSQLite
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -13,6 +15,9 @@ public final class AccordStore {
   public let today: Day
   /// The analyst and command line to which writes are attributed on the change log.
   let commandLog = CommandLog()
+  /// Facts that many answers of one command need (who belongs to which bloc, who takes part),
+  /// read once while the database stays as it is.
+  private let memo = ReadMemo()
 
   /// Opens the database file at `path`, creating it (mode 0600) and its folder if needed, and
   /// brings its schema up to date. A file that this process cannot write (or whose folder it
@@ -67,6 +72,28 @@ public final class AccordStore {
 
   /// Runs `body` as one write transaction.
   public func write<T>(_ body: () throws -> T) throws -> T { try connection.write(body) }
+
+  /// `make()`'s value, kept under `key` until the database changes: a write of this connection
+  /// (its count of changes) or a commit of another (`PRAGMA data_version`).
+  func memoized<T>(_ key: String, _ make: () throws -> T) throws -> T {
+    let version = try connection.integer("PRAGMA data_version") ?? 0
+    let token = [version, Int64(sqlite3_total_changes64(connection.handle))]
+    if memo.token != token {
+      memo.values.removeAll()
+      memo.token = token
+    }
+    // (The entry first: a missing one cast to an optional T would read as a kept nil.)
+    if let entry = memo.values[key], let kept = entry as? T { return kept }
+    let value = try make()
+    memo.values[key] = value
+    return value
+  }
+}
+
+/// The values ``AccordStore/memoized(_:_:)`` keeps, and the state of the database they hold for.
+private final class ReadMemo {
+  var token: [Int64] = []
+  var values: [String: Any] = [:]
 }
 
 /// Where the database lives: `--db PATH`, else `$ACCORD_DB`, else

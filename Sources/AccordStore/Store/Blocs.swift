@@ -76,6 +76,10 @@ struct Blocs: Sendable {
 extension AccordStore {
   /// Every membership span of every bloc, from the current record.
   func blocs() throws -> Blocs {
+    try memoized("blocs") { try readBlocs() }
+  }
+
+  private func readBlocs() throws -> Blocs {
     let events = try connection.all(
       """
       SELECT bloc_id, member_id, event, date, date_first, date_last FROM current_membership

@@ -432,12 +432,15 @@ extension AccordStore {
     answer: ConditionAnswer, actor: Int64?
   )]] {
     var result: [Int64: [(answer: ConditionAnswer, actor: Int64?)]] = [:]
+    // One of two literal conditions, so that with a negotiation SQLite reads its answers alone.
+    let scope =
+      negotiation == nil
+      ? "?2 IS NULL" : "x.condition_id IN (SELECT id FROM position WHERE negotiation_id = ?2)"
     let rows = try connection.all(
       """
       SELECT x.condition_id, x.id, a.name, x.outcome, x.date, x.date_first, x.date_last, x.note, x.actor_id
       FROM current_answer x LEFT JOIN actor a ON a.id = x.actor_id
-      WHERE x.date_last <= ?1
-        AND (?2 IS NULL OR x.condition_id IN (SELECT id FROM position WHERE negotiation_id = ?2))
+      WHERE x.date_last <= ?1 AND \(scope)
       ORDER BY x.condition_id, x.date_first, x.id
       """, [.text(day.description), .optional(negotiation)]
     ) { row throws(StoreError) in

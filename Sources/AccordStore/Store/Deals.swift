@@ -82,6 +82,19 @@ extension ProposalLife {
   }
 }
 
+/// What `accord deals` shows of a proposal besides its life.
+private struct Head {
+  let id: Int64
+  let slug: String
+  let title: String
+  let negotiation: String
+  let negotiationTitle: String
+  let tabledBy: String?
+  let value: String?
+  let negotiationID: Int64
+  let retracted: Bool
+}
+
 extension AccordStore {
   /// Proposals and agreements with where they stand as of `asOf` (default today), by the rule in
   /// ``StatusRule``, those that `filter` admits.
@@ -93,8 +106,12 @@ extension AccordStore {
   ) throws -> [Deal] {
     let day = asOf ?? today
     return try connection.read {
-      let lives = try self.lives(negotiation: negotiation, asOf: day, includeRetracted: includeRetracted)
-      let heads = try connection.all(
+      // The lives first; then what is shown, of the proposals the filter admits alone.
+      var admitted: [(id: Int64, life: ProposalLife)] = []
+      try forEachLife(negotiation: negotiation, asOf: day, includeRetracted: includeRetracted) { id, life in
+        if filter.admits(life) { admitted.append((id, life)) }
+      }
+      let rows = try connection.all(
         """
         SELECT p.id, p.slug, p.title, n.slug, n.title, tb.name, p.value, n.id,
           EXISTS (SELECT 1 FROM retraction zr WHERE (zr.record_table = 'proposal' AND zr.record_id = p.id)
@@ -102,38 +119,46 @@ extension AccordStore {
         FROM proposal p
         JOIN negotiation n ON n.id = p.negotiation_id
         LEFT JOIN actor tb ON tb.id = p.tabled_by
-        WHERE \(negotiation == nil ? "?1 IS NULL" : "p.negotiation_id = ?1")
-        """, [.optional(negotiation)]
+        WHERE p.id IN (SELECT value FROM json_each(?1))
+        """, [.text(Self.jsonList(admitted.map(\.id)))]
       ) { row in
-        (
+        Head(
           id: row.integer(0), slug: row.text(1), title: row.text(2), negotiation: row.text(3),
           negotiationTitle: row.text(4), tabledBy: row.optionalText(5), value: row.optionalText(6),
-          negotiationID: row.integer(7), retracted: row.bool(8)
-        )
+          negotiationID: row.integer(7), retracted: row.bool(8))
       }
-      // Who takes part, read once for every negotiation listed.
-      let spans = try participationSpans(negotiation: negotiation)
-      var parties: [Int64: [String]] = [:]
+      var heads: [Int64: Head] = [:]
+      heads.reserveCapacity(rows.count)
+      for head in rows where includeRetracted || !head.retracted { heads[head.id] = head }
+      // Who takes part, read once for the negotiations listed.
+      let spans = try participationSpans(among: Array(Set(heads.values.map(\.negotiationID))))
+      var taking: [Int64: [ParticipationSpan]] = [:]
       var deals: [Deal] = []
-      for head in heads where includeRetracted || !head.retracted {
-        guard let life = lives[head.id], filter.admits(life), let status = life.state,
-          let first = life.firstStep, let latest = life.steps.last
+      deals.reserveCapacity(admitted.count)
+      for (id, life) in admitted {
+        guard let head = heads[id], let status = life.state, let first = life.firstStep,
+          let latest = life.steps.last
         else { continue }
-        let taking = ParticipationSpan.asOf(spans[head.negotiationID] ?? [], day).filter { $0.role == .party }
-        if parties[head.negotiationID] == nil { parties[head.negotiationID] = taking.map(\.actor) }
+        if taking[head.negotiationID] == nil {
+          taking[head.negotiationID] = ParticipationSpan.asOf(spans[head.negotiationID] ?? [], day).filter {
+            $0.role == .party
+          }
+        }
+        let parties = taking[head.negotiationID] ?? []
         var via: String?
         if let party {
           let own = life.steps.contains { $0.partyID == party.actor }
           guard
             let match = own
-              ? ActorScope.Match(via: nil) : party.match(any: taking.map(\.actorID), on: AccordDate(day: day))
+              ? ActorScope.Match(via: nil)
+              : party.match(any: parties.map(\.actorID), on: AccordDate(day: day))
           else { continue }
           via = match.via
         }
         let lastCounted = (latest.date.first, latest.id)
         var deal = Deal(
           id: head.id, slug: head.slug, title: head.title, negotiation: head.negotiation,
-          negotiationTitle: head.negotiationTitle, parties: parties[head.negotiationID] ?? [],
+          negotiationTitle: head.negotiationTitle, parties: parties.map(\.actor),
           tabledBy: head.tabledBy, value: head.value, status: status,
           statusDate: (life.stateStep ?? first).date, signed: life.isSigned, live: life.isLive,
           latestStep: Deal.LatestStep(latest),
@@ -145,7 +170,11 @@ extension AccordStore {
         deal.via = via
         deals.append(deal)
       }
-      return deals.sorted { ($0.openSince.first, $0.id) < ($1.openSince.first, $1.id) }
+      // Sorted by key and index: moving whole deals about costs more than the sort.
+      let order = deals.indices.sorted {
+        (deals[$0].openSince.first, deals[$0].id) < (deals[$1].openSince.first, deals[$1].id)
+      }
+      return order.map { deals[$0] }
     }
   }
 
@@ -154,22 +183,44 @@ extension AccordStore {
   func lives(negotiation: Int64? = nil, proposal: Int64? = nil, asOf day: Day, includeRetracted: Bool = false)
     throws -> [Int64: ProposalLife]
   {
+    var result: [Int64: ProposalLife] = [:]
+    try forEachLife(
+      negotiation: negotiation, proposal: proposal, asOf: day, includeRetracted: includeRetracted
+    ) {
+      result[$0] = $1
+    }
+    return result
+  }
+
+  /// Calls `body` with each proposal's life as of `day`, proposal by proposal, holding one
+  /// proposal's steps at a time. Retracted steps are left out here, from the few retractions read
+  /// once, rather than by the view's lookup on every row.
+  func forEachLife(
+    negotiation: Int64? = nil, proposal: Int64? = nil, asOf day: Day, includeRetracted: Bool = false,
+    _ body: (Int64, ProposalLife) throws -> Void
+  ) throws {
     let scope =
       proposal != nil
       ? "s.proposal_id = ?2"
       : negotiation != nil
         ? "s.proposal_id IN (SELECT id FROM proposal WHERE negotiation_id = ?2)" : "?2 IS NULL"
-    var result: [Int64: ProposalLife] = [:]
+    let retracted: Set<Int64> =
+      includeRetracted
+      ? []
+      : Set(
+        try connection.all("SELECT record_id FROM retraction WHERE record_table = 'proposal_step'") {
+          $0.integer(0)
+        })
     var current: Int64?
     var steps: [ProposalStep] = []
-    func finish() {
-      if let current { result[current] = ProposalLife(steps: steps, asOf: day) }
-      steps.removeAll(keepingCapacity: true)
+    func finish() throws {
+      if let current, !steps.isEmpty { try body(current, ProposalLife(steps: steps, asOf: day)) }
+      steps = []
     }
     let statement = try connection.statement(
       """
       SELECT s.proposal_id, \(Self.stepColumns)
-      FROM \(includeRetracted ? "proposal_step" : "current_proposal_step") s LEFT JOIN actor a ON a.id = s.party_id
+      FROM proposal_step s LEFT JOIN actor a ON a.id = s.party_id
       WHERE s.date_first <= ?1 AND \(scope)
       ORDER BY s.proposal_id, s.date_first, s.id
       """)
@@ -178,13 +229,13 @@ extension AccordStore {
       let row = Row(statement: statement)
       let proposal = row.integer(0)
       if proposal != current {
-        finish()
+        try finish()
         current = proposal
       }
+      if !retracted.isEmpty && retracted.contains(row.integer(1)) { continue }
       steps.append(try Self.step(row, from: 1, sources: []))
     }
-    finish()
-    return result
+    try finish()
   }
 
   /// The columns ``step(_:from:sources:)`` reads, of `proposal_step s` and the party's `actor a`.

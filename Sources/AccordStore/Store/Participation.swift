@@ -107,21 +107,42 @@ extension AccordStore {
   /// The spans in which each actor held each role in each negotiation (of one, or of all):
   /// joined (nil: from the start) until it left (nil: it still takes part). A joining on another
   /// side while taking part starts a new span.
-  func participationSpans(negotiation: Int64? = nil) throws -> [Int64: [ParticipationSpan]] {
-    let events = try connection.all(
+  /// (With `among`, the negotiations with those numbers.)
+  func participationSpans(negotiation: Int64? = nil, among: [Int64]? = nil) throws -> [Int64:
+    [ParticipationSpan]]
+  {
+    if among == nil {
+      return try memoized("participation \(negotiation.map(String.init) ?? "all")") {
+        try readParticipationSpans(negotiation: negotiation, among: nil)
+      }
+    }
+    return try readParticipationSpans(negotiation: negotiation, among: among)
+  }
+
+  private func readParticipationSpans(negotiation: Int64?, among: [Int64]?) throws
+    -> [Int64: [ParticipationSpan]]
+  {
+    let scope =
+      negotiation != nil
+      ? "p.negotiation_id = ?1 AND ?2 IS NULL"
+      : among != nil
+        ? "?1 IS NULL AND p.negotiation_id IN (SELECT value FROM json_each(?2))" : "?1 IS NULL AND ?2 IS NULL"
+    // Read in table order and ordered here (by day, a joining without one first, then as
+    // recorded): sorting in SQL on the expression costs more than the read.
+    var events = try connection.all(
       """
-      SELECT p.negotiation_id, p.actor_id, a.name, p.role, p.side, p.event, p.date, p.date_first, p.date_last
+      SELECT p.negotiation_id, p.actor_id, a.name, p.role, p.side, p.event, p.date, p.date_first, p.date_last,
+        p.id
       FROM participant p JOIN actor a ON a.id = p.actor_id
-      WHERE \(negotiation == nil ? "?1 IS NULL" : "p.negotiation_id = ?1")
-      ORDER BY p.negotiation_id, coalesce(p.date_first, ''), p.id
-      """, [.optional(negotiation)]
+      WHERE \(scope)
+      """, [.optional(negotiation), .optional(among.map(Self.jsonList))]
     ) { row throws(StoreError) in
       guard let role = ParticipantRole(rawValue: row.text(3)) else {
         throw .conflict(
           "a participant of negotiation \(row.integer(0)) has a role Accord does not know: \(row.text(3))")
       }
       return (
-        negotiation: row.integer(0),
+        negotiation: row.integer(0), id: row.integer(9),
         span: ParticipationSpan(
           actorID: row.integer(1), actor: row.text(2), role: role, side: row.optionalText(4),
           since: row.optionalText(6).map { AccordDate.stored($0, first: row.text(7), last: row.text(8)) },
@@ -129,24 +150,43 @@ extension AccordStore {
         joined: row.text(5) == "joined"
       )
     }
-    var result: [Int64: [ParticipationSpan]] = [:]
-    var open: [Int64: [String: Int]] = [:]
-    for event in events {
-      let key = "\(event.span.actorID) \(event.span.role.rawValue)"
-      var spans = result[event.negotiation] ?? []
-      if event.joined {
-        if let index = open[event.negotiation]?[key] {
-          guard event.span.side != nil && event.span.side != spans[index].side else { continue }
-          spans[index].until = event.span.since
-        }
-        open[event.negotiation, default: [:]][key] = spans.count
-        spans.append(event.span)
-      } else if let index = open[event.negotiation]?.removeValue(forKey: key) {
-        spans[index].until = event.span.since
+    events.sort { a, b in
+      if a.negotiation != b.negotiation { return a.negotiation < b.negotiation }
+      switch (a.span.since?.first, b.span.since?.first) {
+      case (nil, nil): return a.id < b.id
+      case (nil, _): return true
+      case (_, nil): return false
+      case (let x?, let y?): return x != y ? x < y : a.id < b.id
       }
-      result[event.negotiation] = spans
+    }
+    struct Key: Hashable {
+      let actor: Int64
+      let role: ParticipantRole
+    }
+    var result: [Int64: [ParticipationSpan]] = [:]
+    var open: [Int64: [Key: Int]] = [:]
+    for event in events {
+      let key = Key(actor: event.span.actorID, role: event.span.role)
+      let n = event.negotiation
+      if event.joined {
+        if let index = open[n]?[key] {
+          guard let spans = result[n], event.span.side != nil && event.span.side != spans[index].side else {
+            continue
+          }
+          result[n, default: []][index].until = event.span.since
+        }
+        open[n, default: [:]][key] = result[n]?.count ?? 0
+        result[n, default: []].append(event.span)
+      } else if let index = open[n]?.removeValue(forKey: key) {
+        result[n, default: []][index].until = event.span.since
+      }
     }
     return result
+  }
+
+  /// Numbers as a JSON array, for `json_each`.
+  static func jsonList(_ numbers: [Int64]) -> String {
+    "[" + numbers.map(String.init).joined(separator: ",") + "]"
   }
 
   /// Who takes part in a negotiation on `day` (as certain: a joining or leaving counts once its

@@ -56,7 +56,11 @@ extension PositionMatrix.Cell {
 }
 
 extension AccordStore {
-  public func positionMatrix(negotiation id: Int64, asOf: Day? = nil) throws -> PositionMatrix {
+  /// The matrix of negotiation `id` as of `asOf`; `proposals`, the negotiation's proposals as of the
+  /// day when the caller has them already (a report), saves reading them again.
+  public func positionMatrix(
+    negotiation id: Int64, asOf: Day? = nil, proposals known: [NegotiationDetail.Proposal]? = nil
+  ) throws -> PositionMatrix {
     let day = asOf ?? today
     return try connection.read {
       guard
@@ -164,10 +168,10 @@ extension AccordStore {
         rows.append(PositionMatrix.Row(kind: "term", label: text, proposal: nil, cells: cells))
       }
       // Live proposals: each party's state, as `proposal show` gives it.
-      let proposals = try self.proposals(negotiation: id, asOf: day).filter { $0.live }
-      for proposal in proposals {
-        let detail = try proposalDetail(proposal.id, asOf: day)
-        let cells = detail.parties.compactMap { row -> PositionMatrix.Cell? in
+      let partyNames = parties.map(\.name)
+      for proposal in try (known ?? self.proposals(negotiation: id, asOf: day)) where proposal.live {
+        let cells = ProposalDetail.partyRows(proposal, parties: partyNames).compactMap {
+          row -> PositionMatrix.Cell? in
           guard parties.contains(where: { $0.name == row.party }), let state = row.state else { return nil }
           return PositionMatrix.Cell(
             party: row.party, stance: state.rawValue, date: row.since, condition: nil, via: nil)

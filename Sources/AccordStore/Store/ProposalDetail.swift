@@ -30,6 +30,30 @@ public struct ProposalDetail: Sendable, Codable {
   public var retraction: String? = nil
 }
 
+extension ProposalDetail {
+  /// A row for each of `parties` (the negotiation's parties that day) and each actor with a step of
+  /// its own: its own state, or the whole proposal's, shared; none when the parties each have their
+  /// own stages and it has none (a multilateral treaty it has not joined).
+  static func partyRows(_ proposal: NegotiationDetail.Proposal, parties: [String]) -> [PartyRow] {
+    let own = Dictionary(proposal.parties.map { ($0.party, $0) }, uniquingKeysWith: { a, _ in a })
+    let eachOwn = proposal.parties.contains { party in
+      party.history.contains { if case .stage = StatusRule.effect(of: $0.step) { true } else { false } }
+    }
+    var names = parties
+    for party in proposal.parties where !names.contains(party.party) { names.append(party.party) }
+    return names.map { name -> PartyRow in
+      if let party = own[name] {
+        return PartyRow(
+          party: name, state: party.state, step: party.step, since: party.since,
+          withdrawalEffective: party.withdrawalEffective, shared: false, steps: party.history)
+      }
+      return PartyRow(
+        party: name, state: eachOwn ? nil : proposal.status, step: eachOwn ? nil : proposal.statusStep,
+        since: eachOwn ? nil : proposal.statusDate, withdrawalEffective: nil, shared: !eachOwn, steps: [])
+    }
+  }
+}
+
 extension AccordStore {
   /// A proposal as of `asOf` (default today), with a row for each party of its negotiation on that
   /// day and each actor with a step of its own.
@@ -53,23 +77,9 @@ extension AccordStore {
             + (first.map { "was first recorded on \($0): it did not exist yet on \(day)" }
               ?? "has no step on the record"))
       }
-      let own = Dictionary(proposal.parties.map { ($0.party, $0) }, uniquingKeysWith: { a, _ in a })
-      let eachOwn = proposal.parties.contains { party in
-        party.history.contains { if case .stage = StatusRule.effect(of: $0.step) { true } else { false } }
-      }
-      var names = try participants(negotiation: negotiation, asOf: day).filter { $0.role == .party }.map(
+      let names = try participants(negotiation: negotiation, asOf: day).filter { $0.role == .party }.map(
         \.actor)
-      for party in proposal.parties where !names.contains(party.party) { names.append(party.party) }
-      let rows = names.map { name -> ProposalDetail.PartyRow in
-        if let party = own[name] {
-          return ProposalDetail.PartyRow(
-            party: name, state: party.state, step: party.step, since: party.since,
-            withdrawalEffective: party.withdrawalEffective, shared: false, steps: party.history)
-        }
-        return ProposalDetail.PartyRow(
-          party: name, state: eachOwn ? nil : proposal.status, step: eachOwn ? nil : proposal.statusStep,
-          since: eachOwn ? nil : proposal.statusDate, withdrawalEffective: nil, shared: !eachOwn, steps: [])
-      }
+      let rows = ProposalDetail.partyRows(proposal, parties: names)
       var detail = ProposalDetail(
         asOf: day.description, negotiation: slug, negotiationTitle: title, proposal: proposal, parties: rows)
       if members { detail.members = try memberRows(proposal, parties: rows, asOf: day) }

@@ -199,7 +199,7 @@ extension AccordStore {
       openConditions: Array(conditions.prefix(open.count)),
       resolvedConditions: Array(conditions.dropFirst(open.count)),
       meetings: meetings, developments: developments, quotes: citedQuotes, sources: numbered,
-      matrix: try positionMatrix(negotiation: id, asOf: day))
+      matrix: try positionMatrix(negotiation: id, asOf: day, proposals: detail.proposals))
     return (section, changes)
   }
 

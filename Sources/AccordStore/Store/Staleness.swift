@@ -37,6 +37,12 @@ extension AccordStore {
 
   /// The first day of the latest fact on the negotiation dated on or before `day`, if any.
   public func lastActivity(negotiation: Int64, asOf day: Day) throws -> Day? {
+    try memoized("last activity \(negotiation) \(day)") {
+      try readLastActivity(negotiation: negotiation, asOf: day)
+    }
+  }
+
+  private func readLastActivity(negotiation: Int64, asOf day: Day) throws -> Day? {
     let text = try connection.first(
       "SELECT \(Self.lastActivitySQL(of: "?1", asOf: "?2"))", [.integer(negotiation), .text(day.description)]
     ) { $0.text(0) }

@@ -7,21 +7,25 @@ import FoundationEssentials
 /// keeps all of them; an option that takes one value, given twice, is refused here, where the
 /// parser would keep the last value and drop the first without a word.
 enum RepeatedOptions {
-  /// The subcommand of `root` that `arguments` name (`actor member …`), read before the parser
-  /// validates anything, so that a repeated option is what is refused first.
-  static func command(_ root: ParsableCommand.Type, arguments: [String]) -> ParsableCommand.Type {
+  /// The subcommand of `root` that `arguments` name (`actor member …`), and how many of the
+  /// arguments name it.
+  static func command(_ root: ParsableCommand.Type, arguments: [String]) -> (ParsableCommand.Type, Int) {
     var command = root
+    var depth = 0
     for argument in arguments {
       guard let sub = command.configuration.subcommands.first(where: { $0._commandName == argument }) else {
         break
       }
       command = sub
+      depth += 1
     }
-    return command
+    return (command, depth)
   }
 
   /// A usage error naming the first option of `command` given more than once that takes one value.
-  static func check(_ command: ParsableCommand.Type, arguments: [String]) throws {
+  /// (The command is found only when an option is repeated, and before the parser validates
+  /// anything, so that a repeated option is what is refused first.)
+  static func check(_ command: @autoclosure () -> ParsableCommand.Type, arguments: [String]) throws {
     var seen: [String: [String]] = [:]
     var duplicated: [String] = []
     var index = 0
@@ -48,7 +52,7 @@ enum RepeatedOptions {
     }
     guard !duplicated.isEmpty else { return }
     // Only now, with an option given twice, read which options take one value.
-    let info = try JSONDecoder().decode(Dump.self, from: Data(command._dumpHelp().utf8))
+    let info = try JSONDecoder().decode(Dump.self, from: Data(command()._dumpHelp().utf8))
     for name in duplicated {
       guard
         let argument = info.command.arguments?.first(where: { argument in
