@@ -72,7 +72,7 @@ public enum HTMLReport {
 
     out += "<h3>Unsigned deals</h3>\n"
     if report.unsignedDeals.isEmpty {
-      out += "<p class=\"none\">None: every live proposal is signed.</p>\n"
+      out += "<p class=\"none\">None: no live draft awaits signature.</p>\n"
     } else {
       out += "<table class=\"deals\">\n<thead><tr><th>Deal</th><th>Negotiation</th><th>Status</th>"
       out += "<th>Latest step</th><th>Open since</th><th>Days open</th></tr></thead>\n<tbody>\n"
@@ -85,6 +85,13 @@ public enum HTMLReport {
         out += "<td>\(time(d.openSince))</td><td class=\"number\">\(d.daysOpen)</td></tr>\n"
       }
       out += "</tbody>\n</table>\n"
+    }
+    if !report.dormant.isEmpty {
+      out +=
+        "<p class=\"note\">Left out as dormant (no step, meeting or development for a year or more):</p>\n"
+      out += "<ul class=\"dormant\">"
+      for d in report.dormant { out += "<li>\(h(ReportText.dormant(d)))</li>" }
+      out += "</ul>\n"
     }
 
     out += "<h3>What changed since \(report.since)</h3>\n"
@@ -146,10 +153,10 @@ public enum HTMLReport {
     out += "<section><h3>Status</h3>\n<p>\(h(ReportText.statusReason(n, asOf: asOf)))</p></section>\n"
     out += matrix(n.matrix)
 
-    if !n.proposals.isEmpty {
-      let titles = Dictionary(n.proposals.map { ($0.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
-      out += "<section><h3>Proposals</h3>\n<ol class=\"proposals\">\n"
-      for p in n.proposals {
+    let titles = Dictionary(n.proposals.map { ($0.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
+    for (heading, proposals) in ReportText.proposalGroups(n) {
+      out += "<section><h3>\(heading)</h3>\n<ol class=\"proposals\">\n"
+      for p in proposals {
         out += "<li class=\"proposal\"><div class=\"proposal-head\"><strong>\(h(p.title))</strong> "
         if let status = p.status { out += badge(status) + " " }
         out += h(ReportText.proposalStatus(p, withStatus: p.status == nil)) + cite(p.sources, numbers, n.slug)

@@ -21,7 +21,7 @@ public enum MarkdownReport {
 
     out += "\n## Unsigned deals\n\n"
     if report.unsignedDeals.isEmpty {
-      out += "None: every live proposal is signed.\n"
+      out += "None: no live draft awaits signature.\n"
     } else {
       out += "| Deal | Negotiation | Status | Latest step | Open since | Days open |\n"
       out += "|---|---|---|---|---|---|\n"
@@ -31,6 +31,10 @@ public enum MarkdownReport {
         out += "| \(title) | \(md(d.negotiationTitle)) | \(d.status.words) | \(md(latest)) | "
         out += "\(d.openSince) | \(d.daysOpen) |\n"
       }
+    }
+    if !report.dormant.isEmpty {
+      out += "\nLeft out as dormant (no step, meeting or development for a year or more):\n\n"
+      for d in report.dormant { out += "- " + md(ReportText.dormant(d)) + "\n" }
     }
 
     out += "\n## What changed since \(report.since)\n"
@@ -81,10 +85,10 @@ public enum MarkdownReport {
       }
     }
 
-    if !n.proposals.isEmpty {
-      out += "\n### Proposals\n\n"
-      let titles = Dictionary(n.proposals.map { ($0.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
-      for p in n.proposals {
+    let titles = Dictionary(n.proposals.map { ($0.slug, $0.title) }, uniquingKeysWith: { a, _ in a })
+    for (heading, proposals) in ReportText.proposalGroups(n) {
+      out += "\n### \(heading)\n\n"
+      for p in proposals {
         var lines = ["- **\(md(p.title))**: \(md(ReportText.proposalStatus(p)))" + cite(p.sources, numbers)]
         let facts = ReportText.proposalFacts(p, titles: titles)
         if !facts.isEmpty { lines.append(md(facts)) }

@@ -24,6 +24,7 @@ enum ReportText {
     if let status = p.status {
       words.append(p.live ? "live" : "closed after \(p.daysOpen) days")
       if status.isDraft { words.append("unsigned") }
+      if p.dormant == true { words.append("dormant: last active \(p.lastActive ?? "?")") }
     }
     if let deadline = p.deadline, p.live { words.append("deadline \(deadline)") }
     var text = words.joined(separator: ", ")
@@ -54,6 +55,22 @@ enum ReportText {
     case .moved: "moved" + (d.movedTo.map { " to \($0)" } ?? "")
     case .met: "met"
     }
+  }
+
+  /// "Talks A: 3 dormant drafts, last active 2019-05-01".
+  static func dormant(_ d: Report.Dormant) -> String {
+    "\(d.title): \(d.drafts) dormant draft\(d.drafts == 1 ? "" : "s")"
+      + (d.lastActive.map { ", last active \($0)" } ?? "")
+  }
+
+  /// The section's proposals, then its declarations (documents one side issued alone), under their
+  /// own headings.
+  static func proposalGroups(_ n: Report.Negotiation) -> [(
+    heading: String, proposals: [NegotiationDetail.Proposal]
+  )] {
+    let declared = n.proposals.filter { $0.status == .declared }
+    let others = n.proposals.filter { $0.status != .declared }
+    return [("Proposals", others), ("Declarations", declared)].filter { !$0.1.isEmpty }
   }
 
   /// "1 day", "12 days".

@@ -54,6 +54,7 @@ import Testing
     "condition revise": ["1", "text", "--on", "2025-01-01"], "positions": ["n"],
     "deadline add": ["n", "T", "--on", "2025-01-01"], "deadlines": [],
     "proposal link": ["p", "--implements", "q"], "proposal edit": ["p", "--counters", "none"],
+    "negotiation edit": ["n", "--dormant-after", "30"],
   ]
 
   /// `arguments` without `option` and its value.

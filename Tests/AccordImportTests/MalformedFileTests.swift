@@ -87,7 +87,7 @@ import Testing
     Case(
       "unknown field",
       header + #"{"type":"negotiation","id":1,"slug":"talks","title":"Talks","colour":"red"}"#,
-      "line 2, record 1 (negotiation 1): field 'colour' is not a field of a negotiation record (expected id, slug, title, summary, tags, participants, recorded_at)"
+      "line 2, record 1 (negotiation 1): field 'colour' is not a field of a negotiation record (expected id, slug, title, summary, tags, dormant_after, participants, recorded_at)"
     ),
     Case(
       "a value out of range", header + #"{"type":"actor","id":1,"slug":"x1","name":"X","kind":"planet"}"#,

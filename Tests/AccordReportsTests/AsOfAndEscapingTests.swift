@@ -123,7 +123,7 @@ import Testing
     let report = try store.report(options: ReportOptions(asOf: WorkedExample.asOf))
     #expect(report.negotiations.isEmpty)
     let markdown = MarkdownReport.render(report)
-    #expect(markdown.contains("None: every live proposal is signed."))
+    #expect(markdown.contains("None: no live draft awaits signature."))
     #expect(markdown.contains("Nothing was recorded from 2025-02-13 to 2025-02-20."))
     #expect(HTMLReport.render(report).hasSuffix("</html>\n"))
   }

@@ -81,7 +81,7 @@ import Testing
     #expect(
       Set(json.keys) == [
         "as_of", "since", "stale_after_days", "unsigned_deals", "changes", "stale", "negotiations",
-        "upcoming_days", "deadlines",
+        "upcoming_days", "deadlines", "dormant",
       ])
     #expect(json["as_of"] as? String == "2025-02-20")
     #expect(json["since"] as? String == "2025-02-13")

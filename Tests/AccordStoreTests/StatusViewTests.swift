@@ -77,8 +77,23 @@ import Testing
     }
     let unsignedDeals = try store.deals(.unsigned, asOf: store.today).map(\.slug).sorted()
     #expect(unsignedView == unsignedDeals)
+    let dormantView = try store.connection.all("SELECT slug, last_active FROM dormant_draft ORDER BY slug") {
+      "\($0.text(0)) \($0.text(1))"
+    }
+    let dormantDeals = try store.deals(.dormant, asOf: store.today).map {
+      "\($0.slug) \($0.lastActive ?? "")"
+    }
+    .sorted()
+    #expect(dormantView == dormantDeals)
+    // Every live draft is one or the other; those quiet for a year are dormant.
     #expect(
-      unsignedDeals == ["future-signing", "plain", "revived", "same-day", "superseding"])
+      (unsignedDeals + dormantDeals.map { String($0.prefix { $0 != " " }) }).sorted() == [
+        "future-signing", "plain", "revived", "same-day", "superseding",
+      ])
+    for line in dormantDeals {
+      let day = try #require(Day(iso: String(line.suffix(10))))
+      #expect(day.days(to: store.today) >= Dormancy.defaultDays)
+    }
   }
 
   @Test func theConditionStatusViewAgreesAsOfToday() throws {

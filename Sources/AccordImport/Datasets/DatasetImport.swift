@@ -7,13 +7,28 @@ public struct DatasetSummary: Sendable, CustomStringConvertible {
   public var newAgreements = 0
   public var negotiations = 0
   public var actors = 0
+  /// Parties and mediators who joined a negotiation (an earlier joining than one recorded counts).
+  public var participants = 0
   public var steps = 0
   /// Stage, signatory and third-party rows that were new or changed.
   public var facts = 0
+  /// Signatory lists read (an agreement's signatories, or its third parties), the actors matched
+  /// in them, and the lists in which none was.
+  public var signatoryLists = 0
+  public var signatoriesMatched = 0
+  public var listsUnmatched = 0
 
   public var description: String {
-    "\(dataset.shortName): \(agreements) agreements (\(newAgreements) new, \(agreements - newAgreements) there already); "
-      + "added \(negotiations) negotiations, \(actors) actors, \(steps) steps, \(facts) stage and signatory records"
+    var text =
+      "\(dataset.shortName): \(agreements) agreements (\(newAgreements) new, \(agreements - newAgreements) there already); "
+      + "added \(negotiations) negotiations, \(actors) actors, \(participants) participants, \(steps) steps, "
+      + "\(facts) stage and signatory records"
+    if signatoryLists > 0 {
+      text +=
+        "\nsignatories: \(signatoriesMatched) matched to actors in \(signatoryLists) lists; "
+        + "\(listsUnmatched) lists matched none (kept as written)"
+    }
+    return text
   }
 }
 
@@ -51,6 +66,7 @@ public class DatasetImport {
         }
       }
       try finish()
+      try recordJoinings()
     }
     return summary
   }
@@ -148,6 +164,56 @@ public class DatasetImport {
   }
 
   // MARK: Countries and actors
+
+  private var matcher: SignatoryMatcher?
+  /// Who takes part in which negotiation as what, from the earliest agreement of the file that
+  /// names it: recorded once, at the end (the files are in no order of date).
+  private var joinings: [JoiningKey: AccordDate] = [:]
+
+  struct JoiningKey: Hashable {
+    let actor: Int64
+    let negotiation: Int64
+    let role: ParticipantRole
+  }
+
+  /// Notes that `actor` takes part in `negotiation` as `role` from `date` at the latest.
+  func takesPart(_ actor: Int64, in negotiation: Int64, as role: ParticipantRole, from date: AccordDate) {
+    let key = JoiningKey(actor: actor, negotiation: negotiation, role: role)
+    if let known = joinings[key], known.first <= date.first { return }
+    joinings[key] = date
+  }
+
+  /// Records the joinings noted, each unless the actor takes part that day already.
+  func recordJoinings() throws {
+    let ordered = joinings.sorted {
+      ($0.key.negotiation, $0.value.first, $0.key.actor) < ($1.key.negotiation, $1.value.first, $1.key.actor)
+    }
+    for (key, date) in ordered
+    where try store.ensureParticipant(key.actor, of: key.negotiation, as: key.role, from: date) {
+      summary.participants += 1
+    }
+    joinings = [:]
+  }
+
+  /// The actors a signatory list names (states made as needed), counted in the summary.
+  func signatoryActors(_ text: String?) throws -> [Int64] {
+    guard let text, !text.trimmedOfSpace.isEmpty else { return [] }
+    let matcher = try self.matcher ?? SignatoryMatcher(store: store)
+    self.matcher = matcher
+    var actors: [Int64] = []
+    for target in matcher.targets(in: text) {
+      let actor: Int64?
+      switch target {
+      case .actor(let id): actor = id
+      case .country(let code): actor = try country(code: code)
+      }
+      if let actor, !actors.contains(actor) { actors.append(actor) }
+    }
+    summary.signatoryLists += 1
+    summary.signatoriesMatched += actors.count
+    if actors.isEmpty { summary.listsUnmatched += 1 }
+    return actors
+  }
 
   static let countryByCode: [String: (name: String, otherNames: [String])] = {
     var table: [String: (name: String, otherNames: [String])] = [:]

@@ -5,9 +5,13 @@ import AccordStore
 /// - a peace process (`PP`, `PPName`) becomes a negotiation, its countries (`Con`, `Loc1ISO`,
 ///   `Loc2ISO`) its parties;
 /// - an agreement (`AgtId`, `Agt`, `Dat`) becomes a proposal whose steps follow from `Status`:
-///   multiparty signed/agreed → signed on `Dat`; unilateral document → tabled; status unclear → no
-///   step, but a development that says so; agreement with subsequent status → tabled, then
-///   superseded on the date of the next agreement of the same process, which builds on it;
+///   multiparty signed/agreed → signed on `Dat`, and signed by each signatory matched; unilateral
+///   document → declared (in effect from its date, never a draft); status unclear → unclear;
+///   agreement with subsequent status → tabled, then superseded on the date of the next agreement
+///   of the same process, which builds on it;
+/// - the signatories (`Part`) matched to actors (``SignatoryMatcher``) become parties of the
+///   process from the agreement's date, and the third parties (`ThrdPart`) mediators; an actor in
+///   both is a third party;
 /// - `Stage`/`StageSub` and `Part`/`ThrdPart` are kept as written;
 /// - every proposal and step cites the source `pax-AGTID` (the agreement's page on PA-X's site).
 ///
@@ -77,20 +81,28 @@ public final class PaxImport: DatasetImport {
       title: "PA-X agreement \(key): \(title)")
     let (proposal, record) = try agreement(
       key: key, negotiation: negotiation, title: title, terms: nil, source: source)
+    let thirds = try signatoryActors(try row.text("ThrdPart"))
+    let signers = try signatoryActors(try row.text("Part")).filter { !thirds.contains($0) }
+    for actor in signers { takesPart(actor, in: negotiation, as: .party, from: date) }
+    for actor in thirds { takesPart(actor, in: negotiation, as: .mediator, from: date) }
     switch status {
     case "Multiparty signed/agreed":
       try step(proposal, .signed, date, note: nil, source: source)
-    case "Unilateral document":
-      try step(proposal, .tabled, date, note: "unilateral document (PA-X)", source: source)
-    case "Status unclear":
-      if try store.addImportedDevelopment(
-        negotiation: negotiation, date: date,
-        text:
-          "PA-X records agreement \(key), “\(title)”, with its status unclear: no step is recorded for it.",
-        source: source)
-      {
-        summary.facts += 1
+      for actor in signers {
+        if try store.addImportedPartyStep(
+          proposal: proposal, .signed, party: actor, date: date, source: source)
+        {
+          summary.steps += 1
+        }
       }
+    case "Unilateral document":
+      try step(proposal, .declared, date, note: "unilateral document (PA-X)", source: source)
+      // Earlier imports recorded it as a draft tabled: that step is retracted, not left to mislead.
+      try store.retractImportedStep(
+        proposal: proposal, .tabled, date: date, note: "unilateral document (PA-X)",
+        reason: "PA-X: a unilateral document is a declaration in effect from its date, not a draft")
+    case "Status unclear":
+      try step(proposal, .unclear, date, note: "status unclear (PA-X)", source: source)
     default:
       try step(
         proposal, .tabled, date,

@@ -7,7 +7,8 @@ import AccordStore
 ///   (`pa_comment`) its terms; `ended` with the date in `duration` adds a terminated step;
 /// - the warring parties (`actor_name`, with `actor_id`) become the negotiation's parties, matched
 ///   to Accord's actors by UCDP id, then by name or alias, then (`Government of X`) to the state X;
-///   the others are added as groups;
+///   the others are added as groups; each signed the agreement (UCDP lists the parties that
+///   signed), so each has its own signed step;
 /// - signatories (`pa_sign`) and third parties (`pa_3rd`) are kept as written, and a third party
 ///   that names an actor Accord has becomes a mediator of the negotiation;
 /// - every proposal and step cites the source `ucdp-PAID` (with the full text's link).
@@ -48,7 +49,8 @@ public final class UcdpImport: DatasetImport {
     let negotiation = try self.negotiation(
       kind: .conflict, key: conflict, title: conflictName,
       summary: "Conflict \(conflict) of the UCDP Peace Agreement Dataset.")
-    for actor in try actors(row) {
+    let signers = try actors(row)
+    for actor in signers {
       try store.addParticipant(negotiation: negotiation, actor: actor, role: .party)
     }
 
@@ -64,6 +66,14 @@ public final class UcdpImport: DatasetImport {
       key: key, negotiation: negotiation, title: title, terms: try row.value("pa_comment").map(oneLine),
       source: source)
     try step(proposal, .signed, date, note: nil, source: source)
+    for actor in signers {
+      if try store.addImportedPartyStep(proposal: proposal, .signed, party: actor, date: date, source: source)
+      {
+        summary.steps += 1
+      }
+    }
+    summary.signatoryLists += 1
+    summary.signatoriesMatched += signers.count
     if ended, let endDate {
       try step(proposal, .terminated, endDate, note: "ended (UCDP)", source: source)
     }

@@ -40,6 +40,10 @@ public struct Deal: Sendable, Codable, Equatable {
   public let openSince: AccordDate
   /// Days from the first day of its first step to the closing step, or to the as-of day.
   public let daysOpen: Int
+  /// For a live draft: the day it was last active (its latest step, or its negotiation's latest
+  /// meeting or development), and whether it is dormant (``Dormancy``).
+  public var lastActive: String? = nil
+  public var dormant: Bool? = nil
   /// The bloc through which the actor a listing was asked about is a party (`deals --party`).
   public var via: String? = nil
   /// True for a retracted proposal (or one of a retracted negotiation), listed with
@@ -53,6 +57,8 @@ public enum DealFilter: String, Sendable, CaseIterable {
   case all
   /// Live drafts: drafted or agreed, not adopted, signed or in force; the head of each counter chain.
   case unsigned
+  /// Live drafts that are dormant (``Dormancy``).
+  case dormant
   /// Every draft that was never concluded: the live ones and the closed ones (countered, rejected,
   /// withdrawn, …), each with what closed it.
   case allDrafts
@@ -61,16 +67,20 @@ public enum DealFilter: String, Sendable, CaseIterable {
   case inForce
   /// Closed: what ended each, and when.
   case ended
+  /// Documents one side issued alone (a law, a speech, a resolution): declared, in effect from
+  /// their dates, never drafts.
+  case declarations
 
   func admits(_ life: ProposalLife) -> Bool {
     guard let state = life.state else { return false }
     switch self {
     case .all: return true
-    case .unsigned: return state.isDraft
+    case .unsigned, .dormant: return state.isDraft
     case .allDrafts: return state.isDraft || (state.isClosed && !life.isSigned && !life.isConcluded)
     case .signed: return [.signed, .ratified, .adopted].contains(state)
     case .inForce: return state == .inForce
     case .ended: return state.isClosed
+    case .declarations: return state == .declared
     }
   }
 }
@@ -102,8 +112,20 @@ extension AccordStore {
   /// on the day, or in which it has a step of its own.
   public func deals(
     _ filter: DealFilter = .all, negotiation: Int64? = nil, party: ActorScope? = nil, asOf: Day? = nil,
-    includeRetracted: Bool = false
+    includeRetracted: Bool = false, dormantAfter: Int = Dormancy.defaultDays
   ) throws -> [Deal] {
+    try dealList(
+      filter, negotiation: negotiation, party: party, asOf: asOf, includeRetracted: includeRetracted,
+      dormantAfter: dormantAfter
+    ).deals
+  }
+
+  /// ``deals(_:negotiation:party:asOf:includeRetracted:dormantAfter:)``, and how many dormant drafts
+  /// `--unsigned` left out.
+  public func dealList(
+    _ filter: DealFilter = .all, negotiation: Int64? = nil, party: ActorScope? = nil, asOf: Day? = nil,
+    includeRetracted: Bool = false, dormantAfter: Int = Dormancy.defaultDays
+  ) throws -> (deals: [Deal], dormantLeftOut: Int) {
     let day = asOf ?? today
     return try connection.read {
       // The lives first; then what is shown, of the proposals the filter admits alone.
@@ -130,8 +152,11 @@ extension AccordStore {
       var heads: [Int64: Head] = [:]
       heads.reserveCapacity(rows.count)
       for head in rows where includeRetracted || !head.retracted { heads[head.id] = head }
-      // Who takes part, read once for the negotiations listed.
-      let spans = try participationSpans(among: Array(Set(heads.values.map(\.negotiationID))))
+      // Who takes part, and how quiet each is, read once for the negotiations listed.
+      let listed = Array(Set(heads.values.map(\.negotiationID)))
+      let spans = try participationSpans(among: listed)
+      let quiet = try self.quiet(negotiations: listed, asOf: day)
+      var dormantLeftOut = 0
       var taking: [Int64: [ParticipationSpan]] = [:]
       var deals: [Deal] = []
       deals.reserveCapacity(admitted.count)
@@ -139,6 +164,9 @@ extension AccordStore {
         guard let head = heads[id], let status = life.state, let first = life.firstStep,
           let latest = life.steps.last
         else { continue }
+        let dormancy = Self.dormancy(
+          of: life, quiet: quiet[head.negotiationID], asOf: day, defaultDays: dormantAfter)
+        if filter == .dormant && dormancy?.dormant != true { continue }
         if taking[head.negotiationID] == nil {
           taking[head.negotiationID] = ParticipationSpan.asOf(spans[head.negotiationID] ?? [], day).filter {
             $0.role == .party
@@ -168,13 +196,19 @@ extension AccordStore {
           daysOpen: life.daysOpen(asOf: day))
         if head.retracted { deal.retracted = true }
         deal.via = via
+        deal.lastActive = dormancy?.activity.description
+        deal.dormant = dormancy?.dormant
+        if filter == .unsigned && dormancy?.dormant == true {
+          dormantLeftOut += 1
+          continue
+        }
         deals.append(deal)
       }
       // Sorted by key and index: moving whole deals about costs more than the sort.
       let order = deals.indices.sorted {
         (deals[$0].openSince.first, deals[$0].id) < (deals[$1].openSince.first, deals[$1].id)
       }
-      return order.map { deals[$0] }
+      return (order.map { deals[$0] }, dormantLeftOut)
     }
   }
 

@@ -34,6 +34,9 @@ public struct NegotiationDetail: Sendable, Codable {
     public var links: [ProposalLinkEntry] = []
     /// The dataset it was imported from (PA-X, UCDP), with its stage and signatories as written.
     public var dataset: DatasetFacts? = nil
+    /// For a live draft: the day it was last active, and whether it is dormant (``Dormancy``).
+    public var lastActive: String? = nil
+    public var dormant: Bool? = nil
   }
 
   public let id: Int64
@@ -102,7 +105,8 @@ extension AccordStore {
   ) throws -> [NegotiationDetail.Proposal] {
     let heads = try connection.all(
       """
-      SELECT p.id, p.slug, p.title, a.name, p.terms, p.value, p.value_amount, p.value_currency, c.slug, s.slug
+      SELECT p.id, p.slug, p.title, a.name, p.terms, p.value, p.value_amount, p.value_currency, c.slug, s.slug,
+        p.negotiation_id
       FROM \(includeRetracted ? "proposal" : "current_proposal") p LEFT JOIN actor a ON a.id = p.tabled_by
       LEFT JOIN proposal c ON c.id = p.counters_id LEFT JOIN proposal s ON s.id = p.supersedes_id
       WHERE \(condition)
@@ -111,9 +115,11 @@ extension AccordStore {
       (
         id: row.integer(0), slug: row.text(1), title: row.text(2), by: row.optionalText(3),
         terms: row.optionalText(4), value: row.optionalText(5), amount: row.optionalInteger(6),
-        currency: row.optionalText(7), counters: row.optionalText(8), supersedes: row.optionalText(9)
+        currency: row.optionalText(7), counters: row.optionalText(8), supersedes: row.optionalText(9),
+        negotiation: row.integer(10)
       )
     }
+    let quiet = try self.quiet(negotiations: Array(Set(heads.map(\.negotiation))), asOf: day)
     let proposalSources = try citations(.proposal, ids: heads.map(\.id))
     var result: [NegotiationDetail.Proposal] = []
     for head in heads {
@@ -130,6 +136,12 @@ extension AccordStore {
         daysOpen: life.daysOpen(asOf: day), deadline: life.deadline,
         sources: proposalSources[head.id] ?? [], dataset: try datasetFacts(proposal: head.id))
       proposal.links = try links(of: head.id, asOf: day)
+      if let dormancy = Self.dormancy(
+        of: life, quiet: quiet[head.negotiation], asOf: day, defaultDays: Dormancy.defaultDays)
+      {
+        proposal.lastActive = dormancy.activity.description
+        proposal.dormant = dormancy.dormant
+      }
       result.append(proposal)
     }
     func first(_ p: NegotiationDetail.Proposal) -> Day {

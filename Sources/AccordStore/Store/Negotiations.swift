@@ -10,6 +10,8 @@ public struct NewNegotiation: Sendable {
   public var tags: [String]
   /// Actor names with their roles, in the order given.
   public var participants: [(actor: String, role: ParticipantRole)]
+  /// Its drafts are dormant after this many quiet days (nil: the default, ``Dormancy``).
+  public var dormantAfter: Int? = nil
 
   public init(
     title: String, slug: String? = nil, summary: String? = nil, tags: [String] = [],
@@ -54,9 +56,15 @@ extension AccordStore {
     }
     return try write {
       let slug = try newSlug(new.slug, from: title, fallback: "negotiation", table: "negotiation")
+      if let days = new.dormantAfter, days <= 0 {
+        throw StoreError.invalid("--dormant-after takes a number of days above 0, such as 365")
+      }
       let id = try connection.insert(
-        "INSERT INTO negotiation (slug, title, title_key, summary) VALUES (?, ?, ?, ?)",
-        [.text(slug), .text(title), .text(Names.key(title)), .optional(new.summary?.trimmingSpaces.nonEmpty)])
+        "INSERT INTO negotiation (slug, title, title_key, summary, dormant_after) VALUES (?, ?, ?, ?, ?)",
+        [
+          .text(slug), .text(title), .text(Names.key(title)), .optional(new.summary?.trimmingSpaces.nonEmpty),
+          .optional(new.dormantAfter.map { Int64($0) }),
+        ])
       for tag in new.tags {
         let tag = Names.key(tag)
         guard !tag.isEmpty else { throw StoreError.invalid("a tag cannot be empty") }

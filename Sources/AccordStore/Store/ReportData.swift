@@ -18,6 +18,15 @@ public struct Report: Sendable, Codable {
     public let entry: TimelineEntry
   }
 
+  /// A negotiation's dormant drafts (``Dormancy``), left out of the unsigned deals: one line each.
+  public struct Dormant: Sendable, Codable, Equatable {
+    public let negotiation: String
+    public let title: String
+    public let drafts: Int
+    /// The day the most recently active of them was last active.
+    public let lastActive: String?
+  }
+
   /// A negotiation on which nothing was recorded for `staleAfterDays` days or more.
   public struct Stale: Sendable, Codable, Equatable {
     public let negotiation: String
@@ -60,8 +69,10 @@ public struct Report: Sendable, Codable {
   /// in a report, since a brief answers "what is next" first.
   public let deadlines: [Deadline]
   public let upcomingDays: Int
-  /// Live drafts, as `accord deals --unsigned` lists them.
+  /// Live drafts, as `accord deals --unsigned` lists them: dormant ones left out, and counted in
+  /// `dormant`, one line a negotiation.
   public let unsignedDeals: [Deal]
+  public let dormant: [Dormant]
   public let changes: [Change]
   public let stale: [Stale]
   public let negotiations: [Negotiation]
@@ -106,11 +117,19 @@ extension AccordStore {
       var sourceCache: [String: Report.Source?] = [:]
       var sections: [Report.Negotiation] = []
       var deals: [Deal] = []
+      var dormant: [Report.Dormant] = []
       var changes: [Report.Change] = []
       for id in chosen {
         let (section, sectionChanges) = try reportSection(id, options: options, sourceCache: &sourceCache)
         sections.append(section)
         deals += unsignedDeals(of: section, asOf: options.asOf)
+        let asleep = section.proposals.filter { $0.dormant == true }
+        if !asleep.isEmpty {
+          dormant.append(
+            Report.Dormant(
+              negotiation: section.slug, title: section.title, drafts: asleep.count,
+              lastActive: asleep.compactMap(\.lastActive).max()))
+        }
         changes += sectionChanges
       }
       let stale = sections.filter { $0.daysQuiet.map { $0 >= options.staleAfterDays } ?? true }.map {
@@ -126,7 +145,7 @@ extension AccordStore {
       return Report(
         asOf: options.asOf.description, since: options.since.description,
         staleAfterDays: options.staleAfterDays, deadlines: deadlines, upcomingDays: options.upcomingDays,
-        unsignedDeals: deals, changes: changes, stale: stale, negotiations: sections)
+        unsignedDeals: deals, dormant: dormant, changes: changes, stale: stale, negotiations: sections)
     }
   }
 
@@ -203,10 +222,11 @@ extension AccordStore {
     return (section, changes)
   }
 
-  /// The section's live drafts (rule 7 of ``StatusRule``), as `Deal`s.
+  /// The section's live drafts (rule 7 of ``StatusRule``) that are not dormant, as `Deal`s.
   private func unsignedDeals(of section: Report.Negotiation, asOf day: Day) -> [Deal] {
     section.proposals.compactMap { p in
-      guard let status = p.status, status.isDraft, let first = p.steps.first, let latest = p.steps.last
+      guard let status = p.status, status.isDraft, p.dormant != true, let first = p.steps.first,
+        let latest = p.steps.last
       else { return nil }
       let statusStep = p.steps.last { step in
         if case .stage = StatusRule.effect(of: step.step), step.party == nil { return true }

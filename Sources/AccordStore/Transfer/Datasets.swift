@@ -119,6 +119,28 @@ extension AccordStore {
     ) { $0.integer(0) }
   }
 
+  /// Every name of every actor not of `kind`, as written: (actor, its ISO code if any, name).
+  public func actorAliases(excluding kind: ActorKind) throws -> [(actor: Int64, code: String?, name: String)]
+  {
+    try connection.all(
+      "SELECT x.actor_id, a.code, x.alias FROM actor_alias x JOIN actor a ON a.id = x.actor_id WHERE a.kind <> ?",
+      [.text(kind.rawValue)]
+    ) { ($0.integer(0), $0.optionalText(1), $0.text(2)) }
+  }
+
+  /// Makes `actor` take part in the negotiation as `role` from `date`, unless it takes part in it
+  /// then already. True when it joined.
+  @discardableResult
+  public func ensureParticipant(
+    _ actor: Int64, of negotiation: Int64, as role: ParticipantRole, from date: AccordDate
+  )
+    throws -> Bool
+  {
+    if try takesPart(actor, in: negotiation, role: role, on: date) { return false }
+    try addParticipant(negotiation: negotiation, actor: actor, role: role, date: date)
+    return true
+  }
+
   /// Adds an actor that a dataset names, with a short id made from its name.
   public func addImportedActor(name: String, kind: ActorKind, code: String?, aliases: [String]) throws
     -> Int64
@@ -184,6 +206,23 @@ extension AccordStore {
     }
     let step = try insertStep(proposal: proposal, kind, date: date, party: nil, note: note)
     try cite([source], .step, step)
+    return true
+  }
+
+  /// Retracts a whole-proposal step an earlier import recorded that the dataset no longer implies
+  /// (same kind, date and note), giving `reason`. True when there was one.
+  @discardableResult
+  public func retractImportedStep(
+    proposal: Int64, _ kind: ProposalStep.Kind, date: AccordDate, note: String, reason: String
+  ) throws -> Bool {
+    guard
+      let step = try connection.integer(
+        """
+        SELECT id FROM current_proposal_step
+        WHERE proposal_id = ? AND step = ? AND date = ? AND party_id IS NULL AND note = ?
+        """, [.integer(proposal), .text(kind.rawValue), .text(date.text), .text(note)])
+    else { return false }
+    _ = try insertRetraction(table: "proposal_step", id: step, reason: reason, label: "step \(step)")
     return true
   }
 

@@ -109,7 +109,7 @@ extension AccordStore {
         SELECT n.id, n.slug, n.title, n.summary,
           (SELECT group_concat(tag, char(31)) FROM (SELECT t.tag FROM negotiation_tag t
             WHERE t.negotiation_id = n.id ORDER BY t.tag)),
-          n.recorded_at
+          n.recorded_at, n.dormant_after
         FROM negotiation n ORDER BY n.id
         """,
       decode: { row in
@@ -119,6 +119,7 @@ extension AccordStore {
         r.add("title", row.text(2))
         r.add("summary", row.optionalText(3))
         r.add("tags", list(row.optionalText(4)))
+        r.add("dormant_after", row.optionalInteger(6))
         r.add("recorded_at", row.text(5))
         return r
       }),

@@ -111,11 +111,18 @@ extension RecordImporter {
   }
 
   func negotiation(_ f: TransferFields) throws {
-    try f.onlyFields(["id", "slug", "title", "summary", "tags", "participants", "recorded_at"])
+    try f.onlyFields([
+      "id", "slug", "title", "summary", "tags", "dormant_after", "participants", "recorded_at",
+    ])
     let id = try f.id()
     let slug = try f.slug("slug")
     let title = try f.text("title")
     let summary = try f.nonEmptyText("summary")
+    let dormantAfter = try f.optionalInteger("dormant_after")
+    if let dormantAfter, dormantAfter <= 0 {
+      throw StoreError.invalid(
+        "field 'dormant_after': expected a number of days above 0, found \(dormantAfter)")
+    }
     let tags = try f.texts("tags")
     // Files of versions 1 and 2 list the participants here, undated.
     let participants = try f.objects("participants").map { entry throws -> (Int64, String) in
@@ -128,20 +135,23 @@ extension RecordImporter {
     let recordedAt = try f.recordedAt()
     let negotiation: Int64
     if let existing = try connection.first(
-      "SELECT id, title, summary FROM negotiation WHERE slug = ?", [.text(slug)],
-      { ($0.integer(0), $0.text(1), $0.optionalText(2)) })
+      "SELECT id, title, summary, dormant_after FROM negotiation WHERE slug = ?", [.text(slug)],
+      { ($0.integer(0), $0.text(1), $0.optionalText(2), $0.optionalInteger(3)) })
     {
       try compare(
         "negotiation", slug,
-        [("title", .text(existing.1), .text(title)), ("summary", .optional(existing.2), .optional(summary))])
+        [
+          ("title", .text(existing.1), .text(title)), ("summary", .optional(existing.2), .optional(summary)),
+          ("dormant_after", .optional(existing.3), .optional(dormantAfter)),
+        ])
       negotiation = existing.0
       count("negotiation", added: false)
     } else {
       negotiation = try run(
-        "INSERT INTO negotiation (id, slug, title, title_key, summary, recorded_at) VALUES (?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
+        "INSERT INTO negotiation (id, slug, title, title_key, summary, dormant_after, recorded_at) VALUES (?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
         [
           newID(id, "negotiation"), .text(slug), .text(title), .text(Names.key(title)), .optional(summary),
-          .optional(recordedAt),
+          .optional(dormantAfter), .optional(recordedAt),
         ])
       count("negotiation", added: true)
     }

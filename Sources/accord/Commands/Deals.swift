@@ -11,6 +11,12 @@ struct Deals: ParsableCommand {
       closed); --all-drafts adds the drafts that were closed, each with what closed it. --signed lists \
       what is concluded (signed, ratified or adopted) and not yet in force; --in-force, what is in force; \
       --ended, what was closed, and when. Days open stop at the step that closed a deal.
+
+      A live draft with no step, and no meeting or development of its negotiation, for a year (or \
+      --dormant-after DAYS, or the negotiation's own: negotiation edit --dormant-after) is dormant: \
+      --unsigned leaves it out and says how many on standard error; --dormant lists them. \
+      --declarations lists documents one side issued alone (a law, a speech, a resolution), in effect \
+      from their dates and never awaiting signature.
       """)
 
   @Flag(help: "Only live drafts: drafted or agreed, not signed, adopted or in force.") var unsigned = false
@@ -18,6 +24,14 @@ struct Deals: ParsableCommand {
   @Flag(help: "Only deals signed, ratified or adopted, not yet in force.") var signed = false
   @Flag(help: "Only deals in force.") var inForce = false
   @Flag(help: "Only deals that were closed (rejected, withdrawn, terminated, expired, …).") var ended = false
+  @Flag(help: "Only live drafts that are dormant: nothing on them for a year (or --dormant-after).")
+  var dormant = false
+  @Flag(help: "Only declarations: documents one side issued alone.") var declarations = false
+  @Option(
+    help: ArgumentHelp(
+      "A draft quiet for this many days is dormant, in negotiations that set no number of their own.",
+      valueName: "days"))
+  var dormantAfter: Int = Dormancy.defaultDays
   @Option(help: "Only this negotiation.") var negotiation: String?
   @Option(
     help: ArgumentHelp(
@@ -38,26 +52,37 @@ struct Deals: ParsableCommand {
     if signed { return .signed }
     if inForce { return .inForce }
     if ended { return .ended }
+    if dormant { return .dormant }
+    if declarations { return .declarations }
     return .all
   }
 
   func validate() throws {
     let chosen = [
       ("--unsigned", unsigned && !allDrafts), ("--all-drafts", allDrafts), ("--signed", signed),
-      ("--in-force", inForce), ("--ended", ended),
+      ("--in-force", inForce), ("--ended", ended), ("--dormant", dormant), ("--declarations", declarations),
     ].filter(\.1).map(\.0)
     if chosen.count > 1 {
       throw ValidationError("choose one of \(chosen.joined(separator: ", ")), not several")
+    }
+    if dormantAfter <= 0 {
+      throw ValidationError("--dormant-after takes a number of days above 0, such as 365")
     }
   }
 
   func run() throws {
     let store = try database.open()
-    let deals = try store.deals(
+    let (deals, dormantLeftOut) = try store.dealList(
       filter, negotiation: negotiation.map { try store.resolveNegotiation($0) },
       party: try party.map { try store.actorScope(store.resolveActor($0), direct: direct) }, asOf: asOf?.last,
-      includeRetracted: includeRetracted)
+      includeRetracted: includeRetracted, dormantAfter: dormantAfter)
     try Render(format: output.format).records(deals, headers: Self.headers, rows: deals.map(Self.row))
+    if dormantLeftOut > 0 {
+      FileOutput.standardError.write(
+        "and \(dormantLeftOut) dormant draft\(dormantLeftOut == 1 ? "" : "s") left out (nothing on "
+          + "\(dormantLeftOut == 1 ? "it" : "them") for \(dormantAfter) days or more): --dormant to show "
+          + "\(dormantLeftOut == 1 ? "it" : "them")\n")
+    }
   }
 
   static let headers = [
@@ -72,6 +97,7 @@ struct Deals: ParsableCommand {
       latest += "; possibly \(Phrase.step(step.step)) \(step.date)" + (step.party.map { " (\($0))" } ?? "")
     }
     var status = d.status.words
+    if d.dormant == true { status += ", dormant: last active " + (d.lastActive ?? "?") }
     if let closed = d.closedBy { status += " \(closed.date)" }
     if let deadline = d.deadline, d.live { status += ", deadline \(deadline)" }
     return [

@@ -17,6 +17,11 @@ struct NegotiationAdd: ParsableCommand {
   @Option(help: "An observer (repeatable).") var observer: [String] = []
   @Option(help: "What the negotiation is about.") var summary: String?
   @Option(help: "A tag (repeatable).") var tag: [String] = []
+  @Option(
+    help: ArgumentHelp(
+      "Its drafts are dormant after this many days without a step, meeting or development (default 365).",
+      valueName: "days"))
+  var dormantAfter: Int?
   @OptionGroup var database: DatabaseOptions
 
   func validate() throws {
@@ -27,8 +32,8 @@ struct NegotiationAdd: ParsableCommand {
     let participants =
       party.map { ($0, ParticipantRole.party) } + mediator.map { ($0, .mediator) }
       + guarantor.map { ($0, .guarantor) } + observer.map { ($0, .observer) }
-    printID(
-      try database.open().addNegotiation(
-        NewNegotiation(title: title, slug: id, summary: summary, tags: tag, participants: participants)))
+    var new = NewNegotiation(title: title, slug: id, summary: summary, tags: tag, participants: participants)
+    new.dormantAfter = dormantAfter
+    printID(try database.open().addNegotiation(new))
   }
 }

@@ -38,7 +38,7 @@ enum NegotiationText {
     if !d.tags.isEmpty { text += "Tags: \(d.tags.joined(separator: ", "))\n" }
     text += "\nParticipants\n"
     for p in d.participants { text += "  \(participantLine(p))\n" }
-    text += section("Proposals", d.proposals) { p in
+    let proposal = { (p: NegotiationDetail.Proposal) -> String in
       var lines = "  \(p.title) (\(p.slug)): \(statusText(p))\n"
       var facts: [String] = []
       if let by = p.tabledBy { facts.append("tabled by \(by)") }
@@ -56,6 +56,9 @@ enum NegotiationText {
       for s in p.possibly { lines += "    " + stepLine(s) + " (possibly: its date holds \(d.asOf))\n" }
       return lines
     }
+    text += section("Proposals", d.proposals.filter { $0.status != .declared }, proposal)
+    text += section(
+      "Declarations (issued by one side alone)", d.proposals.filter { $0.status == .declared }, proposal)
     text += section("Conditions", d.conditions) { c in
       "  #\(c.id) \(Phrase.condition(c)), since \(c.since)\(c.certain == false ? " (possibly)" : ""): "
         + ConditionText.state(c) + marks(c.sources) + "\n"
@@ -108,6 +111,7 @@ enum NegotiationText {
       text += ", closed after \(p.daysOpen) days"
     } else if status.isDraft {
       text += ", unsigned, open \(p.daysOpen) days"
+      if p.dormant == true { text += ", dormant: last active \(p.lastActive ?? "?")" }
     }
     let parties = p.parties.map { "\($0.party) \($0.state.words)" }
     if !parties.isEmpty && parties.count <= 8 {

@@ -1,0 +1,81 @@
+/// Dormant drafts (README, "How status is derived", rule 8): a live draft with no step of its own,
+/// and no meeting or development of its negotiation, for a while is dormant as of a day. The while
+/// is a negotiation's own (`negotiation edit --dormant-after DAYS`), else the command's, else a
+/// year. `deals --unsigned` and reports leave dormant drafts out and say how many; `deals
+/// --dormant` lists them. A new step wakes a draft.
+public enum Dormancy {
+  /// A year, unless said otherwise.
+  public static let defaultDays = 365
+
+  /// Whether a draft last active on `activity` is dormant on `day` after `days` quiet days.
+  public static func isDormant(activity: Day, asOf day: Day, after days: Int) -> Bool {
+    activity.days(to: day) >= days
+  }
+}
+
+/// What dormancy needs of one negotiation as of a day.
+struct NegotiationQuiet: Sendable {
+  /// The first day of its latest meeting or development on or before the day.
+  let lastMeetingOrDevelopment: Day?
+  /// The negotiation's own number of quiet days, if it set one.
+  let dormantAfter: Int?
+}
+
+extension AccordStore {
+  /// For each of `negotiations`: its latest meeting or development as of `day`, and its own
+  /// threshold. One statement, each negotiation read through its indexes, latest first.
+  func quiet(negotiations: [Int64], asOf day: Day) throws -> [Int64: NegotiationQuiet] {
+    guard !negotiations.isEmpty else { return [:] }
+    let rows = try connection.all(
+      """
+      SELECT n.id, n.dormant_after,
+        (SELECT m.date_first FROM meeting m WHERE m.negotiation_id = n.id AND m.date_first <= ?1
+          AND NOT EXISTS (SELECT 1 FROM retraction r WHERE r.record_table = 'meeting' AND r.record_id = m.id)
+          ORDER BY m.date_first DESC LIMIT 1),
+        (SELECT d.date_first FROM development d WHERE d.negotiation_id = n.id AND d.date_first <= ?1
+          AND NOT EXISTS (SELECT 1 FROM retraction r WHERE r.record_table = 'development' AND r.record_id = d.id)
+          ORDER BY d.date_first DESC LIMIT 1)
+      FROM negotiation n WHERE n.id IN (SELECT value FROM json_each(?2))
+      """, [.text(day.description), .text(Self.jsonList(negotiations))]
+    ) { row in
+      (
+        row.integer(0),
+        NegotiationQuiet(
+          lastMeetingOrDevelopment: [row.optionalText(2), row.optionalText(3)].compactMap {
+            $0.flatMap(Day.init(iso:))
+          }
+          .max(),
+          dormantAfter: row.optionalInteger(1).map { Int($0) })
+      )
+    }
+    return Dictionary(rows, uniquingKeysWith: { a, _ in a })
+  }
+
+  /// The day a draft was last active as of `day` (its latest step that may have happened by then,
+  /// or its negotiation's latest meeting or development), and whether it is dormant then. Nil for
+  /// a proposal that is not a live draft.
+  static func dormancy(
+    of life: ProposalLife, quiet: NegotiationQuiet?, asOf day: Day, defaultDays: Int
+  ) -> (activity: Day, dormant: Bool)? {
+    guard let state = life.state, state.isDraft else { return nil }
+    let ownLatest = (life.steps + life.possible).map(\.date.first).max()
+    guard let activity = [ownLatest, quiet?.lastMeetingOrDevelopment].compactMap({ $0 }).max() else {
+      return nil
+    }
+    let days = quiet?.dormantAfter ?? defaultDays
+    return (activity, Dormancy.isDormant(activity: activity, asOf: day, after: days))
+  }
+
+  /// `accord negotiation edit NEG --dormant-after DAYS` (nil: back to the default).
+  public func setDormantAfter(negotiation name: String, days: Int?) throws {
+    if let days, days <= 0 {
+      throw StoreError.invalid("--dormant-after takes a number of days above 0, such as 365")
+    }
+    try write {
+      let id = try resolveNegotiation(name)
+      try connection.run(
+        "UPDATE negotiation SET dormant_after = ? WHERE id = ?",
+        [.optional(days.map { Int64($0) }), .integer(id)])
+    }
+  }
+}
