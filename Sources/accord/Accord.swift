@@ -44,10 +44,16 @@ struct Accord: ParsableCommand {
         var command = try? leaf.parse(Array(arguments.dropFirst(depth)))
       {
         try command.run()
+        for _ in 1..<TestHooks.repeatCount {
+          var again = try leaf.parse(Array(arguments.dropFirst(depth)))
+          try again.run()
+        }
+        TestHooks.report()
         return
       }
       var command = try parseAsRoot()
       try command.run()
+      TestHooks.report()
     } catch let error as StoreError {
       fail(error.description, hint: nil, code: error.isUsageError ? 64 : 1)
     } catch {

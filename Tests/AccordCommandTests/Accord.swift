@@ -34,14 +34,41 @@ final class Sandbox {
   let db: String
   private var runs = 0
 
-  init() throws {
+  /// Whether the folder stays when the sandbox goes (a template's, for the test run).
+  private let keep: Bool
+
+  init(keep: Bool = false) throws {
     let base = FileManager.default.temporaryDirectory.path
     folder = base + "/accord-cli-tests-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     db = folder + "/accord.sqlite"
+    self.keep = keep
   }
 
-  deinit { try? FileManager.default.removeItem(atPath: folder) }
+  deinit { if !keep { try? FileManager.default.removeItem(atPath: folder) } }
+
+  /// A record made once by running `commands` (each must succeed), for many tests to copy with
+  /// ``load(_:)``: a scenario of fifty commands costs as much as the test that reads it.
+  static func template(_ commands: [[String]]) -> Result<String, any Error> {
+    Result {
+      let sandbox = try Sandbox(keep: true)
+      for command in commands {
+        let result = try sandbox.run(command)
+        guard result.status == 0 else { throw TemplateFailed(result: result) }
+      }
+      return sandbox.db
+    }
+  }
+
+  struct TemplateFailed: Error, CustomStringConvertible {
+    let result: RunResult
+    var description: String { "a template's command failed: \(result)" }
+  }
+
+  /// This sandbox's database becomes a copy of `template`'s.
+  func load(_ template: Result<String, any Error>) throws {
+    try FileManager.default.copyItem(atPath: try template.get(), toPath: db)
+  }
 
   /// Runs `accord` with `arguments`. The environment has `ACCORD_DB` set to ``db``,
   /// `ACCORD_TODAY` fixed, and `HOME` and `XDG_DATA_HOME` inside the sandbox; `environment`

@@ -61,6 +61,22 @@ enum BadInputFixture {
   }
 
   static func seed(_ path: String) throws {
+    // Made once for all the cases (a migration and a seeding cost as much as a case), then copied.
+    let template = try seeded.get()
+    try FileManager.default.copyItem(atPath: template, toPath: path)
+  }
+
+  /// The seeded record in a file of its own (closed, so its log is checkpointed into it: one file
+  /// to copy, in WAL mode as Accord leaves it).
+  static let seeded: Result<String, any Error> = Result {
+    let folder = FileManager.default.temporaryDirectory.path + "/accord-bad-input-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let path = folder + "/seeded.sqlite"
+    try make(path)
+    return path
+  }
+
+  private static func make(_ path: String) throws {
     let store = try AccordStore(path: path, today: Day(year: 2025, month: 3, day: 1)!)
     try store.addActor(NewActor(name: "Ukraine", kind: .state, code: "UKR", aliases: ["Україна"]))
     try store.addActor(NewActor(name: "United States", kind: .state, code: "USA", aliases: ["US"]))

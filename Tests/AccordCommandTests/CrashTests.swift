@@ -17,13 +17,13 @@ struct LargeWrite: Sendable {
   var developmentsPerTransaction: Int?
 
   static let generateArguments = [
-    "generate", "--negotiations", "300", "--developments", "41000", "--seed", "7",
+    "generate", "--negotiations", "100", "--developments", "20500", "--seed", "7",
   ]
 
   /// `accord generate`, which commits its actors in one transaction, then negotiations (with
   /// their proposals, conditions, meetings and quotes) 2,000 to a transaction, then developments
-  /// 20,000 to a transaction (`SyntheticCorpus.generate`): here 300 negotiations and 41,000
-  /// developments, so five transactions after the migrations, in about a second.
+  /// 20,000 to a transaction (`SyntheticCorpus.generate`): here 100 negotiations and 20,500
+  /// developments, so four transactions after the migrations.
   static let generate = LargeWrite(
     commandLine: { _ in generateArguments }, negotiationsPerTransaction: 2_000,
     developmentsPerTransaction: 20_000)
@@ -42,8 +42,10 @@ struct LargeWrite: Sendable {
     }, negotiationsPerTransaction: nil, developmentsPerTransaction: nil)
 }
 
-/// A large write killed with SIGKILL at random moments leaves a database that passes SQLite's
-/// integrity check and holds whole committed transactions of it: all of each, or none.
+/// A large write killed with SIGKILL at chosen moments leaves a database that passes SQLite's
+/// integrity check and holds whole committed transactions of it: all of each, or none. The
+/// moments are statements of the write (`ACCORD_TEST_CRASH_AFTER=N`, see the binary's TestHooks):
+/// spread evenly over a complete run's, so that every run kills the same way, on any machine.
 @Suite struct CrashTests {
   /// The write under test. Once `accord import` has landed, test it instead by changing this one
   /// line to `LargeWrite.importOfTheGeneratedRecord`.
@@ -62,49 +64,35 @@ struct LargeWrite: Sendable {
 
   @Test func aKilledLargeWriteLeavesWholeTransactions() throws {
     let write = Self.largeWrite
-    // A complete run: what every interrupted one must be a whole-transaction part of.
+    // A complete run: what every interrupted one must be a whole-transaction part of, and how
+    // many statements it runs.
     let referencePath = sandbox.folder + "/complete.sqlite"
     let arguments = try write.commandLine(sandbox)
-    let started = ContinuousClock.now
-    let complete = try sandbox.start(arguments + ["--db", referencePath])
-    try #require(complete.wait(until: .now + .seconds(120)) == .exited(0), "\(complete.stderr)")
-    // How long a whole run takes; shortened whenever a run ends before its moment came, so that
-    // the kills keep landing inside runs however busy the machine is.
-    var duration = ContinuousClock.now - started
+    let complete = try sandbox.start(
+      arguments + ["--db", referencePath], environment: ["ACCORD_TEST_CRASH_AFTER": "count"])
+    try #require(complete.wait() == .exited(0), "\(complete.stderr)")
+    let statements = try #require(
+      complete.stderr.split(separator: "\n").last { $0.hasPrefix("statements: ") }
+        .flatMap { Int($0.dropFirst("statements: ".count)) }, "\(complete.stderr)")
+    try #require(statements > 100, "the write ran only \(statements) statements")
     let reference = try Self.contents(of: referencePath)
     let total = try Self.counts(referencePath)
 
-    var generator = SystemRandomNumberGenerator()
-    var interrupted = 0
+    // Moments from the first statement to the last, evenly spread.
+    let runs = 10
+    let moments = (0..<runs).map { 1 + (statements - 2) * $0 / (runs - 1) }
     var states: [String] = []
-    let runs = 21
-    for run in 1...runs {
+    for (run, moment) in moments.enumerated() {
       let path = sandbox.folder + "/killed-\(run).sqlite"
-      let start = ContinuousClock.now
-      let child = try sandbox.start(arguments + ["--db", path])
-      // A moment anywhere in a run, from opening the file to the last commit.
-      let moment = start + duration * Double.random(in: 0...1, using: &generator)
-      while ContinuousClock.now < moment && child.poll() == nil { usleep(1_000) }
-      if child.poll() == nil {
-        child.signal(SIGKILL)
-      } else {
-        duration = min(duration, ContinuousClock.now - start)
-      }
-      let ending = child.wait(until: .now + .seconds(60))
-      if ending == .signaled(SIGKILL) {
-        interrupted += 1
-      } else {
-        #expect(ending == .exited(0), "run \(run): \(ending): \(child.stderr)")
-      }
+      let child = try sandbox.start(
+        arguments + ["--db", path], environment: ["ACCORD_TEST_CRASH_AFTER": String(moment)])
+      let ending = child.wait()
+      #expect(ending == .signaled(SIGKILL), "run \(run), at statement \(moment): \(ending): \(child.stderr)")
       states.append(try verify(path, reference: reference, total: total, write: write, run: run))
       for suffix in ["", "-wal", "-shm", "-journal"] {
         try? FileManager.default.removeItem(atPath: path + suffix)
       }
     }
-    // Most runs must have been killed part-way, or the test proves little.
-    #expect(
-      interrupted >= runs * 2 / 3,
-      "only \(interrupted) of \(runs) runs were killed before they ended: \(states)")
     // And, for a write of several transactions, the kills landed at different stages.
     if write.developmentsPerTransaction != nil {
       #expect(Set(states).count >= 3, "\(states)")

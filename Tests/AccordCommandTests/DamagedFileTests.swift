@@ -85,7 +85,7 @@ import Testing
         ["--reuid=\(Self.unprivileged)", "--regid=\(Self.unprivileged)", "--clear-groups", binary]
           + arguments,
         environment: sandbox.environment, folder: sandbox.folder)
-      let ending = child.wait(until: .now + .seconds(60))
+      let ending = child.wait()
       // A process that another test started while the copy was being written may still hold it
       // open (ETXTBSY): try again.
       if ending == .exited(126) && child.stderr.contains("Text file busy") && attempt < 20 {

@@ -88,12 +88,11 @@ import Testing
 
   let sandbox: Sandbox
 
+  static let template = Sandbox.template(commands)
+
   init() throws {
     sandbox = try Sandbox()
-    for command in Self.commands {
-      let result = try sandbox.run(command)
-      try #require(result.status == 0, "\(result)")
-    }
+    try sandbox.load(Self.template)
   }
 
   func slugs(_ arguments: String...) throws -> [String] {

@@ -313,7 +313,7 @@ import Testing
   /// only drafts active in the year before it, and every live draft is either listed or dormant.
   @Test func unsignedDealsAreOnlyDraftsActiveInTheYearBefore() throws {
     try pax()
-    try ucdp(fixtures + "/ucdp-peace-agreements-22.1.csv")
+    try ucdp()
     var day = Day(year: 1990, month: 1, day: 1)!
     var checked = 0
     while day < testToday {

@@ -17,9 +17,24 @@ final class TemporaryFolder {
 
   deinit { try? FileManager.default.removeItem(atPath: path) }
 
-  /// A new database file in the folder.
+  /// A new database file in the folder: a copy of one migrated once for all the tests, so that
+  /// each does not pay for the migrations.
   func store(_ name: String = "accord.sqlite") throws -> AccordStore {
-    try AccordStore(path: path + "/" + name, today: testToday)
+    let file = path + "/" + name
+    if !FileManager.default.fileExists(atPath: file), let template = try Self.template.get() {
+      try FileManager.default.copyItem(atPath: template, toPath: file)
+    }
+    return try AccordStore(path: file, today: testToday)
+  }
+
+  /// A migrated, empty database file (in rollback-journal mode, one file), made on first use.
+  static let template: Result<String?, any Error> = Result {
+    let folder = FileManager.default.temporaryDirectory.path + "/accord-import-template-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let file = folder + "/template.sqlite"
+    let store = try AccordStore(path: file, today: testToday)
+    try store.connection.execute("PRAGMA journal_mode = DELETE")
+    return file
   }
 
   func file(_ name: String, _ text: String) throws -> String {

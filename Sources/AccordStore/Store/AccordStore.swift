@@ -33,10 +33,33 @@ public final class AccordStore {
     try self.init(connection: connection, today: today, wal: true)
   }
 
-  /// A private database in memory, for tests and trials.
+  /// A private database in memory, for tests and trials. The schema is migrated once a process and
+  /// copied into each new one (a migration of every file costs as much as a test of one).
   public static func inMemory(today: Day = .today()) throws -> AccordStore {
-    try AccordStore(connection: Connection(path: ":memory:"), today: today, wal: false)
+    let connection = try Connection(path: ":memory:")
+    if let image = migratedImage, let buffer = sqlite3_malloc64(UInt64(image.count)) {
+      image.withUnsafeBytes { bytes in
+        if let base = bytes.baseAddress { buffer.copyMemory(from: base, byteCount: image.count) }
+      }
+      let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
+      let size = Int64(image.count)
+      // On failure SQLite frees the buffer, and the migration below makes the schema as usual.
+      _ = sqlite3_deserialize(
+        connection.handle, "main", buffer.assumingMemoryBound(to: UInt8.self), size, size, flags)
+    }
+    return try AccordStore(connection: connection, today: today, wal: false)
   }
+
+  /// A database migrated to this Accord's schema, as bytes; nil if it could not be made (then each
+  /// store migrates itself).
+  private static let migratedImage: [UInt8]? = {
+    guard let connection = try? Connection(path: ":memory:"), (try? Migrator().migrate(connection)) != nil
+    else { return nil }
+    var size: sqlite3_int64 = 0
+    guard let data = sqlite3_serialize(connection.handle, "main", &size, 0) else { return nil }
+    defer { sqlite3_free(data) }
+    return Array(UnsafeBufferPointer(start: data, count: Int(size)))
+  }()
 
   init(connection: Connection, today: Day, wal: Bool, readOnly: Bool = false) throws {
     self.connection = connection

@@ -16,6 +16,7 @@ struct DatabaseOptions: ParsableArguments {
   func open() throws -> AccordStore {
     let store = try AccordStore(path: path)
     store.commandArguments = commandLineText()
+    TestHooks.arm(store)
     return store
   }
 }
