@@ -111,7 +111,7 @@ public enum AccordFile {
     from source: ByteSource, into store: AccordStore, progress: ((TransferProgress) -> Void)? = nil
   ) throws -> ImportSummary {
     let reader = JSONReader(source: source)
-    return try store.write {
+    return try store.bulk {
       let importer = try RecordImporter(store: store)
       var number = 0
       /// The fast path: a development as `accord export` writes it, if the next record is one.

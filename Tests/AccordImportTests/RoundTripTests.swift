@@ -40,7 +40,16 @@ import Testing
       let copy = try folder.store("copy-\(layout).sqlite")
       try importText(first, into: copy)
       #expect(try exported(copy, layout) == first)
-      #expect(try dump(copy) == dump(original), "the tables themselves are the same, ids included")
+      #expect(
+        try dump(copy, index: false) == dump(original, index: false),
+        "the tables themselves are the same, ids included")
+      // The search index is built in other batches, so its pages differ; what it finds does not.
+      for query in ["talks", "minister OR ceasefire", "sanction*"] {
+        let found = try copy.search(query, limit: 1_000).map { "\($0.kind) \($0.id) \($0.snippet)" }
+        #expect(!found.isEmpty)
+        #expect(
+          found == (try original.search(query, limit: 1_000).map { "\($0.kind) \($0.id) \($0.snippet)" }))
+      }
     }
   }
 

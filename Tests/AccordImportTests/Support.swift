@@ -65,11 +65,14 @@ func importBytes(_ bytes: [UInt8], into store: AccordStore) throws -> ImportSumm
   try AccordFile.importRecords(from: ByteSource(bytes: bytes), into: store)
 }
 
-/// Every row of every table, as text: a failed import must leave this exactly as it was.
-func dump(_ store: AccordStore) throws -> [String] {
+/// Every row of every table, as text: a failed import must leave this exactly as it was. Without
+/// `index`, the full-text index's own tables are left out (an undo gives the same answers from an
+/// index laid out differently).
+func dump(_ store: AccordStore, index: Bool = true) throws -> [String] {
   let connection = store.connection
   let tables = try connection.all(
-    "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT IN ('schema_migration', 'command', 'change_log') ORDER BY name"
+    "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT IN ('schema_migration', 'command', 'change_log') AND (?1 OR name NOT LIKE 'search%') ORDER BY name",
+    [.integer(index ? 1 : 0)]
   ) { $0.text(0) }
   var lines: [String] = []
   for table in tables {

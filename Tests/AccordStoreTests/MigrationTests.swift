@@ -159,6 +159,7 @@ import Testing
     try connection.execute(
       "INSERT INTO proposal_step (proposal_id, step, date, date_first, date_last, label) VALUES (1, 'milestone', '2025-03-01', '2025-03-01', '2025-03-01', 'Review')"
     )
+    try connection.execute("UPDATE proposal_step SET label = 'Review' WHERE step = 'milestone'")
     #expect(
       try connection.first("SELECT json_extract(after, '$.label') FROM change_log ORDER BY id DESC LIMIT 1") {
         $0.text(0)
@@ -220,7 +221,76 @@ import Testing
       ])
     #expect(try connection.integer("SELECT count(*) FROM current_answer") == 1)
     #expect(try connection.all("PRAGMA foreign_key_check") { $0.text(0) }.isEmpty)
-    #expect(try connection.integer("SELECT ref FROM search WHERE search MATCH 'without'") == 1)
+    #expect(try connection.integer("SELECT rowid FROM search WHERE search MATCH 'without'") == 1 * 16 + 10)
+  }
+
+  /// Schema 7 logged each insert's whole row and kept a copy of every indexed text in the search
+  /// index; schema 8 keeps neither (Migrations/0008_lean_writes.sql). The same searches find the
+  /// same facts in the same order, the log keeps every change, and what the index held is what
+  /// `search_source` gives.
+  @Test func aRecordOfSchemaSevenKeepsItsAnswersInTheLeanLayout() throws {
+    let connection = try Connection(path: ":memory:")
+    let seven = Array(Migration.embedded.prefix { $0.version <= 7 })
+    try Migrator(migrations: seven).migrate(connection)
+    try connection.execute(
+      """
+      INSERT INTO command (analyst, arguments) VALUES ('ana', 'accord …');
+      INSERT INTO actor (slug, name, kind) VALUES ('ukraine', 'Ukraine', 'state'), ('us', 'United States', 'state');
+      INSERT INTO negotiation (slug, title, title_key, summary) VALUES
+        ('minerals', 'Minerals talks', 'minerals talks', 'Resources for security guarantees');
+      INSERT INTO proposal (slug, negotiation_id, title, title_key, terms) VALUES
+        ('offer', 1, 'US offer', 'us offer', 'Access to rare earths in München');
+      INSERT INTO proposal_step (proposal_id, step, date, date_first, date_last, note) VALUES
+        (1, 'tabled', '2025-02-12', '2025-02-12', '2025-02-12', 'tabled in Munich'),
+        (1, 'rejected', '2025-02-15', '2025-02-15', '2025-02-15', NULL);
+      INSERT INTO statement (actor_id, negotiation_id, date, date_first, date_last, text, context) VALUES
+        (1, 1, '2025-02-15', '2025-02-15', '2025-02-15', 'We are still talking about guarantees', 'Munich');
+      INSERT INTO development (negotiation_id, date, date_first, date_last, text) VALUES
+        (1, '2025-02-16', '2025-02-16', '2025-02-16', 'Guarantees discussed again'),
+        (1, '2025-02-17', '2025-02-17', '2025-02-17', 'Nothing signed in München');
+      UPDATE command SET open = 0;
+      UPDATE development SET text = 'Guarantees discussed once more' WHERE id = 1;
+      """)
+    let queries = ["munchen", "guarantees", "talk*", "\"rare earths\"", "munich OR signed"]
+    func answers() throws -> [String] {
+      try queries.map { query in
+        try connection.all("SELECT rowid FROM search WHERE search MATCH ? ORDER BY rank", [.text(query)]) {
+          String($0.integer(0))
+        }.joined(separator: " ")
+      }
+    }
+    let before = try answers()
+    let indexed = try connection.all("SELECT rowid, title, body, context FROM search ORDER BY rowid") {
+      "\($0.integer(0)) \($0.optionalText(1) ?? "-") \($0.optionalText(2) ?? "-") \($0.optionalText(3) ?? "-")"
+    }
+    let log = try connection.all(
+      "SELECT id, operation, table_name, row_key, before FROM change_log ORDER BY id"
+    ) {
+      "\($0.integer(0)) \($0.text(1)) \($0.text(2)) \($0.text(3)) \($0.optionalText(4) ?? "-")"
+    }
+    try Migrator().migrate(connection)
+    #expect(try Migrator.version(of: connection) == 8)
+    #expect(try answers() == before)
+    #expect(before.allSatisfy { !$0.isEmpty })
+    #expect(
+      try connection.all("SELECT rowid, title, body, context FROM search_source ORDER BY rowid") {
+        "\($0.integer(0)) \($0.optionalText(1) ?? "-") \($0.optionalText(2) ?? "-") \($0.optionalText(3) ?? "-")"
+      } == indexed)
+    #expect(
+      try connection.all("SELECT id, operation, table_name, row_key, before FROM change_log ORDER BY id") {
+        "\($0.integer(0)) \($0.text(1)) \($0.text(2)) \($0.text(3)) \($0.optionalText(4) ?? "-")"
+      } == log)
+    // Only the update keeps an "after"; the inserts' copies are gone.
+    #expect(try connection.integer("SELECT count(*) FROM change_log WHERE after IS NOT NULL") == 1)
+    #expect(
+      try connection.first(
+        "SELECT after ->> '$.text' FROM change_log WHERE operation = 'update'", [], { $0.text(0) })
+        == "Guarantees discussed once more")
+    // The index, now without its copy, still follows every change.
+    try connection.execute("UPDATE development SET text = 'Talks adjourned' WHERE id = 2")
+    #expect(try connection.integer("SELECT count(*) FROM search WHERE search MATCH 'signed'") == 0)
+    #expect(try connection.integer("SELECT rowid FROM search WHERE search MATCH 'adjourned'") == 2 * 16 + 8)
+    try connection.execute("INSERT INTO search (search, rank) VALUES ('integrity-check', 1)")
   }
 
   @Test func aFailingMigrationLeavesTheDatabaseAtTheVersionBefore() throws {

@@ -51,7 +51,7 @@ public class DatasetImport {
     _ source: ByteSource, required: [String], progress: ((TransferProgress) -> Void)?,
     row: (CSVRow) throws -> Void, finish: () throws -> Void
   ) throws -> DatasetSummary {
-    try store.write {
+    try store.bulk {
       let reader = try CSVReader(source: source)
       for column in required where !reader.has(column) {
         throw StoreError.invalid(

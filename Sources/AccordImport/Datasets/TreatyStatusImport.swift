@@ -79,7 +79,7 @@ public final class TreatyStatusImport {
   }
 
   public func run(_ file: ByteSource, progress: ((TransferProgress) -> Void)? = nil) throws -> Summary {
-    try store.write {
+    try store.bulk {
       let reader = try CSVReader(source: file)
       var names: [Field: String] = [:]
       for field in Field.allCases {

@@ -33,7 +33,7 @@ public struct SyntheticCorpus {
     let stateCount = max(4, min(200, negotiations / 10 + 4))
     var states: [String] = []
     var organizations: [String] = []
-    try store.write {
+    try store.bulk {
       for index in 0..<stateCount {
         let name = Self.placeName(&random, index: index)
         let id = try store.addActor(
@@ -67,7 +67,7 @@ public struct SyntheticCorpus {
     var start = 0
     while start < negotiations {
       let end = min(negotiations, start + batch / 10)
-      try store.write {
+      try store.bulk {
         for index in start..<end {
           try addNegotiation(
             index, store: store, states: states, organizations: organizations, random: &random,
@@ -82,7 +82,7 @@ public struct SyntheticCorpus {
     var written = 0
     while written < developments, !negotiationIDs.isEmpty {
       let end = min(developments, written + batch)
-      try store.write {
+      try store.bulk {
         for _ in written..<end {
           let negotiation = random.pick(negotiationIDs)
           try store.insertDevelopment(

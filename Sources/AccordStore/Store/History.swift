@@ -40,7 +40,8 @@ final class CommandLog {
   }
 }
 
-/// One change on the log: a row inserted, updated or deleted, by which command and analyst.
+/// One change on the log: a row inserted, updated or deleted, by which command and analyst; or the
+/// rows a bulk write (an import) inserted into one table (`inserts`).
 public struct HistoryEntry: Sendable, Codable, Equatable {
   public let id: Int64
   public let changedAt: String
@@ -50,11 +51,16 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
   public let arguments: String?
   public let operation: String
   public let table: String
-  /// The row's primary key, as a JSON array: `[3]`.
+  /// The row's primary key, as a JSON array: `[3]`; for `inserts`, the rows': ranges of the id
+  /// (`[[1,1000]]`) or, for a table keyed otherwise, the keys.
   public let key: String
   /// The row before and after, column by column (text, integer or real as stored; nil for NULL).
+  /// The log keeps no copy of an inserted row: its `after` is the row as the next change found it,
+  /// else as it is now (nil once it is gone without a trace).
   public let before: [Field]?
-  public let after: [Field]?
+  public var after: [Field]?
+  /// For `inserts`: how many rows.
+  public var rows: Int? = nil
 
   public struct Field: Sendable, Codable, Equatable {
     public let column: String
@@ -120,36 +126,127 @@ extension AccordStore {
   /// that refer to it by a foreign key, and its retraction).
   public func history(of record: (table: String, id: Int64)? = nil, limit: Int = 100) throws -> [HistoryEntry]
   {
-    let select = """
-      SELECT l.id, l.changed_at, coalesce(c.analyst, 'sqlite3 shell'), l.command_id, c.arguments,
-        l.operation, l.table_name, l.row_key, l.before, l.after
-      FROM change_log l LEFT JOIN command c ON c.id = l.command_id
-      """
     guard let record else {
-      return try connection.all(
-        select + " ORDER BY l.id DESC LIMIT ?", [.integer(Int64(limit))], decodeHistory)
+      return try complete(
+        connection.all(
+          Self.historySelect + " ORDER BY l.id DESC LIMIT ?", [.integer(Int64(limit))], decodeHistory))
     }
-    var entries = try connection.all(
-      select + " WHERE l.table_name = ? AND l.row_key = json_array(?) ORDER BY l.id DESC LIMIT ?",
-      [.text(record.table), .integer(record.id), .integer(Int64(limit))], decodeHistory)
+    var entries = try changes(of: record.table, keys: ["[\(record.id)]"], limit: limit)
+    // Its retraction: a current one by its key, any other by what the log kept of it.
+    let retractions = try connection.all(
+      "SELECT json_array(id) FROM retraction WHERE record_table = ? AND record_id = ?",
+      [.text(record.table), .integer(record.id)]
+    ) { $0.text(0) }
+    entries += try changes(of: "retraction", keys: retractions, limit: limit)
     entries += try connection.all(
-      select + """
+      Self.historySelect + """
          WHERE l.table_name = 'retraction'
           AND coalesce(json_extract(l.after, '$.record_table'), json_extract(l.before, '$.record_table')) = ?
           AND coalesce(json_extract(l.after, '$.record_id'), json_extract(l.before, '$.record_id')) = ?
         ORDER BY l.id DESC LIMIT ?
         """, [.text(record.table), .integer(record.id), .integer(Int64(limit))], decodeHistory)
+    // The rows that refer to it: those there now by their keys, the others by what the log kept.
     for (table, column) in try references(to: record.table) {
+      let (_, key) = try tableColumns(table)
+      let keys = try connection.all(
+        "SELECT json_array(\(key.map(quote).joined(separator: ", "))) FROM \(quote(table)) WHERE \(quote(column)) = ?",
+        [.integer(record.id)]
+      ) { $0.text(0) }
+      entries += try changes(of: table, keys: keys, limit: limit)
       let path = "$." + column
       entries += try connection.all(
-        select + """
+        Self.historySelect + """
            WHERE l.table_name = ?1
             AND (json_extract(l.before, ?2) = ?3 OR json_extract(l.after, ?2) = ?3)
           ORDER BY l.id DESC LIMIT ?4
           """, [.text(table), .text(path), .integer(record.id), .integer(Int64(limit))], decodeHistory)
     }
     var seen = Set<Int64>()
-    return entries.sorted { $0.id > $1.id }.filter { seen.insert($0.id).inserted }.prefix(limit).map { $0 }
+    return try complete(
+      entries.sorted { $0.id > $1.id }.filter { seen.insert($0.id).inserted }.prefix(limit).map { $0 })
+  }
+
+  static let historySelect = """
+    SELECT l.id, l.changed_at, coalesce(c.analyst, 'sqlite3 shell'), l.command_id, c.arguments,
+      l.operation, l.table_name, l.row_key, l.before, l.after
+    FROM change_log l LEFT JOIN command c ON c.id = l.command_id
+    """
+
+  /// The changes of the rows of `table` with these keys (JSON arrays): each row's own, and the
+  /// bulk inserts that hold it.
+  private func changes(of table: String, keys: [String], limit: Int) throws -> [HistoryEntry] {
+    guard !keys.isEmpty else { return [] }
+    var entries: [HistoryEntry] = []
+    for key in keys {
+      entries += try connection.all(
+        Self.historySelect + " WHERE l.table_name = ? AND l.row_key = ? ORDER BY l.id DESC LIMIT ?",
+        [.text(table), .text(key), .integer(Int64(limit))], decodeHistory)
+    }
+    let bulk = try connection.all(
+      Self.historySelect + " WHERE l.table_name = ? AND l.operation = 'inserts' ORDER BY l.id DESC",
+      [.text(table)],
+      decodeHistory)
+    let single = try tableColumns(table).key.count == 1
+    for entry in bulk
+    where try keys.contains(where: { try bulkInsert(entry.key, holds: $0, singleKey: single) }) {
+      entries.append(entry)
+    }
+    return entries
+  }
+
+  /// Whether a bulk insert's row_key (`inserts`) holds the row with `key`.
+  func bulkInsert(_ rows: String, holds key: String, singleKey: Bool) throws -> Bool {
+    let sql =
+      singleKey
+      ? """
+      SELECT 1 FROM json_each(?1) r
+      WHERE r.value ->> '$[0]' <= ?2 ->> '$[0]' AND ?2 ->> '$[0]' <= r.value ->> '$[1]' LIMIT 1
+      """
+      : "SELECT 1 FROM json_each(?1) r WHERE json(r.value) = json(?2) LIMIT 1"
+    return try connection.integer(sql, [.text(rows), .text(key)]) != nil
+  }
+
+  /// Entries with an inserted row's values (the log keeps none): the row as the next change to it
+  /// found it, else as it is now; and a bulk insert's count of rows.
+  private func complete(_ entries: [HistoryEntry]) throws -> [HistoryEntry] {
+    try entries.map { entry in
+      var entry = entry
+      switch entry.operation {
+      case "insert":
+        let later = try connection.first(
+          """
+          SELECT before FROM change_log
+          WHERE table_name = ? AND row_key = ? AND id > ? AND operation IN ('update', 'delete')
+          ORDER BY id LIMIT 1
+          """, [.text(entry.table), .text(entry.key), .integer(entry.id)], { $0.optionalText(0) })
+        if let json = later ?? nil {
+          entry.after = try fields(json)
+        } else {
+          entry.after = try currentRow(entry.table, key: entry.key)
+        }
+      case "inserts":
+        let single = try tableColumns(entry.table).key.count == 1
+        entry.rows = Int(
+          try connection.integer(
+            single
+              ? "SELECT sum(r.value ->> '$[1]' - (r.value ->> '$[0]') + 1) FROM json_each(?) r"
+              : "SELECT count(*) FROM json_each(?)", [.text(entry.key)]) ?? 0)
+      default: break
+      }
+      return entry
+    }
+  }
+
+  /// A row as it is now, by its key (a JSON array), as fields; nil when it is gone.
+  private func currentRow(_ table: String, key: String) throws -> [HistoryEntry.Field]? {
+    let (columns, keyColumns) = try tableColumns(table)
+    let object = "json_object(" + columns.map { "'\($0)', \(quote($0))" }.joined(separator: ", ") + ")"
+    let match = keyColumns.enumerated().map { "\(quote($1)) IS ?1 ->> '$[\($0)]'" }.joined(separator: " AND ")
+    guard
+      let json = try connection.first(
+        "SELECT \(object) FROM \(quote(table)) WHERE \(match)", [.text(key)], { $0.text(0) })
+    else { return nil }
+    return try fields(json)
   }
 
   private func decodeHistory(_ row: Row) throws(StoreError) -> HistoryEntry {
@@ -202,7 +299,7 @@ extension AccordStore {
       """
       SELECT name FROM sqlite_schema
       WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search%'
-        AND name NOT IN ('schema_migration', 'command', 'change_log')
+        AND name NOT IN ('schema_migration', 'command', 'change_log', 'bulk_write')
       ORDER BY name
       """
     ) { $0.text(0) }

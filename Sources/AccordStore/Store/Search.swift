@@ -16,7 +16,7 @@ public struct SearchHit: Sendable, Codable, Equatable {
   /// What it is about: a step's proposal, a condition's term.
   public let about: String?
   /// The text around the best match, the matching words between the marks.
-  public let snippet: String
+  public var snippet: String
   /// Its place in the ranking by bm25, from 1 (the best match), counted across pages.
   public let rank: Int
   /// The bloc through which the actor a search was narrowed to did it (`--actor`).
@@ -58,19 +58,24 @@ extension AccordStore {
     ]
     do {
       var rank = max(0, offset)
-      return try connection.all(Self.searchSQL, arguments) { row in
+      var rowids: [Int64] = []
+      var hits = try connection.all(Self.searchSQL, arguments) { row in
         rank += 1
+        rowids.append(row.integer(2))
         let date = row.optionalText(5).map { AccordDate.stored($0, first: row.text(6), last: row.text(7)) }
         var hit = SearchHit(
           kind: row.text(0), id: row.integer(1), date: date,
           negotiation: row.optionalText(3), negotiationTitle: row.optionalText(4),
-          who: row.optionalText(8)?.nonEmpty, about: row.optionalText(9), snippet: row.text(2), rank: rank)
+          who: row.optionalText(8)?.nonEmpty, about: row.optionalText(9), snippet: "", rank: rank)
         if let scope = filter.actor {
           let ids = splitList(row.optionalText(10)).compactMap { Int64($0) }
           hit.via = scope.match(any: ids, on: date ?? AccordDate(day: Day.epoch))?.via
         }
         return hit
       }
+      let snippets = try self.snippets(of: rowids, matching: fts, marks: marks)
+      for index in hits.indices { hits[index].snippet = snippets[rowids[index]] ?? "" }
+      return hits
     } catch {
       // FTS5 refusing the query is an error in what the analyst typed: say so in one line.
       if case .sqlite(_, _, let message, _) = error,
@@ -82,15 +87,46 @@ extension AccordStore {
     }
   }
 
+  /// The snippet of each of `rowids` (the index's rowids): the index keeps no copy of the text
+  /// (Migrations/0008_lean_writes.sql), so the page's few texts, read from the facts through
+  /// `search_source`, go into a small index of this connection's own, where FTS5 cuts the snippet
+  /// from them as it would have from its copy.
+  func snippets(of rowids: [Int64], matching fts: String, marks: (open: String, close: String))
+    throws(StoreError) -> [Int64: String]
+  {
+    guard !rowids.isEmpty else { return [:] }
+    try connection.execute(
+      """
+      CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_page USING fts5 (
+        title, body, context, tokenize = 'unicode61 remove_diacritics 2');
+      DELETE FROM temp.search_page;
+      """)
+    for rowid in rowids {
+      try connection.run(
+        """
+        INSERT INTO temp.search_page (rowid, title, body, context)
+        SELECT rowid, title, body, context FROM search_source WHERE kind_number = ?1 AND ref = ?2
+        """, [.integer(rowid & 15), .integer(rowid >> 4)])
+    }
+    return Dictionary(
+      try connection.all(
+        "SELECT rowid, snippet(search_page, -1, ?2, ?3, '…', 12) FROM temp.search_page WHERE search_page MATCH ?1",
+        [.text(fts), .text(marks.open), .text(marks.close)]
+      ) { ($0.integer(0), $0.text(1)) }, uniquingKeysWith: { a, _ in a })
+  }
+
   /// One statement: FTS5 ranks the matches (ORDER BY rank, which it consumes itself, so that
   /// the joins and the snippet are made only for the rows returned); the fact behind each match
-  /// is found by its rowid (id × 16 + kind number, see Migrations/0003_search.sql and 0006_blocs.sql:
-  /// 10 an answer, 11 a deadline). The bm25 score itself is not selected: reading it outside FTS5's
+  /// is found by its rowid (id × 16 + kind number, see Migrations/0008_lean_writes.sql). The bm25 score itself is not selected: reading it outside FTS5's
   /// sort makes FTS5 gather the query's statistics a second time, which costs as much again as the
   /// search. `?5` is the actor filter's windows (``ActorScope/windowsJSON``): a fact matches when
   /// one of its actors is one of them on the fact's date.
   static let searchSQL = """
-    SELECT s.kind, s.rowid >> 4, snippet(search, -1, ?2, ?3, '…', 12),
+    SELECT CASE s.rowid & 15
+        WHEN 1 THEN 'negotiation' WHEN 2 THEN 'proposal' WHEN 3 THEN 'step' WHEN 4 THEN 'term'
+        WHEN 5 THEN 'condition' WHEN 6 THEN 'quote' WHEN 7 THEN 'meeting' WHEN 8 THEN 'development'
+        WHEN 9 THEN 'source' WHEN 10 THEN 'answer' WHEN 11 THEN 'deadline' END,
+      s.rowid >> 4, s.rowid,
       n.slug, n.title,
       coalesce(pf.date, xs.date, tf.date, xo.date, xq.date, xm.date, xd.date, xr.published, xa.date, xl.date),
       coalesce(pf.date_first, xs.date_first, tf.date_first, xo.date_first, xq.date_first,

@@ -23,15 +23,7 @@ extension AccordStore {
       else {
         throw StoreError.conflict("nothing to undo: \(analyst) has no command on the log")
       }
-      if let (table, key, who) = try connection.first(
-        """
-        SELECT l.table_name, l.row_key, coalesce(c.analyst, 'the sqlite3 shell')
-        FROM change_log t
-        JOIN change_log l ON l.table_name = t.table_name AND l.row_key = t.row_key AND l.id > t.id
-        LEFT JOIN command c ON c.id = l.command_id
-        WHERE t.command_id = ?1 AND l.command_id IS NOT ?1 ORDER BY l.id LIMIT 1
-        """, [.integer(target)], { ($0.text(0), $0.text(1), $0.text(2)) })
-      {
+      if let (table, key, who) = try laterChange(to: target) {
         throw StoreError.conflict(
           "cannot undo command \(target) (\(arguments)): a later change by \(who) touched the same record (\(table) \(key)); nothing was written"
         )
@@ -39,13 +31,17 @@ extension AccordStore {
       if let id = commandLog.openID {
         try connection.run("UPDATE command SET undoes = ? WHERE id = ?", [.integer(target), .integer(id)])
       }
+      // Row by row, newest first; then the bulk inserts, newest first (a bulk write logs its rows
+      // when it ends, after the changes it made to them on the way).
       let changes = try connection.all(
-        "SELECT table_name, operation, before, after FROM change_log WHERE command_id = ? ORDER BY id DESC",
-        [.integer(target)]
-      ) { ($0.text(0), $0.text(1), $0.optionalText(2), $0.optionalText(3)) }
+        """
+        SELECT table_name, operation, row_key, before, after FROM change_log WHERE command_id = ?
+        ORDER BY operation = 'inserts', id DESC
+        """, [.integer(target)]
+      ) { ($0.text(0), $0.text(1), $0.text(2), $0.optionalText(3), $0.optionalText(4)) }
       do {
-        for (table, operation, before, after) in changes {
-          try revert(table: table, operation: operation, before: before, after: after)
+        for (table, operation, key, before, after) in changes {
+          try revert(table: table, operation: operation, key: key, before: before, after: after)
         }
       } catch let error as StoreError {
         if case .sqlite(_, let extended, _, _) = error,
@@ -62,14 +58,84 @@ extension AccordStore {
     }
   }
 
+  /// The first change after `target`'s, by another command or the shell, to a row it changed.
+  private func laterChange(to target: Int64) throws -> (String, String, String)? {
+    if let found = try connection.first(
+      """
+      SELECT l.table_name, l.row_key, coalesce(c.analyst, 'the sqlite3 shell')
+      FROM change_log t
+      JOIN change_log l ON l.table_name = t.table_name AND l.row_key = t.row_key AND l.id > t.id
+      LEFT JOIN command c ON c.id = l.command_id
+      WHERE t.command_id = ?1 AND l.command_id IS NOT ?1 ORDER BY l.id LIMIT 1
+      """, [.integer(target)], { ($0.text(0), $0.text(1), $0.text(2)) })
+    {
+      return found
+    }
+    // A row of a bulk insert changed since.
+    let bulk = try connection.all(
+      "SELECT id, table_name, row_key FROM change_log WHERE command_id = ? AND operation = 'inserts'",
+      [.integer(target)]
+    ) { ($0.integer(0), $0.text(1), $0.text(2)) }
+    for (id, table, rows) in bulk {
+      let single = try tableColumns(table).key.count == 1
+      let later = try connection.all(
+        """
+        SELECT l.row_key, coalesce(c.analyst, 'the sqlite3 shell') FROM change_log l
+        LEFT JOIN command c ON c.id = l.command_id
+        WHERE l.table_name = ? AND l.id > ? AND l.command_id IS NOT ? AND l.operation <> 'inserts'
+        ORDER BY l.id
+        """, [.text(table), .integer(id), .integer(target)]
+      ) { ($0.text(0), $0.text(1)) }
+      for (key, who) in later where try bulkInsert(rows, holds: key, singleKey: single) {
+        return (table, key, who)
+      }
+    }
+    return nil
+  }
+
   /// Applies the inverse of one logged change.
-  private func revert(table: String, operation: String, before: String?, after: String?) throws {
+  private func revert(table: String, operation: String, key rowKey: String, before: String?, after: String?)
+    throws
+  {
     let (columns, key) = try tableColumns(table)
     func value(_ column: String, _ argument: Int) -> String { "json_extract(?\(argument), '$.\(column)')" }
     let match = key.map { "\(quote($0)) IS \(value($0, 2))" }.joined(separator: " AND ")
     switch (operation, before, after) {
-    case ("insert", nil, let after?):
-      try connection.run("DELETE FROM \(quote(table)) WHERE \(match)", [.null, .text(after)])
+    case ("insert", nil, _):
+      let byKey = key.enumerated().map { "\(quote($1)) IS ?1 ->> '$[\($0)]'" }.joined(separator: " AND ")
+      try connection.run("DELETE FROM \(quote(table)) WHERE \(byKey)", [.text(rowKey)])
+    case ("inserts", nil, nil):
+      // Every row the bulk write inserted (by ranges of the id, or by key), newest first and one
+      // by one: so that the log of this undo, undone in turn, puts each row back after those it
+      // refers to (a proposal after the one it counters).
+      var rows: [String] = []
+      if key.count == 1 {
+        let ranges = try connection.all(
+          "SELECT r.value ->> '$[0]', r.value ->> '$[1]' FROM json_each(?) r ORDER BY 1 DESC", [.text(rowKey)]
+        ) { ($0.integer(0), $0.integer(1)) }
+        for (first, last) in ranges {
+          let found = try connection.all(
+            "SELECT json_array(\(quote(key[0]))) FROM \(quote(table)) WHERE \(quote(key[0])) BETWEEN ? AND ? ORDER BY 1 DESC",
+            [.integer(first), .integer(last)]
+          ) { $0.text(0) }
+          guard Int64(found.count) == last - first + 1 else {
+            throw StoreError.conflict("cannot undo: rows of \(table) changed since; nothing was written")
+          }
+          rows += found
+        }
+      } else {
+        rows = try connection.all("SELECT json(value) FROM json_each(?) ORDER BY key DESC", [.text(rowKey)]) {
+          $0.text(0)
+        }
+      }
+      let byKey = key.enumerated().map { "\(quote($1)) IS ?1 ->> '$[\($0)]'" }.joined(separator: " AND ")
+      for row in rows {
+        try connection.run("DELETE FROM \(quote(table)) WHERE \(byKey)", [.text(row)])
+        guard connection.changes == 1 else {
+          throw StoreError.conflict("cannot undo: rows of \(table) changed since; nothing was written")
+        }
+      }
+      return
     case ("delete", let before?, nil):
       let names = columns.map(quote).joined(separator: ", ")
       let values = columns.map { value($0, 1) }.joined(separator: ", ")
