@@ -201,6 +201,11 @@ public enum AccordFile {
       } catch let error as JSONReader.SyntaxError {
         throw StoreError.invalid("line \(error.line): \(error.message)")
       }
+      do {
+        try importer.flushDevelopments()
+      } catch StoreError.sqlite(_, _, let message, _) {
+        throw StoreError.invalid("the database refused a development of the file: \(message)")
+      }
       return ImportSummary(added: importer.added, present: importer.present)
     }
   }

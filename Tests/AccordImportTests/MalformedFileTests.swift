@@ -107,6 +107,13 @@ import Testing
       "the same id twice",
       header + negotiation + negotiation.replacing(#""slug":"talks""#, with: #""slug":"other""#),
       "line 3, record 2 (negotiation 1): field 'id': another negotiation record of the file has the same id"),
+    Case(
+      "the same development id twice (developments are written in batches)",
+      header + negotiation
+        + #"{"type":"development","id":7,"negotiation":"talks","date":"2025-02-01","text":"Met."}"#
+        + "\n"
+        + #"{"type":"development","id":7,"negotiation":"talks","date":"2025-02-02","text":"Met again."}"#,
+      "line 4, record 3 (development 7): field 'id': another development record of the file has the same id"),
   ]
 
   @Test(arguments: cases)
@@ -114,7 +121,7 @@ import Testing
     let folder = try TemporaryFolder()
     let store = try folder.store()
     // Ids are kept (and so can clash) in tables that are empty when the import begins.
-    if input.name != "the same id twice" { try WorkedExample.load(into: store) }
+    if !input.name.hasPrefix("the same") { try WorkedExample.load(into: store) }
     let before = try dump(store)
     let message = errorText { try importBytes(input.bytes, into: store) }
     #expect(message == input.message)

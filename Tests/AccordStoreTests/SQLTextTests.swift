@@ -81,9 +81,12 @@ import Testing
   static let historyNames: Set<String> = [
     "quote(table)", "quote(column)", "match", "names", "values", "assignments", "argument", "column",
     "byKey", "quote(key[0])", "object", #"key.map(quote).joined(separator: ", ")"#,
-    // Bulk writes: a table name (plain, checked as above) in a trigger's name and values, and one
-    // of two literal row_key expressions.
-    "table", "rows",
+    // Bulk writes: a table or trigger name (plain, checked as above) in a trigger's name and
+    // values and in the statements that find the new rows; those rows' key columns (`columns`,
+    // from pragma_table_info or literal), the rowid mark (an Int64, `$0`), and `where_` and
+    // `rows`, joined from those.
+    "table", "rows", "quote(name)", "quote(table.name)", "$0", "table.name", "columns[0]", "columns[1]",
+    "where_",
   ]
 
   @Test func sqlIsNeverBuiltFromUserInput() throws {

@@ -14,6 +14,9 @@ struct SignatoryMatcher {
   /// Short names, matched only as written.
   private var exact: [String: Target] = [:]
   private var longest = 1
+  /// The first words of every name (lower-cased) and of every short name (as written): most
+  /// words of a list begin none, and are passed over without building a candidate.
+  private var firstWords: Set<String> = []
 
   enum Target: Equatable {
     case actor(Int64)
@@ -27,9 +30,11 @@ struct SignatoryMatcher {
       guard !words.isEmpty else { return }
       if name.count <= 4 {
         exact[words.joined(separator: " ")] = target
+        firstWords.insert(words[0])
         return
       }
       let key = words.map { $0.lowercased() }.joined(separator: " ")
+      firstWords.insert(words[0].lowercased())
       if let known = names[key], known != target { ambiguous.insert(key) }
       names[key] = target
       longest = max(longest, words.count)
@@ -57,23 +62,32 @@ struct SignatoryMatcher {
     // Lists run on line breaks, semicolons and commas; "X and Y" is read within a part.
     for part in text.split(whereSeparator: { $0 == "\n" || $0 == ";" || $0 == "," || $0 == "\r" }) {
       let words = Self.words(part)
+      let lower = words.map { $0.lowercased() }
       var index = 0
       while index < words.count {
         var matched: (Target, Int)?
-        for length in stride(from: min(longest, words.count - index), through: 1, by: -1) {
-          let slice = words[index..<(index + length)]
-          if let target = names[slice.map { $0.lowercased() }.joined(separator: " ")]
-            ?? exact[slice.joined(separator: " ")]
-          {
-            matched = (target, length)
-            break
+        if firstWords.contains(lower[index]) || firstWords.contains(words[index]) {
+          // The candidates of one to `longest` words from here, longest first.
+          var asWritten = words[index]
+          var lowered = lower[index]
+          var candidates = [(lowered, asWritten)]
+          for next in (index + 1)..<min(index + longest, words.count) {
+            asWritten += " " + words[next]
+            lowered += " " + lower[next]
+            candidates.append((lowered, asWritten))
+          }
+          for (length, candidate) in candidates.enumerated().reversed() {
+            if let target = names[candidate.0] ?? exact[candidate.1] {
+              matched = (target, length + 1)
+              break
+            }
           }
         }
         guard let (target, length) = matched else {
           index += 1
           continue
         }
-        let before = index > 0 ? words[index - 1].lowercased() : ""
+        let before = index > 0 ? lower[index - 1] : ""
         if before != "to" && before != "in" && !found.contains(target) { found.append(target) }
         index += length
       }

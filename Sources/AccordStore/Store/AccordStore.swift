@@ -68,7 +68,10 @@ public final class AccordStore {
       try Migrator().checkReadable(connection)
       return
     }
-    try connection.execute("PRAGMA foreign_keys = ON")
+    // Temporary tables, sorts and statement journals in memory: a bulk import's batch of rows is
+    // one statement, whose journal (the pages it changed, kept in case it fails halfway) would
+    // otherwise spill to a temporary file at 64 KiB.
+    try connection.execute("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY")
     // Migrate (or refuse the file) before switching to WAL, which rewrites the file's header:
     // a database Accord refuses must be left exactly as it was.
     do {

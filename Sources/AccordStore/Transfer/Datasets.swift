@@ -310,7 +310,7 @@ extension AccordStore {
     note: String? = nil, source: Int64? = nil
   ) throws -> Bool {
     if try connection.integer(
-      "SELECT 1 FROM proposal_step WHERE proposal_id = ? AND step = ? AND party_id = ? AND date = ?",
+      "SELECT 1 FROM proposal_step WHERE proposal_id = ? AND step = ? AND +party_id = ? AND date = ?",
       [.integer(proposal), .text(kind.rawValue), .integer(party), .text(date.text)]) != nil
     {
       return false

@@ -390,10 +390,32 @@ extension RecordImporter {
     "id", "negotiation", "date", "text", "actors", "sources", "recorded_at",
   ]
 
-  static let insertDevelopmentSQL = """
-    INSERT INTO development (id, negotiation_id, date, date_first, date_last, text, recorded_at)
-    VALUES (?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
-    """
+  /// Developments go in `developmentBatch` to a statement (one statement a row cost more than
+  /// the row), in the order read, so that SQLite numbers them as it would one by one.
+  static let developmentBatch = 64
+
+  /// Writes the developments read but not yet written. Every other record, and the end of an
+  /// import, calls it first: a later record may name them.
+  public func flushDevelopments() throws(StoreError) {
+    guard !pendingDevelopments.isEmpty else { return }
+    defer { pendingDevelopments.removeAll(keepingCapacity: true) }
+    try insertDevelopments(pendingDevelopments, rows: pendingDevelopments.count / 7)
+  }
+
+  private func insertDevelopments(_ values: [SQLValue], rows: Int) throws(StoreError) {
+    let statement: Statement
+    if rows == Self.developmentBatch, let prepared = developmentInsert {
+      statement = prepared
+    } else {
+      let row = "(?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"
+      statement = try connection.statement(
+        "INSERT INTO development (id, negotiation_id, date, date_first, date_last, text, recorded_at) VALUES "
+          + Array(repeating: row, count: rows).joined(separator: ", "))
+      if rows == Self.developmentBatch { developmentInsert = statement }
+    }
+    try statement.bind(values)
+    try statement.run()
+  }
 
   func development(_ f: TransferFields) throws {
     try f.onlyFields(Self.developmentFields)
@@ -433,12 +455,27 @@ extension RecordImporter {
     {
       return count("development", added: false)
     }
-    let insert = try developmentInsert ?? connection.statement(Self.insertDevelopmentSQL)
-    developmentInsert = insert
-    try insert.bindDirectly(
-      newID(id, "development"), .integer(negotiation), .text(dateText), date.first, date.last, .text(text),
-      .optional(recordedAt))
-    try insert.run()
+    let key = newID(id, "development")
+    if case .integer = key, !developmentIDs.insert(id).inserted {
+      throw StoreError.invalid("field 'id': another development record of the file has the same id")
+    }
+    if actors.isEmpty && sources.isEmpty {
+      if pendingDevelopments.isEmpty { pendingDevelopments.reserveCapacity(Self.developmentBatch * 7) }
+      pendingDevelopments.append(key)
+      pendingDevelopments.append(.integer(negotiation))
+      pendingDevelopments.append(.text(dateText))
+      pendingDevelopments.append(date.first)
+      pendingDevelopments.append(date.last)
+      pendingDevelopments.append(.text(text))
+      pendingDevelopments.append(.optional(recordedAt))
+      if pendingDevelopments.count == Self.developmentBatch * 7 { try flushDevelopments() }
+      return count("development", added: true)
+    }
+    let values: [SQLValue] = [
+      key, .integer(negotiation), .text(dateText), date.first, date.last, .text(text), .optional(recordedAt),
+    ]
+    try flushDevelopments()
+    try insertDevelopments(values, rows: 1)
     let row = sqlite3_last_insert_rowid(connection.handle)
     for actor in actors {
       _ = try run(

@@ -36,8 +36,12 @@ public final class RecordImporter {
   var datasetRecords: [Int64: Int64] = [:]
   /// Dates read so far, with the three columns they fill (most files repeat their days).
   var dates: [String: (date: AccordDate, first: SQLValue, last: SQLValue)] = [:]
-  /// The statement that inserts developments, prepared once (a file may hold millions).
+  /// The statement that inserts a batch of developments, prepared once (a file may hold
+  /// millions); the developments waiting for it, seven values each; and the ids the file gave
+  /// them, when kept (two records of one file may not share one).
   var developmentInsert: Statement?
+  var pendingDevelopments: [SQLValue] = []
+  var developmentIDs: Set<Int64> = []
   /// Records written, and records found there already, by type.
   public internal(set) var added: [String: Int] = [:]
   public internal(set) var present: [String: Int] = [:]
@@ -65,6 +69,7 @@ public final class RecordImporter {
   public func add(_ record: TransferRecord) throws {
     let fields = TransferFields(record: record)
     do {
+      if record.type != "development" { try flushDevelopments() }
       switch record.type {
       case "actor": try actor(fields)
       case "affiliation": try affiliation(fields)
