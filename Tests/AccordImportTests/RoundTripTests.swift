@@ -53,6 +53,42 @@ import Testing
     }
   }
 
+  /// Retractions of records named by number (steps, meetings, quotes, developments) follow their
+  /// records when the database numbers them differently: merged into a record that holds other
+  /// facts, the same facts are retracted, none else.
+  @Test func retractionsFollowTheirRecordsIntoAFullerRecord() throws {
+    let folder = try TemporaryFolder()
+    let original = try folder.store("original.sqlite")
+    _ = try SyntheticCorpus(negotiations: 6, developments: 60, seed: 3).generate(into: original)
+    let retracted: [(RecordKind, String)] = [
+      (.development, "development"), (.step, "proposal_step"), (.meeting, "meeting"), (.quote, "statement"),
+    ]
+    for (kind, table) in retracted {
+      let id = try #require(try original.connection.integer("SELECT max(id) FROM \(table)"))
+      _ = try original.retract(kind, String(id), reason: "wrong \(kind.rawValue)")
+    }
+    let file = try exported(original, .ndjson)
+
+    // The copy holds other facts first, so the file's numbers are taken.
+    let copy = try folder.store("copy.sqlite")
+    try WorkedExample.load(into: copy)
+    for table in ["development", "proposal_step", "meeting", "statement"] {
+      #expect(try copy.connection.integer("SELECT count(*) FROM \(table)") ?? 0 > 0)
+    }
+    let summary = try importText(file, into: copy)
+    #expect(summary.added["retraction"] == retracted.count)
+    for (kind, table) in retracted {
+      let facts = { (store: AccordStore) in
+        try store.connection.all(
+          "SELECT quote(date) || ' ' || (SELECT reason FROM retraction WHERE record_table = ?1 AND record_id = \(table).id) FROM \(table) WHERE id IN (SELECT record_id FROM retraction WHERE record_table = ?1)",
+          [.text(table)]
+        ) { $0.text(0) }
+      }
+      #expect(try facts(copy) == facts(original), "the same \(kind.rawValue) is retracted")
+      #expect(try facts(copy).count == 1)
+    }
+  }
+
   /// A file larger than the reader's buffer: records that straddle two reads come back whole.
   @Test func aFileLargerThanTheBufferIsReadWhole() throws {
     let folder = try TemporaryFolder()

@@ -83,10 +83,10 @@ import Testing
     "byKey", "quote(key[0])", "object", #"key.map(quote).joined(separator: ", ")"#,
     // Bulk writes: a table or trigger name (plain, checked as above) in a trigger's name and
     // values and in the statements that find the new rows; those rows' key columns (`columns`,
-    // from pragma_table_info or literal), the rowid mark (an Int64, `$0`), and `where_` and
+    // from pragma_table_info or literal), the rowid mark (an Int64, `$0`), and `selection` and
     // `rows`, joined from those.
     "table", "rows", "quote(name)", "quote(table.name)", "$0", "table.name", "columns[0]", "columns[1]",
-    "where_",
+    "selection",
   ]
 
   @Test func sqlIsNeverBuiltFromUserInput() throws {

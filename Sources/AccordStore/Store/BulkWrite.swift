@@ -106,14 +106,14 @@ extension AccordStore {
   /// undo, going backwards, removes a row's dependants first.
   private func logBulkRows(_ tables: [BulkTable]) throws {
     for table in try parentsFirst(tables) {
-      let where_ =
+      let selection =
         table.mark.map { "FROM main.\(quote(table.name)) WHERE rowid > \($0)" }
         ?? "FROM temp.bulk_rows WHERE tbl = '\(table.name)'"
       let columns = table.mark == nil ? ["k1", "k2"] : table.key.map(quote)
       // The usual case: SQLite numbered the new rows, one run of ids with no gap.
       if let mark = table.mark, table.key.count == 1,
         let run = try connection.first(
-          "SELECT min(\(columns[0])), max(\(columns[0])), count(*) \(where_)", [],
+          "SELECT min(\(columns[0])), max(\(columns[0])), count(*) \(selection)", [],
           { ($0.integer(0), $0.integer(1), $0.integer(2)) })
       {
         guard run.2 > 0 else { continue }
@@ -131,10 +131,10 @@ extension AccordStore {
         ? """
         SELECT json_group_array(json_array(lo, hi)) FROM (
           SELECT min(k) AS lo, max(k) AS hi FROM (
-            SELECT k, k - row_number() OVER (ORDER BY k) AS run FROM (SELECT \(columns[0]) AS k \(where_)))
+            SELECT k, k - row_number() OVER (ORDER BY k) AS run FROM (SELECT \(columns[0]) AS k \(selection)))
           GROUP BY run ORDER BY lo)
         """
-        : "SELECT json_group_array(json_array(\(columns[0]), \(columns[1]))) \(where_)"
+        : "SELECT json_group_array(json_array(\(columns[0]), \(columns[1]))) \(selection)"
       try connection.run(
         """
         INSERT INTO change_log (command_id, table_name, row_key, operation)

@@ -88,10 +88,9 @@ extension RecordImporter {
     count("signatory", added: true)
   }
 
-  /// A retraction names its record by short id (actor, negotiation, proposal, source), by the
-  /// number in the file of a condition, answer, deadline, link, membership or participation, or by
-  /// the number of a step, meeting, quote or development, which keeps its meaning only when those
-  /// records keep the file's numbers (imported into a table that was empty).
+  /// A retraction names its record by short id (actor, negotiation, proposal, source), or by its
+  /// number in the file (any other kind): a record earlier in the file, found under the number
+  /// the database gave it.
   func retraction(_ f: TransferFields) throws {
     try f.onlyFields(["id", "kind", "record", "reason", "analyst", "retracted_at"])
     let id = try f.id()
@@ -117,14 +116,15 @@ extension RecordImporter {
       record = try numbered(f, "record", participants, "participation", required: true) ?? 0
     case .step, .meeting, .quote, .development:
       guard let number = try f.optionalInteger("record") else { throw f.missing("record") }
-      guard startMax[kind.table] == 0,
+      if startMax[kind.table] != 0, let id = renumbered[kind.table]?[number] {
+        record = id
+      } else if startMax[kind.table] == 0,
         try connection.integer("SELECT id FROM \(kind.table) WHERE id = ?", [.integer(number)]) != nil
-      else {
-        throw StoreError.conflict(
-          "field 'record': no \(kind.rawValue) \(number) in the file, or its number changed on import (import into an empty database to keep retractions of numbered records)"
-        )
+      {
+        record = number
+      } else {
+        throw StoreError.conflict("field 'record': no \(kind.rawValue) \(number) earlier in the file")
       }
-      record = number
     }
     guard let reason = try f.nonEmptyText("reason") else { throw f.missing("reason") }
     let analyst = try f.nonEmptyText("analyst") ?? store.analyst

@@ -58,7 +58,7 @@ extension RecordImporter {
     let effective = try optionalDate(f, "effective")
     let note = try f.nonEmptyText("note")
     let recordedAt = try f.recordedAt()
-    if try match(
+    if let existing = try match(
       "proposal_step",
       "proposal_id = ?3 AND step = ?4 AND party_id IS ?5 AND date = ?6 AND note IS ?7 AND label IS ?8 AND until IS ?9 AND effective IS ?10",
       [
@@ -66,8 +66,8 @@ extension RecordImporter {
         .optional(label),
         .optional(until?.text), .optional(effective?.text),
       ])
-      != nil
     {
+      renumber("proposal_step", id, existing)
       return count("step", added: false)
     }
     let row = try run(
@@ -80,6 +80,7 @@ extension RecordImporter {
         + [.optional(label)] + AccordDate.optionalColumns(until) + AccordDate.optionalColumns(effective) + [
           .optional(note), .optional(recordedAt),
         ])
+    renumber("proposal_step", id, row)
     try cite(f, .step, row)
     count("step", added: true)
   }
@@ -322,10 +323,11 @@ extension RecordImporter {
       try resolve($0, field: "participants", table: "actor")
     }
     let recordedAt = try f.recordedAt()
-    if try match(
+    if let existing = try match(
       "meeting", "negotiation_id = ?3 AND date = ?4 AND place IS ?5 AND summary IS ?6",
-      [.integer(negotiation), .text(date.text), .optional(place), .optional(summary)]) != nil
+      [.integer(negotiation), .text(date.text), .optional(place), .optional(summary)])
     {
+      renumber("meeting", id, existing)
       return count("meeting", added: false)
     }
     let row = try run(
@@ -341,6 +343,7 @@ extension RecordImporter {
         "INSERT OR IGNORE INTO meeting_participant (meeting_id, actor_id) VALUES (?, ?)",
         [.integer(row), .integer(actor)])
     }
+    renumber("meeting", id, row)
     try cite(f, .meeting, row)
     count("meeting", added: true)
   }
@@ -363,14 +366,15 @@ extension RecordImporter {
     }
     let context = try f.optionalText("context")
     let recordedAt = try f.recordedAt()
-    if try match(
+    if let existing = try match(
       "statement",
       "actor_id = ?3 AND negotiation_id IS ?4 AND date = ?5 AND text = ?6 AND language IS ?7 AND context IS ?8",
       [
         .integer(speaker), .optional(negotiation), .text(date.text), .text(text), .optional(language),
         .optional(context),
-      ]) != nil
+      ])
     {
+      renumber("statement", id, existing)
       return count("quote", added: false)
     }
     let row = try run(
@@ -382,111 +386,8 @@ extension RecordImporter {
       [newID(id, "statement"), .integer(speaker), .optional(negotiation)] + date.columns + [
         .text(text), .optional(language), .optional(context), .optional(recordedAt),
       ])
+    renumber("statement", id, row)
     try cite(f, .statement, row)
     count("quote", added: true)
-  }
-
-  static let developmentFields = [
-    "id", "negotiation", "date", "text", "actors", "sources", "recorded_at",
-  ]
-
-  /// Developments go in `developmentBatch` to a statement (one statement a row cost more than
-  /// the row), in the order read, so that SQLite numbers them as it would one by one.
-  static let developmentBatch = 64
-
-  /// Writes the developments read but not yet written. Every other record, and the end of an
-  /// import, calls it first: a later record may name them.
-  public func flushDevelopments() throws(StoreError) {
-    guard !pendingDevelopments.isEmpty else { return }
-    defer { pendingDevelopments.removeAll(keepingCapacity: true) }
-    try insertDevelopments(pendingDevelopments, rows: pendingDevelopments.count / 7)
-  }
-
-  private func insertDevelopments(_ values: [SQLValue], rows: Int) throws(StoreError) {
-    let statement: Statement
-    if rows == Self.developmentBatch, let prepared = developmentInsert {
-      statement = prepared
-    } else {
-      let row = "(?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"
-      statement = try connection.statement(
-        "INSERT INTO development (id, negotiation_id, date, date_first, date_last, text, recorded_at) VALUES "
-          + Array(repeating: row, count: rows).joined(separator: ", "))
-      if rows == Self.developmentBatch { developmentInsert = statement }
-    }
-    try statement.bind(values)
-    try statement.run()
-  }
-
-  func development(_ f: TransferFields) throws {
-    try f.onlyFields(Self.developmentFields)
-    guard let negotiation = try f.optionalText("negotiation") else { throw f.missing("negotiation") }
-    guard let date = try f.optionalText("date") else { throw f.missing("date") }
-    guard let text = try f.optionalText("text") else { throw f.missing("text") }
-    try addDevelopment(
-      id: try f.integer("id"), negotiation: negotiation, date: date, text: text,
-      actors: try f.texts("actors"),
-      sources: try f.texts("sources"), recordedAt: try f.optionalText("recorded_at"))
-  }
-
-  /// Writes one development record (or finds it there already): the hot path of large imports,
-  /// which a reader may call straight from the fields it read, without building a
-  /// ``TransferRecord``. One prepared statement, dates parsed once. Checks what ``add(_:)`` checks.
-  public func addDevelopment(
-    id: Int64, negotiation slug: String, date dateText: String, text: String, actors: [String] = [],
-    sources: [String] = [], recordedAt: String?
-  ) throws {
-    guard id > 0 else {
-      throw StoreError.invalid("field 'id': expected a positive whole number, found \(id)")
-    }
-    let negotiation = try resolve(slug, field: "negotiation", table: "negotiation")
-    let date = try parsedDate(dateText, "date")
-    guard !text.isEmpty else {
-      throw StoreError.invalid("field 'text' is missing: a development record needs it")
-    }
-    if let recordedAt, !TransferFields.isTimestamp(recordedAt) {
-      throw StoreError.invalid(
-        "field 'recorded_at': expected a UTC time such as 2025-02-15T09:30:00.000Z, found \(TransferFields.quoted(recordedAt))"
-      )
-    }
-    if try match(
-      "development", "negotiation_id = ?3 AND date_first = ?4 AND date = ?5 AND text = ?6",
-      [.integer(negotiation), date.first, .text(dateText), .text(text)])
-      != nil
-    {
-      return count("development", added: false)
-    }
-    let key = newID(id, "development")
-    if case .integer = key, !developmentIDs.insert(id).inserted {
-      throw StoreError.invalid("field 'id': another development record of the file has the same id")
-    }
-    if actors.isEmpty && sources.isEmpty {
-      if pendingDevelopments.isEmpty { pendingDevelopments.reserveCapacity(Self.developmentBatch * 7) }
-      pendingDevelopments.append(key)
-      pendingDevelopments.append(.integer(negotiation))
-      pendingDevelopments.append(.text(dateText))
-      pendingDevelopments.append(date.first)
-      pendingDevelopments.append(date.last)
-      pendingDevelopments.append(.text(text))
-      pendingDevelopments.append(.optional(recordedAt))
-      if pendingDevelopments.count == Self.developmentBatch * 7 { try flushDevelopments() }
-      return count("development", added: true)
-    }
-    let values: [SQLValue] = [
-      key, .integer(negotiation), .text(dateText), date.first, date.last, .text(text), .optional(recordedAt),
-    ]
-    try flushDevelopments()
-    try insertDevelopments(values, rows: 1)
-    let row = sqlite3_last_insert_rowid(connection.handle)
-    for actor in actors {
-      _ = try run(
-        "INSERT OR IGNORE INTO development_actor (development_id, actor_id) VALUES (?, ?)",
-        [.integer(row), .integer(try resolve(actor, field: "actors", table: "actor"))])
-    }
-    for source in sources {
-      _ = try run(
-        "INSERT INTO citation (source_id, development_id) VALUES (?, ?)",
-        [.integer(try resolve(source, field: "sources", table: "source")), .integer(row)])
-    }
-    count("development", added: true)
   }
 }

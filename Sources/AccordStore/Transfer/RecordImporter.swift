@@ -42,6 +42,12 @@ public final class RecordImporter {
   var developmentInsert: Statement?
   var pendingDevelopments: [SQLValue] = []
   var developmentIDs: Set<Int64> = []
+  /// The file's numbers of the developments waiting, when SQLite numbers them.
+  var pendingDevelopmentNumbers: [Int64] = []
+  /// File numbers to database ids of steps, meetings, quotes and developments, by table, for
+  /// the retractions that name them by number: kept only where the table held rows before the
+  /// import (elsewhere the file's numbers are kept, and a number is its own id).
+  var renumbered: [String: [Int64: Int64]] = [:]
   /// Records written, and records found there already, by type.
   public internal(set) var added: [String: Int] = [:]
   public internal(set) var present: [String: Int] = [:]
@@ -103,6 +109,10 @@ public final class RecordImporter {
       }
       throw StoreError.invalid("the database refused it: \(message)")
     }
+  }
+
+  func renumber(_ table: String, _ number: Int64, _ id: Int64) {
+    if startMax[table] != 0 { renumbered[table, default: [:]][number] = id }
   }
 
   func count(_ type: String, added isNew: Bool) {
