@@ -114,6 +114,14 @@ import Testing
         + "\n"
         + #"{"type":"development","id":7,"negotiation":"talks","date":"2025-02-02","text":"Met again."}"#,
       "line 4, record 3 (development 7): field 'id': another development record of the file has the same id"),
+    Case(
+      "the same development id twice, out of order",
+      header + negotiation
+        + #"{"type":"development","id":7,"negotiation":"talks","date":"2025-02-01","text":"Met."}"# + "\n"
+        + #"{"type":"development","id":5,"negotiation":"talks","date":"2025-02-02","text":"Met again."}"#
+        + "\n"
+        + #"{"type":"development","id":5,"negotiation":"talks","date":"2025-02-03","text":"And again."}"#,
+      "line 5, record 4 (development 5): field 'id': another development record of the file has the same id"),
   ]
 
   @Test(arguments: cases)

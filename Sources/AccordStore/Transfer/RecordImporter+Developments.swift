@@ -80,8 +80,17 @@ extension RecordImporter {
       return count("development", added: false)
     }
     let key = newID(id, "development")
-    if case .integer = key, !developmentIDs.insert(id).inserted {
-      throw StoreError.invalid("field 'id': another development record of the file has the same id")
+    if case .integer = key {
+      // Ids above every one before are new; another (a file not in id order) is looked for among
+      // those written, all of this file's, the table having been empty.
+      if id > largestDevelopmentID {
+        largestDevelopmentID = id
+      } else {
+        try flushDevelopments()
+        if try connection.integer("SELECT 1 FROM development WHERE id = ?", [.integer(id)]) != nil {
+          throw StoreError.invalid("field 'id': another development record of the file has the same id")
+        }
+      }
     }
     if actors.isEmpty && sources.isEmpty {
       if pendingDevelopments.isEmpty { pendingDevelopments.reserveCapacity(Self.developmentBatch * 7) }

@@ -37,11 +37,11 @@ public final class RecordImporter {
   /// Dates read so far, with the three columns they fill (most files repeat their days).
   var dates: [String: (date: AccordDate, first: SQLValue, last: SQLValue)] = [:]
   /// The statement that inserts a batch of developments, prepared once (a file may hold
-  /// millions); the developments waiting for it, seven values each; and the ids the file gave
-  /// them, when kept (two records of one file may not share one).
+  /// millions); the developments waiting for it, seven values each; and the largest id the file
+  /// gave them, when kept (two records of one file may not share one).
   var developmentInsert: Statement?
   var pendingDevelopments: [SQLValue] = []
-  var developmentIDs: Set<Int64> = []
+  var largestDevelopmentID: Int64 = 0
   /// The file's numbers of the developments waiting, when SQLite numbers them.
   var pendingDevelopmentNumbers: [Int64] = []
   /// File numbers to database ids of steps, meetings, quotes and developments, by table, for
