@@ -19,6 +19,7 @@ extension RecordImporter {
       pendingDevelopmentNumbers.removeAll(keepingCapacity: true)
     }
     try insertDevelopments(pendingDevelopments, rows: pendingDevelopments.count / 7)
+    added["development", default: 0] += pendingDevelopments.count / 7
     // SQLite numbered the batch's rows one after another, in the order given.
     let last = sqlite3_last_insert_rowid(connection.handle)
     for (offset, number) in pendingDevelopmentNumbers.enumerated() {
@@ -62,7 +63,13 @@ extension RecordImporter {
     guard id > 0 else {
       throw StoreError.invalid("field 'id': expected a positive whole number, found \(id)")
     }
-    let negotiation = try resolve(slug, field: "negotiation", table: "negotiation")
+    let negotiation: Int64
+    if let known = negotiationIDs[slug] {
+      negotiation = known
+    } else {
+      negotiation = try resolve(slug, field: "negotiation", table: "negotiation")
+      negotiationIDs[slug] = negotiation
+    }
     let date = try parsedDate(dateText, "date")
     guard !text.isEmpty else {
       throw StoreError.invalid("field 'text' is missing: a development record needs it")
@@ -103,7 +110,7 @@ extension RecordImporter {
       pendingDevelopments.append(.optional(recordedAt))
       if startMax["development"] != 0 { pendingDevelopmentNumbers.append(id) }
       if pendingDevelopments.count == Self.developmentBatch * 7 { try flushDevelopments() }
-      return count("development", added: true)
+      return
     }
     let values: [SQLValue] = [
       key, .integer(negotiation), .text(dateText), date.first, date.last, .text(text), .optional(recordedAt),

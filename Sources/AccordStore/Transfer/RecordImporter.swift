@@ -42,6 +42,9 @@ public final class RecordImporter {
   var developmentInsert: Statement?
   var pendingDevelopments: [SQLValue] = []
   var largestDevelopmentID: Int64 = 0
+  /// The negotiations developments name, by short id (one lookup a row, not two). Developments
+  /// written in batches are counted into `added` when their batch is.
+  var negotiationIDs: [String: Int64] = [:]
   /// The file's numbers of the developments waiting, when SQLite numbers them.
   var pendingDevelopmentNumbers: [Int64] = []
   /// File numbers to database ids of steps, meetings, quotes and developments, by table, for
