@@ -72,10 +72,14 @@ extension AccordStore {
         "SELECT tag FROM negotiation_tag WHERE negotiation_id = ? ORDER BY tag", [.integer(id)]
       ) { $0.text(0) }
       let participants = try participants(negotiation: id, asOf: day)
-      let proposals = try proposals(negotiation: id, asOf: day)
+      var lives: [(id: Int64, title: String, life: ProposalLife)] = []
+      let proposals = try proposals(
+        where: "p.negotiation_id = ?1", .integer(id), asOf: day, lives: &lives)
+      let status = try status(
+        negotiation: id, lives: lives.sorted { $0.id < $1.id }.map { ($0.title, $0.life) }, asOf: day)
       var detail = NegotiationDetail(
         id: id, slug: head.0, title: head.1, summary: head.2, tags: tags, asOf: day.description,
-        status: try status(negotiation: id, asOf: day), participants: participants,
+        status: status, participants: participants,
         proposals: proposals, conditions: try conditions(negotiation: id, asOf: day),
         meetings: try meetings(negotiation: id, asOf: day), quotes: try quotes(negotiation: id, asOf: day),
         developments: try developments(negotiation: id, asOf: day, limit: developmentLimit))
@@ -92,16 +96,22 @@ extension AccordStore {
   }
 
   func proposals(negotiation: Int64, asOf day: Day) throws -> [NegotiationDetail.Proposal] {
-    try proposals(where: "p.negotiation_id = ?1", .integer(negotiation), asOf: day)
+    var lives: [(id: Int64, title: String, life: ProposalLife)] = []
+    return try proposals(where: "p.negotiation_id = ?1", .integer(negotiation), asOf: day, lives: &lives)
   }
 
   /// One proposal as it stood on `day`, with every step behind its state; nil before it existed.
   public func proposal(_ id: Int64, asOf day: Day) throws -> NegotiationDetail.Proposal? {
-    try proposals(where: "p.id = ?1", .integer(id), asOf: day, includeRetracted: true).first
+    var lives: [(id: Int64, title: String, life: ProposalLife)] = []
+    return try proposals(where: "p.id = ?1", .integer(id), asOf: day, includeRetracted: true, lives: &lives)
+      .first
   }
 
+  /// The proposals as they stood on `day`; `lives` gets the life of each that has steps by then
+  /// (what the negotiation's status is derived from, so that it need not read them again).
   private func proposals(
-    where condition: String, _ argument: SQLValue, asOf day: Day, includeRetracted: Bool = false
+    where condition: String, _ argument: SQLValue, asOf day: Day, includeRetracted: Bool = false,
+    lives: inout [(id: Int64, title: String, life: ProposalLife)]
   ) throws -> [NegotiationDetail.Proposal] {
     let heads = try connection.all(
       """
@@ -125,6 +135,7 @@ extension AccordStore {
     for head in heads {
       let all = try steps(proposal: head.id, asOf: day)
       let life = ProposalLife(steps: all, asOf: day)
+      if !all.isEmpty { lives.append((head.id, head.title, life)) }
       // A proposal none of whose steps counts yet, but which may have been tabled, is shown as such.
       guard life.exists || !life.possible.isEmpty else { continue }
       var proposal = NegotiationDetail.Proposal(

@@ -172,9 +172,19 @@ extension AccordStore {
     let proposals = try connection.all(
       "SELECT id, title FROM current_proposal WHERE negotiation_id = ? ORDER BY id", [.integer(negotiation)]
     ) { ($0.integer(0), $0.text(1)) }.compactMap { id, title in lives[id].map { (title: title, life: $0) } }
-      .sorted { ($0.life.firstStep?.date.first ?? day) < ($1.life.firstStep?.date.first ?? day) }
-    return NegotiationStatus.derive(
-      proposals: proposals, lastActivity: try lastActivity(negotiation: negotiation, asOf: day), asOf: day,
-      staleDays: staleDays)
+    return try status(negotiation: negotiation, lives: proposals, asOf: day, staleDays: staleDays)
+  }
+
+  /// Where one negotiation stands as of `day`, from the lives of its current proposals that have
+  /// steps by then, in the order of their numbers (read already by whoever asks).
+  func status(
+    negotiation: Int64, lives: [(title: String, life: ProposalLife)], asOf day: Day,
+    staleDays: Int = NegotiationStatus.defaultStaleDays
+  ) throws -> NegotiationStatus {
+    NegotiationStatus.derive(
+      proposals: lives.sorted {
+        ($0.life.firstStep?.date.first ?? day) < ($1.life.firstStep?.date.first ?? day)
+      },
+      lastActivity: try lastActivity(negotiation: negotiation, asOf: day), asOf: day, staleDays: staleDays)
   }
 }
