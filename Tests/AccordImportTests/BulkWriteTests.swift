@@ -83,4 +83,31 @@ import Testing
         == true, "\(String(describing: error))")
     #expect(try dump(store) == before)
   }
+
+  /// A bulk write drops the insert triggers that stand aside in it and makes them again before it
+  /// commits: after an import, and after one that failed, the schema is as it was, and a row then
+  /// written by hand is logged and indexed row by row again.
+  @Test func theTriggersAreBackAfterAnImportThatSucceedsOrFails() throws {
+    let store = try folder.store()
+    func schema() throws -> [String] {
+      try store.connection.all(
+        "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name"
+      ) {
+        $0.text(0)
+      }
+    }
+    let before = try schema()
+    try importText(file, into: store)
+    #expect(try schema() == before)
+    let broken = file + "{\"type\":\"development\",\"id\":1,\"negotiation\":\"nowhere\"}\n"
+    #expect(throws: StoreError.self) { try importText(broken, into: store) }
+    #expect(try schema() == before)
+
+    let logged = try store.connection.integer("SELECT max(id) FROM change_log") ?? 0
+    try store.connection.run(
+      "INSERT INTO development (negotiation_id, date, date_first, date_last, text) VALUES (1, '2025-01-01', '2025-01-01', '2025-01-01', 'Zanzibar handshake')"
+    )
+    #expect(try changes(store, after: logged) == ["insert development"])
+    #expect(try store.search("zanzibar").map(\.kind) == ["development"])
+  }
 }
