@@ -110,4 +110,18 @@ import Testing
     #expect(try changes(store, after: logged) == ["insert development"])
     #expect(try store.search("zanzibar").map(\.kind) == ["development"])
   }
+
+  /// The index is built a chunk of ids at a time (`indexChunk`): rows far apart in number, as a
+  /// file may number them, are all found.
+  @Test func rowsFarApartInNumberAreAllIndexed() throws {
+    let store = try folder.store()
+    let header = #"{"format":"accord-export","version":3}"# + "\n"
+    let negotiation = #"{"type":"negotiation","id":1,"slug":"talks","title":"Talks"}"# + "\n"
+    let developments = [1, 150_000, 250_001].map { id in
+      #"{"type":"development","id":\#(id),"negotiation":"talks","date":"2025-02-01","text":"Quetzal \#(id)","recorded_at":"2025-02-01T00:00:00.000Z"}"#
+        + "\n"
+    }
+    try importText(header + negotiation + developments.joined(), into: store)
+    #expect(try store.search("quetzal", limit: 10).map(\.id).sorted() == [1, 150_000, 250_001])
+  }
 }
