@@ -34,7 +34,8 @@ struct Accord: ParsableCommand {
   static func main() {
     if let problem = RawArguments.invalidUTF8() { fail(problem, hint: nil, code: 64) }
     do {
-      let arguments = Array(CommandLine.arguments.dropFirst())
+      let arguments = CommandLineWords.arranged(Array(CommandLine.arguments.dropFirst()), root: Self.self)
+      try CommandLineWords.checkCommandWord(arguments, root: Self.self)
       let (leaf, depth) = RepeatedOptions.command(Self.self, arguments: arguments)
       try RepeatedOptions.check(leaf, arguments: arguments)
       // The command's own arguments parsed by it alone: the parser then builds the tree of that
@@ -51,7 +52,7 @@ struct Accord: ParsableCommand {
         TestHooks.report()
         return
       }
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(arguments)
       try command.run()
       TestHooks.report()
     } catch let error as StoreError {
@@ -70,11 +71,13 @@ struct Accord: ParsableCommand {
       var message = message(for: error)
       while message.hasSuffix("\n") { message.removeLast() }
       if message.isEmpty { message = "\(error)" }
+      if let line = CommandLineWords.valueChoice(message) { message = line }
       fail(message, hint: path.map { "see '\($0) --help'" }, code: code.rawValue)
     }
   }
 
   static func fail(_ message: String, hint: String?, code: Int32) -> Never {
+    NewDatabase.removeAfterFailure()
     var line = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
     if let hint { line += " (\(hint))" }
     FileOutput.standardError.write("Error: " + ErrorLine.clean(line) + "\n")

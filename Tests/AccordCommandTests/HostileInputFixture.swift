@@ -73,7 +73,9 @@ extension HostileInput {
     HostileInput("backup to an empty name", ["backup", ""], exit: 64),
     HostileInput("backup to a folder name", ["backup", "@/folder/"], exit: 64),
     HostileInput("check with an argument", ["check", "extra"], exit: 64, mentions: ["extra"]),
-    HostileInput("database option before the subcommand", ["--db", "x.sqlite", "actor", "list"], exit: 64),
+    HostileInput(
+      "a missing database named before the subcommand", ["--db", "x.sqlite", "actor", "list"], exit: 1,
+      mentions: ["no Accord record at x.sqlite"]),
     HostileInput(
       "one stance too many",
       ["condition", "add", n, "--by", "Ukraine", "--offers", "a", "--red-line", "b"], exit: 64),

@@ -12,6 +12,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
   case conflict(String)
   /// The database file cannot be opened or is not one Accord can use.
   case cannotOpen(path: String, reason: String)
+  /// A command that only reads was given a database that does not exist.
+  case noRecord(path: String)
   /// Any other SQLite failure.
   case sqlite(code: Int32, extendedCode: Int32, message: String, sql: String?)
 
@@ -35,6 +37,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         + matches.joined(separator: ", ") + "; use the id or number instead"
     case .conflict(let message): return message
     case .cannotOpen(let path, let reason): return "cannot open database \(path): \(reason)"
+    case .noRecord(let path):
+      return "no Accord record at \(path) (make one with 'accord init \(path)', or name another with --db)"
     case .sqlite(let code, let extended, let message, _):
       switch extended {
       case ExtendedCode.constraintUnique, ExtendedCode.constraintPrimaryKey:

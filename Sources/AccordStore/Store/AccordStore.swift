@@ -22,8 +22,10 @@ public final class AccordStore {
   /// Opens the database file at `path`, creating it (mode 0600) and its folder if needed, and
   /// brings its schema up to date. A file that this process cannot write (or whose folder it
   /// cannot write) is opened read-only: reading works, writing fails with "the database is
-  /// read-only" and writes nothing (see ``DatabaseAccess``).
-  public convenience init(path: String, today: Day = .today()) throws {
+  /// read-only" and writes nothing (see ``DatabaseAccess``). With `create` false, a file that
+  /// does not exist is an error (``StoreError/noRecord(path:)``) and nothing is made.
+  public convenience init(path: String, today: Day = .today(), create: Bool = true) throws {
+    if !create, !DatabaseLocation.exists(path) { throw StoreError.noRecord(path: path) }
     try DatabaseLocation.prepare(path)
     if !DatabaseAccess.canWrite(path) {
       try self.init(connection: DatabaseAccess.openForReading(path), today: today, wal: false, readOnly: true)
@@ -135,6 +137,12 @@ public enum DatabaseLocation {
 
   static func environment(_ name: String) -> String? {
     getenv(name).map { String(cString: $0) }
+  }
+
+  /// True when `path` names something that exists (or a database that is not a plain file).
+  public static func exists(_ path: String) -> Bool {
+    if path == ":memory:" || path.hasPrefix("file:") { return true }
+    return access(path, F_OK) == 0
   }
 
   /// Makes the file's folder (mode 0700) and the file itself (mode 0600) when they do not exist.

@@ -10,7 +10,7 @@ struct ActorList: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let actors = try database.open().actors(kind: kind, includeRetracted: includeRetracted)
+    let actors = try database.openExisting().actors(kind: kind, includeRetracted: includeRetracted)
     try Render(format: output.format).records(
       actors, headers: ["id", "short id", "name", "kind", "code", "aliases"],
       rows: actors.map {

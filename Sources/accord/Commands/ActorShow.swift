@@ -15,7 +15,7 @@ struct ActorShow: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.openExisting()
     let detail = try store.actor(store.resolveActor(actor), asOf: asOf?.last)
     var rows: [[String]] = [
       ["name", detail.actor.name], ["short id", detail.actor.slug], ["kind", detail.actor.kind.rawValue],

@@ -23,7 +23,7 @@ struct Backup: ParsableCommand {
     guard DatabaseAccess.isRegularFile(database.path) else {
       throw StoreError.cannotOpen(path: database.path, reason: "there is no such file to back up")
     }
-    try database.open().backup(to: file, replace: force)
+    try database.openExisting().backup(to: file, replace: force)
     FileOutput.standardOutput.write(file + "\n")
   }
 }

@@ -11,7 +11,7 @@ struct ConditionShow: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.openExisting()
     let id = try store.resolveCondition(condition)
     let chain = try store.conditionChain(id, asOf: asOf.day)
     switch output.format {

@@ -71,7 +71,7 @@ struct Deals: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.openExisting()
     let (deals, dormantLeftOut) = try store.dealList(
       filter, negotiation: negotiation.map { try store.resolveNegotiation($0) },
       party: try party.map { try store.actorScope(store.resolveActor($0), direct: direct) }, asOf: asOf?.last,

@@ -33,7 +33,7 @@ struct Export: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.openExisting()
     let types = only.isEmpty ? nil : Set(only)
     let progress = output == nil ? nil : ProgressLine(total: nil, noun: "records")
     let report = progress.map { line in { (p: TransferProgress) in line.update(p) } }

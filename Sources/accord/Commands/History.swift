@@ -28,7 +28,7 @@ struct History: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.openExisting()
     let record = try kind.map { try store.historyRecord(kind: $0, name: name ?? "") }
     let entries = try store.history(of: record, limit: limit)
     try Render(format: output.format).records(

@@ -36,7 +36,7 @@ struct NegotiationList: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.openExisting()
     let day = asOf?.last ?? store.today
     let list = try store.negotiations(
       signed: unsigned ? false : (signed ? true : nil),

@@ -13,7 +13,7 @@ struct NegotiationShow: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.openExisting()
     let detail = try store.negotiation(store.resolveNegotiation(negotiation), asOf: asOf?.last)
     switch output.format {
     case .json: try Render(format: .json).json(detail)

@@ -21,7 +21,7 @@ struct Positions: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.openExisting()
     let matrix = try store.positionMatrix(negotiation: store.resolveNegotiation(negotiation), asOf: asOf.day)
     try Render(format: output.format).records(
       matrix, headers: [""] + matrix.parties,

@@ -21,7 +21,7 @@ struct ProposalShow: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.openExisting()
     let detail = try store.proposalDetail(store.resolveProposal(proposal), asOf: asOf?.last, members: members)
     switch output.format {
     case .json: try Render(format: .json).json(detail)

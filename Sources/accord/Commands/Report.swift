@@ -61,7 +61,7 @@ struct ReportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.openExisting()
     var ids = try negotiations.map { try store.resolveNegotiation($0) }
     if let party {
       let day = asOf?.last ?? store.today

@@ -9,7 +9,7 @@ struct SourceList: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let list = try database.open().sources(includeRetracted: includeRetracted)
+    let list = try database.openExisting().sources(includeRetracted: includeRetracted)
     try Render(format: output.format).records(
       list, headers: ["id", "short id", "outlet", "title", "published", "url"],
       rows: list.map {

@@ -26,7 +26,7 @@ struct Timeline: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.openExisting()
     let id = try store.resolveNegotiation(negotiation)
     if let reason = try store.retractionReason(negotiation: id) {
       FileOutput.standardError.write("Note: this negotiation was retracted: \(reason)\n")

@@ -14,7 +14,7 @@ struct Undo: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let result = try database.open().undo()
+    let result = try database.openExisting().undo()
     let plural = result.changes == 1 ? "" : "s"
     FileOutput.standardOutput.write(
       "Undid command \(result.command) (\(result.arguments)): \(result.changes) change\(plural) reverted\n")

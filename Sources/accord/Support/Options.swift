@@ -1,6 +1,12 @@
 import AccordStore
 import ArgumentParser
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Where the database is: shared by every command.
 struct DatabaseOptions: ParsableArguments {
   @Option(
@@ -12,12 +18,50 @@ struct DatabaseOptions: ParsableArguments {
 
   var path: String { DatabaseLocation.resolve(explicit: db) }
 
-  /// Opens the store, attributing its writes on the change log to this command line.
+  /// Opens the store for a command that writes, making the file (and its folder) on first use,
+  /// and attributing its writes on the change log to this command line. If the command then
+  /// fails, what this opening made is removed again (see ``NewDatabase``).
   func open() throws -> AccordStore {
-    let store = try AccordStore(path: path)
+    NewDatabase.noteBeforeOpening(path)
+    return try opened(AccordStore(path: path))
+  }
+
+  /// Opens the store for a command that only reads: a file that does not exist is an error,
+  /// and nothing is made.
+  func openExisting() throws -> AccordStore {
+    try opened(AccordStore(path: path, create: false))
+  }
+
+  private func opened(_ store: AccordStore) -> AccordStore {
     store.commandArguments = commandLineText()
     TestHooks.arm(store)
     return store
+  }
+}
+
+/// A database file, and the folders above it, that this command made by opening it: a command
+/// that fails leaves no new file behind.
+enum NewDatabase {
+  nonisolated(unsafe) private static var made: (file: String, folders: [String])?
+
+  /// Notes what opening `path` will make (the file, and each folder on its way that is missing).
+  static func noteBeforeOpening(_ path: String) {
+    guard made == nil, !DatabaseLocation.exists(path) else { return }
+    var folders: [String] = []
+    var folder = path
+    while let slash = folder.lastIndex(of: "/") {
+      folder = String(folder[..<slash])
+      if folder.isEmpty || DatabaseLocation.exists(folder) { break }
+      folders.append(folder)
+    }
+    made = (path, folders)
+  }
+
+  /// Removes what ``noteBeforeOpening(_:)`` noted, deepest first (a folder only if empty).
+  static func removeAfterFailure() {
+    guard let made else { return }
+    for suffix in ["", "-wal", "-shm", "-journal"] { unlink(made.file + suffix) }
+    for folder in made.folders { rmdir(folder) }
   }
 }
 

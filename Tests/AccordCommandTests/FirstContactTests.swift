@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// What a newcomer meets first: mistyped commands and values, options in the order other tools
+/// take them, and reading commands that never make a database.
+@Suite struct FirstContactTests {
+  let sandbox: Sandbox
+
+  init() throws {
+    sandbox = try Sandbox()
+    try sandbox.add("actor", "add", "Ukraine", "--kind", "state", "--code", "UKR")
+    try sandbox.add("actor", "add", "United States", "--kind", "state", "--alias", "US")
+    try sandbox.add(
+      "negotiation", "add", "Minerals deal", "--party", "Ukraine", "--party", "US", "--id", "minerals")
+    try sandbox.add("proposal", "add", "minerals", "Draft", "--by", "US", "--on", "2025-02-07")
+  }
+
+  /// A bad value of a fixed list is one line: the value, what it was for, the nearest choice and
+  /// every choice; and nothing is written.
+  @Test func aBadChoiceIsOneLineWithTheNearest() throws {
+    let before = DatabaseSnapshot.of(sandbox.db)
+    let step = try sandbox.run("proposal", "step", "1", "sign", "--on", "2025-02-28")
+    #expect(step.status == 64)
+    #expect(step.stderrLines.count == 1, "\(step)")
+    #expect(
+      step.stderr.hasPrefix(
+        "Error: 'sign' is not a valid <step>: did you mean 'signed'? It is one of floated, tabled,"))
+    #expect(step.stderr.contains(", unclear (see 'accord proposal step --help')\n"))
+    #expect(!step.stderr.contains("\\n"))
+
+    let format = try sandbox.run("deals", "--format", "tabel")
+    #expect(format.status == 64)
+    #expect(
+      format.stderr
+        == "Error: 'tabel' is not a valid --format <format>: did you mean 'table'? It is one of table, json, csv (see 'accord deals --help')\n"
+    )
+    let far = try sandbox.run("deals", "--format", "xml")
+    #expect(
+      far.stderr.hasPrefix("Error: 'xml' is not a valid --format <format>: it is one of table, json, csv"))
+    #expect(DatabaseSnapshot.of(sandbox.db) == before)
+  }
+
+  /// A word that names no command says so, with the nearest command, at any depth.
+  @Test func anUnknownCommandNamesTheNearest() throws {
+    let cases: [([String], String)] = [
+      (["dael"], "Error: 'dael' is not a command of 'accord': did you mean 'accord deals'?"),
+      (["deal", "--unsigned"], "Error: 'deal' is not a command of 'accord': did you mean 'accord deals'?"),
+      (
+        ["actor", "ad", "X"],
+        "Error: 'ad' is not a command of 'accord actor': did you mean 'accord actor add'?"
+      ),
+      (
+        ["negotation", "list"],
+        "Error: 'negotation' is not a command of 'accord': did you mean 'accord negotiation'?"
+      ),
+      (["xyzzy"], "Error: 'xyzzy' is not a command of 'accord' (see 'accord --help' for its commands)"),
+    ]
+    for (arguments, start) in cases {
+      let result = try sandbox.run(arguments)
+      #expect(result.status == 64, "\(result)")
+      #expect(result.stderrLines.count == 1, "\(result)")
+      #expect(result.stderr.hasPrefix(start), "\(result)")
+    }
+  }
+
+  /// `--db` and `--format` may come before the command, or between its words, as `git -C` does.
+  @Test func sharedOptionsMayComeFirst() throws {
+    let other = sandbox.folder + "/other.sqlite"
+    try #require(try sandbox.run("init", "--db", other).status == 0)
+    let placed = try sandbox.run("actor", "list", "--db", other, "--format", "csv")
+    #expect(placed.stdout == "id,short id,name,kind,code,aliases\r\n")
+    for arguments in [
+      ["--db", other, "--format", "csv", "actor", "list"],
+      ["--db=\(other)", "actor", "--format=csv", "list"],
+      ["actor", "--db", other, "list", "--format", "csv"],
+    ] {
+      let result = try sandbox.run(arguments)
+      #expect(result.status == 0, "\(result)")
+      #expect(result.stdout == placed.stdout, "\(result)")
+    }
+    // And the default record is read when no --db is given.
+    let list = try sandbox.run("--format", "csv", "actor", "list")
+    #expect(list.stdout.contains("2,united-states,United States,state,,US\r\n"), "\(list)")
+  }
+
+  /// A command that only reads never makes a database, nor its folder.
+  @Test func readingCommandsNeverMakeADatabase() throws {
+    let missing = sandbox.folder + "/missing-dir/x.sqlite"
+    let readers: [[String]] = [
+      ["deals"], ["deals", "--unsigned"], ["actor", "list"], ["negotiation", "list"],
+      ["timeline", "minerals"],
+      ["search", "minerals"], ["history"], ["export"], ["report"], ["positions", "minerals"], ["deadlines"],
+      ["source", "list"], ["condition", "list"], ["undo"],
+    ]
+    for arguments in readers {
+      let result = try sandbox.run(arguments + ["--db", missing])
+      #expect(result.status == 1, "\(result)")
+      #expect(
+        result.stderr
+          == "Error: no Accord record at \(missing) (make one with 'accord init \(missing)', or name another with --db)\n",
+        "\(result)")
+      #expect(result.stdout == "")
+      #expect(!FileManager.default.fileExists(atPath: sandbox.folder + "/missing-dir"), "\(arguments)")
+    }
+    // With no --db at all: the default place is not made either.
+    let home = try sandbox.run(["deals"], environment: ["ACCORD_DB": nil])
+    #expect(home.status == 1)
+    #expect(home.stderr.contains("no Accord record at \(sandbox.folder)"), "\(home)")
+    #expect(!FileManager.default.fileExists(atPath: sandbox.folder + "/xdg/accord"))
+  }
+
+  /// A writing command that fails on a new file leaves neither the file nor its folders behind;
+  /// one that succeeds makes them.
+  @Test func aFailedFirstWriteLeavesNothingBehind() throws {
+    let fresh = sandbox.folder + "/new/deeper/x.sqlite"
+    let failed = try sandbox.run("log", "nothing", "a development", "--db", fresh)
+    #expect(failed.status == 1, "\(failed)")
+    #expect(failed.stderr.hasPrefix("Error: no negotiation named 'nothing'"))
+    #expect(!FileManager.default.fileExists(atPath: sandbox.folder + "/new"))
+
+    let made = try sandbox.run("actor", "add", "Ukraine", "--kind", "state", "--db", fresh)
+    #expect(made.status == 0, "\(made)")
+    #expect(FileManager.default.fileExists(atPath: fresh))
+    // A later failure on the file that exists now removes nothing.
+    let later = try sandbox.run("log", "nothing", "a development", "--db", fresh)
+    #expect(later.status == 1)
+    #expect(FileManager.default.fileExists(atPath: fresh))
+    let actors = try #require(try sandbox.json(["actor", "list", "--db", fresh]) as? [[String: Any]])
+    #expect(actors.count == 1)
+  }
+}
