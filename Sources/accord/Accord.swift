@@ -13,9 +13,9 @@ struct Accord: ParsableCommand {
     commandName: "accord",
     abstract: "Track diplomatic negotiations: who met, who proposed and demanded what, what was signed.",
     discussion: """
-      Records go to --db PATH, else $ACCORD_DB, else $XDG_DATA_HOME/accord/accord.sqlite
-      (~/.local/share/accord/accord.sqlite). Names of actors, negotiations, proposals and sources
-      take a short id, any alias (any case) or the number. Dates: 2025, 2025-02, 2025-02-14,
+      Records go to --db PATH, else $ACCORD_DB, else $XDG_DATA_HOME/accord/accord.sqlite \
+      (~/.local/share/accord/accord.sqlite). Names of actors, negotiations, proposals and sources \
+      take a short id, any alias (any case) or the number. Dates: 2025, 2025-02, 2025-02-14, \
       optionally ending in ~ (approximate) or ? (uncertain); today; yesterday.
       """,
     version: "0.1.0",

@@ -7,20 +7,26 @@ struct ActorAdd: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "add", abstract: "Add an actor; prints its number.",
     discussion: """
-      Example: accord actor add "Scott Bessent" --kind person --alias Bessent \\
-                 --of "United States" --role "Secretary of the Treasury" --since 2025-01-28
+      Example:
+        accord actor add "Scott Bessent" --kind person --alias Bessent \\
+          --of "United States" --role "Secretary of the Treasury" \\
+          --since 2025-01-28
       """)
 
   @Argument(help: "The actor's name.") var name: String
-  @Option(help: "state, organization, company, group or person.") var kind: ActorKind
+  @Option(help: "What it is.") var kind: ActorKind
   @Option(help: "A short id (default: made from the name).") var id: String?
   @Option(help: "ISO 3166-1 alpha-3 code, for a state (UKR).") var code: String?
-  @Option(help: "Wikidata item id (Q212).") var wikidata: String?
+  @Option(help: ArgumentHelp("Wikidata item id (Q212).", valueName: "qid")) var wikidata: String?
   @Option(help: "Another name, in any script (repeatable).") var alias: [String] = []
-  @Option(help: "The organization or state a person belongs to.") var of: String?
+  @Option(help: ArgumentHelp("The organization or state a person belongs to.", valueName: "actor")) var of:
+    String?
   @Option(help: "The person's role there (Secretary of the Treasury).") var role: String?
-  @Option(help: "Since when the person holds the role.", transform: parseDate) var since: AccordDate?
-  @Option(help: "Until when the person held the role.", transform: parseDate) var until: AccordDate?
+  @Option(
+    help: ArgumentHelp("Since when the person holds the role.", valueName: "date"), transform: parseDate)
+  var since: AccordDate?
+  @Option(help: ArgumentHelp("Until when the person held the role.", valueName: "date"), transform: parseDate)
+  var until: AccordDate?
   @OptionGroup var database: DatabaseOptions
 
   func validate() throws {

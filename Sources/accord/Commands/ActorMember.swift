@@ -12,7 +12,8 @@ struct ActorMember: ParsableCommand {
       leaving), for accord retract membership N.
 
       Examples:
-        accord actor member P5+1 --add China France Germany Russia UK US --since 2006-06-01
+        accord actor member P5+1 --add China France Germany Russia UK US \\
+          --since 2006-06-01
         accord actor member "European Union" --remove UK --on 2020-01-31
       """)
 

@@ -8,7 +8,9 @@ struct ActorOffice: ParsableCommand {
     discussion: """
       The earlier offices stay on the record: an office is dated, and a person holds several over time.
 
-      Example: accord actor office Rubio --of "United States" --role "National Security Advisor" --since 2025-05-01
+      Example:
+        accord actor office Rubio --of "United States" \\
+          --role "National Security Advisor" --since 2025-05-01
       """)
 
   @Argument(help: "The person: short id, alias or number.") var person: String

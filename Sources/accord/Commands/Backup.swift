@@ -6,9 +6,12 @@ struct Backup: ParsableCommand {
     commandName: "backup",
     abstract: "Copy the database to a new file, whole and consistent, even while others write to it.",
     discussion: """
-      The copy is the record as it stood when the backup began (SQLite's online backup), private to
-      you (mode 0600), and is put in place only once complete. An existing FILE is replaced only
-      with --force. Example: accord backup ~/backups/accord-2025-03-01.sqlite
+      The copy is the record as it stood when the backup began (SQLite's online backup), private to \
+      you (mode 0600), and is put in place only once complete. An existing FILE is replaced only \
+      with --force.
+
+      Example:
+        accord backup ~/backups/accord-2025-03-01.sqlite
       """)
 
   @Argument(help: "The file to write.") var file: String

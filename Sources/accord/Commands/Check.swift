@@ -6,7 +6,7 @@ struct Check: ParsableCommand {
     commandName: "check",
     abstract: "Check the database: integrity, foreign keys, full-text index and schema version.",
     discussion: """
-      Prints ok, or each problem on a line of its own and exits with status 1. It never writes to
+      Prints ok, or each problem on a line of its own and exits with status 1. It never writes to \
       the database and never upgrades it: run it on any file, even one made by another version.
       """)
 

@@ -6,20 +6,27 @@ struct ConditionAdd: ParsableCommand {
     commandName: "add", abstract: "Record an actor's condition on a term; prints its number.",
     discussion: """
       Records the term, the terms it is linked to and the position, dated and sourced, in one go.
-      Example: accord condition add us-ukraine-minerals --by Zelenskyy \\
-                 --precondition "US security guarantees for Ukraine" \\
-                 --in-exchange-for "US access to Ukraine's rare-earth minerals" --on 2025-02-15
+
+      Example:
+        accord condition add us-ukraine-minerals --by Zelenskyy \\
+          --precondition "US security guarantees for Ukraine" \\
+          --in-exchange-for "US access to Ukraine's rare-earth minerals" \\
+          --on 2025-02-15
       """)
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String
-  @Option(help: "Who holds the condition.") var by: String
-  @Option(help: "The term demanded.") var demands: String?
-  @Option(help: "The term offered.") var offers: String?
-  @Option(help: "The term required before anything else.") var precondition: String?
-  @Option(help: "The term that must not be crossed.") var redLine: String?
-  @Option(help: "A term given in return (repeatable).") var inExchangeFor: [String] = []
-  @Option(help: "A term it depends on: \"no X unless Y\" (repeatable).") var conditionalOn: [String] = []
-  @Option(help: "When it was stated (default: today).", transform: parseDate) var on: AccordDate?
+  @Option(help: ArgumentHelp("Who holds the condition.", valueName: "actor")) var by: String
+  @Option(help: ArgumentHelp("The term demanded.", valueName: "term")) var demands: String?
+  @Option(help: ArgumentHelp("The term offered.", valueName: "term")) var offers: String?
+  @Option(help: ArgumentHelp("The term required before anything else.", valueName: "term")) var precondition:
+    String?
+  @Option(help: ArgumentHelp("The term that must not be crossed.", valueName: "term")) var redLine: String?
+  @Option(help: ArgumentHelp("A term given in return (repeatable).", valueName: "term")) var inExchangeFor:
+    [String] = []
+  @Option(help: ArgumentHelp("A term it depends on: \"no X unless Y\" (repeatable).", valueName: "term"))
+  var conditionalOn: [String] = []
+  @Option(help: ArgumentHelp("When it was stated (default: today).", valueName: "date"), transform: parseDate)
+  var on: AccordDate?
   @Option(help: "A note.") var note: String?
   @OptionGroup var sources: SourceOptions
   @OptionGroup var database: DatabaseOptions

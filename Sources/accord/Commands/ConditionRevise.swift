@@ -9,7 +9,8 @@ struct ConditionRevise: ParsableCommand {
       The new condition keeps the earlier one's stance and linked terms, and revises it: the earlier one \
       is closed (revised) from that day, and both stay on the record (accord condition show N).
 
-      Example: accord condition revise 3 "a freeze of enrichment at 3.67%" --on 2015-04-02
+      Example:
+        accord condition revise 3 "a freeze of enrichment at 3.67%" --on 2015-04-02
       """)
 
   @Argument(help: "The condition's number.") var condition: String

@@ -7,7 +7,7 @@ struct ConditionUpdate: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "update",
     abstract:
-      "Record that a condition was accepted, rejected, dropped or met; prints the new position's number.",
+      "Record that a condition was accepted, rejected, dropped, met or reneged on; prints the new position's number.",
     discussion: """
       The earlier position stays on the record. Each counterpart answers for itself: --by A --by B \
       records an answer for each, one number each. --by defaults to the holder for dropped, and to the \
@@ -16,7 +16,7 @@ struct ConditionUpdate: ParsableCommand {
       """)
 
   @Argument(help: "The condition's number.") var condition: String
-  @Argument(help: "accepted, rejected, dropped or met.") var outcome: ConditionOutcome
+  @Argument(help: "What became of it (reneged: an acceptance taken back).") var outcome: ConditionOutcome
   @Option(help: ArgumentHelp("When.", valueName: "date"), transform: parseDate) var on: AccordDate
   @Option(help: ArgumentHelp("Who accepted, rejected, dropped or met it (repeatable).", valueName: "actor"))
   var by: [String] = []

@@ -8,7 +8,9 @@ struct DeadlineAdd: ParsableCommand {
       An extension of a proposal (accord proposal step X extended --until DATE) sets a deadline of its \
       own and moves the proposal's earlier one, which stays on the record. accord deadlines lists them.
 
-      Example: accord deadline add iran-nuclear "JPOA's six months end" --on 2014-07-20 --proposal jpoa
+      Example:
+        accord deadline add iran-nuclear "JPOA's six months end" --on 2014-07-20 \\
+          --proposal jpoa
       """)
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String

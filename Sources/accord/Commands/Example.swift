@@ -13,7 +13,7 @@ struct Example: ParsableCommand {
     abstract:
       "Load the worked example (the February 2025 US–Ukraine minerals talks) into a database of its own.",
     discussion: """
-      Writes to --db PATH, else example.sqlite beside your database (never to your database itself),
+      Writes to --db PATH, else example.sqlite beside your database (never to your database itself), \
       rebuilding it if it holds only the example; then prints the unsigned deals and the negotiation.
       """)
 
@@ -21,7 +21,10 @@ struct Example: ParsableCommand {
     help: ArgumentHelp(
       "The example database (default: ~/.local/share/accord/example.sqlite).", valueName: "path"))
   var db: String?
-  @Option(help: "Show the answers as they stood on this day (default: 2025-02-20).", transform: parseDate)
+  @Option(
+    help: ArgumentHelp(
+      "Show the answers as they stood on this day (default: 2025-02-20).", valueName: "date"),
+    transform: parseDate)
   var asOf: AccordDate?
 
   var path: String {

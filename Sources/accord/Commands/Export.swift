@@ -7,9 +7,12 @@ struct Export: ParsableCommand {
     commandName: "export",
     abstract: "Write the whole record, with stable ids, as JSON or NDJSON (the format is in the README).",
     discussion: """
-      Every actor, affiliation, source, negotiation, proposal and step, term, position and link, meeting,
+      Every actor, affiliation, source, negotiation, proposal and step, term, position and link, meeting, \
       quote, development and dataset record, one JSON object a line. 'accord import' takes it back.
-      Example: accord export -o record.json; accord export --format ndjson --only development
+
+      Examples:
+        accord export -o record.json
+        accord export --format ndjson --only development
       """)
 
   @Option(

@@ -7,9 +7,10 @@ struct Generate: ParsableCommand {
     abstract: "Fill a new database with a deterministic synthetic record, for benchmarks.",
     shouldDisplay: false)
 
-  @Option(help: "How many negotiations.") var negotiations = 10_000
-  @Option(help: "How many developments.") var developments = 1_000_000
-  @Option(help: "The random seed: the same seed gives the same record.") var seed: UInt64 = 1
+  @Option(help: ArgumentHelp("How many negotiations.", valueName: "n")) var negotiations = 10_000
+  @Option(help: ArgumentHelp("How many developments.", valueName: "n")) var developments = 1_000_000
+  @Option(help: ArgumentHelp("The random seed: the same seed gives the same record.", valueName: "n"))
+  var seed: UInt64 = 1
   @OptionGroup var database: DatabaseOptions
 
   func validate() throws {

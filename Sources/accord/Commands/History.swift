@@ -11,12 +11,15 @@ struct History: ParsableCommand {
       retraction. KIND is one of \(RecordKind.listed) (named as everywhere else), or a table name \
       with a row number. Changes made outside Accord (the sqlite3 shell) show as by "sqlite3 shell".
 
-      Examples: accord history actor zelenskyy; accord history proposal 3; accord history term 4
+      Examples:
+        accord history actor zelenskyy
+        accord history proposal 3
+        accord history term 4
       """)
 
   @Argument(help: "The kind of record, or a table name.") var kind: String?
   @Argument(help: "Its short id, name or number.") var name: String?
-  @Option(help: "At most this many changes (default 100).") var limit = 100
+  @Option(help: ArgumentHelp("At most this many changes.", valueName: "n")) var limit = 100
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 

@@ -21,12 +21,15 @@ struct Import: ParsableCommand {
       Examples:
         accord import record.json
         accord import --from pax pax_all_agreements.csv
-        accord import --from treaty-status paris.csv --proposal paris-agreement --columns participant=Participant,signature=Signature
+        accord import --from treaty-status paris.csv --proposal paris-agreement \\
+          --columns participant=Participant,signature=Signature
       """)
 
   @Argument(help: ArgumentHelp("The file to read, or - for standard input.", valueName: "file"))
   var file: String
-  @Option(help: "What the file is: accord (an export), pax, ucdp or treaty-status.")
+  @Option(
+    help: ArgumentHelp("What the file is: accord (an export), pax, ucdp or treaty-status.", valueName: "kind")
+  )
   var from: ImportSource = .accord
   @Option(
     help: ArgumentHelp(
@@ -39,7 +42,7 @@ struct Import: ParsableCommand {
       valueName: "pairs"))
   var columns: String?
   @Option(
-    help: ArgumentHelp("For --from treaty-status: a source that every step cites.", valueName: "source"))
+    help: ArgumentHelp("For --from treaty-status: a source that every step cites.", valueName: "src"))
   var source: String?
   @OptionGroup var database: DatabaseOptions
 

@@ -6,12 +6,15 @@ struct Log: ParsableCommand {
     commandName: "log",
     abstract: "Log a development on a negotiation, when nothing else fits; prints its number.",
     discussion: """
-      Example: accord log us-ukraine-minerals "White House did not answer questions on the deal" --on 2025-02-15
+      Example:
+        accord log us-ukraine-minerals "White House did not answer questions on \\
+          the deal" --on 2025-02-15
       """)
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String
   @Argument(help: "What happened.") var text: String
-  @Option(help: "When (default: today).", transform: parseDate) var on: AccordDate?
+  @Option(help: ArgumentHelp("When (default: today).", valueName: "date"), transform: parseDate) var on:
+    AccordDate?
   @Option(help: "An actor involved (repeatable).") var actor: [String] = []
   @OptionGroup var sources: SourceOptions
   @OptionGroup var database: DatabaseOptions

@@ -5,14 +5,18 @@ struct MeetingAdd: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "add", abstract: "Record a meeting; prints its number.",
     discussion: """
-      Example: accord meeting add us-ukraine-minerals --on 2025-02-14~ --at "Munich Security Conference" \\
-                 --with Zelenskyy --with Vance --with Rubio --with Bessent
+      Example:
+        accord meeting add us-ukraine-minerals --on 2025-02-14~ \\
+          --at "Munich Security Conference" \\
+          --with Zelenskyy --with Vance --with Rubio --with Bessent
       """)
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String
-  @Option(help: "When it took place.", transform: parseDate) var on: AccordDate
-  @Option(help: "Where it took place.") var at: String?
-  @Option(help: "A participant (repeatable; at least one).") var with: [String] = []
+  @Option(help: ArgumentHelp("When it took place.", valueName: "date"), transform: parseDate) var on:
+    AccordDate
+  @Option(help: ArgumentHelp("Where it took place.", valueName: "place")) var at: String?
+  @Option(help: ArgumentHelp("A participant (repeatable; at least one).", valueName: "actor")) var with:
+    [String] = []
   @Option(help: "What happened.") var summary: String?
   @OptionGroup var sources: SourceOptions
   @OptionGroup var database: DatabaseOptions

@@ -5,16 +5,18 @@ struct NegotiationAdd: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "add", abstract: "Add a negotiation; prints its number.",
     discussion: """
-      Example: accord negotiation add "US–Ukraine minerals deal" --id us-ukraine-minerals \\
-                 --party Ukraine --party "United States" --tag minerals
+      Example:
+        accord negotiation add "US–Ukraine minerals deal" --id us-ukraine-minerals \\
+          --party Ukraine --party "United States" --tag minerals
       """)
 
   @Argument(help: "The negotiation's title.") var title: String
   @Option(help: "A short id (default: made from the title).") var id: String?
-  @Option(help: "A party (repeatable; at least one).") var party: [String] = []
-  @Option(help: "A mediator (repeatable).") var mediator: [String] = []
-  @Option(help: "A guarantor (repeatable).") var guarantor: [String] = []
-  @Option(help: "An observer (repeatable).") var observer: [String] = []
+  @Option(help: ArgumentHelp("A party (repeatable; at least one).", valueName: "actor")) var party: [String] =
+    []
+  @Option(help: ArgumentHelp("A mediator (repeatable).", valueName: "actor")) var mediator: [String] = []
+  @Option(help: ArgumentHelp("A guarantor (repeatable).", valueName: "actor")) var guarantor: [String] = []
+  @Option(help: ArgumentHelp("An observer (repeatable).", valueName: "actor")) var observer: [String] = []
   @Option(help: "What the negotiation is about.") var summary: String?
   @Option(help: "A tag (repeatable).") var tag: [String] = []
   @Option(

@@ -7,7 +7,8 @@ struct NegotiationEdit: ParsableCommand {
     discussion: """
       A change is on the change log (accord history), and accord undo reverts it.
 
-      Example: accord negotiation edit ukraine-peace-process --dormant-after 730
+      Example:
+        accord negotiation edit ukraine-peace-process --dormant-after 730
       """)
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String

@@ -10,12 +10,14 @@ struct NegotiationJoin: ParsableCommand {
       Participation is dated: answers as of a day list who took part that day, and a step or an answer \
       by a party must come from an actor that took part on its date. Without --on, from the start.
 
-      Example: accord negotiation join iran-nuclear China Russia "United States" --as party --on 2006-06-01
+      Example:
+        accord negotiation join iran-nuclear China Russia "United States" \\
+          --as party --on 2006-06-01
       """)
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String
   @Argument(help: ArgumentHelp("The actors who join.", valueName: "actor")) var actors: [String]
-  @Option(name: .customLong("as"), help: "party, mediator, guarantor, observer or coordinator.")
+  @Option(name: .customLong("as"), help: ArgumentHelp("Their role.", valueName: "role"))
   var role: ParticipantRole
   @Option(help: ArgumentHelp("The side of the table they sit on (\"P5+1\").", valueName: "name"))
   var side: String?

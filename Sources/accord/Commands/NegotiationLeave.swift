@@ -7,7 +7,8 @@ struct NegotiationLeave: ParsableCommand {
     discussion: """
       The actor leaves every role it holds on that day; earlier answers keep it as it was.
 
-      Example: accord negotiation leave iran-nuclear "United States" --on 2018-05-08
+      Example:
+        accord negotiation leave iran-nuclear "United States" --on 2018-05-08
       """)
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String

@@ -12,7 +12,8 @@ struct Positions: ParsableCommand {
       revised; for a proposal, its state for that party (signed, ratified, in force, …). A bloc's stance \
       counts for its members on that day, marked via the bloc. "—": it said nothing.
 
-      Example: accord positions iran-nuclear --as-of 2015-07-14
+      Example:
+        accord positions iran-nuclear --as-of 2015-07-14
       """)
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String

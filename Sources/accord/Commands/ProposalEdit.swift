@@ -8,7 +8,8 @@ struct ProposalEdit: ParsableCommand {
       A correction is on the change log (accord history), and accord undo reverts it. The countered or \
       superseded step recorded on the earlier proposal is retracted, and one is recorded on the new one.
 
-      Example: accord proposal edit ukraine-counter-draft --counters none
+      Example:
+        accord proposal edit ukraine-counter-draft --counters none
       """)
 
   @Argument(help: "The proposal: short id, title or number.") var proposal: String

@@ -10,7 +10,8 @@ struct ProposalLinkCommand: ParsableCommand {
       show both ways in proposal show and negotiation show; one made in error is retracted (accord \
       retract link N). Prints the link's number.
 
-      Example: accord proposal link unscr-2231 --endorses jcpoa
+      Example:
+        accord proposal link unscr-2231 --endorses jcpoa
       """)
 
   @Argument(help: "The proposal: short id, title or number.") var proposal: String

@@ -9,7 +9,8 @@ struct ProposalShow: ParsableCommand {
       One row per party of its negotiation (and per actor with a step of its own): its state, since \
       when, and its steps. A step whose date holds the as-of day is listed apart, as possibly done.
 
-      Example: accord proposal show paris-agreement --as-of 2016-10-05
+      Example:
+        accord proposal show paris-agreement --as-of 2016-10-05
       """)
 
   @Argument(help: "The proposal: short id, title or number.") var proposal: String

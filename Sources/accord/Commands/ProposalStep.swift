@@ -10,8 +10,6 @@ struct ProposalStepCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "step", abstract: "Record a dated step in a proposal's life; prints its number.",
     discussion: """
-      Steps: \(ProposalStep.Kind.allCases.map(\.argument).joined(separator: ", ")).
-
       With --party the step concerns that party alone (Ukraine ratifies); name several parties to record \
       the step for each, one number each. Without --party it concerns the whole proposal. A party must \
       take part in the negotiation on that day (accord negotiation join).
@@ -22,8 +20,10 @@ struct ProposalStepCommand: ParsableCommand {
       Examples:
         accord proposal step jpoa extended --on 2014-07-19 --until 2014-11-24
         accord proposal step jcpoa milestone "Implementation Day" --on 2016-01-16
-        accord proposal step paris-agreement withdrawal-notified --party US --on 2019-11-04 --effective 2020-11-04
-        accord proposal step paris-agreement ratified --party China --party US --on 2016-09-03
+        accord proposal step paris-agreement withdrawal-notified --party US \\
+          --on 2019-11-04 --effective 2020-11-04
+        accord proposal step paris-agreement ratified --party China --party US \\
+          --on 2016-09-03
       """)
 
   @Argument(help: "The proposal: short id, title or number.") var proposal: String

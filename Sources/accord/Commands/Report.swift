@@ -36,16 +36,23 @@ struct ReportCommand: ParsableCommand {
       "Only negotiations in which this actor (or a bloc it belongs to) takes part.", valueName: "actor"))
   var party: String?
   @Flag(help: "With --party: only where the actor takes part itself.") var direct = false
-  @Option(help: "The day the report is as of (default: today).", transform: parseDate) var asOf: AccordDate?
   @Option(
-    help: "List what changed from this day on (default: 7 days before the as-of day).", transform: parseDate)
+    help: ArgumentHelp("The day the report is as of (default: today).", valueName: "date"),
+    transform: parseDate) var asOf: AccordDate?
+  @Option(
+    help: ArgumentHelp(
+      "List what changed from this day on (default: 7 days before the as-of day).", valueName: "date"),
+    transform: parseDate)
   var since: AccordDate?
   @Option(
     help: ArgumentHelp(
       "List negotiations with nothing recorded for this many days as stale.", valueName: "days"))
   var stale = 30
-  @Option(help: "How many of the latest developments to show for each negotiation.") var developments = 5
-  @Option(help: "How many of the latest quotes to show for each negotiation.") var quotes = 5
+  @Option(
+    help: ArgumentHelp("How many of the latest developments to show for each negotiation.", valueName: "n"))
+  var developments = 5
+  @Option(help: ArgumentHelp("How many of the latest quotes to show for each negotiation.", valueName: "n"))
+  var quotes = 5
   @Option(help: "markdown, html (one self-contained page) or json.") var format: Format = .markdown
   @Option(
     name: [.customShort("o"), .customLong("output")],

@@ -15,7 +15,8 @@ struct Retract: ParsableCommand {
       listings show retracted records with --include-retracted. 'accord undo' reverts it. KIND is one \
       of \(RecordKind.listed). Prints the retraction's number.
 
-      Example: accord retract step 7 --reason "misreported: the talks were postponed"
+      Example:
+        accord retract step 7 --reason "misreported: the talks were postponed"
       """)
 
   @Argument(

@@ -19,10 +19,12 @@ struct Search: ParsableCommand {
     help: ArgumentHelp("Only facts by or about this actor (or a bloc it belonged to).", valueName: "actor"))
   var actor: String?
   @Flag(help: "With --actor: only the actor's own facts, not its blocs'.") var direct = false
-  @Option(help: "Only facts dated from this day on.", transform: parseDate) var from: AccordDate?
-  @Option(help: "Only facts dated up to this day.", transform: parseDate) var to: AccordDate?
-  @Option(help: "How many to show.") var limit = 20
-  @Option(help: "Which page of --limit results to show, from 1.") var page = 1
+  @Option(help: ArgumentHelp("Only facts dated from this day on.", valueName: "date"), transform: parseDate)
+  var from: AccordDate?
+  @Option(help: ArgumentHelp("Only facts dated up to this day.", valueName: "date"), transform: parseDate)
+  var to: AccordDate?
+  @Option(help: ArgumentHelp("How many to show.", valueName: "n")) var limit = 20
+  @Option(help: ArgumentHelp("Which page of --limit results to show, from 1.", valueName: "n")) var page = 1
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 

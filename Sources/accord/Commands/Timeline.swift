@@ -11,8 +11,10 @@ struct Timeline: ParsableCommand {
       """)
 
   @Argument(help: "Short id, title or number.") var negotiation: String
-  @Option(help: "Only facts dated from this day on.", transform: parseDate) var from: AccordDate?
-  @Option(help: "Only facts dated up to this day.", transform: parseDate) var to: AccordDate?
+  @Option(help: ArgumentHelp("Only facts dated from this day on.", valueName: "date"), transform: parseDate)
+  var from: AccordDate?
+  @Option(help: ArgumentHelp("Only facts dated up to this day.", valueName: "date"), transform: parseDate)
+  var to: AccordDate?
   @Option(help: ArgumentHelp("Only what this actor (or a bloc it belonged to) did.", valueName: "actor"))
   var actor: String?
   @Flag(help: "With --actor: only the actor's own facts, not its blocs'.") var direct = false

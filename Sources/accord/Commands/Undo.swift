@@ -6,8 +6,8 @@ struct Undo: ParsableCommand {
     commandName: "undo",
     abstract: "Revert your latest command (by $ACCORD_ANALYST, else your login name), as one transaction.",
     discussion: """
-      The undo is itself a command on the change log: run 'accord undo' again to redo what was
-      undone. Refused, with nothing written, when you have no command on the log or when a later
+      The undo is itself a command on the change log: run 'accord undo' again to redo what was \
+      undone. Refused, with nothing written, when you have no command on the log or when a later \
       change (by anyone) touched a record that the command changed.
       """)
 

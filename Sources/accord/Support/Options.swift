@@ -71,7 +71,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `--format table|json|csv`: for every command that prints records.
 struct FormatOptions: ParsableArguments {
-  @Option(name: .long, help: "Output format: table (aligned columns), json or csv.")
+  @Option(name: .long, help: "How to print it: an aligned table, JSON or CSV.")
   var format: OutputFormat = .table
 }
 
