@@ -128,4 +128,37 @@ import Testing
     let actors = try #require(try sandbox.json(["actor", "list", "--db", fresh]) as? [[String: Any]])
     #expect(actors.count == 1)
   }
+
+  /// A source's URL is a web page, a DOI or a URN: a script or data URL is refused, typed or
+  /// imported, and nothing is written.
+  @Test func aSourceURLIsAWebPageDOIOrURN() throws {
+    let before = DatabaseSnapshot.of(sandbox.db)
+    for url in [
+      "javascript:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd", "ftp://example.org/x",
+    ] {
+      let result = try sandbox.run("source", "add", url)
+      #expect(result.status == 64, "\(result)")
+      #expect(
+        result.stderr.hasPrefix(
+          "Error: '\(url)' is not a URL Accord keeps: a source's URL begins with https://, http://, doi:, urn:"
+        ))
+      let cited = try sandbox.run("log", "minerals", "a development", "--on", "2025-02-15", "--source", url)
+      #expect(cited.status != 0, "\(cited)")
+    }
+    let file = sandbox.folder + "/evil.ndjson"
+    try #"""
+    {"format":"accord-export","version":3}
+    {"type":"source","id":7,"slug":"evil","url":"javascript:alert(1)","title":"Evil"}
+    """#
+    .write(toFile: file, atomically: true, encoding: .utf8)
+    let imported = try sandbox.run("import", file)
+    #expect(imported.status == 64, "\(imported)")
+    #expect(
+      imported.stderr.contains("source 'evil': field 'url': 'javascript:alert(1)' is not a URL Accord keeps"))
+    #expect(DatabaseSnapshot.of(sandbox.db) == before)
+    for url in ["https://example.org/story", "HTTP://EXAMPLE.ORG/", "doi:10.1000/182", "urn:isbn:0451450523"]
+    {
+      #expect(try sandbox.run("source", "add", url).status == 0)
+    }
+  }
 }

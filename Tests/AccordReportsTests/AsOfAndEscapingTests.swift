@@ -80,8 +80,10 @@ import Testing
       NewNegotiation(
         title: "Talks <b>bold</b> & \"quoted\" 'too'", slug: "talks", summary: "<img src=x onerror=alert(1)>",
         tags: ["<tag>"], participants: [("Ukraine", .party)]))
-    try store.addSource(
-      url: "javascript:alert(1)", outlet: "Evil <Outlet>", title: "</title><script>x</script>", slug: "evil")
+    // Accord refuses such a URL; one typed in the sqlite3 shell must still come out inert.
+    _ = try store.connection.insert(
+      "INSERT INTO source (slug, url, outlet, title) VALUES ('evil', 'javascript:alert(1)', ?, ?)",
+      [.text("Evil <Outlet>"), .text("</title><script>x</script>")])
     try store.addSource(url: "https://example.org/a?b=1&c=\"2\"", outlet: "Fine", slug: "fine")
     try store.addQuote(
       by: "mallory", date: try date("2025-02-18"), text: "<script>alert(1)</script>", negotiation: "talks",

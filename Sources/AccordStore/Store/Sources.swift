@@ -30,14 +30,10 @@ extension AccordStore {
   ) throws -> Int64 {
     let url = url?.trimmingSpaces
     let title = title?.trimmingSpaces.nonEmpty
-    if let url {
-      guard let colon = url.firstIndex(of: ":"), colon != url.startIndex,
-        url[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
-        url.index(after: colon) != url.endIndex
-      else {
-        throw StoreError.invalid("'\(url)' is not a URL: write it in full, such as https://example.org/story")
-      }
-    } else if title == nil {
+    if let url, let problem = Self.urlProblem(url) {
+      throw StoreError.invalid("'\(url)' \(problem)")
+    }
+    if url == nil && title == nil {
       throw StoreError.invalid("a source needs a URL, or a --title where it has none")
     }
     return try write {
@@ -123,6 +119,23 @@ extension AccordStore {
       }
     }
     return result
+  }
+
+  /// The schemes a source's URL may have: web pages, DOIs and URNs. Anything else (`javascript:`,
+  /// `data:`, `file:`) is refused: a report turns a source's URL into a link for its readers.
+  public static let urlSchemes = ["https://", "http://", "doi:", "urn:"]
+
+  /// Why `url` cannot be a source's URL, or nil when it can.
+  static func urlProblem(_ url: String) -> String? {
+    guard let scheme = urlSchemes.first(where: { url.lowercased().hasPrefix($0) }) else {
+      return "is not a URL Accord keeps: a source's URL begins with "
+        + urlSchemes.joined(separator: ", ") + " (write it in full, such as https://example.org/story)"
+    }
+    let rest = url.dropFirst(scheme.count)
+    if rest.isEmpty || rest.hasPrefix("/") || rest.contains(where: { $0.isWhitespace || $0.isNewline }) {
+      return "is not a URL: write it in full, such as https://example.org/story, without spaces"
+    }
+    return nil
   }
 
   static func host(of url: String) -> String {

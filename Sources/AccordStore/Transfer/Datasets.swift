@@ -171,7 +171,7 @@ extension AccordStore {
   /// out (URLs are unique).
   public func datasetSource(slug: String, url: String?, outlet: String, title: String) throws -> Int64 {
     if let id = try connection.integer("SELECT id FROM source WHERE slug = ?", [.text(slug)]) { return id }
-    var url = url
+    var url = url.flatMap { AccordStore.urlProblem($0) == nil ? $0 : nil }
     if let link = url, try connection.integer("SELECT 1 FROM source WHERE url = ?", [.text(link)]) != nil {
       url = nil
     }

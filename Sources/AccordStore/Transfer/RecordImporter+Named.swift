@@ -89,6 +89,9 @@ extension RecordImporter {
       count("source", added: false)
       return
     }
+    if let url, let problem = AccordStore.urlProblem(url) {
+      throw StoreError.invalid("source '\(slug)': field 'url': '\(url)' \(problem)")
+    }
     if let url,
       let other = try connection.first("SELECT slug FROM source WHERE url = ?", [.text(url)], { $0.text(0) })
     {
