@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import AccordStore
@@ -208,5 +209,43 @@ import Testing
     let store = try AccordStore(connection: connection, today: fixedToday, wal: false)
     #expect(
       Set(try store.search("zurich").map { "\($0.kind) \($0.id)" }) == ["negotiation 1", "development 1"])
+  }
+
+  /// English stemming: a word finds its other forms, and the snippet marks the form found.
+  @Test func aWordFindsItsOtherForms() throws {
+    let withdrawal = try log("Russia announced its withdrawal from the grain corridor.")
+    let guaranteed = try log("Passage was guaranteed by Türkiye.")
+    #expect(try found("withdraw") == ["development \(withdrawal)"])
+    #expect(try found("withdrawals") == ["development \(withdrawal)"])
+    #expect(try found("guarantee").contains("development \(guaranteed)"))
+    let hit = try #require(try store.search("withdraw").first)
+    #expect(hit.snippet.contains("[withdrawal]"))
+    // Diacritics still fold: `turkiye` finds Türkiye.
+    #expect(try found("turkiye") == ["development \(guaranteed)"])
+    // The index and the snippets' index split words by the same rule.
+    let schema = try #require(
+      try store.connection.first("SELECT sql FROM sqlite_schema WHERE name = 'search'", []) { $0.text(0) })
+    #expect(schema.contains("tokenize = '\(AccordStore.searchTokenizer)'"))
+  }
+
+  /// The README's sample query, run as written in the sqlite3 shell, finds what it says.
+  @Test func theReadmeSampleQueryFindsMunich() throws {
+    let readme = try String(
+      contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appending(path: "README.md"), encoding: .utf8)
+    let start = try #require(
+      readme.firstRange(of: "`SELECT s.kind, s.ref, coalesce(s.title, s.body) FROM search"))
+    let rest = readme[readme.index(after: start.lowerBound)...]
+    let sql = String(rest[..<(try #require(rest.firstIndex(of: "`")))])
+    let example = try makeStore(today: WorkedExample.asOf)
+    try WorkedExample.load(into: example)
+    let rows = try example.connection.all(sql, []) { "\($0.text(0)) \($0.integer(1)) \($0.text(2))" }
+    #expect(
+      Array(rows.prefix(3)) == [
+        "source 2 Christiane Amanpour's interview with Volodymyr Zelenskyy, Munich",
+        "meeting 1 Munich Security Conference, Germany",
+        "condition 1 stated by President Zelenskyy at the Munich Security Conference",
+      ], "\(rows)")
+    #expect(rows.dropFirst(3).allSatisfy { $0.hasPrefix("quote ") }, "\(rows)")
   }
 }

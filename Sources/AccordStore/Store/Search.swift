@@ -87,6 +87,10 @@ extension AccordStore {
     }
   }
 
+  /// How the search index splits and folds words (Migrations/0009_search_stemming.sql): a page's
+  /// snippets are cut by the same rule, so that what matched is what is marked.
+  static let searchTokenizer = "porter unicode61 remove_diacritics 2"
+
   /// The snippet of each of `rowids` (the index's rowids): the index keeps no copy of the text
   /// (Migrations/0008_lean_writes.sql), so the page's few texts, read from the facts through
   /// `search_source`, go into a small index of this connection's own, where FTS5 cuts the snippet
@@ -98,7 +102,7 @@ extension AccordStore {
     try connection.execute(
       """
       CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_page USING fts5 (
-        title, body, context, tokenize = 'unicode61 remove_diacritics 2');
+        title, body, context, tokenize = '\(Self.searchTokenizer)');
       DELETE FROM temp.search_page;
       """)
     for rowid in rowids {
