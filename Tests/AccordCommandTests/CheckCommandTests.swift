@@ -72,6 +72,61 @@ import Testing
       try check(), ["foreign key: development row 41 refers to a negotiation that does not exist"])
   }
 
+  /// Rows typed in the sqlite3 shell are held to Accord's rules: an impossible day is refused on
+  /// the spot; what the triggers cannot see (a date's days that are not the ones it covers, a
+  /// date Accord cannot read, a script URL) `accord check` reports, row by row.
+  @Test func rowsTypedInTheShellAreHeldToAccordsRules() throws {
+    try BadInputFixture.seed(sandbox.db)
+    let negotiation = try #require(
+      try Connection(path: sandbox.db, create: false).integer("SELECT min(id) FROM negotiation"))
+    do {
+      let connection = try Connection(path: sandbox.db, create: false)
+      try connection.run(
+        "INSERT INTO meeting (id, negotiation_id, date, date_first, date_last) VALUES (54, \(negotiation), '2025-02-14', '2025-02-14', '2025-02-14')"
+      )
+      for (sql, table) in [
+        (
+          "INSERT INTO development (negotiation_id, date, date_first, date_last, text) VALUES (\(negotiation), '2025-02-31', '2025-02-31', '2025-02-31', 'x')",
+          "development"
+        ),
+        (
+          "INSERT INTO development (negotiation_id, date, date_first, date_last, text) VALUES (\(negotiation), 'soon', '2025-02-01', '2025-02-01', 'x')",
+          "development"
+        ),
+        (
+          "INSERT INTO meeting (negotiation_id, date, date_first, date_last) VALUES (\(negotiation), '2025-04-31', '2025-04-31', '2025-04-31')",
+          "meeting"
+        ),
+        (
+          "UPDATE meeting SET date_last = '2025-02-30' WHERE id = 54",
+          "meeting"
+        ),
+      ] {
+        #expect(throws: StoreError.self) { try connection.run(sql) }
+        do {
+          try connection.run(sql)
+        } catch {
+          #expect(
+            "\(error)".contains("\(table): a date is not a day that exists, written YYYY-MM-DD"), "\(error)")
+        }
+      }
+      try connection.run(
+        "INSERT INTO development (id, negotiation_id, date, date_first, date_last, text) VALUES (51, \(negotiation), '2025-02', '2025-02-03', '2025-02-28', 'x')"
+      )
+      try connection.run(
+        "INSERT INTO development (id, negotiation_id, date, date_first, date_last, text) VALUES (52, \(negotiation), '2025-13', '2025-02-01', '2025-02-28', 'x')"
+      )
+      try connection.run("INSERT INTO source (id, slug, url) VALUES (53, 'evil', 'javascript:alert(1)')")
+    }
+    expectProblems(
+      try check(),
+      [
+        "dates: development row 51, date: date_first is 2025-02-03, but '2025-02' begins on 2025-02-01",
+        "dates: development row 52, date: '2025-13' is not a date Accord can read (2025, 2025-02 or 2025-02-14, a day that exists)",
+        "sources: source row 53, url: 'javascript:alert(1)' is not a URL Accord keeps: a source's URL begins with https://, http://, doi:, urn: (write it in full, such as https://example.org/story)",
+      ])
+  }
+
   @Test func aDamagedFullTextIndexIsReported() throws {
     try BadInputFixture.seed(sandbox.db)
     do {

@@ -246,10 +246,13 @@ extension AccordStore {
     return detail
   }
 
-  static func actorSummary(_ row: Row) -> ActorSummary {
+  static func actorSummary(_ row: Row) throws(StoreError) -> ActorSummary {
+    guard let kind = ActorKind(rawValue: row.text(3)) else {
+      throw .conflict("actor \(row.integer(0)) has a kind Accord does not know: '\(row.text(3))'")
+    }
     var actor = ActorSummary(
       id: row.integer(0), slug: row.text(1), name: row.text(2),
-      kind: ActorKind(rawValue: row.text(3)) ?? .group, code: row.optionalText(4),
+      kind: kind, code: row.optionalText(4),
       wikidata: row.optionalText(5), aliases: splitList(row.optionalText(6)))
     if row.bool(7) { actor.retracted = true }
     return actor

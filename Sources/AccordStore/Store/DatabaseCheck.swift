@@ -98,8 +98,85 @@ public enum DatabaseCheck {
       report.problems.append("foreign key: " + describe(error))
     }
 
+    checkDates(connection: connection, into: &report)
+    checkSourceURLs(connection: connection, into: &report)
     checkFullTextIndexes(path: path, connection: connection, into: &report)
     return report
+  }
+
+  /// Every date column Accord writes: the date as typed, and the columns of the first and last
+  /// days it covers (nil where a table keeps only one of them).
+  static let dateColumns: [(table: String, text: String, first: String?, last: String?)] = [
+    ("affiliation", "since", "since_first", nil), ("affiliation", "until", nil, "until_last"),
+    ("answer", "date", "date_first", "date_last"), ("deadline", "date", "date_first", "date_last"),
+    ("development", "date", "date_first", "date_last"), ("meeting", "date", "date_first", "date_last"),
+    ("membership", "date", "date_first", "date_last"), ("participant", "date", "date_first", "date_last"),
+    ("position", "date", "date_first", "date_last"), ("proposal_step", "date", "date_first", "date_last"),
+    ("proposal_step", "until", "until_first", "until_last"),
+    ("proposal_step", "effective", "effective_first", "effective_last"),
+    ("source", "published", "published_first", "published_last"),
+    ("statement", "date", "date_first", "date_last"),
+  ]
+
+  /// Each source's URL one that Accord keeps (a web page, a DOI or a URN: see
+  /// ``AccordStore/urlSchemes``).
+  static func checkSourceURLs(connection: Connection, into report: inout Report) {
+    do {
+      let rows = try connection.all("SELECT id, url FROM source WHERE url IS NOT NULL ORDER BY id") {
+        (id: $0.integer(0), url: $0.text(1))
+      }
+      for row in rows {
+        if let problem = AccordStore.urlProblem(row.url) {
+          report.problems.append("sources: source row \(row.id), url: '\(row.url)' \(problem)")
+        }
+      }
+    } catch {
+      report.problems.append("sources: " + describe(error))
+    }
+  }
+
+  /// At most this many rows with dates that break Accord's rules are listed one by one.
+  static let listedDateProblems = 100
+
+  /// Each date read as Accord reads it: a text it can read, and stored first and last days that
+  /// are the ones the text covers (a row typed in the sqlite3 shell may say otherwise, and an
+  /// export of it would then not import).
+  static func checkDates(connection: Connection, into report: inout Report) {
+    var found = 0
+    for column in dateColumns {
+      let sql =
+        "SELECT rowid, \(column.text), \(column.first ?? "NULL"), \(column.last ?? "NULL") FROM \(column.table)"
+        + " WHERE \(column.text) IS NOT NULL"
+      do {
+        _ = try connection.all(sql, []) { row in
+          let text = row.text(1)
+          var problem: String?
+          if let date = try? AccordDate.parse(text, today: Day.epoch), date.text == text {
+            let first = row.optionalText(2)
+            let last = row.optionalText(3)
+            if let first, first != date.first.description {
+              problem = "\(column.first ?? "") is \(first), but '\(text)' begins on \(date.first)"
+            } else if let last, last != date.last.description {
+              problem = "\(column.last ?? "") is \(last), but '\(text)' ends on \(date.last)"
+            }
+          } else {
+            problem =
+              "'\(text)' is not a date Accord can read (2025, 2025-02 or 2025-02-14, a day that exists)"
+          }
+          guard let problem else { return }
+          found += 1
+          if found <= listedDateProblems {
+            report.problems.append("dates: \(column.table) row \(row.integer(0)), \(column.text): \(problem)")
+          }
+        }
+      } catch {
+        report.problems.append("dates: \(column.table): " + describe(error))
+      }
+    }
+    if found > listedDateProblems {
+      report.problems.append(
+        "dates: \(found - listedDateProblems) more rows have dates that break Accord's rules")
+    }
   }
 
   /// FTS5's own check of each full-text index against the text it indexes.
