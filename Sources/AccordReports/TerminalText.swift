@@ -45,7 +45,12 @@ public enum TerminalText {
   /// `text` cut at its end to at most `limit` columns, `…` marking the cut.
   public static func cut(_ text: String, to limit: Int) -> String {
     guard width(text) > limit else { return text }
-    return String(head(text[...], room: limit - 1)) + (limit > 0 ? "…" : "")
+    guard limit > 0 else { return "" }
+    // ASCII, the common case: a byte a column.
+    if !text.utf8.contains(where: { $0 >= 0x80 }) {
+      return trimmingTrailingSpaces(String(decoding: text.utf8.prefix(limit - 1), as: UTF8.self)) + "…"
+    }
+    return head(text[...], room: limit - 1) + "…"
   }
 
   /// `text` cut to at most `limit` columns so that its first highlight (the words between two
