@@ -36,7 +36,7 @@ let package = Package(
     // Export and import: Accord's own format (JSON, NDJSON), PA-X and UCDP CSV files.
     .target(name: "AccordImport", dependencies: ["AccordStore"]),
     // Reports: Markdown, self-contained HTML with SVG timelines, JSON. Rendering only; the data
-    // comes from AccordStore.
+    // comes from AccordStore. Also text as a terminal shows it (TerminalText: display width, cuts).
     .target(name: "AccordReports", dependencies: ["AccordStore"]),
     // The command line: one subcommand a file, thin over AccordStore.
     .executableTarget(

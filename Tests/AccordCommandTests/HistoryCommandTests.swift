@@ -31,7 +31,8 @@ import Testing
     #expect(shown.count == 1 && shown.first?["retracted"] as? Bool == true)
     let plain = try #require(try sandbox.json("deals") as? [[String: Any]])
     #expect(plain.isEmpty)
-    #expect(!(try sandbox.output("timeline", "us-ukraine-minerals")).contains("US proposal"))
+    // The proposal's own rows are gone (a quote's context still says "asked about the US proposal").
+    #expect(!(try sandbox.output("timeline", "us-ukraine-minerals")).contains("US proposal for access"))
 
     let history = try #require(
       try sandbox.json("history", "proposal", "us-resources-proposal", "--limit", "1") as? [[String: Any]])

@@ -11,7 +11,7 @@ struct ActorList: ParsableCommand {
 
   func run() throws {
     let actors = try database.openExisting().actors(kind: kind, includeRetracted: includeRetracted)
-    try Render(format: output.format).records(
+    try Render(output).records(
       actors, headers: ["id", "short id", "name", "kind", "code", "aliases"],
       rows: actors.map {
         [

@@ -32,7 +32,7 @@ struct ActorShow: ParsableCommand {
     }
     for m in detail.blocs { rows.append(["in bloc", describe(nil, m.bloc, m.since?.text, m.until?.text)]) }
     for n in detail.negotiations { rows.append([n.role, "\(n.title) (\(n.negotiation))"]) }
-    try Render(format: output.format).records(detail, headers: ["field", "value"], rows: rows)
+    try Render(output).records(detail, headers: ["field", "value"], rows: rows)
   }
 
   func describe(_ role: String?, _ who: String, _ since: String?, _ until: String?) -> String {

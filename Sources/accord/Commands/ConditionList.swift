@@ -28,7 +28,7 @@ struct ConditionList: ParsableCommand {
       negotiation: negotiation.map { try store.resolveNegotiation($0) },
       by: try by.map { try store.actorScope(store.resolveActor($0), direct: direct) },
       openOnly: open, asOf: asOf.day, includeRetracted: includeRetracted)
-    try Render(format: output.format).records(
+    try Render(output).records(
       list,
       headers: [
         "id", "negotiation", "held by", "stance", "term", "in exchange for", "since", "state", "sources",

@@ -17,7 +17,7 @@ struct ConditionShow: ParsableCommand {
     switch output.format {
     case .json: try Render(format: .json).json(chain)
     case .csv, .table:
-      try Render(format: output.format).records(
+      try Render(output).records(
         chain,
         headers: [
           "id", "negotiation", "held by", "stance", "term", "in exchange for", "since", "state", "sources",

@@ -28,7 +28,7 @@ struct Deadlines: ParsableCommand {
     let list = try store.deadlines(
       negotiation: negotiation.map { try store.resolveNegotiation($0) }, asOf: asOf.day, upcoming: upcoming,
       missedOnly: missed)
-    try Render(format: output.format).records(
+    try Render(output).records(
       list, headers: ["date", "deadline", "negotiation", "proposal", "state", "days", "on the day"],
       rows: list.map(Self.row))
   }

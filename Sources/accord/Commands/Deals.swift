@@ -76,7 +76,7 @@ struct Deals: ParsableCommand {
       filter, negotiation: negotiation.map { try store.resolveNegotiation($0) },
       party: try party.map { try store.actorScope(store.resolveActor($0), direct: direct) }, asOf: asOf?.last,
       includeRetracted: includeRetracted, dormantAfter: dormantAfter)
-    try Render(format: output.format).records(deals, headers: Self.headers, rows: deals.map(Self.row))
+    try Render(output).records(deals, headers: Self.headers, rows: deals.map(Self.row))
     if dormantLeftOut > 0 {
       FileOutput.standardError.write(
         "and \(dormantLeftOut) dormant draft\(dormantLeftOut == 1 ? "" : "s") left out (nothing on "

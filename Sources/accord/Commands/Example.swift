@@ -51,7 +51,7 @@ struct Example: ParsableCommand {
     out.write("Explore it with: export ACCORD_DB=\(path)\n\n")
     out.write("$ accord deals --unsigned --as-of \(day)\n")
     let deals = try store.deals(.unsigned, asOf: day)
-    out.write(Render.table(headers: Deals.headers, rows: deals.map(Deals.row)))
+    out.write(Render.table(headers: Deals.headers, rows: deals.map(Deals.row), width: Terminal.tableWidth))
     out.write("\n$ accord negotiation show \(WorkedExample.negotiation) --as-of \(day)\n")
     out.write(
       NegotiationText.render(

@@ -34,7 +34,7 @@ struct History: ParsableCommand {
     let store = try database.openExisting()
     let record = try kind.map { try store.historyRecord(kind: $0, name: name ?? "") }
     let entries = try store.history(of: record, limit: limit)
-    try Render(format: output.format).records(
+    try Render(output).records(
       entries, headers: ["id", "when", "analyst", "command", "change", "record", "what"],
       rows: entries.map { entry in
         let what = entry.changedFields.map { field in

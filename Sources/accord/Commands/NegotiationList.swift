@@ -44,7 +44,7 @@ struct NegotiationList: ParsableCommand {
       tag: tag, asOf: day, includeRetracted: includeRetracted,
       staleDays: stale ?? NegotiationStatus.defaultStaleDays
     ).filter { summary in stale.map { summary.isStale(days: $0, asOf: day) } ?? true }
-    try Render(format: output.format).records(
+    try Render(output).records(
       list,
       headers: ["id", "short id", "title", "status", "why", "parties", "live proposals", "last activity"],
       rows: list.map {

@@ -24,7 +24,7 @@ struct Positions: ParsableCommand {
   func run() throws {
     let store = try database.openExisting()
     let matrix = try store.positionMatrix(negotiation: store.resolveNegotiation(negotiation), asOf: asOf.day)
-    try Render(format: output.format).records(
+    try Render(output).records(
       matrix, headers: [""] + matrix.parties,
       rows: matrix.rows.map { row in
         [row.heading] + matrix.parties.map { PositionMatrix.Cell.words(matrix.cell(row, $0)) }

@@ -29,7 +29,7 @@ struct ProposalShow: ParsableCommand {
     case .csv:
       FileOutput.standardOutput.write(
         Render.csv(headers: ProposalText.partyHeaders, rows: ProposalText.partyRows(detail)))
-    case .table: FileOutput.standardOutput.write(ProposalText.render(detail))
+    case .table: FileOutput.standardOutput.write(ProposalText.render(detail, width: output.tableWidth))
     }
   }
 }
@@ -51,7 +51,8 @@ enum ProposalText {
     }
   }
 
-  static func render(_ d: ProposalDetail) -> String {
+  /// The proposal, its parties' table no wider than `width` columns (nil: no limit).
+  static func render(_ d: ProposalDetail, width: Int?) -> String {
     let p = d.proposal
     var text = "\(p.title) (\(p.slug)), in \(d.negotiationTitle) (\(d.negotiation))\n"
     if let reason = d.retraction { text += "Retracted: \(reason)\n" }
@@ -66,7 +67,7 @@ enum ProposalText {
     if let terms = p.terms { text += "Terms: \(terms)\n" }
     for link in p.links { text += link.words.prefix(1).uppercased() + link.words.dropFirst() + "\n" }
     if !d.parties.isEmpty {
-      text += "\n" + Render.table(headers: partyHeaders, rows: partyRows(d))
+      text += "\n" + Render.table(headers: partyHeaders, rows: partyRows(d), width: width)
       let counted = Dictionary(grouping: d.parties.compactMap(\.state), by: { $0 })
       let summary = ProposalState.allCases.compactMap { state in
         counted[state].map { "\($0.count) \(state.words)" }

@@ -46,13 +46,15 @@ struct Search: ParsableCommand {
     let hits = try store.search(
       words.joined(separator: " "), filter: filter, limit: limit, offset: (page - 1) * limit,
       marks: ("**", "**"))
-    try Render(format: output.format).records(
+    try Render(output).records(
       hits, headers: ["kind", "id", "date", "negotiation", "who", "match"],
       rows: hits.map {
         [
           $0.kind, String($0.id), $0.date?.text ?? "", $0.negotiation ?? "",
           ($0.who ?? "") + ($0.via.map { " (via \($0))" } ?? ""), $0.snippet,
         ]
-      })
+      },
+      // A snippet cut to fit keeps its match in sight.
+      cuts: [5: .keeping(mark: "**")])
   }
 }

@@ -10,7 +10,7 @@ struct SourceList: ParsableCommand {
 
   func run() throws {
     let list = try database.openExisting().sources(includeRetracted: includeRetracted)
-    try Render(format: output.format).records(
+    try Render(output).records(
       list, headers: ["id", "short id", "outlet", "title", "published", "url"],
       rows: list.map {
         [

@@ -36,7 +36,7 @@ struct Timeline: ParsableCommand {
     let entries = try store.timeline(
       negotiation: id, from: from?.first, to: to?.last,
       actor: try actor.map { try store.actorScope(store.resolveActor($0), direct: direct) })
-    try Render(format: output.format).records(
+    try Render(output).records(
       entries, headers: ["date", "kind", "what", "who", "sources"],
       rows: entries.map {
         [

@@ -69,10 +69,16 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case table, json, csv
 }
 
-/// `--format table|json|csv`: for every command that prints records.
+/// `--format table|json|csv` and `--wide`: for every command that prints records.
 struct FormatOptions: ParsableArguments {
   @Option(name: .long, help: "How to print it: an aligned table, JSON or CSV.")
   var format: OutputFormat = .table
+  @Flag(help: "Show whole text in a table: cut no cell to fit the terminal.")
+  var wide = false
+
+  /// How many columns a table may take: the terminal's width, or no limit with `--wide` or when
+  /// standard output is not a terminal.
+  var tableWidth: Int? { wide ? nil : Terminal.tableWidth }
 }
 
 /// Reads a date option or argument as typed (`2025-02-14~`, `2025-02`, `today`).

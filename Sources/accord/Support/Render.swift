@@ -1,3 +1,4 @@
+import AccordReports
 import AccordStore
 import FoundationEssentials
 
@@ -5,14 +6,29 @@ import FoundationEssentials
 /// README) or CSV (RFC 4180).
 struct Render {
   let format: OutputFormat
+  /// How many columns a table may take: nil for no limit (cut nothing).
+  var width: Int?
   var output = FileOutput.standardOutput
 
-  /// Prints `value` as JSON, or `rows` under `headers` as a table or CSV.
-  func records<T: Encodable>(_ value: T, headers: [String], rows: [[String]]) throws {
+  init(format: OutputFormat, width: Int? = nil) {
+    self.format = format
+    self.width = width
+  }
+
+  /// As `--format` and `--wide` ask, a table as wide as the terminal allows.
+  init(_ options: FormatOptions) {
+    self.init(format: options.format, width: options.tableWidth)
+  }
+
+  /// Prints `value` as JSON, or `rows` under `headers` as a table or CSV; in a table, a cell too
+  /// wide is cut as `cuts` says for its column (at its end when it does not).
+  func records<T: Encodable>(
+    _ value: T, headers: [String], rows: [[String]], cuts: [Int: CellCut] = [:]
+  ) throws {
     switch format {
     case .json: try json(value)
     case .csv: output.write(Self.csv(headers: headers, rows: rows))
-    case .table: output.write(Self.table(headers: headers, rows: rows))
+    case .table: output.write(Self.table(headers: headers, rows: rows, width: width, cuts: cuts))
     }
   }
 
@@ -27,19 +43,52 @@ struct Render {
     return String(decoding: try encoder.encode(value), as: UTF8.self)
   }
 
-  static let maximumCellWidth = 60
+  /// How a cell wider than its column is cut.
+  enum CellCut {
+    /// At its end.
+    case end
+    /// Around its first highlight between two of these marks (a search snippet's `**match**`),
+    /// which stays whole and visible.
+    case keeping(mark: String)
+  }
 
-  static func table(headers: [String], rows: [[String]]) -> String {
-    let cells = ([headers.map { $0.uppercased() }] + rows).map { row in
+  /// No column is cut narrower than this or its header (a column already narrower is not cut).
+  static let minimumColumnWidth = 8
+
+  /// `rows` under `headers` in columns aligned by display width (wide characters take two
+  /// columns), each cell on one line. With a `width`, the widest columns are cut first, each no
+  /// narrower than ``minimumColumnWidth`` or its header, until every line fits in it.
+  static func table(headers: [String], rows: [[String]], width: Int?, cuts: [Int: CellCut] = [:]) -> String {
+    var cells = ([headers.map { $0.uppercased() }] + rows).map { row in
       row.map { cell -> (text: String, width: Int) in
-        let text = clip(oneLine(cell))
-        return (text, width(text))
+        let text = oneLine(cell)
+        return (text, TerminalText.width(text))
       }
     }
     var widths = Array(repeating: 0, count: headers.count)
     for row in cells {
       for (index, cell) in row.enumerated() where index < widths.count {
         widths[index] = max(widths[index], cell.width)
+      }
+    }
+    if let width {
+      let minimums = widths.indices.map { index in
+        min(widths[index], max(minimumColumnWidth, cells[0][index].width))
+      }
+      let fitted = fit(widths, minimums: minimums, into: width - 2 * max(widths.count - 1, 0))
+      if fitted != widths {
+        widths = fitted
+        for row in cells.indices {
+          for (index, cell) in cells[row].enumerated()
+          where index < widths.count && cell.width > widths[index] {
+            let text: String
+            switch cuts[index] ?? .end {
+            case .end: text = TerminalText.cut(cell.text, to: widths[index])
+            case .keeping(let mark): text = TerminalText.cut(cell.text, to: widths[index], keeping: mark)
+            }
+            cells[row][index] = (text, TerminalText.width(text))
+          }
+        }
       }
     }
     var text = ""
@@ -57,6 +106,30 @@ struct Render {
     return text
   }
 
+  /// Column widths that sum to at most `room`: the widest columns cut first, to one common
+  /// width, none below its minimum. When even the minimums do not fit, the minimums.
+  static func fit(_ widths: [Int], minimums: [Int], into room: Int) -> [Int] {
+    guard widths.reduce(0, +) > room else { return widths }
+    func capped(_ cap: Int) -> [Int] {
+      widths.indices.map { max(minimums[$0], min(widths[$0], cap)) }
+    }
+    // The widest common cap that fits.
+    var low = 0
+    var high = widths.max() ?? 0
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if capped(middle).reduce(0, +) <= room { low = middle } else { high = middle - 1 }
+    }
+    var fitted = capped(low)
+    // What the cap leaves over goes, a column each, to the first columns it cut.
+    var left = room - fitted.reduce(0, +)
+    for index in fitted.indices where left > 0 && fitted[index] < widths[index] && fitted[index] == low {
+      fitted[index] += 1
+      left -= 1
+    }
+    return fitted
+  }
+
   static func csv(headers: [String], rows: [[String]]) -> String {
     func field(_ text: String) -> String {
       let special = text.utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }  // , " LF CR
@@ -70,16 +143,6 @@ struct Render {
     let breaks = text.utf8.contains { $0 == 10 || $0 == 13 || $0 >= 0x80 }
     return breaks && text.contains(where: \.isNewline)
       ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
-  }
-
-  static func clip(_ text: String) -> String {
-    width(text) <= maximumCellWidth ? text : String(text.prefix(maximumCellWidth - 1)) + "…"
-  }
-
-  /// Characters, counted fast for ASCII text.
-  static func width(_ text: String) -> Int {
-    let bytes = text.utf8
-    return bytes.contains { $0 >= 0x80 } ? text.count : bytes.count
   }
 }
 
