@@ -166,6 +166,17 @@ extension AccordStore {
       entries.sorted { $0.id > $1.id }.filter { seen.insert($0.id).inserted }.prefix(limit).map { $0 })
   }
 
+  /// The changes recorded from `since` on (a UTC time or day, compared with `changed_at`), oldest
+  /// first, by `analyst` alone if given ("sqlite3 shell" names the changes made outside Accord).
+  func history(since: String, analyst: String?, limit: Int) throws -> [HistoryEntry] {
+    try complete(
+      connection.all(
+        Self.historySelect + """
+           WHERE l.changed_at >= ?1 AND (?2 IS NULL OR coalesce(c.analyst, 'sqlite3 shell') = ?2)
+          ORDER BY l.id LIMIT ?3
+          """, [.text(since), .optional(analyst), .integer(Int64(limit))], decodeHistory))
+  }
+
   static let historySelect = """
     SELECT l.id, l.changed_at, coalesce(c.analyst, 'sqlite3 shell'), l.command_id, c.arguments,
       l.operation, l.table_name, l.row_key, l.before, l.after

@@ -1,8 +1,14 @@
-/// What `accord undo` did.
 public struct UndoResult: Sendable, Equatable {
   public let command: Int64
   public let arguments: String
   public let changes: Int
+  /// When the command undone was itself an undo: the command it had undone, done again now.
+  public var redid: (command: Int64, arguments: String)? = nil
+
+  public static func == (a: UndoResult, b: UndoResult) -> Bool {
+    a.command == b.command && a.arguments == b.arguments && a.changes == b.changes
+      && a.redid?.command == b.redid?.command && a.redid?.arguments == b.redid?.arguments
+  }
 }
 
 extension AccordStore {
@@ -11,63 +17,132 @@ extension AccordStore {
   /// Refuses when there is nothing to undo, or when a later change (by anyone) touched a row that
   /// the command changed.
   public func undo() throws -> UndoResult {
-    try write {
-      guard
-        let (target, arguments) = try connection.first(
+    guard let result = try undo(steps: 1).first else {
+      throw StoreError.conflict("nothing to undo: \(analyst) has no command on the log")
+    }
+    return result
+  }
+
+  /// Reverts the analyst's `steps` latest commands, newest first, all in one transaction (each
+  /// undo a command of its own on the log, so that each can be redone). With one step, the latest
+  /// command, whatever it was (an undo: then it is redone); with more, the latest commands that
+  /// still stand (neither an undo nor undone). Refuses, writing nothing, when there are fewer, or
+  /// when a change by a command not undone here touched a row that one of them changed.
+  public func undo(steps: Int) throws -> [UndoResult] {
+    guard steps >= 1 else { throw StoreError.invalid("--steps takes a number, 1 or more") }
+    return try write {
+      let targets: [(id: Int64, arguments: String, undoes: Int64?)]
+      if steps == 1 {
+        targets = try connection.all(
           """
-          SELECT c.id, c.arguments FROM command c
+          SELECT c.id, c.arguments, c.undoes FROM command c
           WHERE c.analyst = ? AND c.open = 0
             AND EXISTS (SELECT 1 FROM change_log l WHERE l.command_id = c.id)
           ORDER BY c.id DESC LIMIT 1
-          """, [.text(analyst)], { ($0.integer(0), $0.text(1)) })
-      else {
+          """, [.text(analyst)], { ($0.integer(0), $0.text(1), $0.optionalInteger(2)) })
+      } else {
+        targets = try connection.all(
+          """
+          SELECT c.id, c.arguments, c.undoes FROM command c
+          WHERE c.analyst = ?1 AND c.open = 0 AND c.undoes IS NULL
+            AND EXISTS (SELECT 1 FROM change_log l WHERE l.command_id = c.id)
+            AND NOT EXISTS (
+              SELECT 1 FROM command u WHERE u.undoes = c.id
+                AND NOT EXISTS (SELECT 1 FROM command r WHERE r.undoes = u.id))
+          ORDER BY c.id DESC LIMIT ?2
+          """, [.text(analyst), .integer(Int64(steps))],
+          { ($0.integer(0), $0.text(1), $0.optionalInteger(2)) })
+      }
+      guard !targets.isEmpty else {
         throw StoreError.conflict("nothing to undo: \(analyst) has no command on the log")
       }
-      if let (table, key, who) = try laterChange(to: target) {
+      guard targets.count == steps else {
         throw StoreError.conflict(
-          "cannot undo command \(target) (\(arguments)): a later change by \(who) touched the same record (\(table) \(key)); nothing was written"
+          "cannot undo \(steps) commands: \(analyst) has \(targets.count) on the log that can be undone; nothing was written"
         )
       }
-      if let id = commandLog.openID {
-        try connection.run("UPDATE command SET undoes = ? WHERE id = ?", [.integer(target), .integer(id)])
-      }
-      // Row by row, newest first; then the bulk inserts, newest first (a bulk write logs its rows
-      // when it ends, after the changes it made to them on the way).
-      let changes = try connection.all(
+      // Changes by the commands undone here, by the undos and redos of them before, and by this
+      // undo's own commands, do not stand in its way.
+      var ignored = try connection.all(
         """
-        SELECT table_name, operation, row_key, before, after FROM change_log WHERE command_id = ?
-        ORDER BY operation = 'inserts', id DESC
-        """, [.integer(target)]
-      ) { ($0.text(0), $0.text(1), $0.text(2), $0.optionalText(3), $0.optionalText(4)) }
-      do {
-        for (table, operation, key, before, after) in changes {
-          try revert(table: table, operation: operation, key: key, before: before, after: after)
+        WITH RECURSIVE chain (id) AS (
+          SELECT value FROM json_each(?1)
+          UNION SELECT c.id FROM command c JOIN chain ON c.undoes = chain.id)
+        SELECT id FROM chain
+        """, [.text("[" + targets.map { String($0.id) }.joined(separator: ",") + "]")]
+      ) { $0.integer(0) }
+      var results: [UndoResult] = []
+      for (index, target) in targets.enumerated() {
+        if index > 0, let previous = commandLog.openID {
+          // Each undo is a command of its own: the one before is closed, and another opened.
+          try connection.run("UPDATE command SET open = 0 WHERE id = ?", [.integer(previous)])
+          commandLog.openID = try connection.insert(
+            "INSERT INTO command (analyst, arguments) VALUES (?, ?)",
+            [.text(commandLog.analyst), .text(commandLog.arguments)])
         }
-      } catch let error as StoreError {
-        if case .sqlite(_, let extended, _, _) = error,
-          extended == ExtendedCode.constraintForeignKey || extended == ExtendedCode.constraintUnique
-            || extended == ExtendedCode.constraintPrimaryKey
-        {
-          throw StoreError.conflict(
-            "cannot undo command \(target) (\(arguments)): later records depend on what it changed; nothing was written"
-          )
+        if let open = commandLog.openID { ignored.append(open) }
+        results.append(try revert(command: target.id, arguments: target.arguments, ignoring: ignored))
+        if let redone = target.undoes {
+          let arguments = try connection.first(
+            "SELECT arguments FROM command WHERE id = ?", [.integer(redone)], { $0.text(0) })
+          results[index].redid = (redone, arguments ?? "")
         }
-        throw error
       }
-      return UndoResult(command: target, arguments: arguments, changes: changes.count)
+      return results
     }
   }
 
-  /// The first change after `target`'s, by another command or the shell, to a row it changed.
-  private func laterChange(to target: Int64) throws -> (String, String, String)? {
+  /// Reverts one command's changes, newest first, attributing the undo to the open command.
+  private func revert(command target: Int64, arguments: String, ignoring undone: [Int64]) throws -> UndoResult
+  {
+    if let (table, key, who) = try laterChange(to: target, ignoring: undone) {
+      throw StoreError.conflict(
+        "cannot undo command \(target) (\(arguments)): a later change by \(who) touched the same record (\(table) \(key)); nothing was written"
+      )
+    }
+    if let id = commandLog.openID {
+      try connection.run("UPDATE command SET undoes = ? WHERE id = ?", [.integer(target), .integer(id)])
+    }
+    // Row by row, newest first; then the bulk inserts, newest first (a bulk write logs its rows
+    // when it ends, after the changes it made to them on the way).
+    let changes = try connection.all(
+      """
+      SELECT table_name, operation, row_key, before, after FROM change_log WHERE command_id = ?
+      ORDER BY operation = 'inserts', id DESC
+      """, [.integer(target)]
+    ) { ($0.text(0), $0.text(1), $0.text(2), $0.optionalText(3), $0.optionalText(4)) }
+    do {
+      for (table, operation, key, before, after) in changes {
+        try revert(table: table, operation: operation, key: key, before: before, after: after)
+      }
+    } catch let error as StoreError {
+      if case .sqlite(_, let extended, _, _) = error,
+        extended == ExtendedCode.constraintForeignKey || extended == ExtendedCode.constraintUnique
+          || extended == ExtendedCode.constraintPrimaryKey
+      {
+        throw StoreError.conflict(
+          "cannot undo command \(target) (\(arguments)): later records depend on what it changed; nothing was written"
+        )
+      }
+      throw error
+    }
+    return UndoResult(command: target, arguments: arguments, changes: changes.count)
+  }
+
+  /// The first change after `target`'s, by another command or the shell, to a row it changed:
+  /// not counting the commands `undone` in the same undo, nor the undo itself.
+  private func laterChange(to target: Int64, ignoring undone: [Int64]) throws -> (String, String, String)? {
+    let ignored = "[" + undone.map(String.init).joined(separator: ",") + "]"
     if let found = try connection.first(
       """
       SELECT l.table_name, l.row_key, coalesce(c.analyst, 'the sqlite3 shell')
       FROM change_log t
       JOIN change_log l ON l.table_name = t.table_name AND l.row_key = t.row_key AND l.id > t.id
       LEFT JOIN command c ON c.id = l.command_id
-      WHERE t.command_id = ?1 AND l.command_id IS NOT ?1 ORDER BY l.id LIMIT 1
-      """, [.integer(target)], { ($0.text(0), $0.text(1), $0.text(2)) })
+      WHERE t.command_id = ?1 AND l.command_id IS NOT ?1
+        AND (l.command_id IS NULL OR l.command_id NOT IN (SELECT value FROM json_each(?2)))
+      ORDER BY l.id LIMIT 1
+      """, [.integer(target), .text(ignored)], { ($0.text(0), $0.text(1), $0.text(2)) })
     {
       return found
     }
@@ -83,8 +158,9 @@ extension AccordStore {
         SELECT l.row_key, coalesce(c.analyst, 'the sqlite3 shell') FROM change_log l
         LEFT JOIN command c ON c.id = l.command_id
         WHERE l.table_name = ? AND l.id > ? AND l.command_id IS NOT ? AND l.operation <> 'inserts'
+          AND (l.command_id IS NULL OR l.command_id NOT IN (SELECT value FROM json_each(?)))
         ORDER BY l.id
-        """, [.text(table), .integer(id), .integer(target)]
+        """, [.text(table), .integer(id), .integer(target), .text(ignored)]
       ) { ($0.text(0), $0.text(1)) }
       for (key, who) in later where try bulkInsert(rows, holds: key, singleKey: single) {
         return (table, key, who)

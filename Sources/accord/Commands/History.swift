@@ -44,7 +44,7 @@ struct History: ParsableCommand {
           }
         }.joined(separator: ", ")
         return [
-          String(entry.id), entry.changedAt, entry.analyst, entry.command.map { "\($0)" } ?? "",
+          String(entry.id), entry.changedAt, entry.analyst, entry.arguments ?? "",
           entry.operation, "\(entry.table) \(entry.key)", what,
         ]
       })

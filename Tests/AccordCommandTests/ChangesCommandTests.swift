@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// `accord changes`: what was recorded lately, in words; `undo` that says when it redid, and
+/// walks back several commands at once, all or nothing.
+@Suite struct ChangesCommandTests {
+  let sandbox: Sandbox
+  let alice: [String: String?] = ["ACCORD_ANALYST": "alice"]
+  let bob: [String: String?] = ["ACCORD_ANALYST": "bob"]
+
+  init() throws {
+    sandbox = try Sandbox()
+    try sandbox.add("actor", "add", "Ukraine", "--kind", "state", "--code", "UKR")
+    try sandbox.add("actor", "add", "United States", "--kind", "state", "--alias", "US")
+    try sandbox.add("actor", "add", "Volodymyr Zelenskyy", "--kind", "person", "--of", "Ukraine")
+    try sandbox.add(
+      "negotiation", "add", "Minerals deal", "--party", "Ukraine", "--party", "US", "--id", "minerals")
+  }
+
+  /// Every row of the record, without the change log and the commands (which an undo adds to).
+  func records() throws -> [String] {
+    try DatabaseSnapshot.dump(sandbox.db).filter { line in
+      !["change_log: ", "command: ", "search: ", "search_"].contains { line.hasPrefix($0) }
+    }
+  }
+
+  @discardableResult
+  func run(_ arguments: String..., as who: [String: String?]) throws -> RunResult {
+    let result = try sandbox.run(arguments, environment: who)
+    #expect(result.status == 0, "\(result)")
+    return result
+  }
+
+  @Test func changesSayWhatWasRecordedInWords() throws {
+    let since = try #require(try sandbox.json("changes", "--since", "1d") as? [[String: Any]]).count
+    try run("proposal", "add", "minerals", "Draft", "--by", "US", "--on", "2025-02-07", as: alice)
+    try run(
+      "quote", "add", "--by", "Zelenskyy", "--on", "2025-02-15", "We’re still talking.", "--negotiation",
+      "minerals", as: bob)
+    try run("proposal", "step", "draft", "rejected", "--party", "Ukraine", "--on", "2025-02-15", as: alice)
+    try run("retract", "quote", "1", "--reason", "misquoted", as: bob)
+
+    let all = try #require(try sandbox.json("changes", "--since", "1d") as? [[String: Any]])
+    let words = all.dropFirst(since).map { $0["what"] as? String ?? "" }
+    #expect(
+      words == [
+        "added proposal #1 “Draft” by United States in minerals",
+        "recorded step #1: “Draft” tabled on 2025-02-07",
+        "added quote #1 by Volodymyr Zelenskyy on 2025-02-15: “We’re still talking.”",
+        "recorded step #2: “Draft” rejected (Ukraine) on 2025-02-15",
+        "retracted quote #1: misquoted",
+      ], "\(all)")
+    #expect(all.last?["analyst"] as? String == "bob")
+    #expect(all.last?["command"] as? String == "accord retract quote 1 --reason misquoted")
+    // The first words: the actors and negotiation added in the set-up, the parties with it.
+    #expect(all.first?["what"] as? String == "added actor #1 Ukraine (state)")
+    #expect(!all.contains { ($0["what"] as? String)?.contains("joined minerals") == true })
+
+    let bobs = try #require(try sandbox.json("changes", "--since", "1d", "--by", "bob") as? [[String: Any]])
+    #expect(bobs.map { $0["kind"] as? String } == ["quote", "quote"])
+    let tomorrow = try #require(try sandbox.json("changes", "--since", "2999-01-01") as? [[String: Any]])
+    #expect(tomorrow.isEmpty)
+    let table = try sandbox.output("changes", "--since", "2d", "--by", "alice")
+    #expect(table.hasPrefix("RECORDED "), "\(table)")
+    #expect(table.contains("recorded step #2: “Draft” rejected (Ukraine) on 2025-02-15"))
+
+    let bad = try sandbox.run("changes", "--since", "last tuesday")
+    #expect(bad.status == 64)
+    #expect(bad.stderr.hasPrefix("Error: --since 'last tuesday' is not a time: give a day"), "\(bad)")
+  }
+
+  @Test func aSecondUndoSaysItRedid() throws {
+    let before = try records()
+    try run("log", "minerals", "Talks resumed", "--on", "2025-03-01", as: alice)
+    let after = try records()
+    let undo = try run("undo", as: alice)
+    #expect(undo.stdout.hasPrefix("Undid command "), "\(undo)")
+    #expect(
+      undo.stdout.hasSuffix("(accord log minerals 'Talks resumed' --on 2025-03-01): 1 change reverted\n"))
+    #expect(try records() == before)
+    let redo = try run("undo", as: alice)
+    #expect(redo.stdout.hasPrefix("Redid command "), "\(redo)")
+    #expect(redo.stdout.contains("(accord log minerals 'Talks resumed' --on 2025-03-01), undoing the undo "))
+    #expect(try records() == after)
+    let words = try #require(
+      try sandbox.json("changes", "--since", "1d", "--by", "alice") as? [[String: Any]])
+    #expect(
+      words.map { $0["what"] as? String } == [
+        "logged development #1 in minerals on 2025-03-01: “Talks resumed”",
+        "undid 'accord log minerals 'Talks resumed' --on 2025-03-01'",
+        "redid 'accord log minerals 'Talks resumed' --on 2025-03-01'",
+      ])
+    // The history shows the command line, not its number.
+    let history = try sandbox.output("history", "--limit", "1", "--format", "csv")
+    #expect(history.contains(",alice,accord undo,insert,development [1],"), "\(history)")
+  }
+
+  @Test func undoStepsWalksBackAllOrNothing() throws {
+    let start = try records()
+    try run("log", "minerals", "One", "--on", "2025-03-01", as: alice)
+    try run("log", "minerals", "Two", "--on", "2025-03-02", as: alice)
+    try run("proposal", "add", "minerals", "Draft", "--by", "US", "--on", "2025-03-03", as: alice)
+    // Bob records a step of alice's draft: her proposal cannot be undone under it.
+    try run("proposal", "step", "draft", "countered", "--on", "2025-03-04", as: bob)
+    let blocked = try records()
+    let refused = try sandbox.run(["undo", "--steps", "2"], environment: alice)
+    #expect(refused.status == 1, "\(refused)")
+    #expect(refused.stderrLines.count == 1)
+    #expect(refused.stderr.contains("nothing was written"), "\(refused)")
+    #expect(try records() == blocked)
+
+    try run("undo", as: bob)
+    let three = try run("undo", "--steps", "3", as: alice)
+    #expect(three.stdout.split(separator: "\n").count == 3, "\(three)")
+    #expect(three.stdout.contains("(accord log minerals One --on 2025-03-01)"))
+    #expect(try records() == start)
+    let tooMany = try sandbox.run(["undo", "--steps", "2"], environment: alice)
+    #expect(tooMany.status == 1)
+    #expect(
+      tooMany.stderr.contains("alice has 0 on the log that can be undone")
+        || tooMany.stderr.contains("nothing to undo"), "\(tooMany)")
+    // Each undo is a command of its own: the last one is redone alone.
+    let redo = try run("undo", as: alice)
+    #expect(redo.stdout.hasPrefix("Redid command "), "\(redo)")
+    try run("undo", as: alice)
+  }
+}
