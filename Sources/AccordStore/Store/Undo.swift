@@ -61,14 +61,19 @@ extension AccordStore {
           "cannot undo \(steps) commands: \(analyst) has \(targets.count) on the log that can be undone; nothing was written"
         )
       }
-      // Changes by the commands undone here, by the undos and redos of them before, and by this
-      // undo's own commands, do not stand in its way.
+      // Changes by the commands undone here, by the undos and redos of them before, by any command
+      // undone since (with its undo: the two cancel out), and by this undo's own commands, do not
+      // stand in its way.
       var ignored = try connection.all(
         """
         WITH RECURSIVE chain (id) AS (
           SELECT value FROM json_each(?1)
           UNION SELECT c.id FROM command c JOIN chain ON c.undoes = chain.id)
         SELECT id FROM chain
+        UNION SELECT u.id FROM command u WHERE u.undoes IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM command r WHERE r.undoes = u.id)
+        UNION SELECT u.undoes FROM command u WHERE u.undoes IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM command r WHERE r.undoes = u.id)
         """, [.text("[" + targets.map { String($0.id) }.joined(separator: ",") + "]")]
       ) { $0.integer(0) }
       var results: [UndoResult] = []
