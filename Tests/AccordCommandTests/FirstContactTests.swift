@@ -161,4 +161,31 @@ import Testing
       #expect(try sandbox.run("source", "add", url).status == 0)
     }
   }
+
+  /// A search for a name finds what mentions them, then what they did: quotes, meetings, steps,
+  /// by any of their names, diacritics or not; a word that names no one finds texts alone.
+  @Test func searchFindsPeopleByTheirNames() throws {
+    try sandbox.add("actor", "add", "Türkiye", "--kind", "state", "--code", "TUR", "--alias", "Turkey")
+    #expect(
+      try sandbox.run("negotiation", "join", "minerals", "Türkiye", "--as", "party", "--on", "2025-01-01")
+        .status == 0)
+    try sandbox.add(
+      "meeting", "add", "minerals", "--on", "2025-02-20", "--at", "Ankara", "--with", "Türkiye", "--with",
+      "Ukraine")
+    try sandbox.add("proposal", "step", "1", "rejected", "--party", "Türkiye", "--on", "2025-02-21")
+    try sandbox.add(
+      "quote", "add", "--by", "Türkiye", "--on", "2025-02-22", "Our ports stay open.", "--negotiation",
+      "minerals")
+    try sandbox.add("log", "minerals", "Turkey offered to host the next round", "--on", "2025-02-23")
+    for name in ["Türkiye", "turkiye", "Turkey", "TUR"] {
+      let hits = try #require(try sandbox.json("search", name) as? [[String: Any]])
+      let found = hits.map { "\($0["kind"] as? String ?? "") \($0["id"] as? Int ?? 0)" }
+      // The text that mentions Turkey first (when the word is in it), then what Türkiye did, newest first.
+      #expect(Array(found.suffix(3)) == ["quote 1", "step 2", "meeting 1"], "\(name): \(found)")
+      #expect(
+        found.count == (name == "Turkey" ? 4 : 3) || found.first == "development 1", "\(name): \(found)")
+    }
+    let word = try #require(try sandbox.json("search", "ports") as? [[String: Any]])
+    #expect(word.map { $0["kind"] as? String } == ["quote"])
+  }
 }

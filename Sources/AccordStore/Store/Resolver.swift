@@ -36,6 +36,24 @@ extension AccordStore {
     throw .notFound(kind: "actor", name: name, candidates: Names.closest(to: name, among: names))
   }
 
+  /// The one actor whose short id, code or one of whose names is `name` exactly (any case), or
+  /// nil: the resolver's lookups by index alone, without its looser matches (a word of a name)
+  /// or its list of the closest names. For a search, which asks this of every query.
+  func actorNamedExactly(_ name: String) throws(StoreError) -> Int64? {
+    let key = Names.key(name)
+    guard !key.isEmpty else { return nil }
+    if let id = try connection.integer("SELECT id FROM actor WHERE slug = ?", [.text(key)]) { return id }
+    if key.count == 3,
+      let id = try connection.integer("SELECT id FROM actor WHERE code = ?", [.text(key.uppercased())])
+    {
+      return id
+    }
+    let matches = try connection.all(
+      "SELECT DISTINCT actor_id FROM actor_alias WHERE alias_key = ? LIMIT 2", [.text(key)]
+    ) { $0.integer(0) }
+    return matches.count == 1 ? matches[0] : nil
+  }
+
   public func resolveNegotiation(_ name: String) throws(StoreError) -> Int64 {
     try resolveTitled(name, table: "negotiation", kind: "negotiation")
   }

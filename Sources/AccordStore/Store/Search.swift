@@ -18,7 +18,7 @@ public struct SearchHit: Sendable, Codable, Equatable {
   /// The text around the best match, the matching words between the marks.
   public var snippet: String
   /// Its place in the ranking by bm25, from 1 (the best match), counted across pages.
-  public let rank: Int
+  public var rank: Int
   /// The bloc through which the actor a search was narrowed to did it (`--actor`).
   public var via: String? = nil
 }
@@ -50,33 +50,33 @@ extension AccordStore {
   ) throws -> [SearchHit] {
     let fts = try SearchQuery.fts(query)
     guard limit > 0 else { return [] }
-    let arguments: [SQLValue] = [
-      .text(fts), .text(marks.open), .text(marks.close), .optional(filter.negotiation),
-      .optional(filter.actor?.windowsJSON), .optional(filter.from?.description),
-      .optional(filter.to?.description),
-      .integer(Int64(limit)), .integer(Int64(max(0, offset))),
-    ]
+    let offset = max(0, offset)
     do {
-      var rank = max(0, offset)
-      var rowids: [Int64] = []
-      var hits = try connection.all(Self.searchSQL, arguments) { row in
-        rank += 1
-        rowids.append(row.integer(2))
-        let date = row.optionalText(5).map { AccordDate.stored($0, first: row.text(6), last: row.text(7)) }
-        var hit = SearchHit(
-          kind: row.text(0), id: row.integer(1), date: date,
-          negotiation: row.optionalText(3), negotiationTitle: row.optionalText(4),
-          who: row.optionalText(8)?.nonEmpty, about: row.optionalText(9), snippet: "", rank: rank)
-        if let scope = filter.actor {
-          let ids = splitList(row.optionalText(10)).compactMap { Int64($0) }
-          hit.via = scope.match(any: ids, on: date ?? AccordDate(day: Day.epoch))?.via
-        }
-        return hit
+      // A query that names an actor (any of their names, their short id or code)
+      // finds what mentions them, then what they did: their quotes, meetings, steps, conditions,
+      // answers and developments, newest first, after the texts.
+      guard let actor = try actorNamed(by: query) else {
+        return try hits(
+          Self.searchSQL, first: .text(fts), fts: fts, filter: filter, limit: limit, offset: offset,
+          marks: marks)
       }
-      let snippets = try self.snippets(of: rowids, matching: fts, marks: marks)
-      for index in hits.indices { hits[index].snippet = snippets[rowids[index]] ?? "" }
-      return hits
-    } catch {
+      let texts = try hits(
+        Self.searchSQL, first: .text(fts), fts: fts, filter: filter, limit: limit + offset, offset: 0,
+        marks: marks)
+      let found = Set(texts.map { "\($0.kind) \($0.id)" })
+      let own = try connection.all(
+        Self.actorFactsSQL, [.integer(actor), .integer(Int64(limit + offset + found.count))]
+      ) {
+        $0.integer(0)
+      }
+      let theirs = try hits(
+        Self.listedSQL, first: .text("[" + own.map(String.init).joined(separator: ",") + "]"), fts: fts,
+        filter: filter, limit: limit + offset, offset: 0, marks: marks
+      ).filter { !found.contains("\($0.kind) \($0.id)") }
+      var all = texts + theirs
+      for index in all.indices { all[index].rank = index + 1 }
+      return Array(all.dropFirst(offset).prefix(limit))
+    } catch let error as StoreError {
       // FTS5 refusing the query is an error in what the analyst typed: say so in one line.
       if case .sqlite(_, _, let message, _) = error,
         let explained = SearchQuery.explain(message, query: query)
@@ -86,6 +86,86 @@ extension AccordStore {
       throw error
     }
   }
+
+  /// The actor a whole query names, when it is a name and nothing else (no operators, no
+  /// field filters): the one actor whose short id, code or name it is.
+  func actorNamed(by query: String) throws -> Int64? {
+    var name = query.trimmingSpaces
+    if name.count > 2, name.hasPrefix("\""), name.hasSuffix("\"") {
+      name = String(name.dropFirst().dropLast())
+    }
+    let words = name.split(separator: " ")
+    guard !name.isEmpty, words.count <= 4,
+      !words.contains(where: { ["AND", "OR", "NOT", "NEAR"].contains($0) }),
+      !name.contains(where: { "*():^{}\"".contains($0) })
+    else { return nil }
+    return try actorNamedExactly(name)
+  }
+
+  /// Runs one of the search statements: `first` is the FTS5 query (``searchSQL``) or the JSON
+  /// array of the rowids to list (``listedSQL``).
+  private func hits(
+    _ sql: String, first: SQLValue, fts: String, filter: SearchFilter, limit: Int, offset: Int,
+    marks: (open: String, close: String)
+  ) throws -> [SearchHit] {
+    let arguments: [SQLValue] = [
+      first, .text(marks.open), .text(marks.close), .optional(filter.negotiation),
+      .optional(filter.actor?.windowsJSON), .optional(filter.from?.description),
+      .optional(filter.to?.description),
+      .integer(Int64(limit)), .integer(Int64(offset)),
+    ]
+    var rank = offset
+    var rowids: [Int64] = []
+    var hits = try connection.all(sql, arguments) { row in
+      rank += 1
+      rowids.append(row.integer(2))
+      let date = row.optionalText(5).map { AccordDate.stored($0, first: row.text(6), last: row.text(7)) }
+      var hit = SearchHit(
+        kind: row.text(0), id: row.integer(1), date: date,
+        negotiation: row.optionalText(3), negotiationTitle: row.optionalText(4),
+        who: row.optionalText(8)?.nonEmpty, about: row.optionalText(9), snippet: "", rank: rank)
+      if let scope = filter.actor {
+        let ids = splitList(row.optionalText(10)).compactMap { Int64($0) }
+        hit.via = scope.match(any: ids, on: date ?? AccordDate(day: Day.epoch))?.via
+      }
+      return hit
+    }
+    let snippets = try self.snippets(of: rowids, matching: fts, marks: marks)
+    for index in hits.indices {
+      // A fact listed for who did it, whose text does not match, shows its first words.
+      hits[index].snippet =
+        try snippets[rowids[index]]
+        ?? connection.first(
+          """
+          SELECT substr(coalesce(body, title, context, ''), 1, 80)
+            || CASE WHEN length(coalesce(body, title, context, '')) > 80 THEN '…' ELSE '' END
+          FROM search_source WHERE kind_number = ?1 AND ref = ?2
+          """, [.integer(rowids[index] & 15), .integer(rowids[index] >> 4)], { $0.text(0) }) ?? ""
+    }
+    return hits
+  }
+
+  /// The index rowids (id × 16 + kind) of what an actor did, newest first: quotes, meetings,
+  /// steps of a party, conditions, answers, developments.
+  static let actorFactsSQL = """
+    SELECT rowid FROM (
+      SELECT id * 16 + 6 AS rowid, date_first FROM statement WHERE actor_id = ?1
+      UNION ALL SELECT m.id * 16 + 7, m.date_first FROM meeting_participant y
+        JOIN meeting m ON m.id = y.meeting_id WHERE y.actor_id = ?1
+      UNION ALL SELECT id * 16 + 3, date_first FROM proposal_step WHERE party_id = ?1
+      UNION ALL SELECT id * 16 + 5, date_first FROM position WHERE actor_id = ?1
+      UNION ALL SELECT id * 16 + 10, date_first FROM answer WHERE actor_id = ?1
+      UNION ALL SELECT d.id * 16 + 8, d.date_first FROM development_actor y
+        JOIN development d ON d.id = y.development_id WHERE y.actor_id = ?1)
+    ORDER BY date_first DESC, rowid DESC LIMIT ?2
+    """
+
+  /// ``searchSQL`` over a list of rowids (a JSON array, in the order to keep) rather than FTS5's
+  /// matches: the same joins, filters and retractions.
+  static let listedSQL =
+    searchSQL
+    .replacing("FROM search s\n", with: "FROM (SELECT value AS rowid, key AS rank FROM json_each(?1)) s\n")
+    .replacing("WHERE search MATCH ?1", with: "WHERE s.rowid IS NOT NULL")
 
   /// How the search index splits and folds words (Migrations/0009_search_stemming.sql): a page's
   /// snippets are cut by the same rule, so that what matched is what is marked.
