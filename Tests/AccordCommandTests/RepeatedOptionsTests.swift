@@ -54,7 +54,11 @@ import Testing
     "condition revise": ["1", "text", "--on", "2025-01-01"], "positions": ["n"],
     "deadline add": ["n", "T", "--on", "2025-01-01"], "deadlines": [],
     "proposal link": ["p", "--implements", "q"], "proposal edit": ["p", "--counters", "none"],
-    "negotiation edit": ["n", "--dormant-after", "30"],
+    "negotiation edit": ["n", "--dormant-after", "30"], "changes": [], "proposal list": [],
+    "meeting list": [], "meeting show": ["1"], "meeting edit": ["1", "--at", "x"], "quote list": [],
+    "quote edit": ["1", "--text", "x"], "source show": ["s"], "source edit": ["s", "--title", "x"],
+    "development list": [], "development edit": ["1", "--text", "x"], "step edit": ["1", "--note", "x"],
+    "condition edit": ["1", "--note", "x"],
   ]
 
   /// `arguments` without `option` and its value.

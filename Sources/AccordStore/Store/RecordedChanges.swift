@@ -72,8 +72,14 @@ extension AccordStore {
       let rows = entry.rows ?? 0
       return (nil, nil, "imported \(rows) \(Self.plural(kind, rows))")
     case "update":
-      let fields = entry.changedFields.filter { $0.column != "recorded_at" }
-        .map { "\($0.column) \(Self.quoted($0.before)) → \(Self.quoted($0.after))" }
+      // The columns a value is kept in for sorting and matching (a date's first and last days, a
+      // name's key, a value's amount) follow the one the analyst typed: left out.
+      let derived = ["_first", "_last", "_key"]
+      let fields = entry.changedFields.filter { field in
+        field.column != "recorded_at" && !["value_amount", "value_currency"].contains(field.column)
+          && !derived.contains { field.column.hasSuffix($0) }
+      }
+      .map { "\($0.column) \(Self.quoted($0.before)) → \(Self.quoted($0.after))" }
       return (kind, id, "edited \(kind)\(number): " + fields.joined(separator: ", "))
     case "delete":
       return (kind, id, "removed \(kind)\(number)")

@@ -6,5 +6,6 @@ struct ConditionCommand: ParsableCommand {
     abstract: "What each side demands, offers, sets as a precondition or a red line, in exchange for what.",
     subcommands: [
       ConditionAdd.self, ConditionList.self, ConditionShow.self, ConditionUpdate.self, ConditionRevise.self,
+      ConditionEdit.self,
     ])
 }

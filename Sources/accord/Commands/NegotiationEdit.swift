@@ -3,15 +3,18 @@ import ArgumentParser
 
 struct NegotiationEdit: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "edit", abstract: "Change a negotiation's settings.",
-    discussion: """
-      A change is on the change log (accord history), and accord undo reverts it.
+    commandName: "edit", abstract: "Correct a negotiation's title or summary, or change its settings.",
+    discussion: Corrections.discussion + """
 
-      Example:
+
+      Examples:
+        accord negotiation edit minerals --title "US–Ukraine minerals deal"
         accord negotiation edit ukraine-peace-process --dormant-after 730
       """)
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String
+  @Option(help: ArgumentHelp("Its title (its short id stays).", valueName: "text")) var title: String?
+  @Option(help: ArgumentHelp("What it is about.", valueName: "text")) var summary: String?
   @Option(
     help: ArgumentHelp(
       "Its drafts are dormant after this many days without a step, meeting or development; default: back to 365.",
@@ -20,14 +23,25 @@ struct NegotiationEdit: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func validate() throws {
-    guard let dormantAfter else { throw ValidationError("say what to change: --dormant-after DAYS") }
-    if dormantAfter != "default" && (Int(dormantAfter).map { $0 <= 0 } ?? true) {
+    if title == nil && summary == nil && dormantAfter == nil {
+      throw ValidationError("say what to change: --title, --summary or --dormant-after DAYS")
+    }
+    if let dormantAfter, dormantAfter != "default" && (Int(dormantAfter).map { $0 <= 0 } ?? true) {
       throw ValidationError("--dormant-after takes a number of days above 0, such as 365, or default")
     }
   }
 
   func run() throws {
-    guard let dormantAfter else { return }
-    try database.open().setDormantAfter(negotiation: negotiation, days: Int(dormantAfter))
+    let store = try database.open()
+    // One transaction, one command on the log: all of it or nothing.
+    try store.write {
+      if title != nil || summary != nil {
+        let id = try store.resolveNegotiation(negotiation)
+        try store.correct(.negotiation, id, Correction(title: title, summary: summary))
+      }
+      if let dormantAfter {
+        try store.setDormantAfter(negotiation: negotiation, days: Int(dormantAfter))
+      }
+    }
   }
 }

@@ -3,5 +3,5 @@ import ArgumentParser
 struct SourceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "source", abstract: "Where things were reported.",
-    subcommands: [SourceAdd.self, SourceList.self])
+    subcommands: [SourceAdd.self, SourceList.self, SourceShow.self, SourceEdit.self])
 }

@@ -1,0 +1,219 @@
+/// Lists of one kind of record — meetings, quotes, developments — and a source with what cites
+/// it: `accord meeting list|show`, `quote list`, `development list`, `source show`.
+public struct MeetingRecord: Sendable, Codable, Equatable {
+  public let id: Int64
+  public let negotiation: String
+  public let date: AccordDate
+  public let place: String?
+  public let participants: [String]
+  public let summary: String?
+  /// The short ids of the sources that report it.
+  public let sources: [String]
+  public var retracted: Bool? = nil
+}
+
+public struct QuoteRecord: Sendable, Codable, Equatable {
+  public let id: Int64
+  public let date: AccordDate
+  public let speaker: String
+  public let negotiation: String?
+  public let text: String
+  public let context: String?
+  public let language: String?
+  public let sources: [String]
+  public var retracted: Bool? = nil
+}
+
+public struct DevelopmentRecord: Sendable, Codable, Equatable {
+  public let id: Int64
+  public let date: AccordDate
+  public let negotiation: String
+  public let actors: [String]
+  public let text: String
+  public let sources: [String]
+  public var retracted: Bool? = nil
+}
+
+/// A source, and each fact that cites it.
+public struct SourceDetail: Sendable, Codable, Equatable {
+  public let source: SourceSummary
+  public let citedBy: [Citation]
+
+  public struct Citation: Sendable, Codable, Equatable {
+    /// `meeting`, `proposal`, `step`, `condition`, `answer`, `quote`, `development` or `deadline`.
+    public let kind: String
+    public let id: Int64
+    public let negotiation: String?
+    public let date: AccordDate?
+    public let what: String
+  }
+}
+
+extension AccordStore {
+  /// Whether a fact of `table` with id `column`, in the negotiation `negotiationColumn`, is left
+  /// out: it is retracted, or its negotiation is. (SQL text; the columns are the callers' own.)
+  static func hidden(_ table: String, _ column: String, negotiationColumn: String) -> String {
+    """
+    (EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = '\(table)' AND zr.record_id = \(column))
+      OR EXISTS (SELECT 1 FROM retraction zn WHERE zn.record_table = 'negotiation'
+        AND zn.record_id = \(negotiationColumn)))
+    """
+  }
+
+  /// The meetings of one negotiation, or of all, in date order; with `participant`, those the
+  /// actor attended.
+  public func meetings(
+    negotiation: Int64? = nil, participant: Int64? = nil, includeRetracted: Bool = false
+  ) throws -> [MeetingRecord] {
+    let hidden = Self.hidden("meeting", "m.id", negotiationColumn: "m.negotiation_id")
+    return try connection.all(
+      """
+      SELECT m.id, n.slug, m.date, m.date_first, m.date_last, m.place, m.summary,
+        (SELECT group_concat(a.name, char(31)) FROM meeting_participant y JOIN actor a ON a.id = y.actor_id
+          WHERE y.meeting_id = m.id),
+        (SELECT group_concat(s.slug, char(31)) FROM citation c JOIN source s ON s.id = c.source_id
+          WHERE c.meeting_id = m.id),
+        \(hidden)
+      FROM meeting m JOIN negotiation n ON n.id = m.negotiation_id
+      WHERE (?1 IS NULL OR m.negotiation_id = ?1)
+        AND (?2 IS NULL OR EXISTS (SELECT 1 FROM meeting_participant y WHERE y.meeting_id = m.id AND y.actor_id = ?2))
+        AND (?3 OR NOT \(hidden))
+      ORDER BY m.date_first, m.date_last, m.id
+      """, [.optional(negotiation), .optional(participant), .integer(includeRetracted ? 1 : 0)]
+    ) { row in
+      var meeting = MeetingRecord(
+        id: row.integer(0), negotiation: row.text(1),
+        date: AccordDate.stored(row.text(2), first: row.text(3), last: row.text(4)),
+        place: row.optionalText(5), participants: splitList(row.optionalText(7)),
+        summary: row.optionalText(6),
+        sources: splitList(row.optionalText(8)))
+      if row.bool(9) { meeting.retracted = true }
+      return meeting
+    }
+  }
+
+  /// One meeting by its number.
+  public func meeting(_ id: Int64, includeRetracted: Bool = false) throws -> MeetingRecord {
+    guard let meeting = try meetings(includeRetracted: true).first(where: { $0.id == id }),
+      includeRetracted || meeting.retracted != true
+    else {
+      throw StoreError.notFound(kind: "meeting", name: "#\(id)", candidates: [])
+    }
+    return meeting
+  }
+
+  /// The quotes of one negotiation, or of all, in date order; with `speaker`, theirs alone.
+  public func quotes(negotiation: Int64? = nil, speaker: Int64? = nil, includeRetracted: Bool = false) throws
+    -> [QuoteRecord]
+  {
+    let hidden = Self.hidden("statement", "q.id", negotiationColumn: "q.negotiation_id")
+    return try connection.all(
+      """
+      SELECT q.id, q.date, q.date_first, q.date_last, a.name, n.slug, q.text, q.context, q.language,
+        (SELECT group_concat(s.slug, char(31)) FROM citation c JOIN source s ON s.id = c.source_id
+          WHERE c.statement_id = q.id),
+        \(hidden)
+      FROM statement q JOIN actor a ON a.id = q.actor_id LEFT JOIN negotiation n ON n.id = q.negotiation_id
+      WHERE (?1 IS NULL OR q.negotiation_id = ?1) AND (?2 IS NULL OR q.actor_id = ?2)
+        AND (?3 OR NOT \(hidden))
+      ORDER BY q.date_first, q.date_last, q.id
+      """, [.optional(negotiation), .optional(speaker), .integer(includeRetracted ? 1 : 0)]
+    ) { row in
+      var quote = QuoteRecord(
+        id: row.integer(0), date: AccordDate.stored(row.text(1), first: row.text(2), last: row.text(3)),
+        speaker: row.text(4), negotiation: row.optionalText(5), text: row.text(6),
+        context: row.optionalText(7),
+        language: row.optionalText(8), sources: splitList(row.optionalText(9)))
+      if row.bool(10) { quote.retracted = true }
+      return quote
+    }
+  }
+
+  /// The developments logged on one negotiation, or on all, in date order.
+  public func developments(negotiation: Int64? = nil, includeRetracted: Bool = false) throws
+    -> [DevelopmentRecord]
+  {
+    let hidden = Self.hidden("development", "d.id", negotiationColumn: "d.negotiation_id")
+    return try connection.all(
+      """
+      SELECT d.id, d.date, d.date_first, d.date_last, n.slug, d.text,
+        (SELECT group_concat(a.name, char(31)) FROM development_actor y JOIN actor a ON a.id = y.actor_id
+          WHERE y.development_id = d.id),
+        (SELECT group_concat(s.slug, char(31)) FROM citation c JOIN source s ON s.id = c.source_id
+          WHERE c.development_id = d.id),
+        \(hidden)
+      FROM development d JOIN negotiation n ON n.id = d.negotiation_id
+      WHERE (?1 IS NULL OR d.negotiation_id = ?1) AND (?2 OR NOT \(hidden))
+      ORDER BY d.date_first, d.date_last, d.id
+      """, [.optional(negotiation), .integer(includeRetracted ? 1 : 0)]
+    ) { row in
+      var development = DevelopmentRecord(
+        id: row.integer(0), date: AccordDate.stored(row.text(1), first: row.text(2), last: row.text(3)),
+        negotiation: row.text(4), actors: splitList(row.optionalText(6)), text: row.text(5),
+        sources: splitList(row.optionalText(7)))
+      if row.bool(8) { development.retracted = true }
+      return development
+    }
+  }
+
+  /// A source and every fact that cites it (retracted facts left out), in date order.
+  public func sourceDetail(_ id: Int64, includeRetracted: Bool = false) throws -> SourceDetail {
+    guard let source = try sources(includeRetracted: true).first(where: { $0.id == id }),
+      includeRetracted || source.retracted != true
+    else {
+      throw StoreError.notFound(kind: "source", name: "#\(id)", candidates: [])
+    }
+    let cited = try connection.all(
+      """
+      SELECT kind, ref, slug, date, date_first, date_last, what FROM (
+        SELECT 'meeting' AS kind, m.id AS ref, n.slug, m.date, m.date_first, m.date_last,
+          coalesce(m.place, m.summary, '') AS what, 'meeting' AS rt, m.negotiation_id AS nid
+        FROM citation c JOIN meeting m ON m.id = c.meeting_id JOIN negotiation n ON n.id = m.negotiation_id
+        WHERE c.source_id = ?1
+        UNION ALL
+        SELECT 'proposal', p.id, n.slug, NULL, NULL, NULL, p.title, 'proposal', p.negotiation_id
+        FROM citation c JOIN proposal p ON p.id = c.proposal_id JOIN negotiation n ON n.id = p.negotiation_id
+        WHERE c.source_id = ?1
+        UNION ALL
+        SELECT 'step', x.id, n.slug, x.date, x.date_first, x.date_last, p.title || ': ' || x.step,
+          'proposal_step', p.negotiation_id
+        FROM citation c JOIN proposal_step x ON x.id = c.step_id JOIN proposal p ON p.id = x.proposal_id
+          JOIN negotiation n ON n.id = p.negotiation_id
+        WHERE c.source_id = ?1
+        UNION ALL
+        SELECT 'condition', o.id, n.slug, o.date, o.date_first, o.date_last, t.text, 'position', o.negotiation_id
+        FROM citation c JOIN position o ON o.id = c.position_id JOIN term t ON t.id = o.term_id
+          JOIN negotiation n ON n.id = o.negotiation_id
+        WHERE c.source_id = ?1
+        UNION ALL
+        SELECT 'answer', x.id, n.slug, x.date, x.date_first, x.date_last, x.outcome, 'answer', o.negotiation_id
+        FROM citation c JOIN answer x ON x.id = c.answer_id JOIN position o ON o.id = x.condition_id
+          JOIN negotiation n ON n.id = o.negotiation_id
+        WHERE c.source_id = ?1
+        UNION ALL
+        SELECT 'quote', q.id, n.slug, q.date, q.date_first, q.date_last, q.text, 'statement', q.negotiation_id
+        FROM citation c JOIN statement q ON q.id = c.statement_id LEFT JOIN negotiation n ON n.id = q.negotiation_id
+        WHERE c.source_id = ?1
+        UNION ALL
+        SELECT 'development', d.id, n.slug, d.date, d.date_first, d.date_last, d.text, 'development',
+          d.negotiation_id
+        FROM citation c JOIN development d ON d.id = c.development_id JOIN negotiation n ON n.id = d.negotiation_id
+        WHERE c.source_id = ?1
+        UNION ALL
+        SELECT 'deadline', l.id, n.slug, l.date, l.date_first, l.date_last, l.title, 'deadline', l.negotiation_id
+        FROM citation c JOIN deadline l ON l.id = c.deadline_id JOIN negotiation n ON n.id = l.negotiation_id
+        WHERE c.source_id = ?1) AS f
+      WHERE ?2 OR NOT (
+        EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = f.rt AND zr.record_id = f.ref)
+        OR EXISTS (SELECT 1 FROM retraction zn WHERE zn.record_table = 'negotiation' AND zn.record_id = f.nid))
+      ORDER BY date_first IS NULL, date_first, kind, ref
+      """, [.integer(id), .integer(includeRetracted ? 1 : 0)]
+    ) { row in
+      SourceDetail.Citation(
+        kind: row.text(0), id: row.integer(1), negotiation: row.optionalText(2),
+        date: row.optionalText(3).map { AccordDate.stored($0, first: row.text(4), last: row.text(5)) },
+        what: row.text(6))
+    }
+    return SourceDetail(source: source, citedBy: cited)
+  }
+}

@@ -1,0 +1,26 @@
+import AccordStore
+import ArgumentParser
+
+struct ProposalList: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "List proposals, drafts and agreements, with where each stands.",
+    discussion: """
+      Every proposal, of one negotiation or of all, as 'accord deals' prints them; 'accord deals' \
+      chooses among them (--unsigned, --signed, --in-force, --ended, …).
+      """)
+
+  @Argument(help: "Only this negotiation: short id, title or number.") var negotiation: String?
+  @OptionGroup var asOf: AsOfOption
+  @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
+  @OptionGroup var output: FormatOptions
+  @OptionGroup var database: DatabaseOptions
+
+  func run() throws {
+    let store = try database.openExisting()
+    let deals = try store.deals(
+      .all, negotiation: negotiation.map { try store.resolveNegotiation($0) }, asOf: asOf.day,
+      includeRetracted: includeRetracted)
+    try Render(output).records(deals, headers: Deals.headers, rows: deals.map(Deals.row))
+  }
+}
