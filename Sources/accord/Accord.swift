@@ -21,7 +21,8 @@ struct Accord: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Init.self, Example.self, ActorCommand.self, NegotiationCommand.self, MeetingCommand.self,
-      ProposalCommand.self, StepCommand.self, ConditionCommand.self, QuoteCommand.self, SourceCommand.self, Log.self,
+      ProposalCommand.self, StepCommand.self, ConditionCommand.self, QuoteCommand.self, SourceCommand.self,
+      Log.self,
       DevelopmentCommand.self,
       Deals.self, Positions.self, DeadlineCommand.self, Deadlines.self, Export.self, Import.self,
       Timeline.self,

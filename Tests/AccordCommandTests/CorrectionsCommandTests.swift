@@ -75,7 +75,8 @@ import Testing
       words.contains("edited meeting #1: place “Munich Security Conference, Germany” → “Munich”"), "\(words)")
     #expect(
       words.contains(
-        "edited step #2: date “2025-02-15~” → “2025-02-16”, note “rejected for now: not in Ukraine's interest today; talks continue” → “reported a day late”"), "\(words)"
+        "edited step #2: date “2025-02-15~” → “2025-02-16”, note “rejected for now: not in Ukraine's interest today; talks continue” → “reported a day late”"
+      ), "\(words)"
     )
     let history = try #require(
       try sandbox.json("history", "meeting", "1", "--limit", "1") as? [[String: Any]])
