@@ -153,6 +153,10 @@ final class Sandbox {
   func output(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws
     -> String
   {
+    try output(arguments, sourceLocation: sourceLocation)
+  }
+
+  func output(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
     let result = try run(arguments)
     #expect(result.status == 0, "\(result)", sourceLocation: sourceLocation)
     #expect(result.stderr == "", "\(result)", sourceLocation: sourceLocation)

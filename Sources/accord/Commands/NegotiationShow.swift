@@ -20,7 +20,8 @@ struct NegotiationShow: ParsableCommand {
     case .csv:
       FileOutput.standardOutput.write(
         Render.csv(
-          headers: ["section", "date", "who", "what", "sources"], rows: NegotiationText.facts(detail)))
+          headers: ["section", "date", "who", "what", "sources"], rows: NegotiationText.facts(detail),
+          raw: output.rawCsv))
     case .table: FileOutput.standardOutput.write(NegotiationText.render(detail))
     }
   }

@@ -28,7 +28,8 @@ struct ProposalShow: ParsableCommand {
     case .json: try Render(format: .json).json(detail)
     case .csv:
       FileOutput.standardOutput.write(
-        Render.csv(headers: ProposalText.partyHeaders, rows: ProposalText.partyRows(detail)))
+        Render.csv(
+          headers: ProposalText.partyHeaders, rows: ProposalText.partyRows(detail), raw: output.rawCsv))
     case .table: FileOutput.standardOutput.write(ProposalText.render(detail, width: output.tableWidth))
     }
   }

@@ -75,6 +75,15 @@ struct FormatOptions: ParsableArguments {
   var format: OutputFormat = .table
   @Flag(help: "Show whole text in a table: cut no cell to fit the terminal.")
   var wide = false
+  @Flag(
+    help:
+      "With --format csv: every cell exactly as recorded, even one a spreadsheet would run as a formula (by default it gets a ' before it)."
+  )
+  var rawCsv = false
+
+  func validate() throws {
+    if rawCsv && format != .csv { throw ValidationError("--raw-csv goes with --format csv") }
+  }
 
   /// How many columns a table may take: the terminal's width, or no limit with `--wide` or when
   /// standard output is not a terminal.

@@ -8,16 +8,19 @@ struct Render {
   let format: OutputFormat
   /// How many columns a table may take: nil for no limit (cut nothing).
   var width: Int?
+  /// CSV cells exactly as recorded, formulas and all (`--raw-csv`).
+  var rawCSV = false
   var output = FileOutput.standardOutput
 
-  init(format: OutputFormat, width: Int? = nil) {
+  init(format: OutputFormat, width: Int? = nil, rawCSV: Bool = false) {
     self.format = format
     self.width = width
+    self.rawCSV = rawCSV
   }
 
-  /// As `--format` and `--wide` ask, a table as wide as the terminal allows.
+  /// As `--format`, `--wide` and `--raw-csv` ask, a table as wide as the terminal allows.
   init(_ options: FormatOptions) {
-    self.init(format: options.format, width: options.tableWidth)
+    self.init(format: options.format, width: options.tableWidth, rawCSV: options.rawCsv)
   }
 
   /// Prints `value` as JSON, or `rows` under `headers` as a table or CSV; in a table, a cell too
@@ -27,7 +30,7 @@ struct Render {
   ) throws {
     switch format {
     case .json: try json(value)
-    case .csv: output.write(Self.csv(headers: headers, rows: rows))
+    case .csv: output.write(Self.csv(headers: headers, rows: rows, raw: rawCSV))
     case .table: output.write(Self.table(headers: headers, rows: rows, width: width, cuts: cuts))
     }
   }
@@ -130,13 +133,24 @@ struct Render {
     return fitted
   }
 
-  static func csv(headers: [String], rows: [[String]]) -> String {
+  /// CSV by RFC 4180. A cell that a spreadsheet would run as a formula (it begins with `=`, `+`,
+  /// `-`, `@`, a tab or a carriage return) is written with a `'` before it, as OWASP advises, so
+  /// that opening the file runs nothing; `raw` writes every cell exactly as recorded.
+  static func csv(headers: [String], rows: [[String]], raw: Bool = false) -> String {
     func field(_ text: String) -> String {
+      let text = raw ? text : neutralised(text)
       let special = text.utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }  // , " LF CR
       guard special else { return text }
       return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
     return ([headers] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+  }
+
+  /// `text`, with a `'` before it if a spreadsheet would take it for a formula.
+  static func neutralised(_ text: String) -> String {
+    guard let first = text.utf8.first else { return text }
+    // = + - @ tab CR
+    return [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) ? "'" + text : text
   }
 
   static func oneLine(_ text: String) -> String {
