@@ -119,6 +119,9 @@ public enum AccordFile {
         let line = reader.line
         guard let development = try reader.exportedDevelopment() else { return false }
         number += 1
+        if let problem = FieldLimit.problem(development.text, field: "text") {
+          throw StoreError.invalid("line \(line), record \(number): \(problem)")
+        }
         do {
           try importer.addDevelopment(
             id: development.id, negotiation: development.negotiation, date: development.date,
@@ -137,6 +140,19 @@ public enum AccordFile {
       func take(_ fields: [TransferField], line: Int) throws {
         number += 1
         var record = TransferRecord(type: "", fields: fields)
+        // Every text held to the limits the schema keeps (FieldLimit), naming line and field.
+        func check(_ value: TransferValue, field: String) throws {
+          switch value {
+          case .text(let text):
+            if let problem = FieldLimit.problem(text, field: field) {
+              throw StoreError.invalid("line \(line), record \(number): \(problem)")
+            }
+          case .list(let values): for value in values { try check(value, field: field) }
+          case .object(let fields): for inner in fields { try check(inner.value, field: inner.name) }
+          default: break
+          }
+        }
+        for field in fields { try check(field.value, field: field.name) }
         guard case .text(let type)? = record["type"] else {
           throw StoreError.invalid(
             "line \(line), record \(number): field 'type' is missing or not a string: every record says what it is"

@@ -77,8 +77,21 @@ public final class CSVReader {
     var quoted = false
     var afterQuote = false
     var atFieldStart = true
+    var rowBytes = 0
     while let byte = try source.peek() {
       source.position += 1
+      rowBytes += 1
+      // No cell longer than the longest text Accord keeps, no row longer than an import's line:
+      // a huge cell is refused before it fills memory.
+      if field.count > FieldLimit.text || rowBytes > FieldLimit.importLine {
+        let column =
+          fields.count < header.count && !header[fields.count].isEmpty ? " ('\(header[fields.count])')" : ""
+        throw StoreError.invalid(
+          rowBytes > FieldLimit.importLine
+            ? "line \(rowLine): a row is longer than Accord reads (more than \(FieldLimit.words(FieldLimit.importLine))): split it"
+            : "line \(rowLine), column \(fields.count + 1)\(column): a cell is longer than Accord keeps (more than \(FieldLimit.words(FieldLimit.text))): shorten it"
+        )
+      }
       if quoted {
         if byte == UInt8(ascii: "\"") {
           if try source.peek() == UInt8(ascii: "\"") {

@@ -29,6 +29,10 @@ extension JSONReader {
         return nil
       }
       if found != nil { break }
+      // A line longer than a development can be (its text up to 1 MB, escaped at most 6 bytes a
+      // character is not this path's): left to the general reader, which refuses a field that is
+      // too long as soon as it has read that much.
+      if end - source.position > FieldLimit.text + 65_536 { return nil }
       searched = end
       let offset = searched - source.position
       let start = source.position

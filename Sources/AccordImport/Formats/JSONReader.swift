@@ -9,6 +9,11 @@ final class JSONReader {
   private(set) var line = 1
   private var scratch: [UInt8] = []
   static let maximumDepth = 64
+  /// The field whose value is being read, for an error about it.
+  private var field: String?
+  /// The longest string read whole: the longest text Accord keeps. A longer one is refused as
+  /// soon as it is seen, so that a huge field never fills memory.
+  static let longestString = FieldLimit.text
 
   init(source: ByteSource) {
     self.source = source
@@ -21,6 +26,9 @@ final class JSONReader {
   }
 
   func error(_ message: String) -> SyntaxError { SyntaxError(line: line, message: message) }
+
+  /// How many bytes of the file come before the next unread one.
+  var offset: Int { source.bytesRead - (source.end - source.position) }
 
   /// Skips white space; returns the next byte without consuming it, or nil at the end.
   func skipSpace() throws -> UInt8? {
@@ -120,9 +128,19 @@ final class JSONReader {
     var fields: [TransferField] = []
     fields.reserveCapacity(8)
     if try consume(UInt8(ascii: "}")) { return fields }
+    let start = offset
     repeat {
       let name = try key()
+      field = name
       fields.append(TransferField(name: name, value: try value(depth: depth)))
+      field = nil
+      // One record a line, and no line longer than this: a record of many long fields is
+      // refused before it fills memory.
+      if offset - start > FieldLimit.importLine {
+        throw error(
+          "a record is longer than Accord reads (more than \(FieldLimit.words(FieldLimit.importLine))): split it"
+        )
+      }
     } while try separator(closing: UInt8(ascii: "}"), "',' or '}'")
     return fields
   }
@@ -188,6 +206,12 @@ final class JSONReader {
         return nil
       }
       let start = source.position
+      if scratch.count + (stop - start) > Self.longestString {
+        let which = field.map { "field '\($0)'" } ?? "a string"
+        throw error(
+          "\(which) is longer than Accord keeps (more than \(FieldLimit.words(Self.longestString))): shorten it"
+        )
+      }
       if found == 0x22, scratch.isEmpty {
         // The whole string is in the buffer, without escapes: make it straight from there.
         source.position = stop + 1

@@ -19,9 +19,18 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
 
   /// True for errors in what the user typed, which exit with status 64.
   public var isUsageError: Bool {
-    if case .invalid = self { return true }
-    return false
+    switch self {
+    case .invalid: return true
+    case .sqlite(_, let extended, let message, _) where extended == ExtendedCode.constraintTrigger:
+      // The schema's rules for values (0010 dates, 0012 sizes) refuse what was typed wrong.
+      return Self.valueRules.contains { message.contains($0) }
+    default: return false
+    }
   }
+
+  /// Words of the messages of the schema's triggers that refuse a value (a date that does not
+  /// exist, a text too long): a usage error, as the same value typed on the command line is.
+  static let valueRules = ["a date is not a day that exists", "is longer than Accord keeps"]
 
   public var description: String {
     switch self {
@@ -84,5 +93,6 @@ enum ExtendedCode {
   static let constraintForeignKey: Int32 = SQLITE_CONSTRAINT | (3 << 8)
   static let constraintNotNull: Int32 = SQLITE_CONSTRAINT | (5 << 8)
   static let constraintPrimaryKey: Int32 = SQLITE_CONSTRAINT | (6 << 8)
+  static let constraintTrigger: Int32 = SQLITE_CONSTRAINT | (7 << 8)
   static let constraintUnique: Int32 = SQLITE_CONSTRAINT | (8 << 8)
 }
