@@ -306,14 +306,19 @@ enum TimelineSVG {
     while true {
       var best: [Flag]?
       var failed: Int?
+      let labels = groups.map { group in
+        let lines = flagLines(group.map(\.mark))
+        return (lines: lines, width: max(textWidth(lines[0], size: 11), textWidth(lines[1], size: 10)))
+      }
       for strategy in Placement.allCases {
-        switch place(groups, strategy) {
+        switch place(groups, labels, strategy) {
         case .success(let flags):
           if best == nil || rows(flags).over + rows(flags).under < rows(best!).over + rows(best!).under {
             best = flags
           }
         case .failure(let index): failed = failed ?? index.index
         }
+        if let best, rows(best).over + rows(best).under <= 1 { break }  // none does better
       }
       if let best { return best }
       guard let failed, groups.count > 1 else { return [] }
@@ -354,12 +359,12 @@ enum TimelineSVG {
 
   struct Unplaced: Error { let index: Int }
 
-  static func place(_ groups: [[(x: Double, mark: Mark)]], _ strategy: Placement) -> Result<[Flag], Unplaced>
-  {
+  static func place(
+    _ groups: [[(x: Double, mark: Mark)]], _ labels: [(lines: [String], width: Double)], _ strategy: Placement
+  ) -> Result<[Flag], Unplaced> {
     var flags: [Flag] = []
     for (index, group) in groups.enumerated().reversed() {
-      let lines = flagLines(group.map(\.mark))
-      let w = max(textWidth(lines[0], size: 11), textWidth(lines[1], size: 10))
+      let (lines, w) = labels[index]
       let x = group[0].x
       func flag(_ level: (above: Bool, row: Int), _ leftward: Bool) -> Flag {
         Flag(
