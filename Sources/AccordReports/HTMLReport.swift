@@ -139,8 +139,11 @@ public enum HTMLReport {
     out += "</header>\n"
 
     if let day, !n.proposals.isEmpty || !n.meetings.isEmpty {
-      out += "<figure class=\"timeline\">\n" + TimelineSVG.render(n, asOf: day)
-      out += "<figcaption><ul class=\"legend\">"
+      // The drawing keeps its size (its text readable) and scrolls sideways where the page is
+      // narrower.
+      out +=
+        "<figure class=\"timeline\">\n<div class=\"timeline-scroll\">\n" + TimelineSVG.render(n, asOf: day)
+      out += "</div>\n<figcaption><ul class=\"legend\">"
       for category in TimelineSVG.Category.allCases {
         let meeting = category == .meeting ? " meeting" : ""
         out += "<li><span class=\"swatch cat-\(category.rawValue)\(meeting)\"></span>\(category.label)</li>"

@@ -64,7 +64,8 @@ enum HTMLStyle {
       padding: 0 0.35rem; margin-right: 0.25rem; }
     figure.timeline { margin: 1.2rem 0 0.4rem; background: #fff; border: 1px solid var(--rule);
       border-radius: 6px; padding: 0.6rem 0.6rem 0.3rem; }
-    svg.timeline { display: block; width: 100%; height: auto; font-family: var(--sans); }
+    .timeline-scroll { overflow-x: auto; }
+    svg.timeline { display: block; width: 100%; min-width: 760px; height: auto; font-family: var(--sans); }
     .legend { list-style: none; padding: 0; margin: 0.3rem 0 0; display: flex; flex-wrap: wrap;
       gap: 0.2rem 1rem; font-size: 0.72rem; color: var(--muted); }
     .legend li { margin: 0; }
@@ -120,6 +121,8 @@ enum HTMLStyle {
       html { background: #fff; }
       body { max-width: none; padding: 0; font-size: 10.5pt; }
       .summary, figure.timeline { border-color: #bbb; }
+      .timeline-scroll { overflow: visible; }
+      svg.timeline { min-width: 0; }
       .negotiation { break-before: page; border-top: 0; margin-top: 0; padding-top: 0; }
       figure, blockquote, table, tr, .proposal, .conditions li, .colophon { break-inside: avoid; }
       h2, h3, h4 { break-after: avoid; }
