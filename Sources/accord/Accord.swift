@@ -27,7 +27,7 @@ struct Accord: ParsableCommand {
       Deals.self, Positions.self, DeadlineCommand.self, Deadlines.self, Export.self, Import.self,
       Timeline.self,
       Search.self, ReportCommand.self, Generate.self,
-      Backup.self, Check.self, History.self, Changes.self, Undo.self, Retract.self,
+      Backup.self, Check.self, DatasetteMetadata.self, History.self, Changes.self, Undo.self, Retract.self,
     ]
   )
 

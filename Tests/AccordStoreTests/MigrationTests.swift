@@ -53,7 +53,11 @@ import Testing
     #expect(recorded.map(\.0) == Migration.embedded.map(\.version))
     #expect(recorded.map(\.1) == Migration.embedded.map(\.name))
     // The views of the migration exist and can be queried.
-    for view in ["proposal_status", "unsigned_deal", "condition_status"] {
+    for view in [
+      "proposal_status", "unsigned_deal", "condition_status", "quote", "condition", "condition_answer",
+      "step",
+      "negotiation_meeting",
+    ] {
       #expect(try connection.integer("SELECT count(*) FROM \(view)") == 0)
     }
   }

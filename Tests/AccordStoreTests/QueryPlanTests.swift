@@ -134,6 +134,23 @@ import Testing
     }
   }
 
+  /// The views named for analysts (Migrations/0011_analyst_views.sql) read one negotiation's rows
+  /// through indexes, as Datasette asks for them (`?negotiation=…`), and a whole listing reads its
+  /// own table once, every name and source by index. `z` is a view's ordered list of sources, a
+  /// few rows read by index.
+  @Test func theAnalystViewsUseIndexes() throws {
+    let store = try Self.populatedStore()
+    for view in ["condition", "condition_answer", "negotiation_meeting", "quote", "step"] {
+      func scans(_ sql: String) throws -> [String] {
+        try store.connection.all("EXPLAIN QUERY PLAN " + sql, [.text("negotiation-42")]) { $0.text(3) }
+          .filter { $0.hasPrefix("SCAN ") && $0 != "SCAN z" }
+      }
+      #expect(try scans("SELECT * FROM \(view) WHERE negotiation = ?") == [], "\(view)")
+      let whole = try scans("SELECT * FROM \(view) WHERE ? IS NOT NULL")
+      #expect(whole.count == 1, "\(view) reads more than one table whole: \(whole)")
+    }
+  }
+
   @Test func aFullScanIsCaught() throws {
     let store = try Self.populatedStore()
     let scans = try Self.largeScans("SELECT count(*) FROM development WHERE text LIKE '%Geneva%'", in: store)
