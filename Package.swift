@@ -7,6 +7,8 @@ let package = Package(
   products: [
     .executable(name: "accord", targets: ["accord"]),
     .library(name: "AccordStore", targets: ["AccordStore"]),
+    // For the fuzz targets (fuzz/), which build against the readers and importers.
+    .library(name: "AccordImport", targets: ["AccordImport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
