@@ -32,11 +32,11 @@ public func fuzzExport(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 public func entry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
   var count = argc
   var arguments = argv
-  return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzExport(data, size) }
+  return llvmFuzzerRunDriver(&count, &arguments) { data, size in fuzzExport(data, size) }
 }
 
 @_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
+func llvmFuzzerRunDriver(
   _ argc: UnsafeMutablePointer<CInt>,
   _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
   _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
