@@ -699,11 +699,17 @@ enum TimelineSVG {
   /// generous side, so that labels laid out apart stay apart.
   static func textWidth(_ text: String, size: Double, bold: Bool = false) -> Double {
     var em = 0.0
-    for character in text {
-      em += characterWidth(character)
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII, byte by byte from a table: most labels, and the hot path of a long report.
+      for byte in text.utf8 { em += asciiWidths[Int(byte)] }
+    } else {
+      for character in text { em += characterWidth(character) }
     }
     return em * size * (bold ? 1.12 : 1)
   }
+
+  /// ``characterWidth(_:)`` of each ASCII character, by its code.
+  static let asciiWidths: [Double] = (0..<128).map { characterWidth(Character(Unicode.Scalar(UInt8($0)))) }
 
   static func characterWidth(_ c: Character) -> Double {
     switch c {
