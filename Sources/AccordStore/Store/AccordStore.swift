@@ -15,6 +15,9 @@ public final class AccordStore {
   public let today: Day
   /// The analyst and command line to which writes are attributed on the change log.
   let commandLog = CommandLog()
+  /// What opening this store made: the folders (outermost first), then the file; empty when the
+  /// file was there already. (Another process may have opened it since.)
+  public private(set) var made: [String] = []
   /// Facts that many answers of one command need (who belongs to which bloc, who takes part),
   /// read once while the database stays as it is.
   private let memo = ReadMemo()
@@ -26,13 +29,14 @@ public final class AccordStore {
   /// does not exist is an error (``StoreError/noRecord(path:)``) and nothing is made.
   public convenience init(path: String, today: Day = .today(), create: Bool = true) throws {
     if !create, !DatabaseLocation.exists(path) { throw StoreError.noRecord(path: path) }
-    try DatabaseLocation.prepare(path)
+    let made = try DatabaseLocation.prepare(path)
     if !DatabaseAccess.canWrite(path) {
       try self.init(connection: DatabaseAccess.openForReading(path), today: today, wal: false, readOnly: true)
       return
     }
     let connection = try Connection(path: path)
     try self.init(connection: connection, today: today, wal: true)
+    self.made = made
   }
 
   /// A private database in memory, for tests and trials. The schema is migrated once a process and
@@ -145,13 +149,18 @@ public enum DatabaseLocation {
     return access(path, F_OK) == 0
   }
 
-  /// Makes the file's folder (mode 0700) and the file itself (mode 0600) when they do not exist.
-  static func prepare(_ path: String) throws(StoreError) {
-    if path == ":memory:" || path.hasPrefix("file:") { return }
+  /// Makes the file's folder (mode 0700) and the file itself (mode 0600) when they do not exist;
+  /// returns what it made (the folders, outermost first, then the file).
+  @discardableResult
+  static func prepare(_ path: String) throws(StoreError) -> [String] {
+    if path == ":memory:" || path.hasPrefix("file:") { return [] }
+    var made: [String] = []
     var folder = path.hasPrefix("/") ? "/" : ""
     for component in path.split(separator: "/").dropLast() {
       folder += component
-      if mkdir(folder, 0o700) != 0 && errno != EEXIST {
+      if mkdir(folder, 0o700) == 0 {
+        made.append(folder)
+      } else if errno != EEXIST {
         throw .cannotOpen(path: path, reason: "cannot make folder \(folder): \(errorText())")
       }
       folder += "/"
@@ -159,12 +168,14 @@ public enum DatabaseLocation {
     let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
     if fd >= 0 {
       close(fd)
+      made.append(path)
     } else if errno == EISDIR || (errno == EEXIST && !DatabaseAccess.isRegularFile(path)) {
       throw .cannotOpen(
         path: path, reason: "it is not a file but a folder or a device; name a file with --db")
     } else if errno != EEXIST {
       throw .cannotOpen(path: path, reason: "cannot make the file: " + errorText())
     }
+    return made
   }
 
   static func errorText() -> String { String(cString: strerror(errno)) }

@@ -22,8 +22,9 @@ struct DatabaseOptions: ParsableArguments {
   /// and attributing its writes on the change log to this command line. If the command then
   /// fails, what this opening made is removed again (see ``NewDatabase``).
   func open() throws -> AccordStore {
-    NewDatabase.noteBeforeOpening(path)
-    return try opened(AccordStore(path: path))
+    let store = try AccordStore(path: path)
+    NewDatabase.note(store.made)
+    return opened(store)
   }
 
   /// Opens the store for a command that only reads: a file that does not exist is an error,
@@ -40,28 +41,26 @@ struct DatabaseOptions: ParsableArguments {
 }
 
 /// A database file, and the folders above it, that this command made by opening it: a command
-/// that fails leaves no new file behind.
+/// that fails leaves no new file behind. Only what this process made (the file opened with
+/// O_EXCL), and only while nothing is recorded in it and no other connection has it open (its
+/// WAL file is gone once the last connection closes): another process's first writes to a new
+/// record are never removed.
 enum NewDatabase {
-  nonisolated(unsafe) private static var made: (file: String, folders: [String])?
+  nonisolated(unsafe) private static var made: [String] = []
 
-  /// Notes what opening `path` will make (the file, and each folder on its way that is missing).
-  static func noteBeforeOpening(_ path: String) {
-    guard made == nil, !DatabaseLocation.exists(path) else { return }
-    var folders: [String] = []
-    var folder = path
-    while let slash = folder.lastIndex(of: "/") {
-      folder = String(folder[..<slash])
-      if folder.isEmpty || DatabaseLocation.exists(folder) { break }
-      folders.append(folder)
-    }
-    made = (path, folders)
+  static func note(_ made: [String]) {
+    if self.made.isEmpty { self.made = made }
   }
 
-  /// Removes what ``noteBeforeOpening(_:)`` noted, deepest first (a folder only if empty).
+  /// Removes what ``note(_:)`` noted, innermost first (a folder only if empty).
   static func removeAfterFailure() {
-    guard let made else { return }
-    for suffix in ["", "-wal", "-shm", "-journal"] { unlink(made.file + suffix) }
-    for folder in made.folders { rmdir(folder) }
+    guard let file = made.last else { return }
+    if access(file + "-wal", F_OK) == 0 { return }
+    guard let connection = try? Connection(path: file, create: false, readOnly: true),
+      (try? connection.integer("SELECT count(*) FROM command")) == 0
+    else { return }
+    for suffix in ["", "-wal", "-shm", "-journal"] { unlink(file + suffix) }
+    for folder in made.dropLast().reversed() { rmdir(folder) }
   }
 }
 
