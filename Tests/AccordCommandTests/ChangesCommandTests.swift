@@ -114,6 +114,9 @@ import Testing
     #expect(three.stdout.split(separator: "\n").count == 3, "\(three)")
     #expect(three.stdout.contains("(accord log minerals One --on 2025-03-01)"))
     #expect(try records() == start)
+    let zero = try sandbox.run(["undo", "--steps", "0"], environment: alice)
+    #expect(zero.status == 64 && zero.stderr.hasPrefix("Error: --steps takes a number, 1 or more"), "\(zero)")
+    #expect(try records() == start)
     let tooMany = try sandbox.run(["undo", "--steps", "2"], environment: alice)
     #expect(tooMany.status == 1)
     #expect(
