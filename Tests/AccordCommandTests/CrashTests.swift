@@ -68,6 +68,9 @@ struct LargeWrite: Sendable {
     // many statements it runs.
     let referencePath = sandbox.folder + "/complete.sqlite"
     let arguments = try write.commandLine(sandbox)
+    // Each write goes to a record made first (a new record is made under a name of its own and
+    // named only when complete: killed, it leaves none to check).
+    try #require(try sandbox.run(["init", "--db", referencePath]).status == 0)
     let complete = try sandbox.start(
       arguments + ["--db", referencePath], environment: ["ACCORD_TEST_CRASH_AFTER": "count"])
     try #require(complete.wait() == .exited(0), "\(complete.stderr)")
@@ -84,6 +87,7 @@ struct LargeWrite: Sendable {
     var states: [String] = []
     for (run, moment) in moments.enumerated() {
       let path = sandbox.folder + "/killed-\(run).sqlite"
+      try #require(try sandbox.run(["init", "--db", path]).status == 0)
       let child = try sandbox.start(
         arguments + ["--db", path], environment: ["ACCORD_TEST_CRASH_AFTER": String(moment)])
       let ending = child.wait()

@@ -118,6 +118,12 @@ import Testing
     #expect(failed.stderr.hasPrefix("Error: no negotiation named 'nothing'"))
     #expect(!FileManager.default.fileExists(atPath: sandbox.folder + "/new"))
 
+    // Killed while it makes a new record, a command leaves nothing under the record's name.
+    let killed = try sandbox.start(
+      ["actor", "add", "Ukraine", "--kind", "state", "--db", fresh], environment: ["ACCORD_TEST_CRASH_AFTER": "5"])
+    #expect(killed.wait() == .signaled(SIGKILL), "\(killed.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: fresh))
+
     let made = try sandbox.run("actor", "add", "Ukraine", "--kind", "state", "--db", fresh)
     #expect(made.status == 0, "\(made)")
     #expect(FileManager.default.fileExists(atPath: fresh))

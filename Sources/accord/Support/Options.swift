@@ -18,13 +18,21 @@ struct DatabaseOptions: ParsableArguments {
 
   var path: String { DatabaseLocation.resolve(explicit: db) }
 
-  /// Opens the store for a command that writes, making the file (and its folder) on first use,
-  /// and attributing its writes on the change log to this command line. If the command then
-  /// fails, what this opening made is removed again (see ``NewDatabase``).
+  /// Opens the store for a command that writes, attributing its writes on the change log to this
+  /// command line. A record that does not exist yet is made under a name of this process's own
+  /// beside it, and takes its name only once the command has succeeded (``NewDatabase``).
   func open() throws -> AccordStore {
-    let store = try AccordStore(path: path)
-    NewDatabase.note(store.made)
-    return opened(store)
+    if let fresh = NewDatabase.begin(path) {
+      do {
+        let store = try AccordStore(path: fresh)
+        NewDatabase.note(store.made)
+        return opened(store)
+      } catch StoreError.cannotOpen(_, let reason) {
+        // Said of the record's own name: the one the user gave.
+        throw StoreError.cannotOpen(path: path, reason: reason)
+      }
+    }
+    return opened(try AccordStore(path: path))
   }
 
   /// Opens the store for a command that only reads: a file that does not exist is an error,
@@ -40,27 +48,69 @@ struct DatabaseOptions: ParsableArguments {
   }
 }
 
-/// A database file, and the folders above it, that this command made by opening it: a command
-/// that fails leaves no new file behind. Only what this process made (the file opened with
-/// O_EXCL), and only while nothing is recorded in it and no other connection has it open (its
-/// WAL file is gone once the last connection closes): another process's first writes to a new
-/// record are never removed.
+/// A new record, made whole before anyone sees it: a command that writes to a database that does
+/// not exist yet writes to `PATH.new-PID` (its own), and only when it has succeeded is that file
+/// linked to PATH — `link` fails if PATH exists, so a record another process made meanwhile is
+/// never replaced: the command then runs again on it. A command that fails removes its own file
+/// and the folders it made, and leaves nothing behind; nobody else ever had that file open. What
+/// the command printed is held back until the record is in place.
 enum NewDatabase {
+  nonisolated(unsafe) private static var pending: (file: String, final: String)?
   nonisolated(unsafe) private static var made: [String] = []
+
+  /// The name to make a new record under, when `path` does not exist yet.
+  static func begin(_ path: String) -> String? {
+    if let pending, pending.final == path { return pending.file }
+    guard pending == nil, !DatabaseLocation.exists(path), !path.hasPrefix("file:"), path != ":memory:" else {
+      return nil
+    }
+    let file = path + ".new-\(getpid())"
+    pending = (file, path)
+    FileOutput.hold()
+    return file
+  }
 
   static func note(_ made: [String]) {
     if self.made.isEmpty { self.made = made }
   }
 
-  /// Removes what ``note(_:)`` noted, innermost first (a folder only if empty).
+  /// After the command succeeded (its store closed): gives the new record its name and prints
+  /// what the command printed. False when another process made the record first: the command
+  /// must run again, on that one.
+  static func publish() -> Bool {
+    guard let (file, final) = pending else { return true }
+    pending = nil
+    defer { made = [] }
+    // The store is closed, and its last connection has moved the WAL into the file; should a
+    // connection still be open, its WAL is moved in now, so that the file is the whole record.
+    if access(file + "-wal", F_OK) == 0, let connection = try? Connection(path: file, create: false) {
+      _ = try? connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+    if link(file, final) == 0 {
+      removeFiles(of: file)
+      FileOutput.release()
+      return true
+    }
+    let linkError = errno
+    removeFiles(of: file)
+    FileOutput.discard()
+    if linkError == EEXIST { return false }
+    Accord.fail(
+      "cannot give the new record its name \(final): \(String(cString: strerror(linkError)))", hint: nil,
+      code: 1)
+  }
+
+  /// Removes the new record and the folders made for it (a folder only if empty).
   static func removeAfterFailure() {
-    guard let file = made.last else { return }
-    if access(file + "-wal", F_OK) == 0 { return }
-    guard let connection = try? Connection(path: file, create: false, readOnly: true),
-      (try? connection.integer("SELECT count(*) FROM command")) == 0
-    else { return }
-    for suffix in ["", "-wal", "-shm", "-journal"] { unlink(file + suffix) }
+    guard let (file, _) = pending else { return }
+    pending = nil
+    removeFiles(of: file)
     for folder in made.dropLast().reversed() { rmdir(folder) }
+    FileOutput.discard()
+  }
+
+  private static func removeFiles(of file: String) {
+    for suffix in ["", "-wal", "-shm", "-journal"] { unlink(file + suffix) }
   }
 }
 
