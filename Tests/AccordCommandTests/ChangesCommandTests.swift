@@ -127,4 +127,35 @@ import Testing
     #expect(redo.stdout.hasPrefix("Redid command "), "\(redo)")
     try run("undo", as: alice)
   }
+
+  /// An undo of an undo of an undo leaves the command undone: --steps walks past it.
+  @Test func undoStepsCountsAChainOfUndos() throws {
+    let start = try records()
+    try run("log", "minerals", "C", "--on", "2025-03-01", as: alice)
+    for _ in 0..<3 { try run("undo", as: alice) }
+    #expect(try records() == start)
+    try run("log", "minerals", "D", "--on", "2025-03-02", as: alice)
+    try run("log", "minerals", "E", "--on", "2025-03-03", as: alice)
+    let two = try run("undo", "--steps", "2", as: alice)
+    #expect(two.stdout.contains("(accord log minerals E --on 2025-03-03)"), "\(two)")
+    #expect(two.stdout.contains("(accord log minerals D --on 2025-03-02)"), "\(two)")
+    #expect(try records() == start)
+  }
+
+  /// However many rows an import and its undo logged, what was recorded after them is listed.
+  @Test func changesListWhatCameAfterAnUndoneImport() throws {
+    let generated = sandbox.folder + "/generated.sqlite"
+    try run("generate", "--negotiations", "5", "--developments", "2600", "--db", generated, as: alice)
+    try run("undo", "--db", generated, as: alice)  // the generated record: one delete logged a row
+    try run("actor", "add", "Poland", "--kind", "state", "--db", generated, as: bob)
+    let words = try #require(
+      try sandbox.json("changes", "--since", "1d", "--db", generated) as? [[String: Any]]
+    ).compactMap { $0["what"] as? String }
+    #expect(
+      words.last?.hasPrefix("added actor #") == true && words.last?.hasSuffix(" Poland (state)") == true,
+      "\(words.suffix(3))")
+    // Far back, or a span too long to count, is the whole log.
+    let far = try sandbox.run("changes", "--since", "99999999999999999w", "--limit", "1")
+    #expect(far.status == 0 && far.stdout.contains("added actor #1 Ukraine"), "\(far)")
+  }
 }

@@ -168,13 +168,13 @@ extension AccordStore {
 
   /// The changes recorded from `since` on (a UTC time or day, compared with `changed_at`), oldest
   /// first, by `analyst` alone if given ("sqlite3 shell" names the changes made outside Accord).
-  func history(since: String, analyst: String?, limit: Int) throws -> [HistoryEntry] {
+  func history(since: String, analyst: String?, after: Int64, limit: Int) throws -> [HistoryEntry] {
     try complete(
       connection.all(
         Self.historySelect + """
-           WHERE l.changed_at >= ?1 AND (?2 IS NULL OR coalesce(c.analyst, 'sqlite3 shell') = ?2)
+           WHERE l.id > ?4 AND l.changed_at >= ?1 AND (?2 IS NULL OR coalesce(c.analyst, 'sqlite3 shell') = ?2)
           ORDER BY l.id LIMIT ?3
-          """, [.text(since), .optional(analyst), .integer(Int64(limit))], decodeHistory))
+          """, [.text(since), .optional(analyst), .integer(Int64(limit)), .integer(after)], decodeHistory))
   }
 
   static let historySelect = """

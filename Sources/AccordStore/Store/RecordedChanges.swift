@@ -20,9 +20,23 @@ extension AccordStore {
   public func recordedChanges(since: String, analyst: String? = nil, limit: Int = 500) throws
     -> [RecordedChange]
   {
-    let entries = try history(since: since, analyst: analyst, limit: limit * 4)
     var changes: [RecordedChange] = []
     var undone = Set<Int64>()
+    // The log a page at a time, until there are `limit` lines or no more log: an import or an
+    // undo of one may log many rows that make no line of their own.
+    var after: Int64 = 0
+    while changes.count < limit {
+      let entries = try history(since: since, analyst: analyst, after: after, limit: 1_000)
+      guard let last = entries.last else { break }
+      after = last.id
+      try describe(entries, into: &changes, undone: &undone, limit: limit)
+    }
+    return changes
+  }
+
+  private func describe(
+    _ entries: [HistoryEntry], into changes: inout [RecordedChange], undone: inout Set<Int64>, limit: Int
+  ) throws {
     for entry in entries {
       guard changes.count < limit else { break }
       let command = entry.arguments
@@ -52,7 +66,6 @@ extension AccordStore {
           recordedAt: entry.changedAt, analyst: entry.analyst, command: command, kind: kind, id: id,
           what: what))
     }
-    return changes
   }
 
   /// The command that command `id` undid, if it was an undo.

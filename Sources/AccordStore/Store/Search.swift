@@ -50,7 +50,9 @@ extension AccordStore {
   ) throws -> [SearchHit] {
     let fts = try SearchQuery.fts(query)
     guard limit > 0 else { return [] }
-    let offset = max(0, offset)
+    // No page beyond what SQLite's integers and this process's memory can hold.
+    let limit = min(limit, 1 << 20)
+    let offset = min(max(0, offset), 1 << 40)
     do {
       // A query that names an actor (any of their names, their short id or code)
       // finds what mentions them, then what they did: their quotes, meetings, steps, conditions,

@@ -41,17 +41,25 @@ extension AccordStore {
           ORDER BY c.id DESC LIMIT 1
           """, [.text(analyst)], { ($0.integer(0), $0.text(1), $0.optionalInteger(2)) })
       } else {
-        targets = try connection.all(
-          """
-          SELECT c.id, c.arguments, c.undoes FROM command c
-          WHERE c.analyst = ?1 AND c.open = 0 AND c.undoes IS NULL
-            AND EXISTS (SELECT 1 FROM change_log l WHERE l.command_id = c.id)
-            AND NOT EXISTS (
-              SELECT 1 FROM command u WHERE u.undoes = c.id
-                AND NOT EXISTS (SELECT 1 FROM command r WHERE r.undoes = u.id))
-          ORDER BY c.id DESC LIMIT ?2
-          """, [.text(analyst), .integer(Int64(steps))],
-          { ($0.integer(0), $0.text(1), $0.optionalInteger(2)) })
+        // A command stands when the chain of undos of it (undo, redo, undo, …) is of even length.
+        let undone = try undoneCommands()
+        var standing: [(id: Int64, arguments: String, undoes: Int64?)] = []
+        var before = Int64.max
+        while standing.count < steps {
+          let page = try connection.all(
+            """
+            SELECT c.id, c.arguments FROM command c
+            WHERE c.analyst = ?1 AND c.open = 0 AND c.undoes IS NULL AND c.id < ?2
+              AND EXISTS (SELECT 1 FROM change_log l WHERE l.command_id = c.id)
+            ORDER BY c.id DESC LIMIT 100
+            """, [.text(analyst), .integer(before)], { ($0.integer(0), $0.text(1)) })
+          guard let last = page.last else { break }
+          before = last.0
+          for (id, arguments) in page where !undone.contains(id) && standing.count < steps {
+            standing.append((id, arguments, nil))
+          }
+        }
+        targets = standing
       }
       guard !targets.isEmpty else {
         throw StoreError.conflict("nothing to undo: \(analyst) has no command on the log")
@@ -61,21 +69,11 @@ extension AccordStore {
           "cannot undo \(steps) commands: \(analyst) has \(targets.count) on the log that can be undone; nothing was written"
         )
       }
-      // Changes by the commands undone here, by the undos and redos of them before, by any command
-      // undone since (with its undo: the two cancel out), and by this undo's own commands, do not
-      // stand in its way.
-      var ignored = try connection.all(
-        """
-        WITH RECURSIVE chain (id) AS (
-          SELECT value FROM json_each(?1)
-          UNION SELECT c.id FROM command c JOIN chain ON c.undoes = chain.id)
-        SELECT id FROM chain
-        UNION SELECT u.id FROM command u WHERE u.undoes IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM command r WHERE r.undoes = u.id)
-        UNION SELECT u.undoes FROM command u WHERE u.undoes IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM command r WHERE r.undoes = u.id)
-        """, [.text("[" + targets.map { String($0.id) }.joined(separator: ",") + "]")]
-      ) { $0.integer(0) }
+      // What does not stand in the way of this undo: the changes of the commands it undoes, of
+      // every undo and redo (in a chain of them, they cancel out in pairs, or cancel the command
+      // they start from, which then counts as undone too), and of this undo's own commands.
+      var ignored = targets.map(\.id) + Array(try undoneCommands())
+      ignored += try connection.all("SELECT id FROM command WHERE undoes IS NOT NULL") { $0.integer(0) }
       var results: [UndoResult] = []
       for (index, target) in targets.enumerated() {
         if index > 0, let previous = commandLog.openID {
@@ -95,6 +93,28 @@ extension AccordStore {
       }
       return results
     }
+  }
+
+  /// The commands that are undone (not counting undos themselves): those whose chain of undos
+  /// (undo, redo, undo, …) is of odd length. Read from the undos alone, which are few.
+  private func undoneCommands() throws -> Set<Int64> {
+    let undoes = Dictionary(
+      try connection.all("SELECT undoes, id FROM command WHERE undoes IS NOT NULL") {
+        ($0.integer(0), $0.integer(1))
+      }, uniquingKeysWith: { first, _ in first })
+    let undos = Set(undoes.values)
+    var undone = Set<Int64>()
+    // Walk the chain from each undone command that is not itself an undo.
+    for root in undoes.keys where !undos.contains(root) {
+      var depth = 0
+      var current = root
+      while let next = undoes[current] {
+        depth += 1
+        current = next
+      }
+      if depth % 2 == 1 { undone.insert(root) }
+    }
+    return undone
   }
 
   /// Reverts one command's changes, newest first, attributing the undo to the open command.

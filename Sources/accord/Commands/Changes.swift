@@ -57,7 +57,11 @@ struct Changes: ParsableCommand {
   static func time(_ text: String) throws -> String {
     let units: [Character: Int] = ["m": 60, "h": 3600, "d": 86_400, "w": 604_800]
     if let unit = text.last, let seconds = units[unit], let count = Int(text.dropLast()), count >= 0 {
-      var now = time_t(Glibc.time(nil) - count * seconds)
+      // Further back than 1970 is as far back as the log can go.
+      let (back, overflow) = count.multipliedReportingOverflow(by: seconds)
+      let current = Glibc.time(nil)
+      if overflow || back > current { return "0000-01-01T00:00:00" }
+      var now = time_t(current - back)
       var parts = tm()
       gmtime_r(&now, &parts)
       func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -104,7 +104,9 @@ enum CommandLineWords {
   static func valueChoice(_ message: String) -> String? {
     guard message.hasPrefix("The value '"),
       let invalid = message.firstRange(of: "' is invalid for '"),
-      let provide = message.firstRange(of: "'. Please provide one of ")
+      let provide = message.firstRange(of: "'. Please provide one of "),
+      message.index(message.startIndex, offsetBy: 11) <= invalid.lowerBound,
+      invalid.upperBound <= provide.lowerBound
     else { return nil }
     let value = String(message[message.index(message.startIndex, offsetBy: 11)..<invalid.lowerBound])
     let what = String(message[invalid.upperBound..<provide.lowerBound])
