@@ -37,6 +37,15 @@ import Testing
     let cited = try #require(source["cited_by"] as? [[String: Any]])
     #expect(cited.contains { $0["kind"] as? String == "meeting" && $0["id"] as? Int == 1 })
     #expect(cited.contains { $0["kind"] as? String == "development" })
+    // A retracted proposal takes its steps out of what cites the source, as everywhere.
+    #expect(cited.contains { $0["kind"] as? String == "step" })
+    try sandbox.add("retract", "proposal", "1", "--reason", "duplicate")
+    let afterRetraction = try #require(try sandbox.json("source", "show", "epoch-times") as? [String: Any])
+    let citing = try #require(afterRetraction["cited_by"] as? [[String: Any]])
+    #expect(
+      !citing.contains { $0["kind"] as? String == "step" || $0["kind"] as? String == "proposal" }, "\(citing)"
+    )
+    #expect(try sandbox.run("undo").status == 0)
     let shown = try sandbox.output("source", "show", "epoch-times")
     #expect(shown.hasPrefix("Source 1 (epoch-times): The Epoch Times: Zelenskyy Demands"), "\(shown)")
     // A retracted meeting leaves the list, and is shown with --include-retracted, marked.

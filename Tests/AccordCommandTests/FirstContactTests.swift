@@ -195,6 +195,21 @@ import Testing
       #expect(
         found.count == (name == "Turkey" ? 4 : 3) || found.first == "development 1", "\(name): \(found)")
     }
+    // Narrowed by negotiation or dates, what they did is narrowed alike; a word that is a code
+    // only when written as one.
+    try sandbox.add("negotiation", "add", "Grain corridor", "--party", "Türkiye", "--id", "grain")
+    try sandbox.add(
+      "quote", "add", "--by", "Türkiye", "--on", "2025-03-10", "Ships will pass.", "--negotiation", "grain")
+    let inMinerals = try #require(
+      try sandbox.json("search", "Türkiye", "--negotiation", "minerals") as? [[String: Any]])
+    #expect(
+      inMinerals.map { "\($0["kind"] as? String ?? "") \($0["id"] as? Int ?? 0)" } == [
+        "quote 1", "step 2", "meeting 1",
+      ])
+    let early = try #require(try sandbox.json("search", "Türkiye", "--to", "2025-02-21") as? [[String: Any]])
+    #expect(
+      early.map { "\($0["kind"] as? String ?? "") \($0["id"] as? Int ?? 0)" } == ["step 2", "meeting 1"])
+    #expect(try #require(try sandbox.json("search", "tur") as? [[String: Any]]).isEmpty)
     let word = try #require(try sandbox.json("search", "ports") as? [[String: Any]])
     #expect(word.map { $0["kind"] as? String } == ["quote"])
   }

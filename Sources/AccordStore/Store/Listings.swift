@@ -167,45 +167,48 @@ extension AccordStore {
       """
       SELECT kind, ref, slug, date, date_first, date_last, what FROM (
         SELECT 'meeting' AS kind, m.id AS ref, n.slug, m.date, m.date_first, m.date_last,
-          coalesce(m.place, m.summary, '') AS what, 'meeting' AS rt, m.negotiation_id AS nid
+          coalesce(m.place, m.summary, '') AS what, 'meeting' AS rt, m.negotiation_id AS nid,
+          NULL AS pt, NULL AS pid
         FROM citation c JOIN meeting m ON m.id = c.meeting_id JOIN negotiation n ON n.id = m.negotiation_id
         WHERE c.source_id = ?1
         UNION ALL
-        SELECT 'proposal', p.id, n.slug, NULL, NULL, NULL, p.title, 'proposal', p.negotiation_id
+        SELECT 'proposal', p.id, n.slug, NULL, NULL, NULL, p.title, 'proposal', p.negotiation_id, NULL, NULL
         FROM citation c JOIN proposal p ON p.id = c.proposal_id JOIN negotiation n ON n.id = p.negotiation_id
         WHERE c.source_id = ?1
         UNION ALL
         SELECT 'step', x.id, n.slug, x.date, x.date_first, x.date_last, p.title || ': ' || x.step,
-          'proposal_step', p.negotiation_id
+          'proposal_step', p.negotiation_id, 'proposal', p.id
         FROM citation c JOIN proposal_step x ON x.id = c.step_id JOIN proposal p ON p.id = x.proposal_id
           JOIN negotiation n ON n.id = p.negotiation_id
         WHERE c.source_id = ?1
         UNION ALL
-        SELECT 'condition', o.id, n.slug, o.date, o.date_first, o.date_last, t.text, 'position', o.negotiation_id
+        SELECT 'condition', o.id, n.slug, o.date, o.date_first, o.date_last, t.text, 'position', o.negotiation_id, NULL, NULL
         FROM citation c JOIN position o ON o.id = c.position_id JOIN term t ON t.id = o.term_id
           JOIN negotiation n ON n.id = o.negotiation_id
         WHERE c.source_id = ?1
         UNION ALL
-        SELECT 'answer', x.id, n.slug, x.date, x.date_first, x.date_last, x.outcome, 'answer', o.negotiation_id
+        SELECT 'answer', x.id, n.slug, x.date, x.date_first, x.date_last, x.outcome, 'answer', o.negotiation_id,
+          'position', o.id
         FROM citation c JOIN answer x ON x.id = c.answer_id JOIN position o ON o.id = x.condition_id
           JOIN negotiation n ON n.id = o.negotiation_id
         WHERE c.source_id = ?1
         UNION ALL
-        SELECT 'quote', q.id, n.slug, q.date, q.date_first, q.date_last, q.text, 'statement', q.negotiation_id
+        SELECT 'quote', q.id, n.slug, q.date, q.date_first, q.date_last, q.text, 'statement', q.negotiation_id, NULL, NULL
         FROM citation c JOIN statement q ON q.id = c.statement_id LEFT JOIN negotiation n ON n.id = q.negotiation_id
         WHERE c.source_id = ?1
         UNION ALL
         SELECT 'development', d.id, n.slug, d.date, d.date_first, d.date_last, d.text, 'development',
-          d.negotiation_id
+          d.negotiation_id, NULL, NULL
         FROM citation c JOIN development d ON d.id = c.development_id JOIN negotiation n ON n.id = d.negotiation_id
         WHERE c.source_id = ?1
         UNION ALL
-        SELECT 'deadline', l.id, n.slug, l.date, l.date_first, l.date_last, l.title, 'deadline', l.negotiation_id
+        SELECT 'deadline', l.id, n.slug, l.date, l.date_first, l.date_last, l.title, 'deadline', l.negotiation_id, NULL, NULL
         FROM citation c JOIN deadline l ON l.id = c.deadline_id JOIN negotiation n ON n.id = l.negotiation_id
         WHERE c.source_id = ?1) AS f
       WHERE ?2 OR NOT (
         EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = f.rt AND zr.record_id = f.ref)
-        OR EXISTS (SELECT 1 FROM retraction zn WHERE zn.record_table = 'negotiation' AND zn.record_id = f.nid))
+        OR EXISTS (SELECT 1 FROM retraction zn WHERE zn.record_table = 'negotiation' AND zn.record_id = f.nid)
+        OR EXISTS (SELECT 1 FROM retraction zp WHERE zp.record_table = f.pt AND zp.record_id = f.pid))
       ORDER BY date_first IS NULL, date_first, kind, ref
       """, [.integer(id), .integer(includeRetracted ? 1 : 0)]
     ) { row in

@@ -43,7 +43,8 @@ extension AccordStore {
     let key = Names.key(name)
     guard !key.isEmpty else { return nil }
     if let id = try connection.integer("SELECT id FROM actor WHERE slug = ?", [.text(key)]) { return id }
-    if key.count == 3,
+    // A code as codes are written (TUR), not a word that happens to be one ("can").
+    if key.count == 3, name == name.uppercased(),
       let id = try connection.integer("SELECT id FROM actor WHERE code = ?", [.text(key.uppercased())])
     {
       return id

@@ -67,10 +67,12 @@ extension AccordStore {
         marks: marks)
       let found = Set(texts.map { "\($0.kind) \($0.id)" })
       let own = try connection.all(
-        Self.actorFactsSQL, [.integer(actor), .integer(Int64(limit + offset + found.count))]
-      ) {
-        $0.integer(0)
-      }
+        Self.actorFactsSQL,
+        [
+          .integer(actor), .integer(Int64(limit + offset + found.count)), .optional(filter.negotiation),
+          .optional(filter.from?.description), .optional(filter.to?.description),
+        ]
+      ) { $0.integer(0) }
       let theirs = try hits(
         Self.listedSQL, first: .text("[" + own.map(String.init).joined(separator: ",") + "]"), fts: fts,
         filter: filter, limit: limit + offset, offset: 0, marks: marks
@@ -148,17 +150,22 @@ extension AccordStore {
   }
 
   /// The index rowids (id × 16 + kind) of what an actor did, newest first: quotes, meetings,
-  /// steps of a party, conditions, answers, developments.
+  /// steps of a party, conditions, answers, developments; in one negotiation (?3) and between two
+  /// days (?4, ?5) when the search is narrowed so.
   static let actorFactsSQL = """
     SELECT rowid FROM (
-      SELECT id * 16 + 6 AS rowid, date_first FROM statement WHERE actor_id = ?1
-      UNION ALL SELECT m.id * 16 + 7, m.date_first FROM meeting_participant y
+      SELECT id * 16 + 6 AS rowid, date_first, negotiation_id FROM statement WHERE actor_id = ?1
+      UNION ALL SELECT m.id * 16 + 7, m.date_first, m.negotiation_id FROM meeting_participant y
         JOIN meeting m ON m.id = y.meeting_id WHERE y.actor_id = ?1
-      UNION ALL SELECT id * 16 + 3, date_first FROM proposal_step WHERE party_id = ?1
-      UNION ALL SELECT id * 16 + 5, date_first FROM position WHERE actor_id = ?1
-      UNION ALL SELECT id * 16 + 10, date_first FROM answer WHERE actor_id = ?1
-      UNION ALL SELECT d.id * 16 + 8, d.date_first FROM development_actor y
+      UNION ALL SELECT s.id * 16 + 3, s.date_first, p.negotiation_id FROM proposal_step s
+        JOIN proposal p ON p.id = s.proposal_id WHERE s.party_id = ?1
+      UNION ALL SELECT id * 16 + 5, date_first, negotiation_id FROM position WHERE actor_id = ?1
+      UNION ALL SELECT a.id * 16 + 10, a.date_first, o.negotiation_id FROM answer a
+        JOIN position o ON o.id = a.condition_id WHERE a.actor_id = ?1
+      UNION ALL SELECT d.id * 16 + 8, d.date_first, d.negotiation_id FROM development_actor y
         JOIN development d ON d.id = y.development_id WHERE y.actor_id = ?1)
+    WHERE (?3 IS NULL OR negotiation_id = ?3) AND (?4 IS NULL OR date_first >= ?4)
+      AND (?5 IS NULL OR date_first <= ?5)
     ORDER BY date_first DESC, rowid DESC LIMIT ?2
     """
 
