@@ -64,6 +64,19 @@ import Testing
         ],
         "Error: line 2: a record is longer than Accord reads (more than 16 MB): split it"
       ),
+      (
+        [
+          #"{"type":"actor","id":9,"slug":"x","name":"X","kind":"state","aliases":["#
+            + Array(repeating: "\"" + String(repeating: "a", count: 1_000_000) + "\"", count: 17).joined(
+              separator: ",")
+            + "]}"
+        ],
+        "Error: line 2: field 'aliases' is longer than Accord reads (more than 16 MB): split it"
+      ),
+      (
+        [#"{"type":"development","id":"# + String(repeating: "9", count: 5000) + "}"],
+        "Error: line 2: a number is longer than any Accord reads (1,000 characters)"
+      ),
     ]
     for (lines, message) in cases {
       let result = try importing(lines)

@@ -91,8 +91,16 @@ final class JSONReader {
       source.position += 1
       var items: [TransferValue] = []
       if try consume(UInt8(ascii: "]")) { return .list(items) }
+      let start = offset
       repeat {
         items.append(try value(depth: depth + 1))
+        // A list of many long items is refused before it fills memory, as a record is.
+        if offset - start > FieldLimit.importLine {
+          let which = field.map { "field '\($0)'" } ?? "a list"
+          throw error(
+            "\(which) is longer than Accord reads (more than \(FieldLimit.words(FieldLimit.importLine))): split it"
+          )
+        }
       } while try separator(closing: UInt8(ascii: "]"), "',' or ']'")
       return .list(items)
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -171,6 +179,9 @@ final class JSONReader {
       switch byte {
       case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
         UInt8(ascii: "e"), UInt8(ascii: "E"):
+        guard scratch.count < 1_000 else {
+          throw error("a number is longer than any Accord reads (1,000 characters)")
+        }
         scratch.append(byte)
         source.position += 1
       default:
