@@ -114,6 +114,15 @@ import Testing
       (["proposal", "edit", "1", "--value", "lots"], 64, "Error: "),
       (["development", "edit", "99", "--text", "x"], 1, "Error: "),
       (["negotiation", "edit", "us-ukraine-minerals"], 64, "Error: say what to change"),
+      // The order adding keeps: no step before the tabling, no condition after its answers.
+      (
+        ["step", "edit", "1", "--on", "2025-02-20"], 64,
+        "Error: us-resources-proposal would start with a rejected step: a proposal starts floated or tabled"
+      ),
+      (
+        ["step", "edit", "2", "--on", "2025-01-15"], 64,
+        "Error: us-resources-proposal was first recorded on 2025-02"
+      ),
     ]
     for (arguments, status, start) in cases {
       let result = try sandbox.run(arguments)

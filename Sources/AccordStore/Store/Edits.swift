@@ -146,7 +146,63 @@ extension AccordStore {
       {
         throw StoreError.conflict("that URL is another source's already")
       }
-      return connection.changes
+      let count = connection.changes
+      try checkOrder(kind, id)
+      return count
+    }
+  }
+
+  /// After a correction of a date: the order that adding keeps still holds. A proposal's first
+  /// step is its floating or tabling, and no step comes before it; a condition comes before its
+  /// answers and revisions.
+  private func checkOrder(_ kind: RecordKind, _ id: Int64) throws {
+    switch kind {
+    case .step:
+      guard
+        let (proposal, slug, date) = try connection.first(
+          """
+          SELECT s.proposal_id, p.slug, s.date, s.date_first, s.date_last
+          FROM proposal_step s JOIN proposal p ON p.id = s.proposal_id WHERE s.id = ?
+          """, [.integer(id)],
+          { ($0.integer(0), $0.text(1), AccordDate.stored($0.text(2), first: $0.text(3), last: $0.text(4))) })
+      else { return }
+      // Not before the first of the proposal's other steps, as a step added is not.
+      if let (first, text) = try connection.first(
+        """
+        SELECT date_first, date FROM proposal_step WHERE proposal_id = ? AND id <> ?
+        ORDER BY date_first, id LIMIT 1
+        """, [.integer(proposal), .integer(id)], { ($0.text(0), $0.text(1)) }),
+        date.last.description < first,
+        try connection.integer(
+          "SELECT 1 FROM proposal_step WHERE id = ? AND step NOT IN ('floated', 'tabled')", [.integer(id)])
+          != nil
+      {
+        throw StoreError.invalid(
+          "\(slug) was first recorded on \(text); nothing can happen to it before that (\(date))")
+      }
+      if let first = try connection.first(
+        "SELECT step FROM proposal_step WHERE proposal_id = ? ORDER BY date_first, id LIMIT 1",
+        [.integer(proposal)],
+        { $0.text(0) }), first != "floated" && first != "tabled"
+      {
+        throw StoreError.invalid(
+          "\(slug) would start with a \(first) step: a proposal starts floated or tabled, so no step of it can come before that one"
+        )
+      }
+    case .condition:
+      if let (what, when) = try connection.first(
+        """
+        SELECT 'answered', a.date FROM answer a JOIN position c ON c.id = a.condition_id
+        WHERE c.id = ?1 AND a.date_last < c.date_first
+        UNION ALL
+        SELECT 'revised', r.date FROM position r JOIN position c ON c.id = r.revises_id
+        WHERE c.id = ?1 AND r.date_last < c.date_first
+        LIMIT 1
+        """, [.integer(id)], { ($0.text(0), $0.text(1)) })
+      {
+        throw StoreError.invalid("condition \(id) was \(what) on \(when): it cannot be dated after that")
+      }
+    default: break
     }
   }
 
