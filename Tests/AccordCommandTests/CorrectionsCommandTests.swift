@@ -152,4 +152,17 @@ import Testing
       early.stderr.hasPrefix("Error: Poland takes no part in us-ukraine-minerals on 2025-02-01"), "\(early)")
     #expect(DatabaseSnapshot.of(sandbox.db) == before)
   }
+
+  @Test func aConditionIsNotDatedAfterItsAnswers() throws {
+    let answered = try sandbox.run("condition", "update", "1", "accepted", "--on", "2025-02-20", "--by", "US")
+    #expect(answered.status == 0, "\(answered)")
+    let before = DatabaseSnapshot.of(sandbox.db)
+    let late = try sandbox.run("condition", "edit", "1", "--on", "2025-02-25")
+    #expect(late.status == 64, "\(late)")
+    #expect(
+      late.stderr == "Error: condition 1 was answered on 2025-02-20: it cannot be dated after that\n",
+      "\(late)")
+    #expect(DatabaseSnapshot.of(sandbox.db) == before)
+    #expect(try sandbox.run("condition", "edit", "1", "--on", "2025-02-14").status == 0)
+  }
 }
