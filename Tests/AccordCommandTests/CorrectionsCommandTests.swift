@@ -113,6 +113,10 @@ import Testing
       ),
       (["proposal", "edit", "1", "--value", "lots"], 64, "Error: "),
       (["development", "edit", "99", "--text", "x"], 1, "Error: "),
+      (
+        ["step", "edit", "2", "--label", "Day one"], 64,
+        "Error: only a milestone has a name: step 2 is not one"
+      ),
       (["negotiation", "edit", "us-ukraine-minerals"], 64, "Error: say what to change"),
       // The order adding keeps: no step before the tabling, no condition after its answers.
       (
@@ -164,5 +168,18 @@ import Testing
       "\(late)")
     #expect(DatabaseSnapshot.of(sandbox.db) == before)
     #expect(try sandbox.run("condition", "edit", "1", "--on", "2025-02-14").status == 0)
+  }
+
+  @Test func aSourceKeepsAURLOfItsOwnOrATitle() throws {
+    #expect(
+      try sandbox.run("source", "edit", "epoch-times", "--url", "https://example.org/story").status == 0)
+    let bare = try sandbox.add("source", "add", "https://example.org/other")
+    let before = DatabaseSnapshot.of(sandbox.db)
+    let taken = try sandbox.run("source", "edit", "\(bare)", "--url", "https://example.org/story")
+    #expect(taken.status == 1 && taken.stderr == "Error: that URL is source 1 already\n", "\(taken)")
+    let cleared = try sandbox.run("source", "edit", "\(bare)", "--url", "")
+    #expect(cleared.status == 64, "\(cleared)")
+    #expect(cleared.stderr == "Error: a source needs a URL, or a --title where it has none\n", "\(cleared)")
+    #expect(DatabaseSnapshot.of(sandbox.db) == before)
   }
 }

@@ -141,11 +141,6 @@ extension AccordStore {
       try connection.run(
         "UPDATE \(table) SET \(assignments) WHERE id = ? AND (\(changed))",
         columns.map(\.1) + [.integer(id)] + columns.map(\.1))
-      if table == "source", let url = correction.url?.trimmingSpaces.nonEmpty,
-        try connection.integer("SELECT count(*) FROM source WHERE url = ?", [.text(url)]) ?? 0 > 1
-      {
-        throw StoreError.conflict("that URL is another source's already")
-      }
       let count = connection.changes
       try checkOrder(kind, id)
       return count
@@ -209,6 +204,30 @@ extension AccordStore {
   /// The rules a correction must keep that the schema cannot see: a party's step stays on a day
   /// it takes part; a step, condition or answer stays after what it answers (as when added).
   private func checkCorrection(_ kind: RecordKind, _ id: Int64, _ correction: Correction) throws {
+    // What the tables' own constraints would refuse, said as adding says it.
+    if kind == .step, correction.label?.trimmingSpaces.isEmpty == false,
+      try connection.integer(
+        "SELECT 1 FROM proposal_step WHERE id = ? AND step <> 'milestone'", [.integer(id)])
+        != nil
+    {
+      throw StoreError.invalid("only a milestone has a name: step \(id) is not one")
+    }
+    if kind == .source, let url = correction.url?.trimmingSpaces {
+      if url.isEmpty,
+        try connection.integer(
+          "SELECT 1 FROM source WHERE id = ? AND coalesce(?, title) IS NULL",
+          [.integer(id), .optional(correction.title)]
+        ) != nil
+      {
+        throw StoreError.invalid("a source needs a URL, or a --title where it has none")
+      }
+      if !url.isEmpty,
+        let other = try connection.integer(
+          "SELECT id FROM source WHERE url = ? AND id <> ?", [.text(url), .integer(id)])
+      {
+        throw StoreError.conflict("that URL is source \(other) already")
+      }
+    }
     guard let date = correction.date else { return }
     switch kind {
     case .step:
