@@ -376,4 +376,19 @@ import Testing
     let again = try PaxImport(store: copy).run(ByteSource(path: fixtures + "/pax-excerpt.csv"))
     #expect(again.newAgreements == 0 && again.steps == 0)
   }
+
+  /// A dataset's names are held to the limits the schema keeps, though its import skips the
+  /// schema's triggers: a 5,000-byte agreement name is refused, and nothing is written.
+  @Test func anOverlongAgreementNameIsRefused() throws {
+    let text = try String(contentsOfFile: fixtures + "/pax-excerpt.csv", encoding: .utf8)
+    let reader = try CSVReader(source: ByteSource(bytes: Array(text.utf8)))
+    let name = try #require(try reader.next()?.value("Agt"))
+    let long = String(repeating: "N", count: 5000)
+    let file = try folder.file("long.csv", text.replacingOccurrences(of: name, with: long))
+    let before = try store.connection.integer("SELECT count(*) FROM proposal")
+    #expect {
+      try pax(file)
+    } throws: { "\($0)".contains("is longer than Accord keeps") }
+    #expect(try store.connection.integer("SELECT count(*) FROM proposal") == before)
+  }
 }

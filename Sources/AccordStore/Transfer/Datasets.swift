@@ -141,10 +141,21 @@ extension AccordStore {
     return true
   }
 
+  /// A dataset's value held to the limits the schema keeps (a dataset's import is a bulk write,
+  /// which the schema's triggers leave to it; see FieldLimit).
+  static func checkSize(_ value: String?, _ what: String, _ limit: Int) throws(StoreError) {
+    guard let value, value.utf8.count > limit else { return }
+    throw .invalid(
+      "\(what) is longer than Accord keeps (\(value.utf8.count) bytes; up to \(FieldLimit.words(limit))): shorten it in the file"
+    )
+  }
+
   /// Adds an actor that a dataset names, with a short id made from its name.
   public func addImportedActor(name: String, kind: ActorKind, code: String?, aliases: [String]) throws
     -> Int64
   {
+    try Self.checkSize(name, "an actor's name", FieldLimit.name)
+    for alias in aliases { try Self.checkSize(alias, "an actor's name", FieldLimit.name) }
     let slug = try newSlug(nil, from: name, fallback: kind.rawValue, table: "actor")
     let id = try connection.insert(
       "INSERT INTO actor (slug, name, kind, code) VALUES (?, ?, ?, ?)",
@@ -155,6 +166,8 @@ extension AccordStore {
 
   /// Adds a negotiation that a dataset names (a peace process, a conflict).
   public func addImportedNegotiation(title: String, summary: String?, tags: [String]) throws -> Int64 {
+    try Self.checkSize(title, "a negotiation's title", FieldLimit.name)
+    try Self.checkSize(summary, "a negotiation's summary", FieldLimit.text)
     let slug = try newSlug(nil, from: title, fallback: "negotiation", table: "negotiation")
     let id = try connection.insert(
       "INSERT INTO negotiation (slug, title, title_key, summary) VALUES (?, ?, ?, ?)",
@@ -170,6 +183,7 @@ extension AccordStore {
   /// The source with short id `slug`, made if new. A URL that another source has already is left
   /// out (URLs are unique).
   public func datasetSource(slug: String, url: String?, outlet: String, title: String) throws -> Int64 {
+    try Self.checkSize(title, "a source's title", FieldLimit.name)
     if let id = try connection.integer("SELECT id FROM source WHERE slug = ?", [.text(slug)]) { return id }
     var url = url.flatMap { AccordStore.urlProblem($0) == nil ? $0 : nil }
     if let link = url, try connection.integer("SELECT 1 FROM source WHERE url = ?", [.text(link)]) != nil {
@@ -184,6 +198,8 @@ extension AccordStore {
   public func addImportedProposal(
     slug: String, negotiation: Int64, title: String, terms: String?, source: Int64
   ) throws -> Int64 {
+    try Self.checkSize(title, "an agreement's name", FieldLimit.name)
+    try Self.checkSize(terms, "an agreement's terms", FieldLimit.text)
     let slug = try newSlug(nil, from: slug, fallback: "proposal", table: "proposal")
     let id = try connection.insert(
       "INSERT INTO proposal (slug, negotiation_id, title, title_key, terms) VALUES (?, ?, ?, ?, ?)",
@@ -246,6 +262,7 @@ extension AccordStore {
     throws
     -> Bool
   {
+    try Self.checkSize(text, "a list of signatories", FieldLimit.text)
     let latest = try connection.first(
       "SELECT text FROM proposal_signatory WHERE proposal_id = ? AND role = ? ORDER BY id DESC LIMIT 1",
       [.integer(proposal), .text(role.rawValue)], { $0.text(0) })
@@ -261,6 +278,7 @@ extension AccordStore {
   public func addImportedDevelopment(negotiation: Int64, date: AccordDate, text: String, source: Int64) throws
     -> Bool
   {
+    try Self.checkSize(text, "a development", FieldLimit.text)
     if try connection.integer(
       "SELECT 1 FROM development WHERE negotiation_id = ? AND date_first = ? AND date = ? AND text = ?",
       [.integer(negotiation), .text(date.first.description), .text(date.text), .text(text)]) != nil
