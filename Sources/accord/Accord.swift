@@ -95,3 +95,16 @@ struct Accord: ParsableCommand {
     Glibc.exit(code)
   }
 }
+
+extension CommandConfiguration {
+  /// A command without subcommands. `Accord.main` parses its arguments with it alone, as the root
+  /// of its own tree; so that the parser then spares its check for `--generate-completion-script`
+  /// (two extra parses of the arguments, by reflection: an eighth of a quick command's start), the
+  /// command names `accord` as the command above it, which the parser reads only of a root. Help,
+  /// errors and completion scripts come from the whole tree, whose root is `Accord`.
+  var asLeaf: CommandConfiguration {
+    var leaf = self
+    leaf._superCommandName = "accord"
+    return leaf
+  }
+}

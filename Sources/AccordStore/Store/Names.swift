@@ -70,34 +70,46 @@ public enum Names {
 
   /// Edit distance between two strings, by characters.
   public static func distance(_ a: String, _ b: String) -> Int {
+    distance(a, b, atMost: Int.max - 1)
+  }
+
+  /// The edit distance between `a` and `b` if it is at most `bound`, else `bound + 1`: lengths
+  /// that differ by more than `bound` are not compared at all, and a row whose every cell is past
+  /// the bound ends the comparison, so a long typo costs little against short names.
+  static func distance(_ a: String, _ b: String, atMost bound: Int) -> Int {
     let a = Array(a)
     let b = Array(b)
+    if abs(a.count - b.count) > bound { return bound + 1 }
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)
     var current = previous
     for i in 1...a.count {
       current[0] = i
+      var smallest = i
       for j in 1...b.count {
         current[j] = min(
           previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        smallest = min(smallest, current[j])
       }
+      if smallest > bound { return bound + 1 }
       swap(&previous, &current)
     }
-    return previous[b.count]
+    return min(previous[b.count], bound + 1)
   }
 
   /// The few `names` closest to `wanted`, for a "did you mean" hint.
   public static func closest(to wanted: String, among names: [String], limit: Int = 3) -> [String] {
     let key = Names.key(wanted)
+    let threshold = max(2, key.count / 3)
     let scored = names.map { name -> (String, Int) in
       let candidate = Names.key(name)
       let d =
-        candidate.hasPrefix(key) || key.hasPrefix(candidate) || candidate.contains(key)
-        ? min(1, distance(key, candidate)) : distance(key, candidate)
+        candidate.hasPrefix(key) || key.hasPrefix(candidate)
+          || (key.utf8.count < candidate.utf8.count && candidate.contains(key))
+        ? (candidate == key ? 0 : 1) : distance(key, candidate, atMost: threshold)
       return (name, d)
     }
-    let threshold = max(2, key.count / 3)
     var seen = Set<String>()
     return
       scored

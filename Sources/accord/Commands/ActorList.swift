@@ -2,7 +2,7 @@ import AccordStore
 import ArgumentParser
 
 struct ActorList: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "list", abstract: "List actors.")
+  static let configuration = CommandConfiguration(commandName: "list", abstract: "List actors.").asLeaf
 
   @Option(help: "Only actors of this kind.") var kind: ActorKind?
   @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false

@@ -20,7 +20,7 @@ struct Changes: ParsableCommand {
       Examples:
         accord changes --since 2d
         accord changes --since 2025-03-01 --by alice
-      """)
+      """).asLeaf
 
   @Option(
     help: ArgumentHelp(

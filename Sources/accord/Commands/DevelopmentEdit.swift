@@ -9,7 +9,7 @@ struct DevelopmentEdit: ParsableCommand {
 
       Example:
         accord development edit 2 --on 2025-02-16
-      """)
+      """).asLeaf
 
   @Argument(help: "The development's number.") var development: String
   @Option(

@@ -15,7 +15,7 @@ struct Example: ParsableCommand {
     discussion: """
       Writes to --db PATH, else example.sqlite beside your database (never to your database itself), \
       rebuilding it if it holds only the example; then prints the unsigned deals and the negotiation.
-      """)
+      """).asLeaf
 
   @Option(
     help: ArgumentHelp(

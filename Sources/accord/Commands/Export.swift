@@ -13,7 +13,7 @@ struct Export: ParsableCommand {
       Examples:
         accord export -o record.json
         accord export --format ndjson --only development
-      """)
+      """).asLeaf
 
   @Option(
     name: .shortAndLong,

@@ -23,7 +23,7 @@ struct Import: ParsableCommand {
         accord import --from pax pax_all_agreements.csv
         accord import --from treaty-status paris.csv --proposal paris-agreement \\
           --columns participant=Participant,signature=Signature
-      """)
+      """).asLeaf
 
   @Argument(help: ArgumentHelp("The file to read, or - for standard input.", valueName: "file"))
   var file: String

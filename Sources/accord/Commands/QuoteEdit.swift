@@ -9,7 +9,7 @@ struct QuoteEdit: ParsableCommand {
 
       Example:
         accord quote edit 3 --text "We’re still talking."
-      """)
+      """).asLeaf
 
   @Argument(help: "The quote's number.") var quote: String
   @Option(

@@ -2,7 +2,7 @@ import AccordStore
 import ArgumentParser
 
 struct SourceList: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "list", abstract: "List sources.")
+  static let configuration = CommandConfiguration(commandName: "list", abstract: "List sources.").asLeaf
 
   @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
   @OptionGroup var output: FormatOptions
