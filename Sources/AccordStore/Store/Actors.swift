@@ -200,8 +200,8 @@ extension AccordStore {
       SELECT a.id, a.slug, a.name, a.kind, a.code, a.wikidata,
         (SELECT group_concat(x.alias, char(31)) FROM actor_alias x
           WHERE x.actor_id = a.id AND x.alias <> a.name),
-        EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'actor' AND zr.record_id = a.id)
-      FROM actor a WHERE (?1 IS NULL OR a.kind = ?1) AND (?2 OR NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'actor' AND zr.record_id = a.id))
+        \(AccordStore.retracted("actor", "a.id"))
+      FROM actor a WHERE (?1 IS NULL OR a.kind = ?1) AND (?2 OR NOT \(AccordStore.retracted("actor", "a.id")))
       ORDER BY a.name COLLATE NOCASE, a.id
       """, [.optional(kind?.rawValue), .integer(includeRetracted ? 1 : 0)], Self.actorSummary)
   }
@@ -215,7 +215,7 @@ extension AccordStore {
         SELECT a.id, a.slug, a.name, a.kind, a.code, a.wikidata,
           (SELECT group_concat(x.alias, char(31)) FROM actor_alias x
             WHERE x.actor_id = a.id AND x.alias <> a.name),
-          EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'actor' AND zr.record_id = a.id)
+          \(AccordStore.retracted("actor", "a.id"))
         FROM actor a WHERE a.id = ?
         """, [.integer(id)], Self.actorSummary)
     else { throw StoreError.notFound(kind: "actor", name: String(id), candidates: []) }

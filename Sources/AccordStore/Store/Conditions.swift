@@ -193,8 +193,7 @@ extension AccordStore {
           WHERE l.position_id = c.id AND l.link = 'in_exchange_for'),
         (SELECT group_concat(o.text, char(31)) FROM term_link l JOIN term o ON o.id = l.other_term_id
           WHERE l.position_id = c.id AND l.link = 'conditional_on'),
-        EXISTS (SELECT 1 FROM retraction zr WHERE (zr.record_table = 'position' AND zr.record_id = c.id)
-          OR (zr.record_table = 'negotiation' AND zr.record_id = c.negotiation_id)),
+        \(AccordStore.retracted(anyOf: [("'position'", "c.id"), ("'negotiation'", "c.negotiation_id")])),
         c.actor_id, c.negotiation_id, c.revises_id
       FROM position c
       JOIN negotiation n ON n.id = c.negotiation_id

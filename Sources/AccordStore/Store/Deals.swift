@@ -136,8 +136,7 @@ extension AccordStore {
       let rows = try connection.all(
         """
         SELECT p.id, p.slug, p.title, n.slug, n.title, tb.name, p.value, n.id,
-          EXISTS (SELECT 1 FROM retraction zr WHERE (zr.record_table = 'proposal' AND zr.record_id = p.id)
-            OR (zr.record_table = 'negotiation' AND zr.record_id = n.id))
+          \(AccordStore.retracted(anyOf: [("'proposal'", "p.id"), ("'negotiation'", "n.id")]))
         FROM proposal p
         JOIN negotiation n ON n.id = p.negotiation_id
         LEFT JOIN actor tb ON tb.id = p.tabled_by
@@ -241,10 +240,7 @@ extension AccordStore {
     let retracted: Set<Int64> =
       includeRetracted
       ? []
-      : Set(
-        try connection.all("SELECT record_id FROM retraction WHERE record_table = 'proposal_step'") {
-          $0.integer(0)
-        })
+      : try retractedIDs(table: "proposal_step")
     var current: Int64?
     var steps: [ProposalStep] = []
     func finish() throws {

@@ -45,7 +45,7 @@ extension AccordStore {
       SELECT d.id, d.date, d.date_first, d.date_last, d.text,
         (SELECT group_concat(a.name, char(31)) FROM development_actor x JOIN actor a ON a.id = x.actor_id
           WHERE x.development_id = d.id)
-      FROM development d WHERE d.negotiation_id = ? AND d.date_first <= ? AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'development' AND zr.record_id = d.id)
+      FROM development d WHERE d.negotiation_id = ? AND d.date_first <= ? AND NOT \(AccordStore.retracted("development", "d.id"))
       ORDER BY d.date_first DESC, d.id DESC LIMIT ?
       """, [.integer(negotiation), .text(day.description), .integer(Int64(limit))]
     ) { row in

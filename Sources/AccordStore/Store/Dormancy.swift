@@ -30,10 +30,10 @@ extension AccordStore {
       """
       SELECT n.id, n.dormant_after,
         (SELECT m.date_first FROM meeting m WHERE m.negotiation_id = n.id AND m.date_first <= ?1
-          AND NOT EXISTS (SELECT 1 FROM retraction r WHERE r.record_table = 'meeting' AND r.record_id = m.id)
+          AND NOT \(AccordStore.retracted("meeting", "m.id"))
           ORDER BY m.date_first DESC LIMIT 1),
         (SELECT d.date_first FROM development d WHERE d.negotiation_id = n.id AND d.date_first <= ?1
-          AND NOT EXISTS (SELECT 1 FROM retraction r WHERE r.record_table = 'development' AND r.record_id = d.id)
+          AND NOT \(AccordStore.retracted("development", "d.id"))
           ORDER BY d.date_first DESC LIMIT 1)
       FROM negotiation n WHERE n.id IN (SELECT value FROM json_each(?2))
       """, [.text(day.description), .text(Self.jsonList(negotiations))]

@@ -129,10 +129,7 @@ extension AccordStore {
     }
     let table = kind.table
     return try write {
-      if try connection.integer(
-        "SELECT 1 FROM retraction WHERE record_table = ? AND record_id = ?", [.text(table), .integer(id)])
-        != nil
-      {
+      if try retractionReason(table: table, id: id) != nil {
         throw StoreError.conflict("\(kind.rawValue) \(id) is retracted: there is nothing to correct")
       }
       try checkCorrection(kind, id, correction)

@@ -370,10 +370,7 @@ extension AccordStore {
   }
 
   func insertRetraction(table: String, id: Int64, reason: String, label: String) throws -> Int64 {
-    if let earlier = try connection.first(
-      "SELECT reason FROM retraction WHERE record_table = ? AND record_id = ?",
-      [.text(table), .integer(id)], { $0.text(0) })
-    {
+    if let earlier = try retractionReason(table: table, id: id) {
       throw StoreError.conflict("\(label) is retracted already (\(earlier))")
     }
     return try connection.insert(
@@ -383,9 +380,7 @@ extension AccordStore {
 
   /// True when the record is retracted.
   public func isRetracted(_ kind: RecordKind, _ id: Int64) throws -> Bool {
-    try connection.integer(
-      "SELECT 1 FROM retraction WHERE record_table = ? AND record_id = ?", [.text(kind.table), .integer(id)])
-      != nil
+    try retractionReason(table: kind.table, id: id) != nil
   }
 
 }

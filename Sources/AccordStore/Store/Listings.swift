@@ -50,15 +50,6 @@ public struct SourceDetail: Sendable, Codable, Equatable {
 }
 
 extension AccordStore {
-  /// Whether a fact of `table` with id `column`, in the negotiation `negotiationColumn`, is left
-  /// out: it is retracted, or its negotiation is. (SQL text; the columns are the callers' own.)
-  static func hidden(_ table: String, _ column: String, negotiationColumn: String) -> String {
-    """
-    (EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = '\(table)' AND zr.record_id = \(column))
-      OR EXISTS (SELECT 1 FROM retraction zn WHERE zn.record_table = 'negotiation'
-        AND zn.record_id = \(negotiationColumn)))
-    """
-  }
 
   /// The meetings of one negotiation, or of all, in date order; with `participant`, those the
   /// actor attended.
@@ -206,9 +197,7 @@ extension AccordStore {
         FROM citation c JOIN deadline l ON l.id = c.deadline_id JOIN negotiation n ON n.id = l.negotiation_id
         WHERE c.source_id = ?1) AS f
       WHERE ?2 OR NOT (
-        EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = f.rt AND zr.record_id = f.ref)
-        OR EXISTS (SELECT 1 FROM retraction zn WHERE zn.record_table = 'negotiation' AND zn.record_id = f.nid)
-        OR EXISTS (SELECT 1 FROM retraction zp WHERE zp.record_table = f.pt AND zp.record_id = f.pid))
+        \(AccordStore.retracted(anyOf: [("f.rt", "f.ref"), ("'negotiation'", "f.nid"), ("f.pt", "f.pid")])))
       ORDER BY date_first IS NULL, date_first, kind, ref
       """, [.integer(id), .integer(includeRetracted ? 1 : 0)]
     ) { row in

@@ -45,7 +45,7 @@ extension AccordStore {
       SELECT m.id, m.date, m.date_first, m.date_last, m.place, m.summary,
         (SELECT group_concat(a.name, char(31)) FROM meeting_participant x JOIN actor a ON a.id = x.actor_id
           WHERE x.meeting_id = m.id)
-      FROM meeting m WHERE m.negotiation_id = ? AND m.date_first <= ? AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'meeting' AND zr.record_id = m.id)
+      FROM meeting m WHERE m.negotiation_id = ? AND m.date_first <= ? AND NOT \(AccordStore.retracted("meeting", "m.id"))
       ORDER BY m.date_first, m.id
       """, [.integer(negotiation), .text(day.description)]
     ) { row in

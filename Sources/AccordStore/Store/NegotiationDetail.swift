@@ -90,9 +90,7 @@ extension AccordStore {
 
   /// Why a negotiation was retracted, if it was.
   public func retractionReason(negotiation id: Int64) throws(StoreError) -> String? {
-    try connection.first(
-      "SELECT reason FROM retraction WHERE record_table = 'negotiation' AND record_id = ?", [.integer(id)],
-      { $0.text(0) })
+    try retractionReason(table: "negotiation", id: id)
   }
 
   func proposals(negotiation: Int64, asOf day: Day) throws -> [NegotiationDetail.Proposal] {

@@ -93,7 +93,7 @@ extension AccordStore {
         SELECT n.id, n.slug, n.title,
           (SELECT group_concat(t.tag, char(31)) FROM negotiation_tag t WHERE t.negotiation_id = n.id),
           \(Self.lastActivitySQL(of: "n.id", asOf: "?1")),
-          EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'negotiation' AND zr.record_id = n.id)
+          \(AccordStore.retracted("negotiation", "n.id"))
         FROM negotiation n
         WHERE (?3 IS NULL OR EXISTS (SELECT 1 FROM negotiation_tag t WHERE t.negotiation_id = n.id AND t.tag = ?3))
         ORDER BY n.title COLLATE NOCASE, n.id

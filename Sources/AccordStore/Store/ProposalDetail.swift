@@ -83,11 +83,9 @@ extension AccordStore {
       var detail = ProposalDetail(
         asOf: day.description, negotiation: slug, negotiationTitle: title, proposal: proposal, parties: rows)
       if members { detail.members = try memberRows(proposal, parties: rows, asOf: day) }
-      detail.retraction = try connection.first(
-        """
-        SELECT reason FROM retraction WHERE (record_table = 'proposal' AND record_id = ?1)
-          OR (record_table = 'negotiation' AND record_id = ?2)
-        """, [.integer(id), .integer(negotiation)], { $0.text(0) })
+      detail.retraction =
+        try retractionReason(table: "proposal", id: id)
+        ?? retractionReason(table: "negotiation", id: negotiation)
       return detail
     }
   }

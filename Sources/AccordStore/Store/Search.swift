@@ -292,17 +292,11 @@ extension AccordStore {
             UNION ALL SELECT y.actor_id FROM meeting_participant y WHERE s.rowid & 15 = 7 AND y.meeting_id = xm.id
             UNION ALL SELECT y.actor_id FROM development_actor y WHERE s.rowid & 15 = 8 AND y.development_id = xd.id
             UNION ALL SELECT xa.actor_id WHERE s.rowid & 15 = 10)))
-      AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE
-        (zr.record_table = 'negotiation' AND zr.record_id IN (n.id, xn.id))
-        OR (zr.record_table = 'proposal' AND zr.record_id IN (xp.id, sp.id))
-        OR (zr.record_table = 'proposal_step' AND zr.record_id = xs.id)
-        OR (zr.record_table = 'position' AND zr.record_id IN (xo.id, xac.id))
-        OR (zr.record_table = 'answer' AND zr.record_id = xa.id)
-        OR (zr.record_table = 'statement' AND zr.record_id = xq.id)
-        OR (zr.record_table = 'meeting' AND zr.record_id = xm.id)
-        OR (zr.record_table = 'development' AND zr.record_id = xd.id)
-        OR (zr.record_table = 'source' AND zr.record_id = xr.id)
-        OR (zr.record_table = 'deadline' AND zr.record_id = xl.id))
+      AND NOT \(AccordStore.retracted(anyOf: [
+        ("'negotiation'", "n.id, xn.id"), ("'proposal'", "xp.id, sp.id"), ("'proposal_step'", "xs.id"),
+        ("'position'", "xo.id, xac.id"), ("'answer'", "xa.id"), ("'statement'", "xq.id"), ("'meeting'", "xm.id"),
+        ("'development'", "xd.id"), ("'source'", "xr.id"), ("'deadline'", "xl.id"),
+      ]))
       AND (?6 IS NULL OR hit_first >= ?6)
       AND (?7 IS NULL OR hit_first <= ?7)
     ORDER BY s.rank

@@ -61,8 +61,8 @@ extension AccordStore {
     try connection.all(
       """
       SELECT s.id, s.slug, s.url, s.outlet, s.title, s.published, s.published_first, s.published_last,
-        EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'source' AND zr.record_id = s.id)
-      FROM source s WHERE ? OR NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'source' AND zr.record_id = s.id) ORDER BY s.published_first, s.id
+        \(AccordStore.retracted("source", "s.id"))
+      FROM source s WHERE ? OR NOT \(AccordStore.retracted("source", "s.id")) ORDER BY s.published_first, s.id
       """, [.integer(includeRetracted ? 1 : 0)]
     ) { row in
       var source = SourceSummary(
@@ -109,7 +109,7 @@ extension AccordStore {
     let statement = try connection.statement(
       """
       SELECT c.\(fact.rawValue), s.slug FROM citation c JOIN source s ON s.id = c.source_id
-      WHERE c.\(fact.rawValue) = ? AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'source' AND zr.record_id = s.id) ORDER BY c.id
+      WHERE c.\(fact.rawValue) = ? AND NOT \(AccordStore.retracted("source", "s.id")) ORDER BY c.id
       """)
     for id in ids {
       try statement.bind([.integer(id)])

@@ -48,7 +48,7 @@ extension AccordStore {
       """
       SELECT q.id, a.name, q.date, q.date_first, q.date_last, q.text, q.language, q.context, n.slug
       FROM statement q JOIN actor a ON a.id = q.actor_id LEFT JOIN negotiation n ON n.id = q.negotiation_id
-      WHERE q.negotiation_id = ? AND q.date_first <= ? AND NOT EXISTS (SELECT 1 FROM retraction zr WHERE zr.record_table = 'statement' AND zr.record_id = q.id)
+      WHERE q.negotiation_id = ? AND q.date_first <= ? AND NOT \(AccordStore.retracted("statement", "q.id"))
       ORDER BY q.date_first, q.id
       """, [.integer(negotiation), .text(day.description)]
     ) { row in

@@ -1,0 +1,44 @@
+/// Retraction, the one rule: a record is retracted when a row of `retraction` names its table and
+/// its id (Migrations/0004_history.sql). Nothing is deleted; a retracted record is left out of
+/// answers unless a command asks for it (`--include-retracted`), and so are the facts of a
+/// retracted negotiation. Every query written in Swift asks these functions; the
+/// `current_<table>` views apply the same rule in the schema, for the `sqlite3` shell and
+/// Datasette.
+extension AccordStore {
+  /// SQL that is true when the record of `table` numbered `id` (an SQL expression of the
+  /// caller's query: a column or a placeholder) is retracted.
+  static func retracted(_ table: String, _ id: String) -> String {
+    retracted(anyOf: [("'\(table)'", id)])
+  }
+
+  /// SQL that is true when any of the records named is retracted: each a table (an SQL
+  /// expression: a quoted name, or a column of the caller's query) and one id or a
+  /// comma-separated list of them (SQL expressions). One look-up in `retraction`'s index each.
+  static func retracted(anyOf records: [(table: String, ids: String)]) -> String {
+    let cases = records.map {
+      "(retraction.record_table = \($0.table) AND retraction.record_id IN (\($0.ids)))"
+    }
+    return "EXISTS (SELECT 1 FROM retraction WHERE \(cases.joined(separator: " OR ")))"
+  }
+
+  /// Whether a fact of `table` with id `column`, in the negotiation `negotiationColumn`, is left
+  /// out: it is retracted, or its negotiation is. (SQL text; the columns are the callers' own.)
+  static func hidden(_ table: String, _ column: String, negotiationColumn: String) -> String {
+    "(\(retracted(table, column)) OR \(retracted("negotiation", negotiationColumn)))"
+  }
+
+  /// Why the record of `table` numbered `id` was retracted; nil when it stands.
+  func retractionReason(table: String, id: Int64) throws(StoreError) -> String? {
+    try connection.first(
+      "SELECT reason FROM retraction WHERE record_table = ? AND record_id = ?", [.text(table), .integer(id)],
+      { $0.text(0) })
+  }
+
+  /// The ids of the retracted records of `table`.
+  func retractedIDs(table: String) throws(StoreError) -> Set<Int64> {
+    Set(
+      try connection.all("SELECT record_id FROM retraction WHERE record_table = ?", [.text(table)]) {
+        $0.integer(0)
+      })
+  }
+}
