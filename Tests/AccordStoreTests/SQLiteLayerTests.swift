@@ -107,6 +107,50 @@ import Testing
     #expect(try connection.all(sql) { $0.integer(0) } == [1, 2, 3])
   }
 
+  @Test func aNestedWriteThatThrowsUndoesOnlyItsOwnChanges() throws {
+    let connection = try makeConnection()
+    struct Abort: Error, Equatable {}
+    try connection.write {
+      try connection.insert("INSERT INTO item (name) VALUES ('outer')")
+      #expect(throws: Abort()) {
+        try connection.write {
+          try connection.insert("INSERT INTO item (name) VALUES ('inner')")
+          try connection.run("UPDATE item SET amount = 5 WHERE name = 'outer'")
+          throw Abort()
+        }
+      }
+      // The outer write goes on without the inner one's changes, and a later nested write counts.
+      #expect(try count("item", in: connection) == 1)
+      try connection.write { _ = try connection.insert("INSERT INTO item (name) VALUES ('second')") }
+    }
+    #expect(
+      try connection.all("SELECT name || ':' || coalesce(amount, '-') FROM item ORDER BY id") { $0.text(0) }
+        == ["outer:-", "second:-"])
+  }
+
+  @Test func aWriteInsideAReadIsRefusedAndWritesNothing() throws {
+    let connection = try makeConnection()
+    var refused: StoreError?
+    try connection.read {
+      do {
+        try connection.write { _ = try connection.insert("INSERT INTO item (name) VALUES ('sneaked')") }
+      } catch let error as StoreError {
+        refused = error
+      }
+    }
+    guard case .sqlite(_, _, let message, _) = refused else {
+      Issue.record("expected the write to be refused, got \(String(describing: refused))")
+      return
+    }
+    #expect(message.contains("inside a read"))
+    #expect(try count("item", in: connection) == 0)
+    // A read inside a write joins it and sees its changes.
+    try connection.write {
+      try connection.insert("INSERT INTO item (name) VALUES ('seen')")
+      #expect(try connection.read { try count("item", in: connection) } == 1)
+    }
+  }
+
   @Test func writeRollsBackEverythingWhenTheBodyThrows() throws {
     let connection = try makeConnection()
     try connection.insert("INSERT INTO item (name) VALUES ('kept')")

@@ -14,7 +14,10 @@ public final class Connection {
   /// Called with the SQL of every statement this connection prepares or reuses: for tests that
   /// check query plans, and for tracing.
   public var onStatement: ((String) -> Void)?
-  private var transactionDepth = 0
+  /// The transaction this connection is in, and how many savepoints deep its write is.
+  private enum Transaction { case none, read, write }
+  private var transaction = Transaction.none
+  private var savepoints = 0
   /// Called right after the `BEGIN IMMEDIATE` and right before the `COMMIT` of every outermost
   /// write transaction: the store opens and closes its `command` row there, to which the history
   /// triggers attribute each change (see Migrations/0004_history.sql).
@@ -118,16 +121,21 @@ public final class Connection {
   }
 
   /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`): all of it is written, or none.
-  /// Nested calls join the outer transaction.
+  /// A write inside a write is a savepoint of it: if its body throws, its own changes are undone
+  /// and the outer write goes on (or throws in turn). A write inside a read is refused: a read
+  /// transaction cannot become `BEGIN IMMEDIATE`, and its changes would escape the write hooks.
   public func write<T>(_ body: () throws -> T) throws -> T {
-    if transactionDepth > 0 {
-      transactionDepth += 1
-      defer { transactionDepth -= 1 }
-      return try body()
+    switch transaction {
+    case .read:
+      throw StoreError.sqlite(
+        code: SQLITE_MISUSE, extendedCode: SQLITE_MISUSE,
+        message: "a write was asked for inside a read transaction", sql: nil)
+    case .write: return try savepoint(body)
+    case .none: break
     }
     try execute("BEGIN IMMEDIATE")
-    transactionDepth = 1
-    defer { transactionDepth = 0 }
+    transaction = .write
+    defer { transaction = .none }
     do {
       try writeHooks?.begin(self)
       let result = try body()
@@ -142,16 +150,41 @@ public final class Connection {
     }
   }
 
-  /// Runs `body` in one read transaction, so that every query in it sees the same snapshot.
-  public func read<T>(_ body: () throws -> T) throws -> T {
-    if transactionDepth > 0 { return try body() }
-    try execute("BEGIN DEFERRED")
-    transactionDepth = 1
-    defer {
-      transactionDepth = 0
-      if sqlite3_get_autocommit(handle) == 0 { sqlite3_exec(handle, "COMMIT", nil, nil, nil) }
+  /// A nested write: `SAVEPOINT`, released when `body` returns, rolled back to when it throws.
+  private func savepoint<T>(_ body: () throws -> T) throws -> T {
+    savepoints += 1
+    defer { savepoints -= 1 }
+    let name = "accord_write_\(savepoints)"
+    try execute("SAVEPOINT \(name)")
+    do {
+      let result = try body()
+      try execute("RELEASE \(name)")
+      return result
+    } catch {
+      if sqlite3_get_autocommit(handle) == 0 {
+        sqlite3_exec(handle, "ROLLBACK TO \(name); RELEASE \(name)", nil, nil, nil)
+      }
+      throw error
     }
-    return try body()
+  }
+
+  /// Runs `body` in one read transaction, so that every query in it sees the same snapshot. A
+  /// read inside a read or a write joins it.
+  public func read<T>(_ body: () throws -> T) throws -> T {
+    if transaction != .none { return try body() }
+    try execute("BEGIN DEFERRED")
+    transaction = .read
+    let result: T
+    do {
+      result = try body()
+    } catch {
+      transaction = .none
+      if sqlite3_get_autocommit(handle) == 0 { sqlite3_exec(handle, "ROLLBACK", nil, nil, nil) }
+      throw error
+    }
+    transaction = .none
+    if sqlite3_get_autocommit(handle) == 0 { try execute("COMMIT") }
+    return result
   }
 
   /// Rows changed by the latest INSERT, UPDATE or DELETE.
