@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "AccordStore", targets: ["AccordStore"]),
     // For the fuzz targets (fuzz/), which build against the readers and importers.
     .library(name: "AccordImport", targets: ["AccordImport"]),
+    .library(name: "AccordSamples", targets: ["AccordSamples"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -35,6 +36,9 @@ let package = Package(
       dependencies: ["CSQLite"],
       plugins: ["EmbedMigrations"]
     ),
+    // Sample records: the worked example (the 2025 US-Ukraine minerals talks) and the synthetic
+    // corpus that `accord generate` writes for benchmarks. Written through AccordStore's public API.
+    .target(name: "AccordSamples", dependencies: ["AccordStore"]),
     // Export and import: Accord's own format (JSON, NDJSON), PA-X and UCDP CSV files.
     .target(name: "AccordImport", dependencies: ["AccordStore"]),
     // Reports: Markdown, self-contained HTML with SVG timelines, JSON. Rendering only; the data
@@ -47,21 +51,26 @@ let package = Package(
         "AccordStore",
         "AccordImport",
         "AccordReports",
+        "AccordSamples",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(
       name: "AccordStoreTests",
-      dependencies: ["AccordStore", .product(name: "PropertyBased", package: "swift-property-based")]),
+      dependencies: [
+        "AccordStore", "AccordSamples", .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     .testTarget(
       name: "AccordCommandTests",
       dependencies: [
-        "accord", "AccordStore", .product(name: "PropertyBased", package: "swift-property-based"),
+        "accord", "AccordStore", "AccordSamples",
+        .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(
-      name: "AccordReportsTests", dependencies: ["AccordReports", "AccordStore"], exclude: ["Golden"]),
+      name: "AccordReportsTests", dependencies: ["AccordReports", "AccordStore", "AccordSamples"],
+      exclude: ["Golden"]),
     .testTarget(
-      name: "AccordImportTests", dependencies: ["AccordImport", "AccordStore"],
+      name: "AccordImportTests", dependencies: ["AccordImport", "AccordStore", "AccordSamples"],
       exclude: ["Fixtures"]),
   ]
 )

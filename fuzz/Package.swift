@@ -15,6 +15,7 @@ let package = Package(
       name: name,
       dependencies: [
         .product(name: "AccordStore", package: "Accord"), .product(name: "AccordImport", package: "Accord"),
+        .product(name: "AccordSamples", package: "Accord"),
       ],
       // libFuzzer has the main function; the libraries are instrumented by fuzz/run's flags.
       swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"])],

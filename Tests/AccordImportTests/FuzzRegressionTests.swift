@@ -1,4 +1,5 @@
 import AccordImport
+import AccordSamples
 import AccordStore
 import Foundation
 import Testing

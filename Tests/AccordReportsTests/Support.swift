@@ -1,4 +1,5 @@
 import AccordReports
+import AccordSamples
 import AccordStore
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import AccordSamples
 import AccordStore
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import AccordSamples
 import Testing
 
 @testable import AccordStore

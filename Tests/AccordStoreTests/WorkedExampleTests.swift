@@ -1,3 +1,4 @@
+import AccordSamples
 import Testing
 
 @testable import AccordStore

@@ -23,8 +23,29 @@ public struct AccordDate: Sendable, Hashable, CustomStringConvertible {
 
   public var description: String { text }
 
-  public init(day: Day) {
-    self.init(text: day.description, first: day, last: day, precision: .day, qualifier: nil)
+  public init(day: Day, qualifier: Qualifier? = nil) {
+    self.init(
+      text: day.description + (qualifier?.rawValue ?? ""), first: day, last: day, precision: .day,
+      qualifier: qualifier)
+  }
+
+  /// A whole year (`2025`, `2025~`); nil for a year Accord does not keep (before 1 or after 9999).
+  public static func year(_ year: Int, qualifier: Qualifier? = nil) -> AccordDate? {
+    guard let first = Day(year: year, month: 1, day: 1), let last = Day(year: year, month: 12, day: 31)
+    else { return nil }
+    return AccordDate(
+      text: pad(year, 4) + (qualifier?.rawValue ?? ""), first: first, last: last, precision: .year,
+      qualifier: qualifier)
+  }
+
+  /// A whole month (`2025-03`, `2025-03?`); nil for a month that does not exist.
+  public static func month(_ year: Int, _ month: Int, qualifier: Qualifier? = nil) -> AccordDate? {
+    guard let first = Day(year: year, month: month, day: 1),
+      let last = Day(year: year, month: month, day: Day.daysIn(month: month, year: year))
+    else { return nil }
+    return AccordDate(
+      text: pad(year, 4) + "-" + pad(month, 2) + (qualifier?.rawValue ?? ""), first: first, last: last,
+      precision: .month, qualifier: qualifier)
   }
 
   init(text: String, first: Day, last: Day, precision: Precision, qualifier: Qualifier?) {

@@ -1,3 +1,4 @@
+import AccordSamples
 import AccordStore
 import ArgumentParser
 
@@ -15,7 +16,8 @@ struct Example: ParsableCommand {
     discussion: """
       Writes to --db PATH, else example.sqlite beside your database (never to your database itself), \
       rebuilding it if it holds only the example; then prints the unsigned deals and the negotiation.
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Option(
     help: ArgumentHelp(
@@ -65,40 +67,11 @@ enum ExampleDatabase {
   /// entered by hand), so that `accord example` never writes into an analyst's record.
   static func holdsOnlyTheExample(_ path: String) throws -> Bool {
     guard access(path, F_OK) == 0 else { return false }
-    let found = try records(of: AccordStore(path: path).connection)
-    let example = try AccordStore.inMemory()
-    try WorkedExample.load(into: example)
-    let expected = try records(of: example.connection)
-    guard found.allSatisfy({ table, rows in rows.isSubset(of: expected[table] ?? []) }) else {
+    guard try WorkedExample.isAlone(in: AccordStore(path: path)) else {
       throw StoreError.conflict(
         "\(path) holds other records; accord example writes only to its own database: name a new file with --db"
       )
     }
     return true
-  }
-
-  /// Every row of every table as text, but for the times rows were recorded at, and but for the
-  /// search index (a virtual table and its shadow tables), which the triggers derive from the rows,
-  /// and but for the change log (`command`, `change_log`), which says who wrote them.
-  static func records(of connection: Connection) throws -> [String: Set<String>] {
-    let tables = try connection.all(
-      """
-      SELECT name FROM sqlite_schema
-      WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-        AND name NOT IN ('schema_migration', 'command', 'change_log')
-        AND name NOT IN (SELECT name FROM pragma_table_list WHERE type IN ('virtual', 'shadow'))
-      """
-    ) { $0.text(0) }
-    var records: [String: Set<String>] = [:]
-    for table in tables {
-      let columns = try connection.all(
-        "SELECT name FROM pragma_table_info(?) WHERE name <> 'recorded_at'", [.text(table)]
-      ) { "quote(\"\($0.text(0))\")" }
-      records[table] = Set(
-        try connection.all("SELECT \(columns.joined(separator: " || '|' || ")) FROM \"\(table)\"") {
-          $0.text(0)
-        })
-    }
-    return records
   }
 }

@@ -1,4 +1,5 @@
 import AccordImport
+import AccordSamples
 import AccordStore
 
 /// The dataset row mappers: the same bytes as a PA-X file, a UCDP file and a treaty's status

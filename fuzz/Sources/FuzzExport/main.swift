@@ -1,4 +1,5 @@
 import AccordImport
+import AccordSamples
 import AccordStore
 
 /// The JSON and NDJSON reader and the export importer: any bytes are imported whole or refused

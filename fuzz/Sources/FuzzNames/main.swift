@@ -1,3 +1,4 @@
+import AccordSamples
 import AccordStore
 
 /// The short-id maker and the name resolver: any name gives a short id that is a valid one (or

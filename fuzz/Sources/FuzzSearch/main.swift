@@ -1,3 +1,4 @@
+import AccordSamples
 import AccordStore
 
 /// The search-query translator and FTS5 behind it: any query is a result or one clear error,

@@ -1,3 +1,5 @@
+import AccordStore
+
 /// The worked example: the February 2025 US–Ukraine talks over natural resources and security
 /// guarantees, as an analyst records them from a news report of the Munich Security Conference
 /// (facts, quotes verbatim, sources). Loaded through the same store API as every command.
@@ -5,7 +7,7 @@ public enum WorkedExample {
   /// The short id of the example's negotiation.
   public static let negotiation = "us-ukraine-minerals"
   /// The day of the example's status report: as the record stood a few days after the conference.
-  public static let asOf = Day(checked: 2025, 2, 20)
+  public static let asOf = Day(year: 2025, month: 2, day: 20) ?? .epoch
 
   public static func load(into store: AccordStore) throws {
     func date(_ text: String) throws -> AccordDate { try AccordDate.parse(text) }
@@ -133,5 +135,14 @@ public enum WorkedExample {
         text: "The White House did not answer The Epoch Times' request for comment on the deal.",
         date: try date("2025-02-15~"), actors: ["United States"], sources: ["epoch-times"])
     }
+  }
+
+  /// True when `store` holds nothing but records of the worked example (or nothing at all), row
+  /// for row, but for when they were recorded.
+  public static func isAlone(in store: AccordStore) throws -> Bool {
+    let example = try AccordStore.inMemory()
+    try load(into: example)
+    let expected = try example.rowTexts()
+    return try store.rowTexts().allSatisfy { table, rows in rows.isSubset(of: expected[table] ?? []) }
   }
 }

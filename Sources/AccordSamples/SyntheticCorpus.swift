@@ -1,3 +1,5 @@
+import AccordStore
+
 /// A deterministic, realistic synthetic record for benchmarks and scale tests: actors with
 /// aliases and affiliations, negotiations with parties and mediators, chains of proposals whose
 /// steps run across the whole lifecycle, terms and conditions that change over time, quotes,
@@ -21,8 +23,8 @@ public struct SyntheticCorpus {
   }
 
   /// The first and last day of the synthetic record.
-  static let firstDay = Day(checked: 2015, 1, 1)
-  static let lastDay = Day(checked: 2025, 6, 30)
+  static let firstDay = Day(year: 2015, month: 1, day: 1) ?? .epoch
+  static let lastDay = Day(year: 2025, month: 6, day: 30) ?? .epoch
 
   public func generate(into store: AccordStore, progress: ((Int, Int) -> Void)? = nil) throws -> Counts {
     var random = SplitMix64(seed: seed)
@@ -242,7 +244,7 @@ public struct SyntheticCorpus {
 
   /// The last day on which a negotiation's story may start: early enough that its chain of drafts,
   /// steps and answers (up to about three years) ends within the record's span.
-  static let lastStart = Day(checked: 2022, 6, 30)
+  static let lastStart = Day(year: 2022, month: 6, day: 30) ?? .epoch
 
   /// A day between the record's first day and `latest` (default: its last day).
   static func day(_ random: inout SplitMix64, latest: Day = lastDay) -> Day {
@@ -259,28 +261,21 @@ public struct SyntheticCorpus {
     let day = (floor ?? near).map { later($0, by: random.next(in: 0...20)) } ?? Self.day(&random)
     let roll = random.next(in: 0..<100)
     let qualifier: AccordDate.Qualifier? = roll < 4 ? .approximate : (roll < 6 ? .uncertain : nil)
-    let suffix = qualifier?.rawValue ?? ""
     // An imprecise date covers a whole month or year: where that would start before the floor,
     // the next month or year is taken, so that the date still sorts after what came before.
     switch random.next(in: 0..<100) {
     case 0..<3:
       var year = day.year
-      if let floor, floor > Day(checked: year, 1, 1) { year += 1 }
-      return AccordDate(
-        text: pad(year, 4) + suffix, first: Day(checked: year, 1, 1), last: Day(checked: year, 12, 31),
-        precision: .year, qualifier: qualifier)
+      if let floor, floor > Day(year: year, month: 1, day: 1) ?? floor { year += 1 }
+      return AccordDate.year(year, qualifier: qualifier) ?? AccordDate(day: day, qualifier: qualifier)
     case 3..<15:
       var (year, month) = (day.year, day.month)
-      if let floor, floor > Day(checked: year, month, 1) {
+      if let floor, floor > Day(year: year, month: month, day: 1) ?? floor {
         (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
       }
-      return AccordDate(
-        text: pad(year, 4) + "-" + pad(month, 2) + suffix, first: Day(checked: year, month, 1),
-        last: Day(checked: year, month, Day.daysIn(month: month, year: year)), precision: .month,
-        qualifier: qualifier)
+      return AccordDate.month(year, month, qualifier: qualifier) ?? AccordDate(day: day, qualifier: qualifier)
     default:
-      return AccordDate(
-        text: day.description + suffix, first: day, last: day, precision: .day, qualifier: qualifier)
+      return AccordDate(day: day, qualifier: qualifier)
     }
   }
 }
