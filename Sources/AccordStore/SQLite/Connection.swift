@@ -133,20 +133,13 @@ public final class Connection {
     case .write: return try savepoint(body)
     case .none: break
     }
-    try execute("BEGIN IMMEDIATE")
     transaction = .write
     defer { transaction = .none }
-    do {
+    return try enclosed(begin: "BEGIN IMMEDIATE", end: "COMMIT", undo: "ROLLBACK") {
       try writeHooks?.begin(self)
       let result = try body()
       try writeHooks?.end(self)
-      try execute("COMMIT")
       return result
-    } catch {
-      if sqlite3_get_autocommit(handle) == 0 {
-        sqlite3_exec(handle, "ROLLBACK", nil, nil, nil)
-      }
-      throw error
     }
   }
 
@@ -155,36 +148,31 @@ public final class Connection {
     savepoints += 1
     defer { savepoints -= 1 }
     let name = "accord_write_\(savepoints)"
-    try execute("SAVEPOINT \(name)")
-    do {
-      let result = try body()
-      try execute("RELEASE \(name)")
-      return result
-    } catch {
-      if sqlite3_get_autocommit(handle) == 0 {
-        sqlite3_exec(handle, "ROLLBACK TO \(name); RELEASE \(name)", nil, nil, nil)
-      }
-      throw error
-    }
+    return try enclosed(
+      begin: "SAVEPOINT \(name)", end: "RELEASE \(name)", undo: "ROLLBACK TO \(name); RELEASE \(name)", body)
   }
 
   /// Runs `body` in one read transaction, so that every query in it sees the same snapshot. A
   /// read inside a read or a write joins it.
   public func read<T>(_ body: () throws -> T) throws -> T {
     if transaction != .none { return try body() }
-    try execute("BEGIN DEFERRED")
     transaction = .read
-    let result: T
+    defer { transaction = .none }
+    return try enclosed(begin: "BEGIN DEFERRED", end: "COMMIT", undo: "ROLLBACK", body)
+  }
+
+  /// Runs `begin`, then `body`, then `end`; when `body` or `end` throws, `undo` (if a transaction
+  /// is still open), and the error goes on.
+  private func enclosed<T>(begin: String, end: String, undo: String, _ body: () throws -> T) throws -> T {
+    try execute(begin)
     do {
-      result = try body()
+      let result = try body()
+      try execute(end)
+      return result
     } catch {
-      transaction = .none
-      if sqlite3_get_autocommit(handle) == 0 { sqlite3_exec(handle, "ROLLBACK", nil, nil, nil) }
+      if sqlite3_get_autocommit(handle) == 0 { sqlite3_exec(handle, undo, nil, nil, nil) }
       throw error
     }
-    transaction = .none
-    if sqlite3_get_autocommit(handle) == 0 { try execute("COMMIT") }
-    return result
   }
 
   /// Rows changed by the latest INSERT, UPDATE or DELETE.
