@@ -144,8 +144,9 @@ import Testing
     }
   }
 
+  /// The numbers a query gives, in order (a view's rows come in no set order).
   func ids(_ sql: String) throws -> [Int64] {
-    try Connection(path: example, create: false, readOnly: true).all(sql) { $0.integer(0) }
+    try Connection(path: example, create: false, readOnly: true).all(sql) { $0.integer(0) }.sorted()
   }
 
   @Test func theViewsSayWhatTheTimelineSays() throws {
@@ -175,11 +176,20 @@ import Testing
         == [
           "Meeting at Munich Security Conference, Germany | Volodymyr Zelenskyy; Scott Bessent; JD Vance; Marco Rubio"
         ])
+    #expect(
+      try connection.all("SELECT negotiation, date, actors, sources, text FROM negotiation_development") {
+        row in (0..<5).map { row.text($0) }.joined(separator: " | ")
+      }
+        == [
+          "\(Self.negotiation) | 2025-02-15~ | United States | epoch-times | The White House did not answer "
+            + "The Epoch Times' request for comment on the deal."
+        ])
     // The views of earlier migrations give the negotiation's number and short id alike.
     for view in [
       "proposal_status", "live_draft", "unsigned_deal", "dormant_draft", "condition_status",
       "participant_today",
       "proposal_dataset", "quote", "condition", "condition_answer", "step", "negotiation_meeting",
+      "negotiation_development",
     ] {
       let columns = try connection.all("SELECT name FROM pragma_table_info(?)", [.text(view)]) { $0.text(0) }
       #expect(columns.contains("negotiation_id") && columns.contains("negotiation"), "\(view): \(columns)")
@@ -219,7 +229,10 @@ import Testing
     #expect(try ids("SELECT id FROM step") == [])
     #expect(try ids("SELECT count(*) FROM quote") == [4])
     try sandbox.add("retract", "negotiation", Self.negotiation, "--reason", "a test", "--db", example)
-    for view in ["quote", "condition", "condition_answer", "step", "negotiation_meeting", "proposal_status"] {
+    for view in [
+      "quote", "condition", "condition_answer", "step", "negotiation_meeting", "negotiation_development",
+      "proposal_status", "current_meeting", "current_statement", "current_development", "current_position",
+    ] {
       #expect(try ids("SELECT count(*) FROM \(view)") == [0], "\(view)")
     }
     let found = try #require(try sandbox.json("search", "talking", "--db", example) as? [Any])

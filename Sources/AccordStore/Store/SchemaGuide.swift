@@ -34,7 +34,8 @@ public enum SchemaGuide {
     "A record of diplomatic negotiations: who met whom, what was proposed, countered, signed or "
     + "rejected, who demands what in exchange for what, who said what, and where it was reported. "
     + "Start with the views named as the command line speaks: quote, condition, condition_answer, "
-    + "step, negotiation_meeting, and proposal_status or unsigned_deal for where each deal stands today. "
+    + "step, negotiation_meeting, negotiation_development, and proposal_status or unsigned_deal for where "
+    + "each deal stands today. "
     + "They and the current_* views leave out retracted records."
 
   // Columns that many views share, described once.
@@ -121,6 +122,15 @@ public enum SchemaGuide {
         ("place", "Where it was held."), ("participants", "Who met."), ("summary", "What was discussed."),
         sources,
       ], facets: ["negotiation", "place"], sortDescending: "date_first"),
+    Entry(
+      "negotiation_development",
+      "What happened, as logged (accord log), with the negotiation's short id, the actors named and "
+        + "the sources. Named so because `development` is the table; without retracted developments or "
+        + "those of a retracted negotiation.",
+      columns: [("id", "The development's number (accord retract development N)."), negotiationID, negotiation]
+        + dated + [
+          ("text", "What happened."), ("actors", "The actors it names (--actor)."), sources, recordedAt,
+        ], facets: ["negotiation"], sortDescending: "date_first"),
   ]
 
   /// Where things stand today.
@@ -218,7 +228,9 @@ public enum SchemaGuide {
     ("membership", "joinings and leavings of blocs"),
     ("deadline", "deadlines, and those of a retracted negotiation"),
     ("proposal_link", "links between proposals"),
-    ("meeting", "meetings"), ("statement", "quotes"), ("development", "developments"),
+    ("meeting", "meetings, and those of a retracted negotiation"),
+    ("statement", "quotes, and those of a retracted negotiation"),
+    ("development", "developments, and those of a retracted negotiation"),
   ].map { table, what in Entry("current_\(table)", "The table \(table) without retracted \(what).") }
 
   static let tables: [Entry] = [
@@ -314,7 +326,7 @@ public enum SchemaGuide {
       labelColumn: "slug"),
     Entry("citation", "Which fact each source reports: one of the fact columns is set."),
     Entry(
-      "development", "Free log entries on a negotiation (accord log).",
+      "development", "Free log entries on a negotiation (accord log); negotiation_development reads it with names.",
       columns: dated + [("text", "What happened.")],
       sortDescending: "date_first"),
     Entry("development_actor", "The actors of each development."),

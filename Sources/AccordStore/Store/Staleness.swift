@@ -20,18 +20,21 @@ extension AccordStore {
   static func lastActivitySQL(of negotiation: String, asOf day: String) -> String {
     """
     max(
-      coalesce((SELECT max(d.date_first) FROM current_development d
-        WHERE d.negotiation_id = \(negotiation) AND d.date_first <= \(day)), ''),
-      coalesce((SELECT max(m.date_first) FROM current_meeting m
-        WHERE m.negotiation_id = \(negotiation) AND m.date_first <= \(day)), ''),
+      coalesce((SELECT max(d.date_first) FROM development d
+        WHERE d.negotiation_id = \(negotiation) AND d.date_first <= \(day)
+          AND NOT \(AccordStore.retracted("development", "d.id"))), ''),
+      coalesce((SELECT max(m.date_first) FROM meeting m
+        WHERE m.negotiation_id = \(negotiation) AND m.date_first <= \(day)
+          AND NOT \(AccordStore.retracted("meeting", "m.id"))), ''),
       coalesce((SELECT max(x.date_first) FROM current_proposal p JOIN current_proposal_step x ON x.proposal_id = p.id
         WHERE p.negotiation_id = \(negotiation) AND x.date_first <= \(day)), ''),
       coalesce((SELECT max(o.date_first) FROM current_position o
         WHERE o.negotiation_id = \(negotiation) AND o.date_first <= \(day)), ''),
       coalesce((SELECT max(a.date_first) FROM current_answer a JOIN position o ON o.id = a.condition_id
         WHERE o.negotiation_id = \(negotiation) AND a.date_first <= \(day)), ''),
-      coalesce((SELECT max(q.date_first) FROM current_statement q
-        WHERE q.negotiation_id = \(negotiation) AND q.date_first <= \(day)), ''))
+      coalesce((SELECT max(q.date_first) FROM statement q
+        WHERE q.negotiation_id = \(negotiation) AND q.date_first <= \(day)
+          AND NOT \(AccordStore.retracted("statement", "q.id"))), ''))
     """
   }
 

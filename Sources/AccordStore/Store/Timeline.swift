@@ -83,7 +83,7 @@ extension AccordStore {
         (SELECT group_concat(a.name, char(31)) FROM meeting_participant x JOIN actor a ON a.id = x.actor_id
           WHERE x.meeting_id = m.id),
         (SELECT group_concat(x.actor_id, char(31)) FROM meeting_participant x WHERE x.meeting_id = m.id)
-      FROM current_meeting m WHERE m.negotiation_id = ?1 AND \(Self.within("m"))
+      FROM meeting m WHERE m.negotiation_id = ?1 AND \(Self.within("m")) AND NOT \(AccordStore.retracted("meeting", "m.id"))
       """, range
     ) { row in
       (
@@ -248,8 +248,8 @@ extension AccordStore {
     let rows = try connection.all(
       """
       SELECT q.id, q.date, q.date_first, q.date_last, a.name, q.text, q.context, q.actor_id
-      FROM current_statement q JOIN actor a ON a.id = q.actor_id
-      WHERE q.negotiation_id = ?1 AND \(Self.within("q"))
+      FROM statement q JOIN actor a ON a.id = q.actor_id
+      WHERE q.negotiation_id = ?1 AND \(Self.within("q")) AND NOT \(AccordStore.retracted("statement", "q.id"))
       """, range
     ) { row in
       (
@@ -275,7 +275,8 @@ extension AccordStore {
         (SELECT group_concat(a.name, char(31)) FROM development_actor x JOIN actor a ON a.id = x.actor_id
           WHERE x.development_id = d.id),
         (SELECT group_concat(x.actor_id, char(31)) FROM development_actor x WHERE x.development_id = d.id)
-      FROM current_development d WHERE d.negotiation_id = ?1 AND \(Self.within("d"))
+      FROM development d
+      WHERE d.negotiation_id = ?1 AND \(Self.within("d")) AND NOT \(AccordStore.retracted("development", "d.id"))
       """, range
     ) { row in
       (
