@@ -107,6 +107,15 @@ import Testing
     #expect(try connection.all(sql) { $0.integer(0) } == [1, 2, 3])
   }
 
+  @Test func aRowGivesItsColumnsNamesAndValuesAsSQLiteHoldsThem() throws {
+    let connection = try makeConnection()
+    let columns = try connection.first("SELECT 1 AS one, 'a' AS letter, NULL AS absent, 2.5 AS half, 7") {
+      row in (0..<row.columnCount).map { (row.name($0), row.value($0)) }
+    }
+    #expect(columns?.map(\.0) == ["one", "letter", "absent", "half", "7"])
+    #expect(columns?.map(\.1) == [.integer(1), .text("a"), .null, .real(2.5), .integer(7)])
+  }
+
   @Test func aNestedWriteThatThrowsUndoesOnlyItsOwnChanges() throws {
     let connection = try makeConnection()
     struct Abort: Error, Equatable {}

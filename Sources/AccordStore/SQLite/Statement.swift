@@ -113,4 +113,22 @@ public struct Row {
   public func optionalText(_ column: Int32) -> String? {
     isNull(column) ? nil : text(column)
   }
+
+  /// How many columns the row has.
+  public var columnCount: Int32 { sqlite3_column_count(handle) }
+
+  /// A column's name: its alias (`AS name`), else its own.
+  public func name(_ column: Int32) -> String {
+    sqlite3_column_name(handle, column).map { String(cString: $0) } ?? ""
+  }
+
+  /// A column's value as SQLite holds it (a blob, which Accord never stores, reads as text).
+  public func value(_ column: Int32) -> SQLValue {
+    switch sqlite3_column_type(handle, column) {
+    case SQLITE_NULL: .null
+    case SQLITE_INTEGER: .integer(integer(column))
+    case SQLITE_FLOAT: .real(sqlite3_column_double(handle, column))
+    default: .text(text(column))
+    }
+  }
 }

@@ -9,8 +9,13 @@ extension AccordStore {
         guard let query = Self.exportQueries[type] else { continue }
         let statement = try connection.statement(query.sql)
         defer { statement.reset() }
+        var fields: [(name: String, isList: Bool)]?
         while try statement.step() {
-          try body(query.decode(Row(statement: statement)))
+          let row = Row(statement: statement)
+          let names =
+            fields ?? (0..<row.columnCount).map { (row.name($0), query.lists.contains(row.name($0))) }
+          fields = names
+          try body(query.decode(row, fields: names))
         }
       }
     }
@@ -36,9 +41,29 @@ extension AccordStore {
     "retraction": "retraction",
   ]
 
+  /// How one type of record is read for export: a statement whose columns are named as the
+  /// record's fields, in the order the file gives them. A NULL is left out; an integer stays one;
+  /// a column of `lists` holds a list joined by char(31) (group_concat), given as a JSON list.
   struct ExportQuery: Sendable {
+    let type: String
+    var lists: Set<String> = []
     let sql: String
-    let decode: @Sendable (Row) -> TransferRecord
+
+    /// The record in a row, given its columns' names and which of them are lists (read once a
+    /// statement).
+    func decode(_ row: Row, fields: [(name: String, isList: Bool)]) -> TransferRecord {
+      var record = TransferRecord(type: type)
+      record.fields.reserveCapacity(fields.count)
+      for (column, field) in zip(Int32(0)..., fields) {
+        switch row.value(column) {
+        case .null: continue
+        case .integer(let value): record.add(field.name, value)
+        case .real: record.add(field.name, .number(row.text(column)))
+        case .text(let text): record.add(field.name, field.isList ? AccordStore.list(text) : .text(text))
+        }
+      }
+      return record
+    }
   }
 
   /// The sources a fact cites, by short id, in the order they were cited.
