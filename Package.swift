@@ -8,7 +8,7 @@ let package = Package(
     .executable(name: "accord", targets: ["accord"]),
     .library(name: "AccordStore", targets: ["AccordStore"]),
     // For the fuzz targets (fuzz/), which build against the readers and importers.
-    .library(name: "AccordImport", targets: ["AccordImport"]),
+    .library(name: "AccordTransfer", targets: ["AccordTransfer"]),
     .library(name: "AccordSamples", targets: ["AccordSamples"]),
   ],
   dependencies: [
@@ -39,8 +39,9 @@ let package = Package(
     // Sample records: the worked example (the 2025 US-Ukraine minerals talks) and the synthetic
     // corpus that `accord generate` writes for benchmarks. Written through AccordStore's public API.
     .target(name: "AccordSamples", dependencies: ["AccordStore"]),
-    // Export and import: Accord's own format (JSON, NDJSON), PA-X and UCDP CSV files.
-    .target(name: "AccordImport", dependencies: ["AccordStore"]),
+    // Every import and export: Accord's own format (JSON, NDJSON) both ways, and the field's
+    // datasets (PA-X, UCDP, treaty status tables) in; the readers, the mappings and the importer.
+    .target(name: "AccordTransfer", dependencies: ["AccordStore"]),
     // Reports: Markdown, self-contained HTML with SVG timelines, JSON. Rendering only; the data
     // comes from AccordStore. Also text as a terminal shows it (TerminalText: display width, cuts).
     .target(name: "AccordReports", dependencies: ["AccordStore"]),
@@ -49,7 +50,7 @@ let package = Package(
       name: "accord",
       dependencies: [
         "AccordStore",
-        "AccordImport",
+        "AccordTransfer",
         "AccordReports",
         "AccordSamples",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -58,7 +59,7 @@ let package = Package(
     .testTarget(
       name: "AccordStoreTests",
       dependencies: [
-        "AccordStore", "AccordSamples", .product(name: "PropertyBased", package: "swift-property-based"),
+        "AccordStore", "AccordSamples", "AccordTransfer", .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(
       name: "AccordCommandTests",
@@ -70,7 +71,7 @@ let package = Package(
       name: "AccordReportsTests", dependencies: ["AccordReports", "AccordStore", "AccordSamples"],
       exclude: ["Golden"]),
     .testTarget(
-      name: "AccordImportTests", dependencies: ["AccordImport", "AccordStore", "AccordSamples"],
+      name: "AccordTransferTests", dependencies: ["AccordTransfer", "AccordStore", "AccordSamples"],
       exclude: ["Fixtures"]),
   ]
 )

@@ -14,7 +14,7 @@ let package = Package(
     .executableTarget(
       name: name,
       dependencies: [
-        .product(name: "AccordStore", package: "Accord"), .product(name: "AccordImport", package: "Accord"),
+        .product(name: "AccordStore", package: "Accord"), .product(name: "AccordTransfer", package: "Accord"),
         .product(name: "AccordSamples", package: "Accord"),
       ],
       // libFuzzer has the main function; the libraries are instrumented by fuzz/run's flags.

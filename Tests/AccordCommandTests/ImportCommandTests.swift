@@ -10,7 +10,7 @@ import Testing
 
   static let fixtures =
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().path
-    + "/AccordImportTests/Fixtures"
+    + "/AccordTransferTests/Fixtures"
 
   @Test func exportThenImportGivesTheSameFile() throws {
     let example = sandbox.folder + "/example.sqlite"

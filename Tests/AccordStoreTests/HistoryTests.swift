@@ -1,3 +1,4 @@
+import AccordTransfer
 import AccordSamples
 import Testing
 

@@ -74,7 +74,7 @@ import Testing
     // Import and export (the whole folder): table and column names from their own fixed lists;
     // `sql` is a matching condition written in the importer's source; citedSQL's arguments are
     // literals; the page cache's size is a constant.
-    "AccordStore/Transfer/": [
+    "AccordTransfer/Transfer/": [
       "table", "sql", "field", "fact.rawValue", "column", "kind.column", "id", "Self.cacheKiB",
       "kind.table",  // a retraction's table, from RecordKind's fixed list
       #"citedSQL("step_id", "s.id")"#, #"citedSQL("proposal_id", "p.id")"#,
@@ -87,6 +87,8 @@ import Testing
     "AccordStore/Store/Retractions.swift": [
       #"cases.joined(separator: " OR ")"#, "table", "$0.table", "$0.ids",
     ],
+    // A dataset record's column for its kind of record (DatasetRecordKind's fixed list).
+    "AccordStore/Store/DatasetRecords.swift": ["kind.column"],
     // A record's contents: its tables' names and columns, read from its schema, quoted.
     "AccordStore/Store/Contents.swift": ["quote(table)", #"columns.joined(separator: " || '|' || ")"#],
   ]

@@ -131,5 +131,5 @@ func pad(_ value: Int, _ width: Int) -> String {
 }
 
 extension Character {
-  var isASCIIDigit: Bool { isASCII && isNumber }
+  package var isASCIIDigit: Bool { isASCII && isNumber }
 }

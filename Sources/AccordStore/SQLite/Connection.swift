@@ -175,6 +175,9 @@ public final class Connection {
     }
   }
 
+  /// The rowid of the latest row inserted (by the last row of a multi-row INSERT).
+  public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
   /// Rows changed by the latest INSERT, UPDATE or DELETE.
   public var changes: Int { Int(sqlite3_changes(handle)) }
 

@@ -85,12 +85,14 @@ public final class Statement {
     while try step() {}
   }
 
-  func reset() { sqlite3_reset(handle) }
+  package func reset() { sqlite3_reset(handle) }
 }
 
 /// The current row of a stepping statement. Columns are read by index, in SELECT order.
 public struct Row {
   let statement: Statement
+
+  package init(statement: Statement) { self.statement = statement }
 
   var handle: OpaquePointer { statement.handle }
 

@@ -88,11 +88,11 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
 }
 
 /// SQLite's extended result codes that Swift cannot import (they are macro expressions).
-enum ExtendedCode {
-  static let constraintCheck: Int32 = SQLITE_CONSTRAINT | (1 << 8)
-  static let constraintForeignKey: Int32 = SQLITE_CONSTRAINT | (3 << 8)
-  static let constraintNotNull: Int32 = SQLITE_CONSTRAINT | (5 << 8)
-  static let constraintPrimaryKey: Int32 = SQLITE_CONSTRAINT | (6 << 8)
-  static let constraintTrigger: Int32 = SQLITE_CONSTRAINT | (7 << 8)
-  static let constraintUnique: Int32 = SQLITE_CONSTRAINT | (8 << 8)
+package enum ExtendedCode {
+  package static let constraintCheck: Int32 = SQLITE_CONSTRAINT | (1 << 8)
+  package static let constraintForeignKey: Int32 = SQLITE_CONSTRAINT | (3 << 8)
+  package static let constraintNotNull: Int32 = SQLITE_CONSTRAINT | (5 << 8)
+  package static let constraintPrimaryKey: Int32 = SQLITE_CONSTRAINT | (6 << 8)
+  package static let constraintTrigger: Int32 = SQLITE_CONSTRAINT | (7 << 8)
+  package static let constraintUnique: Int32 = SQLITE_CONSTRAINT | (8 << 8)
 }

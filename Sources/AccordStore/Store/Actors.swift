@@ -260,7 +260,7 @@ extension AccordStore {
 }
 
 /// Splits a `group_concat(..., char(31))` list.
-func splitList(_ text: String?) -> [String] {
+package func splitList(_ text: String?) -> [String] {
   guard let text, !text.isEmpty else { return [] }
   return text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
 }

@@ -11,7 +11,7 @@ public struct SourceSummary: Sendable, Codable, Equatable {
 }
 
 /// What a citation is attached to.
-enum CitedFact: String {
+package enum CitedFact: String {
   case meeting = "meeting_id"
   case proposal = "proposal_id"
   case step = "step_id"
@@ -126,7 +126,7 @@ extension AccordStore {
   public static let urlSchemes = ["https://", "http://", "doi:", "urn:"]
 
   /// Why `url` cannot be a source's URL, or nil when it can.
-  static func urlProblem(_ url: String) -> String? {
+  package static func urlProblem(_ url: String) -> String? {
     guard let scheme = urlSchemes.first(where: { url.lowercased().hasPrefix($0) }) else {
       return "is not a URL Accord keeps: a source's URL begins with "
         + urlSchemes.joined(separator: ", ") + " (write it in full, such as https://example.org/story)"

@@ -1,4 +1,4 @@
-import AccordImport
+import AccordTransfer
 import AccordStore
 import ArgumentParser
 

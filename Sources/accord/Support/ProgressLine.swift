@@ -1,4 +1,4 @@
-import AccordImport
+import AccordTransfer
 
 #if canImport(Glibc)
   import Glibc

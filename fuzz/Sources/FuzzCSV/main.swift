@@ -1,4 +1,4 @@
-import AccordImport
+import AccordTransfer
 import AccordStore
 
 /// The CSV reader (RFC 4180, as PA-X, UCDP and treaty-status files are read): every row and

@@ -1,3 +1,5 @@
+import AccordStore
+
 /// The records with short ids (actors, sources, negotiations, proposals): see ``RecordImporter``.
 extension RecordImporter {
   // MARK: Records with short ids

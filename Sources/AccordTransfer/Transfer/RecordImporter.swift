@@ -1,4 +1,5 @@
-import CSQLite
+import AccordStore
+
 
 /// Writes records of Accord's export format into the store, merging with what is there.
 ///
@@ -136,7 +137,7 @@ public final class RecordImporter {
     let statement = try connection.statement(sql)
     try statement.bind(values)
     try statement.run()
-    return sqlite3_last_insert_rowid(connection.handle)
+    return connection.lastInsertedRowID
   }
 
   /// The id of the record of `table` whose short id is `slug`, from the file or the database.

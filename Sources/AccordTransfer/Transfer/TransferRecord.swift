@@ -1,3 +1,5 @@
+import AccordStore
+
 /// One record of Accord's export format: a type (`actor`, `development`, …) and its fields, in the
 /// order they are written. Export builds these from the tables; import reads them from a file and
 /// writes them back through ``RecordImporter``. The format is documented in the README ("Export

@@ -1,3 +1,5 @@
+import AccordStore
+
 /// Typed access to a ``TransferRecord``'s fields, with errors that name the field and say what
 /// was expected: `field 'date': expected an EDTF date such as 2025-02-14, found "2025-02-30"`.
 struct TransferFields {

@@ -1,3 +1,5 @@
+import AccordStore
+
 /// The statement that reads each type of record for export. A row becomes a record by its columns'
 /// names, in their order (see ``ExportQuery``): each column is named as the export's field.
 extension AccordStore {

@@ -1,3 +1,5 @@
+import AccordStore
+
 /// Reads the whole record as ``TransferRecord``s, type by type in ``TransferFormat/types`` order and
 /// by id within a type, from one read transaction (one consistent snapshot), one row at a time:
 /// memory does not grow with the database.

@@ -1,4 +1,5 @@
-import CSQLite
+import AccordStore
+
 
 /// The records without short ids: see ``RecordImporter`` for how they merge.
 extension RecordImporter {

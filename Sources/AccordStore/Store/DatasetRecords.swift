@@ -1,5 +1,5 @@
 /// The field's datasets that Accord imports, and the facts it keeps from them beside its own
-/// record (Migrations/0002_datasets.sql). The mappings themselves are in the AccordImport module.
+/// record (Migrations/0002_datasets.sql). The mappings themselves are in the AccordTransfer module.
 public enum Dataset: String, Sendable, CaseIterable {
   case pax, ucdp
 

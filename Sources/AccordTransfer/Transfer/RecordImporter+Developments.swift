@@ -1,4 +1,5 @@
-import CSQLite
+import AccordStore
+
 
 /// Developments: the records a large import is mostly made of, written 64 to a statement.
 extension RecordImporter {
@@ -21,7 +22,7 @@ extension RecordImporter {
     try insertDevelopments(pendingDevelopments, rows: pendingDevelopments.count / 7)
     added["development", default: 0] += pendingDevelopments.count / 7
     // SQLite numbered the batch's rows one after another, in the order given.
-    let last = sqlite3_last_insert_rowid(connection.handle)
+    let last = connection.lastInsertedRowID
     for (offset, number) in pendingDevelopmentNumbers.enumerated() {
       renumber("development", number, last - Int64(pendingDevelopmentNumbers.count - 1 - offset))
     }
@@ -117,7 +118,7 @@ extension RecordImporter {
     ]
     try flushDevelopments()
     try insertDevelopments(values, rows: 1)
-    let row = sqlite3_last_insert_rowid(connection.handle)
+    let row = connection.lastInsertedRowID
     renumber("development", id, row)
     for actor in actors {
       _ = try run(

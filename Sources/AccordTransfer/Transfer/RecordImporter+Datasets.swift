@@ -1,4 +1,5 @@
-import CSQLite
+import AccordStore
+
 
 /// Dataset records (PA-X and UCDP keys, stages, signatories) and retractions: see ``RecordImporter``
 /// for how they merge.

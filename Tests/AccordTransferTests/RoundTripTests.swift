@@ -1,4 +1,4 @@
-import AccordImport
+import AccordTransfer
 import AccordSamples
 import AccordStore
 import Foundation
