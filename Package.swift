@@ -59,7 +59,8 @@ let package = Package(
     .testTarget(
       name: "AccordStoreTests",
       dependencies: [
-        "AccordStore", "AccordSamples", "AccordTransfer", .product(name: "PropertyBased", package: "swift-property-based"),
+        "AccordStore", "AccordSamples", "AccordTransfer",
+        .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(
       name: "AccordCommandTests",

@@ -1,5 +1,5 @@
-import AccordTransfer
 import AccordSamples
+import AccordTransfer
 import Testing
 
 @testable import AccordStore

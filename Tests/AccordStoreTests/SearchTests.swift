@@ -1,5 +1,5 @@
-import Foundation
 import AccordSamples
+import Foundation
 import Testing
 
 @testable import AccordStore

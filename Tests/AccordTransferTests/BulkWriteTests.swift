@@ -1,6 +1,6 @@
-import AccordTransfer
 import AccordSamples
 import AccordStore
+import AccordTransfer
 import Foundation
 import Testing
 

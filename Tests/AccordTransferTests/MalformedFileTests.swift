@@ -1,6 +1,6 @@
-import AccordTransfer
 import AccordSamples
 import AccordStore
+import AccordTransfer
 import Testing
 
 /// Each kind of broken file gives one clear line that names the line, the record and the field, and

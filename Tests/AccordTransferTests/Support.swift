@@ -1,5 +1,5 @@
-import AccordTransfer
 import AccordStore
+import AccordTransfer
 import Foundation
 import Testing
 

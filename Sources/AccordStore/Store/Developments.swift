@@ -27,7 +27,8 @@ extension AccordStore {
   /// Inserts a development whose references are resolved already: for a writer that resolved
   /// them itself (an import, the synthetic corpus), inside a write.
   @discardableResult
-  public func insertDevelopment(negotiation: Int64, text: String, date: AccordDate, actors: [Int64]) throws -> Int64
+  public func insertDevelopment(negotiation: Int64, text: String, date: AccordDate, actors: [Int64]) throws
+    -> Int64
   {
     let id = try connection.insert(
       "INSERT INTO development (negotiation_id, date, date_first, date_last, text) VALUES (?, ?, ?, ?, ?)",

@@ -127,7 +127,9 @@ public enum SchemaGuide {
       "What happened, as logged (accord log), with the negotiation's short id, the actors named and "
         + "the sources. Named so because `development` is the table; without retracted developments or "
         + "those of a retracted negotiation.",
-      columns: [("id", "The development's number (accord retract development N)."), negotiationID, negotiation]
+      columns: [
+        ("id", "The development's number (accord retract development N)."), negotiationID, negotiation,
+      ]
         + dated + [
           ("text", "What happened."), ("actors", "The actors it names (--actor)."), sources, recordedAt,
         ], facets: ["negotiation"], sortDescending: "date_first"),
@@ -326,7 +328,8 @@ public enum SchemaGuide {
       labelColumn: "slug"),
     Entry("citation", "Which fact each source reports: one of the fact columns is set."),
     Entry(
-      "development", "Free log entries on a negotiation (accord log); negotiation_development reads it with names.",
+      "development",
+      "Free log entries on a negotiation (accord log); negotiation_development reads it with names.",
       columns: dated + [("text", "What happened.")],
       sortDescending: "date_first"),
     Entry("development_actor", "The actors of each development."),

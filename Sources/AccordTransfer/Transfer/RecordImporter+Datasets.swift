@@ -1,6 +1,5 @@
 import AccordStore
 
-
 /// Dataset records (PA-X and UCDP keys, stages, signatories) and retractions: see ``RecordImporter``
 /// for how they merge.
 extension RecordImporter {

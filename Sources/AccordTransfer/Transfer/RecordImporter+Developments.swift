@@ -1,6 +1,5 @@
 import AccordStore
 
-
 /// Developments: the records a large import is mostly made of, written 64 to a statement.
 extension RecordImporter {
   static let developmentFields = [

@@ -1,6 +1,5 @@
 import AccordStore
 
-
 /// The records without short ids: see ``RecordImporter`` for how they merge.
 extension RecordImporter {
   // MARK: Records without short ids

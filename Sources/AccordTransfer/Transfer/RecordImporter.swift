@@ -1,6 +1,5 @@
 import AccordStore
 
-
 /// Writes records of Accord's export format into the store, merging with what is there.
 ///
 /// - Records with a short id (actors, sources, negotiations, proposals) are the same record when

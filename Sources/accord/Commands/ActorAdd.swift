@@ -11,7 +11,8 @@ struct ActorAdd: ParsableCommand {
         accord actor add "Scott Bessent" --kind person --alias Bessent \\
           --of "United States" --role "Secretary of the Treasury" \\
           --since 2025-01-28
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The actor's name.") var name: String
   @Option(help: "What it is.") var kind: ActorKind

@@ -3,7 +3,8 @@ import ArgumentParser
 
 struct ActorAlias: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "alias", abstract: "Add other names for an actor, in any script.").asLeaf
+    commandName: "alias", abstract: "Add other names for an actor, in any script."
+  ).asLeaf
 
   @Argument(help: "Short id, alias, code or number.") var actor: String
   @Argument(help: "The new names.") var aliases: [String]

@@ -15,7 +15,8 @@ struct ActorMember: ParsableCommand {
         accord actor member P5+1 --add China France Germany Russia UK US \\
           --since 2006-06-01
         accord actor member "European Union" --remove UK --on 2020-01-31
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The bloc: short id, alias or number.") var bloc: String
   @Option(

@@ -11,7 +11,8 @@ struct ActorMerge: ParsableCommand {
 
       Example:
         accord actor merge zelensky-v zelenskyy
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The duplicate: short id, alias, code or number.") var duplicate: String
   @Argument(help: "The actor it is merged into.") var into: String

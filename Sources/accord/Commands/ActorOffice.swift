@@ -11,7 +11,8 @@ struct ActorOffice: ParsableCommand {
       Example:
         accord actor office Rubio --of "United States" \\
           --role "National Security Advisor" --since 2025-05-01
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The person: short id, alias or number.") var person: String
   @Option(help: ArgumentHelp("The organization or state.", valueName: "actor")) var of: String

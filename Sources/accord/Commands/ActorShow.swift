@@ -3,7 +3,8 @@ import ArgumentParser
 
 struct ActorShow: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "show", abstract: "Show an actor: aliases, offices, blocs and members, negotiations.").asLeaf
+    commandName: "show", abstract: "Show an actor: aliases, offices, blocs and members, negotiations."
+  ).asLeaf
 
   @Argument(help: "Short id, alias, code or number.") var actor: String
   @Option(

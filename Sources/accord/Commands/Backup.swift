@@ -12,7 +12,8 @@ struct Backup: ParsableCommand {
 
       Example:
         accord backup ~/backups/accord-2025-03-01.sqlite
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The file to write.") var file: String
   @Flag(help: "Replace FILE if it exists.") var force = false

@@ -20,7 +20,8 @@ struct Changes: ParsableCommand {
       Examples:
         accord changes --since 2d
         accord changes --since 2025-03-01 --by alice
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Option(
     help: ArgumentHelp(

@@ -8,7 +8,8 @@ struct Check: ParsableCommand {
     discussion: """
       Prints ok, or each problem on a line of its own and exits with status 1. It never writes to \
       the database and never upgrades it: run it on any file, even one made by another version.
-      """).asLeaf
+      """
+  ).asLeaf
 
   @OptionGroup var database: DatabaseOptions
 

@@ -12,7 +12,8 @@ struct ConditionAdd: ParsableCommand {
           --precondition "US security guarantees for Ukraine" \\
           --in-exchange-for "US access to Ukraine's rare-earth minerals" \\
           --on 2025-02-15
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String
   @Option(help: ArgumentHelp("Who holds the condition.", valueName: "actor")) var by: String

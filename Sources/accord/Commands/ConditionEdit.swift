@@ -9,7 +9,8 @@ struct ConditionEdit: ParsableCommand {
 
       Example:
         accord condition edit 1 --on 2025-02-14
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The condition's number.") var condition: String
   @Option(

@@ -9,7 +9,8 @@ struct ConditionList: ParsableCommand {
       met or revised; a rejected condition is still held, so still open, and a reneged one open again. \
       --by finds what an actor holds directly and through its blocs, marked via the bloc (--direct: its \
       own alone).
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "Only this negotiation.") var negotiation: String?
   @Flag(help: "Only open conditions.") var open = false

@@ -11,7 +11,8 @@ struct ConditionRevise: ParsableCommand {
 
       Example:
         accord condition revise 3 "a freeze of enrichment at 3.67%" --on 2015-04-02
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The condition's number.") var condition: String
   @Argument(help: ArgumentHelp("The term as it now reads.", valueName: "term")) var term: String

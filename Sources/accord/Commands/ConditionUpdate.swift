@@ -13,7 +13,8 @@ struct ConditionUpdate: ParsableCommand {
       records an answer for each, one number each. --by defaults to the holder for dropped, and to the \
       other party for accepted or rejected when the negotiation has two parties. Whoever answers must \
       take part in the negotiation on that day.
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The condition's number.") var condition: String
   @Argument(help: "What became of it (reneged: an acceptance taken back).") var outcome: ConditionOutcome

@@ -15,7 +15,8 @@ struct DatasetteMetadata: ParsableCommand {
       Examples:
         accord datasette-metadata > metadata.json
         accord datasette-metadata --db team.sqlite > metadata.json
-      """).asLeaf
+      """
+  ).asLeaf
 
   @OptionGroup var database: DatabaseOptions
 

@@ -11,7 +11,8 @@ struct DeadlineAdd: ParsableCommand {
       Example:
         accord deadline add iran-nuclear "JPOA's six months end" --on 2014-07-20 \\
           --proposal jpoa
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String
   @Argument(help: "What runs out.") var title: String

@@ -9,7 +9,8 @@ struct DevelopmentEdit: ParsableCommand {
 
       Example:
         accord development edit 2 --on 2025-02-16
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The development's number.") var development: String
   @Option(

@@ -3,7 +3,8 @@ import ArgumentParser
 
 struct DevelopmentList: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "list", abstract: "List developments, of one negotiation or of all, in date order.").asLeaf
+    commandName: "list", abstract: "List developments, of one negotiation or of all, in date order."
+  ).asLeaf
 
   @Argument(help: "Only this negotiation: short id, title or number.") var negotiation: String?
   @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false

@@ -1,5 +1,5 @@
-import AccordTransfer
 import AccordStore
+import AccordTransfer
 import ArgumentParser
 
 struct Export: ParsableCommand {
@@ -13,7 +13,8 @@ struct Export: ParsableCommand {
       Examples:
         accord export -o record.json
         accord export --format ndjson --only development
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Option(
     name: .shortAndLong,

@@ -6,7 +6,8 @@ struct Generate: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "generate",
     abstract: "Fill a new database with a deterministic synthetic record, for benchmarks.",
-    shouldDisplay: false).asLeaf
+    shouldDisplay: false
+  ).asLeaf
 
   @Option(help: ArgumentHelp("How many negotiations.", valueName: "n")) var negotiations = 10_000
   @Option(help: ArgumentHelp("How many developments.", valueName: "n")) var developments = 1_000_000

@@ -15,7 +15,8 @@ struct History: ParsableCommand {
         accord history actor zelenskyy
         accord history proposal 3
         accord history term 4
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The kind of record, or a table name.") var kind: String?
   @Argument(help: "Its short id, name or number.") var name: String?

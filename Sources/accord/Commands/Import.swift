@@ -1,5 +1,5 @@
-import AccordTransfer
 import AccordStore
+import AccordTransfer
 import ArgumentParser
 
 struct Import: ParsableCommand {
@@ -23,7 +23,8 @@ struct Import: ParsableCommand {
         accord import --from pax pax_all_agreements.csv
         accord import --from treaty-status paris.csv --proposal paris-agreement \\
           --columns participant=Participant,signature=Signature
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: ArgumentHelp("The file to read, or - for standard input.", valueName: "file"))
   var file: String

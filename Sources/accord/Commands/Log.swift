@@ -9,7 +9,8 @@ struct Log: ParsableCommand {
       Example:
         accord log us-ukraine-minerals "White House did not answer questions on \\
           the deal" --on 2025-02-15
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String
   @Argument(help: "What happened.") var text: String

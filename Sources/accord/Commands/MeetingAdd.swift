@@ -9,7 +9,8 @@ struct MeetingAdd: ParsableCommand {
         accord meeting add us-ukraine-minerals --on 2025-02-14~ \\
           --at "Munich Security Conference" \\
           --with Zelenskyy --with Vance --with Rubio --with Bessent
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String
   @Option(help: ArgumentHelp("When it took place.", valueName: "date"), transform: parseDate) var on:

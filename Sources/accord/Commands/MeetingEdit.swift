@@ -9,7 +9,8 @@ struct MeetingEdit: ParsableCommand {
 
       Example:
         accord meeting edit 1 --at "Munich Security Conference"
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The meeting's number.") var meeting: String
   @Option(

@@ -3,7 +3,8 @@ import ArgumentParser
 
 struct MeetingShow: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "show", abstract: "Show one meeting: when, where, who, what, and its sources.").asLeaf
+    commandName: "show", abstract: "Show one meeting: when, where, who, what, and its sources."
+  ).asLeaf
 
   @Argument(help: "The meeting's number.") var meeting: String
   @Flag(help: "Show it even if retracted, marked (retracted).") var includeRetracted = false

@@ -8,7 +8,8 @@ struct NegotiationAdd: ParsableCommand {
       Example:
         accord negotiation add "US–Ukraine minerals deal" --id us-ukraine-minerals \\
           --party Ukraine --party "United States" --tag minerals
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The negotiation's title.") var title: String
   @Option(help: "A short id (default: made from the title).") var id: String?

@@ -10,7 +10,8 @@ struct NegotiationEdit: ParsableCommand {
       Examples:
         accord negotiation edit minerals --title "US–Ukraine minerals deal"
         accord negotiation edit ukraine-peace-process --dormant-after 730
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String
   @Option(help: ArgumentHelp("Its title (its short id stays).", valueName: "text")) var title: String?

@@ -13,7 +13,8 @@ struct NegotiationJoin: ParsableCommand {
       Example:
         accord negotiation join iran-nuclear China Russia "United States" \\
           --as party --on 2006-06-01
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String
   @Argument(help: ArgumentHelp("The actors who join.", valueName: "actor")) var actors: [String]

@@ -9,7 +9,8 @@ struct NegotiationLeave: ParsableCommand {
 
       Example:
         accord negotiation leave iran-nuclear "United States" --on 2018-05-08
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String
   @Argument(help: "The actor who leaves.") var actor: String

@@ -8,7 +8,8 @@ struct NegotiationList: ParsableCommand {
       A negotiation is in force, suspended, signed, agreed, negotiating, stalled (nothing recorded for \
       --stale days, default 30), ended (every proposal closed, nothing since) or not started; the \
       README gives the rule (How status is derived).
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Flag(help: "Only negotiations with nothing signed or in force.") var unsigned = false
   @Flag(help: "Only negotiations with an agreement signed, suspended or in force.") var signed = false

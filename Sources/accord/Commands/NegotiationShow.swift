@@ -4,7 +4,8 @@ import ArgumentParser
 struct NegotiationShow: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
-    abstract: "Show a negotiation: status and the steps behind it, conditions, meetings, quotes.").asLeaf
+    abstract: "Show a negotiation: status and the steps behind it, conditions, meetings, quotes."
+  ).asLeaf
 
   @Argument(help: "Short id, title or number.") var negotiation: String
   @Option(help: ArgumentHelp("Everything as it stood on this day.", valueName: "date"), transform: parseDate)

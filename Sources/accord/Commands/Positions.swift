@@ -14,7 +14,8 @@ struct Positions: ParsableCommand {
 
       Example:
         accord positions iran-nuclear --as-of 2015-07-14
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String
   @OptionGroup var asOf: AsOfOption

@@ -10,7 +10,8 @@ struct ProposalAdd: ParsableCommand {
           --by "United States" \
         --on 2025-02 --value "500 billion USD" \\
           --terms "US access to Ukraine's rare-earth minerals"
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String
   @Argument(help: "The proposal's title.") var title: String

@@ -12,7 +12,8 @@ struct ProposalEdit: ParsableCommand {
       Examples:
         accord proposal edit us-resources-proposal --value "500 billion USD"
         accord proposal edit ukraine-counter-draft --counters none
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The proposal: short id, title or number.") var proposal: String
   @Option(help: ArgumentHelp("Its title (its short id stays).", valueName: "text")) var title: String?

@@ -12,7 +12,8 @@ struct ProposalLinkCommand: ParsableCommand {
 
       Example:
         accord proposal link unscr-2231 --endorses jcpoa
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The proposal: short id, title or number.") var proposal: String
   @Option(help: ArgumentHelp("The agreement it implements.", valueName: "proposal")) var implements: String?

@@ -8,7 +8,8 @@ struct ProposalList: ParsableCommand {
     discussion: """
       Every proposal, of one negotiation or of all, as 'accord deals' prints them; 'accord deals' \
       chooses among them (--unsigned, --signed, --in-force, --ended, …).
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "Only this negotiation: short id, title or number.") var negotiation: String?
   @OptionGroup var asOf: AsOfOption

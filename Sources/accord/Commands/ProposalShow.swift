@@ -11,7 +11,8 @@ struct ProposalShow: ParsableCommand {
 
       Example:
         accord proposal show paris-agreement --as-of 2016-10-05
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The proposal: short id, title or number.") var proposal: String
   @Option(help: ArgumentHelp("Everything as it stood on this day.", valueName: "date"), transform: parseDate)

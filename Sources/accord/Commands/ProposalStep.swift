@@ -24,7 +24,8 @@ struct ProposalStepCommand: ParsableCommand {
           --on 2019-11-04 --effective 2020-11-04
         accord proposal step paris-agreement ratified --party China --party US \\
           --on 2016-09-03
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The proposal: short id, title or number.") var proposal: String
   @Argument(help: "The step.") var step: ProposalStep.Kind

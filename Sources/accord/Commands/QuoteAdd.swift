@@ -9,7 +9,8 @@ struct QuoteAdd: ParsableCommand {
         accord quote add --by Zelenskyy --on 2025-02-15 "We're still talking." \\
           --negotiation us-ukraine-minerals \\
           --context "interview with Christiane Amanpour"
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Option(help: ArgumentHelp("The speaker.", valueName: "actor")) var by: String
   @Option(help: ArgumentHelp("When it was said.", valueName: "date"), transform: parseDate) var on: AccordDate

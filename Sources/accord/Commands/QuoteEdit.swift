@@ -9,7 +9,8 @@ struct QuoteEdit: ParsableCommand {
 
       Example:
         accord quote edit 3 --text "We’re still talking."
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The quote's number.") var quote: String
   @Option(

@@ -3,7 +3,8 @@ import ArgumentParser
 
 struct QuoteList: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "list", abstract: "List quotes, of one negotiation or of all, in date order.").asLeaf
+    commandName: "list", abstract: "List quotes, of one negotiation or of all, in date order."
+  ).asLeaf
 
   @Argument(help: "Only this negotiation: short id, title or number.") var negotiation: String?
   @Option(help: ArgumentHelp("Only what this actor said.", valueName: "actor")) var by: String?

@@ -16,7 +16,8 @@ struct ReportCommand: ParsableCommand {
       Everything as it stood on the as-of day: nothing dated later, and no source published later, \
       is in it. Without names, every live negotiation: something on it is dated on or before the \
       day, and not every one of its proposals is closed.
-      """).asLeaf
+      """
+  ).asLeaf
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case markdown, html, json

@@ -17,7 +17,8 @@ struct Retract: ParsableCommand {
 
       Example:
         accord retract step 7 --reason "misreported: the talks were postponed"
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(
     help:

@@ -11,7 +11,8 @@ struct Search: ParsableCommand {
       double quotes (quoted for the shell too: '"security guarantees"'), a prefix with a star \
       (guarant*), and AND, OR, NOT and parentheses between words; title:, body: or context: before \
       a word looks in that field only.
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "What to look for.") var words: [String]
   @Option(help: "Only facts of this negotiation.") var negotiation: String?

@@ -9,7 +9,8 @@ struct SourceAdd: ParsableCommand {
         accord source add https://www.theepochtimes.com/... \\
           --outlet "The Epoch Times" --published 2025-02-15 \\
           --id epoch-times-2025-02-15
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "Its URL (optional for a source without one, such as an interview: give --title).")
   var url: String?

@@ -9,7 +9,8 @@ struct SourceEdit: ParsableCommand {
 
       Example:
         accord source edit epoch --outlet "The Epoch Times"
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The source: short id, number or URL.") var source: String
   @Option(help: ArgumentHelp("When it was published.", valueName: "date"), transform: parseDate)

@@ -3,7 +3,8 @@ import ArgumentParser
 
 struct SourceShow: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "show", abstract: "Show a source and every fact that cites it, in date order.").asLeaf
+    commandName: "show", abstract: "Show a source and every fact that cites it, in date order."
+  ).asLeaf
 
   @Argument(help: "The source: short id, number or URL.") var source: String
   @Flag(help: "Show it, and facts that cite it, even if retracted.") var includeRetracted = false

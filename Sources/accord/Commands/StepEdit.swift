@@ -9,7 +9,8 @@ struct StepEdit: ParsableCommand {
 
       Example:
         accord step edit 2 --on 2025-02-16
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The step's number.") var step: String
   @Option(

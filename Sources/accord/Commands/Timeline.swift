@@ -8,7 +8,8 @@ struct Timeline: ParsableCommand {
     discussion: """
       Dates show as typed; an imprecise date sorts by the first day it covers (2025-02 before \
       2025-02-14), then by its last. --from and --to take facts by that first day too.
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "Short id, title or number.") var negotiation: String
   @Option(help: ArgumentHelp("Only facts dated from this day on.", valueName: "date"), transform: parseDate)

@@ -14,7 +14,8 @@ struct Undo: ParsableCommand {
       Examples:
         accord undo
         accord undo --steps 3
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Option(help: ArgumentHelp("How many of your latest commands to undo.", valueName: "n")) var steps = 1
   @OptionGroup var database: DatabaseOptions
