@@ -184,3 +184,11 @@ extension StringProtocol {
     return String(String.UnicodeScalarView(scalars[start...end]))
   }
 }
+
+extension Row {
+  /// A date as Accord stores it, in three columns: `name` as typed, `name_first` and `name_last`
+  /// (YYYY-MM-DD), read once, without parsing the text again.
+  public func date(_ name: String) throws(StoreError) -> AccordDate {
+    AccordDate.stored(try text(name), first: try text(name + "_first"), last: try text(name + "_last"))
+  }
+}

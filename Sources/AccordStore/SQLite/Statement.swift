@@ -37,6 +37,16 @@ public final class Statement {
 
   deinit { sqlite3_finalize(handle) }
 
+  /// The result's columns by name, read once (a statement's columns never change).
+  private(set) lazy var columnIndex: [String: Int32] = {
+    var index: [String: Int32] = [:]
+    for column in 0..<sqlite3_column_count(handle) {
+      let name = sqlite3_column_name(handle, column).map { String(cString: $0) } ?? ""
+      if index[name] == nil { index[name] = column }
+    }
+    return index
+  }()
+
   /// Binds `values` to the placeholders, in order. Text is copied (`SQLITE_TRANSIENT`).
   public func bind(_ values: [SQLValue]) throws(StoreError) {
     let expected = Int(sqlite3_bind_parameter_count(handle))
@@ -133,4 +143,46 @@ public struct Row {
     default: .text(text(column))
     }
   }
+}
+
+/// Reading a row by its columns' names, after GRDB's `Row` subscripts: a missing column or a NULL
+/// where a value must be is an error that names the column and the statement, never a silent ""
+/// or 0.
+extension Row {
+  /// The column called `name`.
+  public func column(_ name: String) throws(StoreError) -> Int32 {
+    guard let column = statement.columnIndex[name] else {
+      throw StoreError.invalid("the query has no column '\(name)': \(statement.sql.prefix(80))…")
+    }
+    return column
+  }
+
+  /// Text that must be there.
+  public func text(_ name: String) throws(StoreError) -> String {
+    let column = try column(name)
+    guard !isNull(column) else {
+      throw StoreError.invalid("column '\(name)' is empty where it cannot be: \(statement.sql.prefix(80))…")
+    }
+    return text(column)
+  }
+
+  public func optionalText(_ name: String) throws(StoreError) -> String? { optionalText(try column(name)) }
+
+  /// A whole number that must be there.
+  public func integer(_ name: String) throws(StoreError) -> Int64 {
+    let column = try column(name)
+    guard !isNull(column) else {
+      throw StoreError.invalid("column '\(name)' is empty where it cannot be: \(statement.sql.prefix(80))…")
+    }
+    return integer(column)
+  }
+
+  public func optionalInteger(_ name: String) throws(StoreError) -> Int64? {
+    optionalInteger(try column(name))
+  }
+
+  public func bool(_ name: String) throws(StoreError) -> Bool { try integer(name) != 0 }
+
+  /// A list that `group_concat(…, char(31))` joined; empty for NULL.
+  public func list(_ name: String) throws(StoreError) -> [String] { splitList(try optionalText(name)) }
 }

@@ -59,26 +59,24 @@ extension AccordStore {
     let hidden = Self.hidden("meeting", "m.id", negotiationColumn: "m.negotiation_id")
     return try connection.all(
       """
-      SELECT m.id, n.slug, m.date, m.date_first, m.date_last, m.place, m.summary,
+      SELECT m.id, n.slug AS negotiation, m.date, m.date_first, m.date_last, m.place, m.summary,
         (SELECT group_concat(a.name, char(31)) FROM meeting_participant y JOIN actor a ON a.id = y.actor_id
-          WHERE y.meeting_id = m.id),
+          WHERE y.meeting_id = m.id) AS participants,
         (SELECT group_concat(s.slug, char(31)) FROM citation c JOIN source s ON s.id = c.source_id
-          WHERE c.meeting_id = m.id),
-        \(hidden)
+          WHERE c.meeting_id = m.id) AS sources,
+        \(hidden) AS retracted
       FROM meeting m JOIN negotiation n ON n.id = m.negotiation_id
       WHERE (?1 IS NULL OR m.negotiation_id = ?1)
         AND (?2 IS NULL OR EXISTS (SELECT 1 FROM meeting_participant y WHERE y.meeting_id = m.id AND y.actor_id = ?2))
         AND (?3 OR NOT \(hidden))
       ORDER BY m.date_first, m.date_last, m.id
       """, [.optional(negotiation), .optional(participant), .integer(includeRetracted ? 1 : 0)]
-    ) { row in
+    ) { (row) throws(StoreError) in
       var meeting = MeetingRecord(
-        id: row.integer(0), negotiation: row.text(1),
-        date: AccordDate.stored(row.text(2), first: row.text(3), last: row.text(4)),
-        place: row.optionalText(5), participants: splitList(row.optionalText(7)),
-        summary: row.optionalText(6),
-        sources: splitList(row.optionalText(8)))
-      if row.bool(9) { meeting.retracted = true }
+        id: try row.integer("id"), negotiation: try row.text("negotiation"), date: try row.date("date"),
+        place: try row.optionalText("place"), participants: try row.list("participants"),
+        summary: try row.optionalText("summary"), sources: try row.list("sources"))
+      if try row.bool("retracted") { meeting.retracted = true }
       return meeting
     }
   }
@@ -100,22 +98,23 @@ extension AccordStore {
     let hidden = Self.hidden("statement", "q.id", negotiationColumn: "q.negotiation_id")
     return try connection.all(
       """
-      SELECT q.id, q.date, q.date_first, q.date_last, a.name, n.slug, q.text, q.context, q.language,
+      SELECT q.id, q.date, q.date_first, q.date_last, a.name AS speaker, n.slug AS negotiation, q.text,
+        q.context, q.language,
         (SELECT group_concat(s.slug, char(31)) FROM citation c JOIN source s ON s.id = c.source_id
-          WHERE c.statement_id = q.id),
-        \(hidden)
+          WHERE c.statement_id = q.id) AS sources,
+        \(hidden) AS retracted
       FROM statement q JOIN actor a ON a.id = q.actor_id LEFT JOIN negotiation n ON n.id = q.negotiation_id
       WHERE (?1 IS NULL OR q.negotiation_id = ?1) AND (?2 IS NULL OR q.actor_id = ?2)
         AND (?3 OR NOT \(hidden))
       ORDER BY q.date_first, q.date_last, q.id
       """, [.optional(negotiation), .optional(speaker), .integer(includeRetracted ? 1 : 0)]
-    ) { row in
+    ) { (row) throws(StoreError) in
       var quote = QuoteRecord(
-        id: row.integer(0), date: AccordDate.stored(row.text(1), first: row.text(2), last: row.text(3)),
-        speaker: row.text(4), negotiation: row.optionalText(5), text: row.text(6),
-        context: row.optionalText(7),
-        language: row.optionalText(8), sources: splitList(row.optionalText(9)))
-      if row.bool(10) { quote.retracted = true }
+        id: try row.integer("id"), date: try row.date("date"), speaker: try row.text("speaker"),
+        negotiation: try row.optionalText("negotiation"), text: try row.text("text"),
+        context: try row.optionalText("context"), language: try row.optionalText("language"),
+        sources: try row.list("sources"))
+      if try row.bool("retracted") { quote.retracted = true }
       return quote
     }
   }
@@ -127,22 +126,21 @@ extension AccordStore {
     let hidden = Self.hidden("development", "d.id", negotiationColumn: "d.negotiation_id")
     return try connection.all(
       """
-      SELECT d.id, d.date, d.date_first, d.date_last, n.slug, d.text,
+      SELECT d.id, d.date, d.date_first, d.date_last, n.slug AS negotiation, d.text,
         (SELECT group_concat(a.name, char(31)) FROM development_actor y JOIN actor a ON a.id = y.actor_id
-          WHERE y.development_id = d.id),
+          WHERE y.development_id = d.id) AS actors,
         (SELECT group_concat(s.slug, char(31)) FROM citation c JOIN source s ON s.id = c.source_id
-          WHERE c.development_id = d.id),
-        \(hidden)
+          WHERE c.development_id = d.id) AS sources,
+        \(hidden) AS retracted
       FROM development d JOIN negotiation n ON n.id = d.negotiation_id
       WHERE (?1 IS NULL OR d.negotiation_id = ?1) AND (?2 OR NOT \(hidden))
       ORDER BY d.date_first, d.date_last, d.id
       """, [.optional(negotiation), .integer(includeRetracted ? 1 : 0)]
-    ) { row in
+    ) { (row) throws(StoreError) in
       var development = DevelopmentRecord(
-        id: row.integer(0), date: AccordDate.stored(row.text(1), first: row.text(2), last: row.text(3)),
-        negotiation: row.text(4), actors: splitList(row.optionalText(6)), text: row.text(5),
-        sources: splitList(row.optionalText(7)))
-      if row.bool(8) { development.retracted = true }
+        id: try row.integer("id"), date: try row.date("date"), negotiation: try row.text("negotiation"),
+        actors: try row.list("actors"), text: try row.text("text"), sources: try row.list("sources"))
+      if try row.bool("retracted") { development.retracted = true }
       return development
     }
   }
