@@ -29,6 +29,9 @@ let package = Package(
       capability: .buildTool(),
       dependencies: ["accord-embed-migrations"]
     ),
+    // The system calls of the command line and of export (Linux or macOS), and the one way Accord
+    // writes a file the user named (OutputFile: whole or not at all, mode 0600).
+    .target(name: "AccordSystem"),
     // The storage module: typed SQLite layer, migrations, the negotiation record. No CLI code.
     .target(
       name: "AccordStore",
@@ -36,7 +39,7 @@ let package = Package(
       plugins: ["EmbedMigrations"]
     ),
     // Export and import: Accord's own format (JSON, NDJSON), PA-X and UCDP CSV files.
-    .target(name: "AccordImport", dependencies: ["AccordStore"]),
+    .target(name: "AccordImport", dependencies: ["AccordStore", "AccordSystem"]),
     // Reports: Markdown, self-contained HTML with SVG timelines, JSON. Rendering only; the data
     // comes from AccordStore. Also text as a terminal shows it (TerminalText: display width, cuts).
     .target(name: "AccordReports", dependencies: ["AccordStore"]),
@@ -47,6 +50,7 @@ let package = Package(
         "AccordStore",
         "AccordImport",
         "AccordReports",
+        "AccordSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -9,7 +9,8 @@ struct ConditionList: ParsableCommand {
       met or revised; a rejected condition is still held, so still open, and a reneged one open again. \
       --by finds what an actor holds directly and through its blocs, marked via the bloc (--direct: its \
       own alone).
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "Only this negotiation.") var negotiation: String?
   @Flag(help: "Only open conditions.") var open = false
@@ -17,8 +18,8 @@ struct ConditionList: ParsableCommand {
     help: ArgumentHelp("Only conditions held by this actor (or a bloc it belonged to).", valueName: "actor"))
   var by: String?
   @Flag(help: "With --by: only the actor's own conditions, not its blocs'.") var direct = false
-  @OptionGroup var asOf: AsOfOption
-  @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
+  @OptionGroup var asOf: AsOfOptions
+  @OptionGroup var retracted: RetractedOptions
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
@@ -27,7 +28,7 @@ struct ConditionList: ParsableCommand {
     let list = try store.conditions(
       negotiation: negotiation.map { try store.resolveNegotiation($0) },
       by: try by.map { try store.actorScope(store.resolveActor($0), direct: direct) },
-      openOnly: open, asOf: asOf.day, includeRetracted: includeRetracted)
+      openOnly: open, asOf: asOf.day, includeRetracted: retracted.include)
     try Render(output).records(
       list,
       headers: [

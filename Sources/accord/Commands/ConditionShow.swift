@@ -3,10 +3,11 @@ import ArgumentParser
 
 struct ConditionShow: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "show", abstract: "Show a condition: each counterpart's answer, and its chain of revisions.").asLeaf
+    commandName: "show", abstract: "Show a condition: each counterpart's answer, and its chain of revisions."
+  ).asLeaf
 
   @Argument(help: "The condition's number.") var condition: String
-  @OptionGroup var asOf: AsOfOption
+  @OptionGroup var asOf: AsOfOptions
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 

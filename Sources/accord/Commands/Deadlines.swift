@@ -9,12 +9,13 @@ struct Deadlines: ParsableCommand {
       A deadline is upcoming while ahead; moved when an extension of its proposal set a later date before \
       it came; met when its proposal (without one: a proposal of the negotiation) was concluded or closed \
       by then; missed otherwise.
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "Only this negotiation.") var negotiation: String?
   @Option(help: ArgumentHelp("Only those due within this many days.", valueName: "days")) var upcoming: Int?
   @Flag(help: "Only those missed.") var missed = false
-  @OptionGroup var asOf: AsOfOption
+  @OptionGroup var asOf: AsOfOptions
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 

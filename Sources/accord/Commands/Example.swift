@@ -1,11 +1,6 @@
 import AccordStore
+import AccordSystem
 import ArgumentParser
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 struct Example: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -15,7 +10,8 @@ struct Example: ParsableCommand {
     discussion: """
       Writes to --db PATH, else example.sqlite beside your database (never to your database itself), \
       rebuilding it if it holds only the example; then prints the unsigned deals and the negotiation.
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Option(
     help: ArgumentHelp(
@@ -40,7 +36,7 @@ struct Example: ParsableCommand {
   func run() throws {
     let path = self.path
     if try ExampleDatabase.holdsOnlyTheExample(path) {
-      for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+      for suffix in ["", "-wal", "-shm"] { System.remove(path + suffix) }
     }
     let store = try AccordStore(path: path)
     store.commandArguments = commandLineText()
@@ -64,7 +60,7 @@ enum ExampleDatabase {
   /// rebuilding it loses nothing; throws when it holds anything else (even the same negotiation
   /// entered by hand), so that `accord example` never writes into an analyst's record.
   static func holdsOnlyTheExample(_ path: String) throws -> Bool {
-    guard access(path, F_OK) == 0 else { return false }
+    guard System.exists(path) else { return false }
     let found = try records(of: AccordStore(path: path).connection)
     let example = try AccordStore.inMemory()
     try WorkedExample.load(into: example)

@@ -4,17 +4,17 @@ import ArgumentParser
 struct NegotiationShow: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
-    abstract: "Show a negotiation: status and the steps behind it, conditions, meetings, quotes.").asLeaf
+    abstract: "Show a negotiation: status and the steps behind it, conditions, meetings, quotes."
+  ).asLeaf
 
   @Argument(help: "Short id, title or number.") var negotiation: String
-  @Option(help: ArgumentHelp("Everything as it stood on this day.", valueName: "date"), transform: parseDate)
-  var asOf: AccordDate?
+  @OptionGroup var asOf: AsOfOptions
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
     let store = try database.openExisting()
-    let detail = try store.negotiation(store.resolveNegotiation(negotiation), asOf: asOf?.last)
+    let detail = try store.negotiation(store.resolveNegotiation(negotiation), asOf: asOf.day)
     switch output.format {
     case .json: try Render(format: .json).json(detail)
     case .csv:

@@ -14,10 +14,11 @@ struct Positions: ParsableCommand {
 
       Example:
         accord positions iran-nuclear --as-of 2015-07-14
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String
-  @OptionGroup var asOf: AsOfOption
+  @OptionGroup var asOf: AsOfOptions
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 

@@ -8,11 +8,12 @@ struct ProposalList: ParsableCommand {
     discussion: """
       Every proposal, of one negotiation or of all, as 'accord deals' prints them; 'accord deals' \
       chooses among them (--unsigned, --signed, --in-force, --ended, …).
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Argument(help: "Only this negotiation: short id, title or number.") var negotiation: String?
-  @OptionGroup var asOf: AsOfOption
-  @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
+  @OptionGroup var asOf: AsOfOptions
+  @OptionGroup var retracted: RetractedOptions
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
@@ -20,7 +21,7 @@ struct ProposalList: ParsableCommand {
     let store = try database.openExisting()
     let deals = try store.deals(
       .all, negotiation: negotiation.map { try store.resolveNegotiation($0) }, asOf: asOf.day,
-      includeRetracted: includeRetracted)
+      includeRetracted: retracted.include)
     try Render(output).records(deals, headers: Deals.headers, rows: deals.map(Deals.row))
   }
 }
