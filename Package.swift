@@ -30,6 +30,9 @@ let package = Package(
       capability: .buildTool(),
       dependencies: ["accord-embed-migrations"]
     ),
+    // The system calls of the command line and of export (Linux or macOS), and the one way Accord
+    // writes a file the user named (OutputFile: whole or not at all, mode 0600).
+    .target(name: "AccordSystem"),
     // The storage module: typed SQLite layer, migrations, the negotiation record. No CLI code.
     .target(
       name: "AccordStore",
@@ -41,7 +44,7 @@ let package = Package(
     .target(name: "AccordSamples", dependencies: ["AccordStore"]),
     // Every import and export: Accord's own format (JSON, NDJSON) both ways, and the field's
     // datasets (PA-X, UCDP, treaty status tables) in; the readers, the mappings and the importer.
-    .target(name: "AccordTransfer", dependencies: ["AccordStore"]),
+    .target(name: "AccordTransfer", dependencies: ["AccordStore", "AccordSystem"]),
     // Reports: Markdown, self-contained HTML with SVG timelines, JSON. Rendering only; the data
     // comes from AccordStore. Also text as a terminal shows it (TerminalText: display width, cuts).
     .target(name: "AccordReports", dependencies: ["AccordStore"]),
@@ -53,6 +56,7 @@ let package = Package(
         "AccordTransfer",
         "AccordReports",
         "AccordSamples",
+        "AccordSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,10 +1,5 @@
 import AccordStore
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import AccordSystem
 
 /// The two layouts of Accord's export format. Both hold the same records, one JSON object a line.
 public enum ExportLayout: String, Sendable, CaseIterable {
@@ -42,38 +37,23 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
 
 /// Export and import of Accord's own record (the format is in the README, "Export and import").
 public enum AccordFile {
-  /// Writes the whole record (or the given record types) to `path`, or to standard output when nil.
-  /// A file is written beside its final name and renamed when complete, so that a failed export
-  /// never leaves half a file.
+  /// Writes the whole record (or the given record types) to `path`, or to standard output when nil
+  /// or `-`. A file is written whole or not at all, mode 0600 (``OutputFile``): a failed export
+  /// never leaves half a file, nor harms the file that was there.
   public static func export(
     _ store: AccordStore, layout: ExportLayout, types: Set<String>? = nil, to path: String?,
     progress: ((TransferProgress) -> Void)? = nil
   ) throws {
     guard let path, path != "-" else {
       try write(
-        store, layout: layout, types: types, sink: ByteSink(descriptor: 1, name: "standard output"),
-        progress: progress)
+        store, layout: layout, types: types,
+        sink: ByteSink(descriptor: System.standardOutput, name: "standard output"), progress: progress)
       return
     }
-    let temporary = path + ".partial"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-    guard fd >= 0 else {
-      throw StoreError.invalid("cannot write \(path): \(String(cString: strerror(errno)))")
-    }
-    do {
+    try OutputFile.write(to: path) { descriptor in
       try write(
-        store, layout: layout, types: types, sink: ByteSink(descriptor: fd, name: path), progress: progress)
-      guard fsync(fd) == 0, close(fd) == 0 else {
-        throw StoreError.invalid("cannot write \(path): \(String(cString: strerror(errno)))")
-      }
-    } catch {
-      close(fd)
-      unlink(temporary)
-      throw error
-    }
-    guard rename(temporary, path) == 0 else {
-      unlink(temporary)
-      throw StoreError.invalid("cannot write \(path): \(String(cString: strerror(errno)))")
+        store, layout: layout, types: types, sink: ByteSink(descriptor: descriptor, name: path),
+        progress: progress)
     }
   }
 

@@ -1,11 +1,6 @@
 import AccordStore
+import AccordSystem
 import ArgumentParser
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 @main
 struct Accord: ParsableCommand {
@@ -68,6 +63,8 @@ struct Accord: ParsableCommand {
       TestHooks.report()
     } catch let error as StoreError {
       fail(error.description, hint: nil, code: error.isUsageError ? 64 : 1)
+    } catch let error as OutputFile.Failure {
+      fail(error.description, hint: nil, code: 1)
     } catch {
       let code = exitCode(for: error)
       if code == .success { exit(withError: error) }  // --help, --version
@@ -92,7 +89,7 @@ struct Accord: ParsableCommand {
     var line = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
     if let hint { line += " (\(hint))" }
     FileOutput.standardError.write("Error: " + ErrorLine.clean(line) + "\n")
-    Glibc.exit(code)
+    System.exit(code)
   }
 }
 

@@ -102,6 +102,42 @@ import Testing
     return problems
   }
 
+  /// An option shared by several commands (AsOfOptions, RetractedOptions, DateRangeOptions) says
+  /// the same on each; the commands for which it means something else without it have their own.
+  @Test func aSharedOptionReadsTheSameEverywhere() throws {
+    let sandbox = try Sandbox()
+    // Without --as-of, all dates (actor show) or the example's day (example); with
+    // --include-retracted, one record shown that is otherwise refused (the show commands).
+    let own: Set = [
+      "actor show --as-of", "example --as-of", "source show --include-retracted",
+      "meeting show --include-retracted",
+    ]
+    // For each option, its help texts, each with the commands that print it.
+    var texts: [String: [String: [String]]] = [:]
+    for path in try Self.commandPaths(sandbox) {
+      let command = path.joined(separator: " ")
+      // Wide enough that every option's help is one line.
+      let result = try sandbox.run(path + ["--help"], environment: ["COLUMNS": "250"])
+      for line in result.stdout.split(separator: "\n").map(String.init) {
+        for option in ["--as-of <date>", "--include-retracted", "--from <date>", "--to <date>"]
+        where line.hasPrefix("  \(option) ") {
+          let name = String(option.prefix { $0 != " " })
+          guard !own.contains(command + " " + name) else { continue }
+          let text = line.dropFirst(2 + option.count).trimmingCharacters(in: .whitespaces)
+          texts[name, default: [:]][text, default: []].append(command)
+        }
+      }
+    }
+    let asOf = "The answer as it stood on this day (default: today)."
+    #expect(texts["--as-of"]?.keys.sorted() == [asOf])
+    #expect(texts["--as-of"]?[asOf]?.count ?? 0 >= 10, "\(texts)")
+    let retracted = "Show retracted records too, marked (retracted)."
+    #expect(texts["--include-retracted"]?.keys.sorted() == [retracted])
+    #expect(texts["--include-retracted"]?[retracted]?.count ?? 0 >= 9, "\(texts)")
+    #expect(texts["--from"]?.values.first?.sorted() == ["search", "timeline"], "\(texts)")
+    #expect(texts["--to"]?.keys.count == 1, "\(texts)")
+  }
+
   /// The checks themselves catch what they are for.
   @Test func theChecksCatchRaggedText() {
     let ragged = [

@@ -63,6 +63,22 @@ import Testing
     try expectRefused(["timeline", "nowhere"], status: 1, mentioning: ["no negotiation named 'nowhere'"])
   }
 
+  /// `--from` after `--to` is one line, exit 64, from each command that takes them (one check,
+  /// in DateRangeOptions); a month and a day in it overlap, and are no mistake.
+  @Test func fromAfterToIsOneClearLine() throws {
+    for command in [["timeline", "us-ukraine-minerals"], ["search", "guarantee*"]] {
+      let result = try sandbox.run(command + ["--from", "2025-03-01", "--to", "2025-02"])
+      #expect(result.status == 64, "\(result)")
+      #expect(result.stdout == "")
+      #expect(
+        result.stderr
+          == "Error: --from 2025-03-01 is after --to 2025-02 (see 'accord \(command[0]) --help')\n",
+        "\(result)")
+      let overlapping = try sandbox.run(command + ["--from", "2025-02", "--to", "2025-02-01"])
+      #expect(overlapping.status == 0, "\(overlapping)")
+    }
+  }
+
   @Test func searchFindsRanksAndFilters() throws {
     let hits = try #require(try sandbox.json("search", "guarantee*") as? [[String: Any]])
     #expect(hits.count == 5)

@@ -1,10 +1,5 @@
 import AccordStore
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import AccordSystem
 
 /// Reads a file (or standard input) in large chunks, so that the readers above it stream: memory
 /// stays the same whatever the file's size.
@@ -29,22 +24,19 @@ public final class ByteSource {
   public init(path: String) throws(StoreError) {
     name = path
     if path == "-" {
-      descriptor = 0
+      descriptor = System.standardInput
       ownsDescriptor = false
       size = nil
     } else {
-      let fd = open(path, O_RDONLY | O_CLOEXEC)
-      guard fd >= 0 else {
-        throw .invalid("cannot read \(path): \(String(cString: strerror(errno)))")
+      let opened: (descriptor: Int32, size: Int?)
+      do {
+        opened = try System.openForReading(path)
+      } catch {
+        throw .invalid("cannot read \(path): \(error)")
       }
-      var info = stat()
-      if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-        close(fd)
-        throw .invalid("cannot read \(path): it is a folder")
-      }
-      descriptor = fd
+      descriptor = opened.descriptor
       ownsDescriptor = true
-      size = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
+      size = opened.size
     }
     buffer = [UInt8](repeating: 0, count: Self.chunk)
   }
@@ -62,7 +54,7 @@ public final class ByteSource {
   }
 
   deinit {
-    if ownsDescriptor { close(descriptor) }
+    if ownsDescriptor { System.close(descriptor) }
   }
 
   /// Reads more bytes after `end`, keeping the unread ones from `keep` (default: `position`)
@@ -73,32 +65,34 @@ public final class ByteSource {
     if from > 0 {
       let count = end - from
       if count > 0 {
-        buffer.withUnsafeMutableBufferPointer { pointer in
-          guard let base = pointer.baseAddress else { return }
-          memmove(base, base + from, count)
+        buffer.withUnsafeMutableBytes { bytes in
+          guard let base = bytes.baseAddress else { return }
+          // The two ranges may overlap: copyMemory moves as memmove does.
+          base.copyMemory(from: base + from, byteCount: count)
         }
       }
       position -= from
       end = count
     }
     if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
-    while true {
-      let space = buffer.count - end
-      let got = buffer.withUnsafeMutableBufferPointer { pointer in
-        read(descriptor, pointer.baseAddress.map { $0 + end }, space)
+    let start = end
+    let read = buffer.withUnsafeMutableBytes { bytes in
+      Result { () throws(SystemError) in
+        try System.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: bytes[start...]))
       }
-      if got < 0 {
-        if errno == EINTR { continue }
-        throw .invalid("cannot read \(name): \(String(cString: strerror(errno)))")
-      }
-      if got == 0 {
-        finished = true
-        return false
-      }
-      end += got
-      bytesRead += got
-      return true
     }
+    let got: Int
+    switch read {
+    case .success(let count): got = count
+    case .failure(let error): throw .invalid("cannot read \(name): \(error)")
+    }
+    if got == 0 {
+      finished = true
+      return false
+    }
+    end += got
+    bytesRead += got
+    return true
   }
 
   /// The next byte without consuming it, or nil at the end.

@@ -1,10 +1,5 @@
 import AccordStore
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import AccordSystem
 
 /// Writes bytes to a file descriptor through a large buffer.
 public final class ByteSink {
@@ -31,19 +26,14 @@ public final class ByteSink {
     if buffer.count >= Self.flushSize { try flush() }
   }
 
+  /// Writes out what the buffer holds. A failure is not the user's mistake (exit 1, as any
+  /// file Accord cannot write): the disk is full, the reader went away.
   func flush() throws(StoreError) {
-    var offset = 0
-    let count = buffer.count
-    while offset < count {
-      let written = buffer.withUnsafeBufferPointer { pointer in
-        Glibc.write(descriptor, pointer.baseAddress.map { $0 + offset }, count - offset)
-      }
-      if written < 0 {
-        if errno == EINTR { continue }
-        throw .invalid("cannot write \(name): \(String(cString: strerror(errno)))")
-      }
-      offset += written
+    var failure: SystemError?
+    buffer.withUnsafeBytes { bytes in
+      do throws(SystemError) { try System.writeAll(descriptor, bytes) } catch { failure = error }
     }
+    if let failure { throw .conflict("cannot write \(name): \(failure)") }
     buffer.removeAll(keepingCapacity: true)
   }
 }

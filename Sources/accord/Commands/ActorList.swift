@@ -5,12 +5,12 @@ struct ActorList: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "list", abstract: "List actors.").asLeaf
 
   @Option(help: "Only actors of this kind.") var kind: ActorKind?
-  @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
+  @OptionGroup var retracted: RetractedOptions
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let actors = try database.openExisting().actors(kind: kind, includeRetracted: includeRetracted)
+    let actors = try database.openExisting().actors(kind: kind, includeRetracted: retracted.include)
     try Render(output).records(
       actors, headers: ["id", "short id", "name", "kind", "code", "aliases"],
       rows: actors.map {

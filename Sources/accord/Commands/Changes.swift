@@ -1,11 +1,6 @@
 import AccordStore
+import AccordSystem
 import ArgumentParser
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 struct Changes: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -60,14 +55,12 @@ struct Changes: ParsableCommand {
     if let unit = text.last, let seconds = units[unit], let count = Int(text.dropLast()), count >= 0 {
       // Further back than 1970 is as far back as the log can go.
       let (back, overflow) = count.multipliedReportingOverflow(by: seconds)
-      let current = Glibc.time(nil)
+      let current = System.secondsSince1970()
       if overflow || back > current { return "0000-01-01T00:00:00" }
-      var now = time_t(current - back)
-      var parts = tm()
-      gmtime_r(&now, &parts)
-      func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-      return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
-        + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
+      let then = System.utc(current - back)
+      func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+      return "\(then.year)-\(two(then.month))-\(two(then.day))T"
+        + "\(two(then.hour)):\(two(then.minute)):\(two(then.second))"
     }
     if text.count > 10, text.dropFirst(10).first == "T",
       (try? AccordDate.parse(String(text.prefix(10)))) != nil

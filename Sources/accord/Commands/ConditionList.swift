@@ -18,8 +18,8 @@ struct ConditionList: ParsableCommand {
     help: ArgumentHelp("Only conditions held by this actor (or a bloc it belonged to).", valueName: "actor"))
   var by: String?
   @Flag(help: "With --by: only the actor's own conditions, not its blocs'.") var direct = false
-  @OptionGroup var asOf: AsOfOption
-  @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
+  @OptionGroup var asOf: AsOfOptions
+  @OptionGroup var retracted: RetractedOptions
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
@@ -28,7 +28,7 @@ struct ConditionList: ParsableCommand {
     let list = try store.conditions(
       negotiation: negotiation.map { try store.resolveNegotiation($0) },
       by: try by.map { try store.actorScope(store.resolveActor($0), direct: direct) },
-      openOnly: open, asOf: asOf.day, includeRetracted: includeRetracted)
+      openOnly: open, asOf: asOf.day, includeRetracted: retracted.include)
     try Render(output).records(
       list,
       headers: [

@@ -7,7 +7,7 @@ struct ConditionShow: ParsableCommand {
   ).asLeaf
 
   @Argument(help: "The condition's number.") var condition: String
-  @OptionGroup var asOf: AsOfOption
+  @OptionGroup var asOf: AsOfOptions
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 

@@ -15,7 +15,7 @@ struct Deadlines: ParsableCommand {
   @Argument(help: "Only this negotiation.") var negotiation: String?
   @Option(help: ArgumentHelp("Only those due within this many days.", valueName: "days")) var upcoming: Int?
   @Flag(help: "Only those missed.") var missed = false
-  @OptionGroup var asOf: AsOfOption
+  @OptionGroup var asOf: AsOfOptions
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 

@@ -39,11 +39,8 @@ struct Deals: ParsableCommand {
       "Only deals of negotiations this actor (or a bloc it belongs to) is a party to.", valueName: "actor"))
   var party: String?
   @Flag(help: "With --party: only where the actor is a party itself, not through a bloc.") var direct = false
-  @Option(
-    help: ArgumentHelp("The answer as it stood on this day, from the dated steps alone.", valueName: "date"),
-    transform: parseDate)
-  var asOf: AccordDate?
-  @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
+  @OptionGroup var asOf: AsOfOptions
+  @OptionGroup var retracted: RetractedOptions
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
@@ -75,8 +72,8 @@ struct Deals: ParsableCommand {
     let store = try database.openExisting()
     let (deals, dormantLeftOut) = try store.dealList(
       filter, negotiation: negotiation.map { try store.resolveNegotiation($0) },
-      party: try party.map { try store.actorScope(store.resolveActor($0), direct: direct) }, asOf: asOf?.last,
-      includeRetracted: includeRetracted, dormantAfter: dormantAfter)
+      party: try party.map { try store.actorScope(store.resolveActor($0), direct: direct) }, asOf: asOf.day,
+      includeRetracted: retracted.include, dormantAfter: dormantAfter)
     try Render(output).records(deals, headers: Self.headers, rows: deals.map(Self.row))
     if dormantLeftOut > 0 {
       FileOutput.standardError.write(

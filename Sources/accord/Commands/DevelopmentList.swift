@@ -7,14 +7,14 @@ struct DevelopmentList: ParsableCommand {
   ).asLeaf
 
   @Argument(help: "Only this negotiation: short id, title or number.") var negotiation: String?
-  @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
+  @OptionGroup var retracted: RetractedOptions
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
     let store = try database.openExisting()
     let developments = try store.developments(
-      negotiation: negotiation.map { try store.resolveNegotiation($0) }, includeRetracted: includeRetracted)
+      negotiation: negotiation.map { try store.resolveNegotiation($0) }, includeRetracted: retracted.include)
     try Render(output).records(
       developments, headers: ["id", "date", "negotiation", "actors", "development", "sources"],
       rows: developments.map { d in

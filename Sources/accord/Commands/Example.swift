@@ -1,12 +1,7 @@
 import AccordSamples
 import AccordStore
+import AccordSystem
 import ArgumentParser
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 struct Example: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -42,7 +37,7 @@ struct Example: ParsableCommand {
   func run() throws {
     let path = self.path
     if try ExampleDatabase.holdsOnlyTheExample(path) {
-      for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+      for suffix in ["", "-wal", "-shm"] { System.remove(path + suffix) }
     }
     let store = try AccordStore(path: path)
     store.commandArguments = commandLineText()
@@ -66,7 +61,7 @@ enum ExampleDatabase {
   /// rebuilding it loses nothing; throws when it holds anything else (even the same negotiation
   /// entered by hand), so that `accord example` never writes into an analyst's record.
   static func holdsOnlyTheExample(_ path: String) throws -> Bool {
-    guard access(path, F_OK) == 0 else { return false }
+    guard System.exists(path) else { return false }
     guard try WorkedExample.isAlone(in: AccordStore(path: path)) else {
       throw StoreError.conflict(
         "\(path) holds other records; accord example writes only to its own database: name a new file with --db"

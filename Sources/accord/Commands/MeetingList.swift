@@ -10,7 +10,7 @@ struct MeetingList: ParsableCommand {
   @Option(
     name: .customLong("with"), help: ArgumentHelp("Only meetings this actor attended.", valueName: "actor"))
   var participant: String?
-  @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
+  @OptionGroup var retracted: RetractedOptions
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
@@ -18,7 +18,7 @@ struct MeetingList: ParsableCommand {
     let store = try database.openExisting()
     let meetings = try store.meetings(
       negotiation: negotiation.map { try store.resolveNegotiation($0) },
-      participant: participant.map { try store.resolveActor($0) }, includeRetracted: includeRetracted)
+      participant: participant.map { try store.resolveActor($0) }, includeRetracted: retracted.include)
     try Render(output).records(meetings, headers: Self.headers, rows: meetings.map(Self.row))
   }
 

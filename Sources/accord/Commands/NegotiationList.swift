@@ -19,15 +19,13 @@ struct NegotiationList: ParsableCommand {
   var party: String?
   @Flag(help: "With --party: only where the actor takes part itself, not through a bloc.") var direct = false
   @Option(help: "Only negotiations with this tag.") var tag: String?
-  @Option(
-    help: ArgumentHelp("The answer as it stood on this day.", valueName: "date"), transform: parseDate)
-  var asOf: AccordDate?
+  @OptionGroup var asOf: AsOfOptions
   @Option(
     help: ArgumentHelp(
       "Only negotiations with nothing recorded for this many days; live talks that quiet are stalled.",
       valueName: "days"))
   var stale: Int?
-  @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
+  @OptionGroup var retracted: RetractedOptions
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
@@ -38,11 +36,11 @@ struct NegotiationList: ParsableCommand {
 
   func run() throws {
     let store = try database.openExisting()
-    let day = asOf?.last ?? store.today
+    let day = asOf.day ?? store.today
     let list = try store.negotiations(
       signed: unsigned ? false : (signed ? true : nil),
       party: try party.map { try store.actorScope(store.resolveActor($0), direct: direct) },
-      tag: tag, asOf: day, includeRetracted: includeRetracted,
+      tag: tag, asOf: day, includeRetracted: retracted.include,
       staleDays: stale ?? NegotiationStatus.defaultStaleDays
     ).filter { summary in stale.map { summary.isStale(days: $0, asOf: day) } ?? true }
     try Render(output).records(

@@ -8,14 +8,13 @@ struct NegotiationShow: ParsableCommand {
   ).asLeaf
 
   @Argument(help: "Short id, title or number.") var negotiation: String
-  @Option(help: ArgumentHelp("Everything as it stood on this day.", valueName: "date"), transform: parseDate)
-  var asOf: AccordDate?
+  @OptionGroup var asOf: AsOfOptions
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
     let store = try database.openExisting()
-    let detail = try store.negotiation(store.resolveNegotiation(negotiation), asOf: asOf?.last)
+    let detail = try store.negotiation(store.resolveNegotiation(negotiation), asOf: asOf.day)
     switch output.format {
     case .json: try Render(format: .json).json(detail)
     case .csv:

@@ -18,7 +18,7 @@ struct Positions: ParsableCommand {
   ).asLeaf
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String
-  @OptionGroup var asOf: AsOfOption
+  @OptionGroup var asOf: AsOfOptions
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 

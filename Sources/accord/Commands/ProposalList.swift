@@ -12,8 +12,8 @@ struct ProposalList: ParsableCommand {
   ).asLeaf
 
   @Argument(help: "Only this negotiation: short id, title or number.") var negotiation: String?
-  @OptionGroup var asOf: AsOfOption
-  @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
+  @OptionGroup var asOf: AsOfOptions
+  @OptionGroup var retracted: RetractedOptions
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
@@ -21,7 +21,7 @@ struct ProposalList: ParsableCommand {
     let store = try database.openExisting()
     let deals = try store.deals(
       .all, negotiation: negotiation.map { try store.resolveNegotiation($0) }, asOf: asOf.day,
-      includeRetracted: includeRetracted)
+      includeRetracted: retracted.include)
     try Render(output).records(deals, headers: Deals.headers, rows: deals.map(Deals.row))
   }
 }

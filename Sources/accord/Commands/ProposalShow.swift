@@ -15,8 +15,7 @@ struct ProposalShow: ParsableCommand {
   ).asLeaf
 
   @Argument(help: "The proposal: short id, title or number.") var proposal: String
-  @Option(help: ArgumentHelp("Everything as it stood on this day.", valueName: "date"), transform: parseDate)
-  var asOf: AccordDate?
+  @OptionGroup var asOf: AsOfOptions
   @Flag(help: "Add a row for each member of a bloc party: its bloc's steps of days it belonged to it.")
   var members = false
   @OptionGroup var output: FormatOptions
@@ -24,7 +23,7 @@ struct ProposalShow: ParsableCommand {
 
   func run() throws {
     let store = try database.openExisting()
-    let detail = try store.proposalDetail(store.resolveProposal(proposal), asOf: asOf?.last, members: members)
+    let detail = try store.proposalDetail(store.resolveProposal(proposal), asOf: asOf.day, members: members)
     switch output.format {
     case .json: try Render(format: .json).json(detail)
     case .csv:

@@ -8,7 +8,7 @@ struct QuoteList: ParsableCommand {
 
   @Argument(help: "Only this negotiation: short id, title or number.") var negotiation: String?
   @Option(help: ArgumentHelp("Only what this actor said.", valueName: "actor")) var by: String?
-  @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
+  @OptionGroup var retracted: RetractedOptions
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
@@ -17,7 +17,7 @@ struct QuoteList: ParsableCommand {
     let quotes = try store.quotes(
       negotiation: negotiation.map { try store.resolveNegotiation($0) },
       speaker: by.map { try store.resolveActor($0) },
-      includeRetracted: includeRetracted)
+      includeRetracted: retracted.include)
     try Render(output).records(
       quotes, headers: ["id", "date", "who", "negotiation", "quote", "context", "sources"],
       rows: quotes.map { q in

@@ -1,12 +1,7 @@
 import AccordReports
 import AccordStore
+import AccordSystem
 import ArgumentParser
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -37,9 +32,7 @@ struct ReportCommand: ParsableCommand {
       "Only negotiations in which this actor (or a bloc it belongs to) takes part.", valueName: "actor"))
   var party: String?
   @Flag(help: "With --party: only where the actor takes part itself.") var direct = false
-  @Option(
-    help: ArgumentHelp("The day the report is as of (default: today).", valueName: "date"),
-    transform: parseDate) var asOf: AccordDate?
+  @OptionGroup var asOf: AsOfOptions
   @Option(
     help: ArgumentHelp(
       "List what changed from this day on (default: 7 days before the as-of day).", valueName: "date"),
@@ -72,7 +65,7 @@ struct ReportCommand: ParsableCommand {
     let store = try database.openExisting()
     var ids = try negotiations.map { try store.resolveNegotiation($0) }
     if let party {
-      let day = asOf?.last ?? store.today
+      let day = asOf.day ?? store.today
       let scope = try store.actorScope(store.resolveActor(party), direct: direct)
       let taking = try store.negotiations(party: scope, asOf: day).map(\.id)
       let live = try store.liveNegotiations(asOf: day)
@@ -84,43 +77,14 @@ struct ReportCommand: ParsableCommand {
     let report = try store.report(
       negotiations: ids,
       options: ReportOptions(
-        asOf: asOf?.last ?? store.today, since: since?.first, staleAfterDays: stale,
+        asOf: asOf.day ?? store.today, since: since?.first, staleAfterDays: stale,
         developments: developments,
         quotes: quotes))
     let text = try format.rendering.render(report)
     if let file {
-      try Self.write(text, to: file)
+      try OutputFile.write(text, to: file)
     } else {
       FileOutput.standardOutput.write(text)
-    }
-  }
-
-  /// Writes `text` to `path` whole or not at all: to a temporary file beside it, then renamed.
-  static func write(_ text: String, to path: String) throws {
-    let temporary = path + ".tmp-\(getpid())"
-    let fd = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o644)
-    guard fd >= 0 else {
-      throw StoreError.conflict("cannot write \(path): \(String(cString: strerror(errno)))")
-    }
-    var failed: Int32 = 0
-    var bytes = text
-    bytes.withUTF8 { buffer in
-      var offset = 0
-      while offset < buffer.count, let base = buffer.baseAddress {
-        let written = Glibc.write(fd, base + offset, buffer.count - offset)
-        if written < 0 && errno == EINTR { continue }
-        if written <= 0 {
-          failed = errno
-          return
-        }
-        offset += written
-      }
-    }
-    if close(fd) != 0 && failed == 0 { failed = errno }
-    if failed == 0 && rename(temporary, path) != 0 { failed = errno }
-    if failed != 0 {
-      unlink(temporary)
-      throw StoreError.conflict("cannot write \(path): \(String(cString: strerror(failed)))")
     }
   }
 }

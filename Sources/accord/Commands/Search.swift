@@ -20,10 +20,7 @@ struct Search: ParsableCommand {
     help: ArgumentHelp("Only facts by or about this actor (or a bloc it belonged to).", valueName: "actor"))
   var actor: String?
   @Flag(help: "With --actor: only the actor's own facts, not its blocs'.") var direct = false
-  @Option(help: ArgumentHelp("Only facts dated from this day on.", valueName: "date"), transform: parseDate)
-  var from: AccordDate?
-  @Option(help: ArgumentHelp("Only facts dated up to this day.", valueName: "date"), transform: parseDate)
-  var to: AccordDate?
+  @OptionGroup var dates: DateRangeOptions
   @Option(help: ArgumentHelp("How many to show.", valueName: "n")) var limit = 20
   @Option(help: ArgumentHelp("Which page of --limit results to show, from 1.", valueName: "n")) var page = 1
   @OptionGroup var output: FormatOptions
@@ -32,9 +29,6 @@ struct Search: ParsableCommand {
   func validate() throws {
     guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
     guard page >= 1 else { throw ValidationError("--page must be at least 1") }
-    if let from, let to, from.first > to.last {
-      throw ValidationError("--from \(from) is after --to \(to)")
-    }
   }
 
   func run() throws {
@@ -42,8 +36,8 @@ struct Search: ParsableCommand {
     let filter = SearchFilter(
       negotiation: try negotiation.map { try store.resolveNegotiation($0) },
       actor: try actor.map { try store.actorScope(store.resolveActor($0), direct: direct) },
-      from: from?.first,
-      to: to?.last)
+      from: dates.from?.first,
+      to: dates.to?.last)
     let hits = try store.search(
       words.joined(separator: " "), filter: filter, limit: limit, offset: (page - 1) * limit,
       marks: ("**", "**"))

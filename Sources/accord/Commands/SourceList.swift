@@ -4,12 +4,12 @@ import ArgumentParser
 struct SourceList: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "list", abstract: "List sources.").asLeaf
 
-  @Flag(help: "Show retracted records too, marked (retracted).") var includeRetracted = false
+  @OptionGroup var retracted: RetractedOptions
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let list = try database.openExisting().sources(includeRetracted: includeRetracted)
+    let list = try database.openExisting().sources(includeRetracted: retracted.include)
     try Render(output).records(
       list, headers: ["id", "short id", "outlet", "title", "published", "url"],
       rows: list.map {

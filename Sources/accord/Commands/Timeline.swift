@@ -12,21 +12,12 @@ struct Timeline: ParsableCommand {
   ).asLeaf
 
   @Argument(help: "Short id, title or number.") var negotiation: String
-  @Option(help: ArgumentHelp("Only facts dated from this day on.", valueName: "date"), transform: parseDate)
-  var from: AccordDate?
-  @Option(help: ArgumentHelp("Only facts dated up to this day.", valueName: "date"), transform: parseDate)
-  var to: AccordDate?
+  @OptionGroup var dates: DateRangeOptions
   @Option(help: ArgumentHelp("Only what this actor (or a bloc it belonged to) did.", valueName: "actor"))
   var actor: String?
   @Flag(help: "With --actor: only the actor's own facts, not its blocs'.") var direct = false
   @OptionGroup var output: FormatOptions
   @OptionGroup var database: DatabaseOptions
-
-  func validate() throws {
-    if let from, let to, from.first > to.last {
-      throw ValidationError("--from \(from) is after --to \(to)")
-    }
-  }
 
   func run() throws {
     let store = try database.openExisting()
@@ -35,7 +26,7 @@ struct Timeline: ParsableCommand {
       FileOutput.standardError.write("Note: this negotiation was retracted: \(reason)\n")
     }
     let entries = try store.timeline(
-      negotiation: id, from: from?.first, to: to?.last,
+      negotiation: id, from: dates.from?.first, to: dates.to?.last,
       actor: try actor.map { try store.actorScope(store.resolveActor($0), direct: direct) })
     try Render(output).records(
       entries, headers: ["date", "kind", "what", "who", "sources"],

@@ -1,15 +1,11 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import AccordSystem
 
 /// Unbuffered writes to standard output and standard error, without Foundation.
 struct FileOutput {
   let descriptor: Int32
 
-  static let standardOutput = FileOutput(descriptor: 1)
-  static let standardError = FileOutput(descriptor: 2)
+  static let standardOutput = FileOutput(descriptor: System.standardOutput)
+  static let standardError = FileOutput(descriptor: System.standardError)
 
   /// Standard output held back while a new record is made (see ``NewDatabase``).
   nonisolated(unsafe) private static var held: String?
@@ -25,21 +21,11 @@ struct FileOutput {
   static func discard() { held = nil }
 
   func write(_ text: String) {
-    if descriptor == 1, Self.held != nil {
+    if descriptor == System.standardOutput, Self.held != nil {
       Self.held? += text
       return
     }
-    var text = text
-    text.withUTF8 { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written <= 0 {
-          if written < 0 && errno == EINTR { continue }
-          return
-        }
-        offset += written
-      }
-    }
+    // Nothing to tell of a failure: this is where failures are told.
+    try? System.writeAll(descriptor, text)
   }
 }

@@ -1,11 +1,6 @@
 import AccordStore
+import AccordSystem
 import ArgumentParser
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Where the database is: shared by every command.
 struct DatabaseOptions: ParsableArguments {
@@ -64,7 +59,7 @@ enum NewDatabase {
     guard pending == nil, !DatabaseLocation.exists(path), !path.hasPrefix("file:"), path != ":memory:" else {
       return nil
     }
-    let file = path + ".new-\(getpid())"
+    let file = path + ".new-\(System.processID)"
     pending = (file, path)
     FileOutput.hold()
     return file
@@ -83,21 +78,20 @@ enum NewDatabase {
     defer { made = [] }
     // The store is closed, and its last connection has moved the WAL into the file; should a
     // connection still be open, its WAL is moved in now, so that the file is the whole record.
-    if access(file + "-wal", F_OK) == 0, let connection = try? Connection(path: file, create: false) {
+    if System.exists(file + "-wal"), let connection = try? Connection(path: file, create: false) {
       _ = try? connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }
-    if link(file, final) == 0 {
+    do throws(SystemError) {
+      try System.link(file, to: final)
+    } catch {
       removeFiles(of: file)
-      FileOutput.release()
-      return true
+      FileOutput.discard()
+      if error == .alreadyExists { return false }
+      Accord.fail("cannot give the new record its name \(final): \(error)", hint: nil, code: 1)
     }
-    let linkError = errno
     removeFiles(of: file)
-    FileOutput.discard()
-    if linkError == EEXIST { return false }
-    Accord.fail(
-      "cannot give the new record its name \(final): \(String(cString: strerror(linkError)))", hint: nil,
-      code: 1)
+    FileOutput.release()
+    return true
   }
 
   /// Removes the new record and the folders made for it (a folder only if empty).
@@ -105,12 +99,12 @@ enum NewDatabase {
     guard let (file, _) = pending else { return }
     pending = nil
     removeFiles(of: file)
-    for folder in made.dropLast().reversed() { rmdir(folder) }
+    for folder in made.dropLast().reversed() { System.removeFolder(folder) }
     FileOutput.discard()
   }
 
   private static func removeFiles(of file: String) {
-    for suffix in ["", "-wal", "-shm", "-journal"] { unlink(file + suffix) }
+    for suffix in ["", "-wal", "-shm", "-journal"] { System.remove(file + suffix) }
   }
 }
 
@@ -163,14 +157,36 @@ func commandLineText() -> String {
   }.joined(separator: " ")
 }
 
-/// `--as-of DATE`: the answer as it stood on a day (default: today).
-struct AsOfOption: ParsableArguments {
+/// `--as-of DATE`: the answer as it stood on a day (default: today). For every command that takes
+/// it and means today without it; `actor show` (default: all dates) and `example` (default: the
+/// example's day) mean something else without it, and say so in their own words.
+struct AsOfOptions: ParsableArguments {
   @Option(
     name: .customLong("as-of"),
     help: ArgumentHelp("The answer as it stood on this day (default: today).", valueName: "date"),
     transform: parseDate)
   var date: AccordDate?
 
-  /// The day it means: the last day of the date given (`2025-02` is 28 February).
+  /// The day it means: the last day of the date given (`2025-02` is 28 February); nil for today.
   var day: Day? { date?.last }
+}
+
+/// `--include-retracted`: for every command that leaves retracted records out by default.
+struct RetractedOptions: ParsableArguments {
+  @Flag(name: .customLong("include-retracted"), help: "Show retracted records too, marked (retracted).")
+  var include = false
+}
+
+/// `--from DATE` and `--to DATE`: facts dated within a span, by the first day a date covers.
+struct DateRangeOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Only facts dated from this day on.", valueName: "date"), transform: parseDate)
+  var from: AccordDate?
+  @Option(help: ArgumentHelp("Only facts dated up to this day.", valueName: "date"), transform: parseDate)
+  var to: AccordDate?
+
+  func validate() throws {
+    if let from, let to, from.first > to.last {
+      throw ValidationError("--from \(from) is after --to \(to)")
+    }
+  }
 }

@@ -1,10 +1,5 @@
+import AccordSystem
 import AccordTransfer
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// A progress line on standard error (records, rate, share done, time left), redrawn at most four
 /// times a second, and only when standard error is a terminal: quiet in scripts and logs.
@@ -16,17 +11,13 @@ final class ProgressLine {
 
   /// Nil when standard error is not a terminal.
   init?(total: Int?, noun: String) {
-    guard isatty(2) == 1 else { return nil }
+    guard System.isTerminal(System.standardError) else { return nil }
     self.total = total
     self.noun = noun
     started = Self.now()
   }
 
-  static func now() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-  }
+  static func now() -> Double { System.monotonicSeconds() }
 
   func update(_ progress: TransferProgress) {
     let now = Self.now()

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import AccordSystem
 
 /// The terminal standard output goes to, if it goes to one.
 enum Terminal {
@@ -14,23 +10,12 @@ enum Terminal {
     if let forced = TestHooks.terminalWidth {
       reported = forced > 0 ? forced : nil
     } else {
-      guard isatty(1) == 1 else { return nil }
-      reported = reportedWidth()
+      guard System.isTerminal(System.standardOutput) else { return nil }
+      reported = System.terminalColumns(System.standardOutput)
     }
-    if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 {
+    if let columns = System.environment("COLUMNS").flatMap({ Int($0) }), columns > 0 {
       return columns
     }
     return reported ?? 80
   }()
-
-  /// The width the terminal on standard output reports (TIOCGWINSZ), if any.
-  private static func reportedWidth() -> Int? {
-    var size = winsize()
-    #if canImport(Glibc)
-      let answer = ioctl(1, UInt(TIOCGWINSZ), &size)
-    #else
-      let answer = ioctl(1, TIOCGWINSZ, &size)
-    #endif
-    return answer == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
-  }
 }

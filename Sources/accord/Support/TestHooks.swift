@@ -1,10 +1,5 @@
 import AccordStore
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import AccordSystem
 
 /// Three switches for Accord's own tests, read from the environment. The first two make
 /// concurrency and crash tests prove the same thing on every run and on a slow machine, without
@@ -33,7 +28,7 @@ enum TestHooks {
     guard let crashAfter else { return }
     let limit = Int(crashAfter)
     store.connection.onStatement = { _ in
-      if let limit, statements >= limit { raise(SIGKILL) }
+      if let limit, statements >= limit { System.killSelf() }
       statements += 1
     }
   }
@@ -44,7 +39,5 @@ enum TestHooks {
     FileOutput.standardError.write("statements: \(statements)\n")
   }
 
-  private static func environment(_ name: String) -> String? {
-    getenv(name).map { String(cString: $0) }
-  }
+  private static func environment(_ name: String) -> String? { System.environment(name) }
 }
