@@ -67,7 +67,7 @@ struct Accord: ParsableCommand {
       }
       TestHooks.report()
     } catch let error as StoreError {
-      fail(error.description, hint: nil, code: error.isUsageError ? 64 : 1)
+      fail(error.commandLineText, hint: nil, code: error.isUsageError ? 64 : 1)
     } catch {
       let code = exitCode(for: error)
       if code == .success { exit(withError: error) }  // --help, --version

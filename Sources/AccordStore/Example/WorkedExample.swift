@@ -8,7 +8,7 @@ public enum WorkedExample {
   public static let asOf = Day(checked: 2025, 2, 20)
 
   public static func load(into store: AccordStore) throws {
-    func date(_ text: String) throws -> AccordDate { try AccordDate.parse(text) }
+    func date(_ text: String) throws -> AccordDate { try AccordDate.parse(text, today: store.today) }
     try store.write {
       // Actors.
       try store.addActor(

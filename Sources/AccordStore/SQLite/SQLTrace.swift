@@ -6,12 +6,11 @@ import CSQLite
   import Darwin
 #endif
 
-/// `ACCORD_TRACE_SQL=1`: every statement Accord runs, with its values filled in, on standard error,
-/// each ending in `;` — SQL that the `sqlite3` shell can run as it is. The benchmark harness uses it
-/// to make the shell do exactly the work a command did.
+/// Every statement a connection runs (one whose ``Connection/tracesSQL`` is on, as a store's is when
+/// its ``StoreConfiguration/tracesSQL`` is), with its values filled in, on standard error, each
+/// ending in `;` — SQL that the `sqlite3` shell can run as it is. The benchmark harness uses it
+/// (`ACCORD_TRACE_SQL=1`) to make the shell do exactly the work a command did.
 enum SQLTrace {
-  static let isOn = getenv("ACCORD_TRACE_SQL").map { String(cString: $0) == "1" } ?? false
-
   static func write(statement: OpaquePointer) {
     guard let expanded = sqlite3_expanded_sql(statement) else { return }
     write(String(cString: expanded))

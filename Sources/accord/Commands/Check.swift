@@ -8,12 +8,13 @@ struct Check: ParsableCommand {
     discussion: """
       Prints ok, or each problem on a line of its own and exits with status 1. It never writes to \
       the database and never upgrades it: run it on any file, even one made by another version.
-      """).asLeaf
+      """
+  ).asLeaf
 
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let report = try DatabaseCheck.run(path: database.path)
+    let report = try DatabaseCheck.run(path: database.path, configuration: AccordEnvironment.configuration)
     for note in report.notes { FileOutput.standardError.write("Note: " + note + "\n") }
     guard !report.problems.isEmpty else {
       FileOutput.standardOutput.write("ok\n")

@@ -17,7 +17,8 @@ struct Deals: ParsableCommand {
       --unsigned leaves it out and says how many on standard error; --dormant lists them. \
       --declarations lists documents one side issued alone (a law, a speech, a resolution), in effect \
       from their dates and never awaiting signature.
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Flag(help: "Only live drafts: drafted or agreed, not signed, adopted or in force.") var unsigned = false
   @Flag(help: "Every draft never concluded, closed ones too, with what closed each.") var allDrafts = false
@@ -65,9 +66,7 @@ struct Deals: ParsableCommand {
     if chosen.count > 1 {
       throw ValidationError("choose one of \(chosen.joined(separator: ", ")), not several")
     }
-    if dormantAfter <= 0 {
-      throw ValidationError("--dormant-after takes a number of days above 0, such as 365")
-    }
+    if dormantAfter <= 0 { throw ValidationError(StoreError.Mistake.dormancyNotAboveZero.commandLineText) }
   }
 
   func run() throws {

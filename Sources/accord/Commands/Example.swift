@@ -15,7 +15,8 @@ struct Example: ParsableCommand {
     discussion: """
       Writes to --db PATH, else example.sqlite beside your database (never to your database itself), \
       rebuilding it if it holds only the example; then prints the unsigned deals and the negotiation.
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Option(
     help: ArgumentHelp(
@@ -29,7 +30,7 @@ struct Example: ParsableCommand {
 
   var path: String {
     if let db { return db }
-    let main = DatabaseLocation.resolve(explicit: nil)
+    let main = AccordEnvironment.databasePath(explicit: nil)
     // A relative $ACCORD_DB without a folder ("accord.sqlite"): next to it, not in "/".
     guard main.contains("/") else { return "example.sqlite" }
     let folder = main.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(
@@ -42,7 +43,7 @@ struct Example: ParsableCommand {
     if try ExampleDatabase.holdsOnlyTheExample(path) {
       for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
     }
-    let store = try AccordStore(path: path)
+    let store = try AccordStore(path: path, configuration: AccordEnvironment.configuration)
     store.commandArguments = commandLineText()
     try WorkedExample.load(into: store)
     let day = asOf?.last ?? WorkedExample.asOf
@@ -65,8 +66,9 @@ enum ExampleDatabase {
   /// entered by hand), so that `accord example` never writes into an analyst's record.
   static func holdsOnlyTheExample(_ path: String) throws -> Bool {
     guard access(path, F_OK) == 0 else { return false }
-    let found = try records(of: AccordStore(path: path).connection)
-    let example = try AccordStore.inMemory()
+    let found = try records(
+      of: AccordStore(path: path, configuration: AccordEnvironment.configuration).connection)
+    let example = try AccordStore.inMemory(configuration: AccordEnvironment.configuration)
     try WorkedExample.load(into: example)
     let expected = try records(of: example.connection)
     guard found.allSatisfy({ table, rows in rows.isSubset(of: expected[table] ?? []) }) else {

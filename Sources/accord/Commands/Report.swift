@@ -16,7 +16,8 @@ struct ReportCommand: ParsableCommand {
       Everything as it stood on the as-of day: nothing dated later, and no source published later, \
       is in it. Without names, every live negotiation: something on it is dated on or before the \
       day, and not every one of its proposals is closed.
-      """).asLeaf
+      """
+  ).asLeaf
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case markdown, html, json
@@ -61,7 +62,7 @@ struct ReportCommand: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func validate() throws {
-    guard stale >= 0 else { throw ValidationError("--stale takes a number of days, 0 or more") }
+    guard stale >= 0 else { throw ValidationError(StoreError.Mistake.staleDaysBelowZero.commandLineText) }
     guard developments >= 0, quotes >= 0 else {
       throw ValidationError("--developments and --quotes take a number, 0 or more")
     }

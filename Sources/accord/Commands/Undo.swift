@@ -14,13 +14,14 @@ struct Undo: ParsableCommand {
       Examples:
         accord undo
         accord undo --steps 3
-      """).asLeaf
+      """
+  ).asLeaf
 
   @Option(help: ArgumentHelp("How many of your latest commands to undo.", valueName: "n")) var steps = 1
   @OptionGroup var database: DatabaseOptions
 
   func validate() throws {
-    if steps < 1 { throw ValidationError("--steps takes a number, 1 or more") }
+    if steps < 1 { throw ValidationError(StoreError.Mistake.undoOfNoCommand.commandLineText) }
   }
 
   func run() throws {

@@ -44,7 +44,5 @@ enum TestHooks {
     FileOutput.standardError.write("statements: \(statements)\n")
   }
 
-  private static func environment(_ name: String) -> String? {
-    getenv(name).map { String(cString: $0) }
-  }
+  private static func environment(_ name: String) -> String? { AccordEnvironment.value(name) }
 }
