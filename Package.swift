@@ -30,13 +30,13 @@ let package = Package(
       capability: .buildTool(),
       dependencies: ["accord-embed-migrations"]
     ),
-    // The system calls of the command line and of export (Linux or macOS), and the one way Accord
+    // The system calls of Accord (Linux or macOS), and the one way Accord
     // writes a file the user named (OutputFile: whole or not at all, mode 0600).
     .target(name: "AccordSystem"),
     // The storage module: typed SQLite layer, migrations, the negotiation record. No CLI code.
     .target(
       name: "AccordStore",
-      dependencies: ["CSQLite"],
+      dependencies: ["CSQLite", "AccordSystem"],
       plugins: ["EmbedMigrations"]
     ),
     // Sample records: the worked example (the 2025 US-Ukraine minerals talks) and the synthetic

@@ -10,7 +10,7 @@ public enum WorkedExample {
   public static let asOf = Day(year: 2025, month: 2, day: 20) ?? .epoch
 
   public static func load(into store: AccordStore) throws {
-    func date(_ text: String) throws -> AccordDate { try AccordDate.parse(text) }
+    func date(_ text: String) throws -> AccordDate { try AccordDate.parse(text, today: store.today) }
     try store.write {
       // Actors.
       try store.addActor(

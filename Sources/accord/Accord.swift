@@ -62,7 +62,7 @@ struct Accord: ParsableCommand {
       }
       TestHooks.report()
     } catch let error as StoreError {
-      fail(error.description, hint: nil, code: error.isUsageError ? 64 : 1)
+      fail(error.commandLineText, hint: nil, code: error.isUsageError ? 64 : 1)
     } catch let error as OutputFile.Failure {
       fail(error.description, hint: nil, code: 1)
     } catch {

@@ -189,10 +189,10 @@ import Testing
     #expect(try condition(store, us)?.answeredBy == "Ukraine")
     // An explicit --by wins; whoever answers must take part in the negotiation.
     let third = try addPrecondition(store, on: "2025-03-05")
+    let answered = try date("2025-03-06")
     #expect(
-      throws: StoreError.conflict(
-        "Marco Rubio takes no part in minerals on 2025-03-06: add it with 'accord negotiation join minerals marco-rubio --as party --on DATE'"
-      )
+      throws: StoreError.notTakingPart(
+        actor: "Marco Rubio", shortID: "marco-rubio", negotiation: "minerals", on: answered)
     ) {
       try store.updateCondition(String(third), .rejected, date: try date("2025-03-06"), by: "Rubio")
     }
@@ -221,7 +221,7 @@ import Testing
     let before = try rowCounts(store)
     for (id, outcome) in [(byPerson, ConditionOutcome.accepted), (inFund, .rejected)] {
       #expect(
-        throws: StoreError.invalid("say who \(outcome.rawValue) condition \(id) with --by ACTOR")
+        throws: StoreError.mistake(.answerWithoutActor(outcome, condition: id))
       ) {
         try store.updateCondition(String(id), outcome, date: try date("2025-03-10"))
       }

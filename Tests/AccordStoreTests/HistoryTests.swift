@@ -244,7 +244,7 @@ import Testing
     #expect(!section.quotes.contains { $0.id == 1 })
 
     #expect(throws: StoreError.self) { try store.retract(.meeting, "1", reason: "again") }
-    #expect(throws: StoreError.invalid("a retraction needs a --reason")) {
+    #expect(throws: StoreError.mistake(.retractionWithoutReason)) {
       try store.retract(.meeting, "1", reason: "  ")
     }
   }

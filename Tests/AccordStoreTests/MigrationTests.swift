@@ -383,12 +383,7 @@ import Testing
       let error = #expect(throws: StoreError.self) {
         try AccordStore(path: path, today: fixedToday)
       }
-      guard case .cannotOpen(let errorPath, let reason)? = error else {
-        Issue.record("expected StoreError.cannotOpen, got \(String(describing: error))")
-        return
-      }
-      #expect(errorPath == path)
-      #expect(reason.contains("another program"))
+      #expect(error == .unusableFile(path: path, .anotherProgramsDatabase))
       #expect(try Data(contentsOf: URL(filePath: path)) == before)
       #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["other.sqlite"])
       // Its own data is intact and no table of Accord's was added.

@@ -8,7 +8,7 @@ import Testing
   @Test func aNegotiationNeedsATitleAndAParty() throws {
     let store = try makeMineralsStore()
     let before = try rowCounts(store)
-    #expect(throws: StoreError.invalid("a negotiation needs at least one --party")) {
+    #expect(throws: StoreError.mistake(.negotiationWithoutParty)) {
       try store.addNegotiation(
         NewNegotiation(title: "Talks", participants: [("Ukraine", .mediator)]))
     }

@@ -126,10 +126,7 @@ import Testing
     let taken = #expect(throws: StoreError.self) {
       try store.addActor(NewActor(name: "Munich", kind: .group, slug: "munchen-group"))
     }
-    #expect(
-      taken
-        == .conflict(
-          "the short id 'munchen-group' belongs to another actor already: choose another --id"))
+    #expect(taken == .taken(.shortID("munchen-group", kind: "actor")))
     #expect(throws: StoreError.self) {
       try store.addActor(NewActor(name: "X", kind: .group, slug: "Not a slug!"))
     }

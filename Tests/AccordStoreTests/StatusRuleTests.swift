@@ -137,10 +137,11 @@ import Testing
     #expect(first.deadline?.text == "2014-11-24")
     #expect(try deal(store, "jpoa", asOf: "2014-12-01")?.deadline?.text == "2015-06-30")
     #expect(try deal(store, "jpoa", asOf: "2014-07-18")?.deadline == nil)
-    #expect(throws: StoreError.invalid("a extended step needs --until DATE")) {
+    #expect(throws: StoreError.mistake(.stepDateMissing(.until))) {
       try store.addStep(NewStep(proposal: "jpoa", .extended, date: try date("2015-01-01")))
     }
-    #expect(throws: StoreError.invalid("--until 2014-01 is before the step itself (2015-01-01)")) {
+    let (early, onStep) = (try date("2014-01"), try date("2015-01-01"))
+    #expect(throws: StoreError.mistake(.stepDateBeforeStep(.until, date: early, step: onStep))) {
       try store.addStep(
         NewStep(proposal: "jpoa", .extended, date: try date("2015-01-01"), until: try date("2014-01")))
     }
@@ -208,8 +209,7 @@ import Testing
     // The whole agreement stays in force throughout.
     #expect(try state(store, "paris", asOf: "2020-12-01") == .inForce)
     #expect(
-      throws: StoreError.invalid(
-        "a withdrawal-notified step concerns one party: say which with --party ACTOR")
+      throws: StoreError.mistake(.stepWithoutParty(.withdrawalNotified))
     ) {
       try store.addStep(
         NewStep(
@@ -387,10 +387,9 @@ import Testing
     try store.addActor(NewActor(name: "India", kind: .state, code: "IND"))
     try propose(store, "offer", on: "2025-02-12")
     let before = try rowCounts(store)
+    let signing = try date("2025-03-01")
     #expect(
-      throws: StoreError.conflict(
-        "India takes no part in minerals on 2025-03-01: add it with 'accord negotiation join minerals india --as party --on DATE'"
-      )
+      throws: StoreError.notTakingPart(actor: "India", shortID: "india", negotiation: "minerals", on: signing)
     ) {
       try store.addStep(
         NewStep(proposal: "offer", .signed, date: try date("2025-03-01"), parties: ["US", "India"]))

@@ -111,12 +111,9 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// Whole days from `self` to `other` (negative when `other` is earlier).
   public func days(to other: Day) -> Int { other.ordinal - ordinal }
 
-  /// Today where the analyst is (the machine's local time zone), or `$ACCORD_TODAY`
-  /// (YYYY-MM-DD) when set, for reproducible reports and tests.
+  /// Today where the analyst is: the machine's clock, in its local time zone. (A command may fix
+  /// another day for reproducible reports and tests: see ``StoreConfiguration/today``.)
   public static func today() -> Day {
-    if let fixed = getenv("ACCORD_TODAY").map({ String(cString: $0) }), let day = Day(iso: fixed) {
-      return day
-    }
     var now = time(nil)
     var parts = tm()
     localtime_r(&now, &parts)

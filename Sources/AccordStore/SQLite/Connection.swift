@@ -22,6 +22,9 @@ public final class Connection {
   /// write transaction: the store opens and closes its `command` row there, to which the history
   /// triggers attribute each change (see Migrations/0004_history.sql).
   public var writeHooks: WriteHooks?
+  /// Every statement this connection runs, with its values filled in, on standard error
+  /// (``SQLTrace``). A store sets it from its configuration.
+  public var tracesSQL = false
 
   /// How long a write waits for another process's write to finish before giving up.
   public static let busyTimeoutMilliseconds: Int32 = 10_000
@@ -59,7 +62,7 @@ public final class Connection {
 
   /// Runs one or more statements that take no arguments and return no rows.
   public func execute(_ sql: String) throws(StoreError) {
-    if SQLTrace.isOn { SQLTrace.write(sql) }
+    if tracesSQL { SQLTrace.write(sql) }
     let code = sqlite3_exec(handle, sql, nil, nil, nil)
     guard code == SQLITE_OK else { throw error(code: code, sql: sql) }
   }

@@ -30,9 +30,7 @@ public struct Migrator: Sendable {
     let tables = try connection.integer("SELECT count(*) FROM sqlite_schema") ?? 0
     let application = try connection.integer("PRAGMA application_id") ?? 0
     if tables > 0 && application != applicationID {
-      throw StoreError.cannotOpen(
-        path: connection.path,
-        reason: "it is an SQLite database of another program, not Accord's; name another file with --db")
+      throw StoreError.unusableFile(path: connection.path, .anotherProgramsDatabase)
     }
   }
 

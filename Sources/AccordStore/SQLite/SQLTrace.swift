@@ -1,17 +1,11 @@
+import AccordSystem
 import CSQLite
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// `ACCORD_TRACE_SQL=1`: every statement Accord runs, with its values filled in, on standard error,
-/// each ending in `;` — SQL that the `sqlite3` shell can run as it is. The benchmark harness uses it
-/// to make the shell do exactly the work a command did.
+/// Every statement a connection runs (one whose ``Connection/tracesSQL`` is on, as a store's is when
+/// its ``StoreConfiguration/tracesSQL`` is), with its values filled in, on standard error, each
+/// ending in `;` — SQL that the `sqlite3` shell can run as it is. The benchmark harness uses it
+/// (`ACCORD_TRACE_SQL=1`) to make the shell do exactly the work a command did.
 enum SQLTrace {
-  static let isOn = getenv("ACCORD_TRACE_SQL").map { String(cString: $0) == "1" } ?? false
-
   static func write(statement: OpaquePointer) {
     guard let expanded = sqlite3_expanded_sql(statement) else { return }
     write(String(cString: expanded))
@@ -22,14 +16,7 @@ enum SQLTrace {
     var text = sql
     while let last = text.last, last.isWhitespace || last == ";" { text.removeLast() }
     text += ";\n"
-    text.withUTF8 { buffer in
-      guard let base = buffer.baseAddress else { return }
-      var offset = 0
-      while offset < buffer.count {
-        let written = Glibc.write(2, base + offset, buffer.count - offset)
-        if written <= 0 { return }
-        offset += written
-      }
-    }
+    // A trace that cannot be written is given up: it must never stop the command it follows.
+    try? System.writeAll(2, text)
   }
 }

@@ -73,7 +73,7 @@ public final class Statement {
       }
       guard code == SQLITE_OK else { throw connection.error(code: code, sql: sql) }
     }
-    if SQLTrace.isOn { SQLTrace.write(statement: handle) }
+    if connection.tracesSQL { SQLTrace.write(statement: handle) }
   }
 
   /// Advances to the next row; false when there are no more.

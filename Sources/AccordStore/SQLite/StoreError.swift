@@ -1,17 +1,31 @@
 import CSQLite
 
-/// Everything that can go wrong in the store, in words an analyst can act on.
+/// Everything that can go wrong in the store, in words an analyst can act on. The store knows
+/// nothing of the command line: where the remedy is an option of a command, the error is a typed
+/// value (``Mistake``, ``Taken``, ``UnusableFile``, ``notTakingPart(actor:shortID:negotiation:on:)``,
+/// ``noRecord(path:)``) that the command words with its own options; `description` says it
+/// without them.
 public enum StoreError: Error, CustomStringConvertible, Equatable {
   /// The user's input is malformed: a usage error (exit 64).
   case invalid(String)
+  /// What the analyst gave leaves out something a record needs, or gives something it does not
+  /// take: a usage error (exit 64).
+  case mistake(Mistake)
   /// A name that matches nothing; `candidates` are the closest existing names.
   case notFound(kind: String, name: String, candidates: [String])
   /// A name that matches several records.
   case ambiguous(kind: String, name: String, matches: [String])
   /// The record contradicts what is there already (a duplicate, a broken reference).
   case conflict(String)
+  /// A name, short id or file that is taken already.
+  case taken(Taken)
+  /// A step or an answer by an actor (its name, and its short id) that takes no part in the
+  /// negotiation (its short id) on that date.
+  case notTakingPart(actor: String, shortID: String, negotiation: String, on: AccordDate)
   /// The database file cannot be opened or is not one Accord can use.
   case cannotOpen(path: String, reason: String)
+  /// The file is not one that Accord can keep its record in: another file is needed.
+  case unusableFile(path: String, UnusableFile)
   /// A command that only reads was given a database that does not exist.
   case noRecord(path: String)
   /// Any other SQLite failure.
@@ -20,7 +34,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
   /// True for errors in what the user typed, which exit with status 64.
   public var isUsageError: Bool {
     switch self {
-    case .invalid: return true
+    case .invalid, .mistake: return true
     case .sqlite(_, let extended, let message, _) where extended == ExtendedCode.constraintTrigger:
       // The schema's rules for values (0010 dates, 0012 sizes) refuse what was typed wrong.
       return Self.valueRules.contains { message.contains($0) }
@@ -35,6 +49,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
   public var description: String {
     switch self {
     case .invalid(let message): return message
+    case .mistake(let mistake): return mistake.description
     case .notFound(let kind, let name, let candidates):
       let hint =
         candidates.isEmpty
@@ -45,9 +60,12 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
       return "'\(name)' names more than one \(kind): "
         + matches.joined(separator: ", ") + "; use the id or number instead"
     case .conflict(let message): return message
+    case .taken(let taken): return taken.description
+    case .notTakingPart(let actor, _, let negotiation, let date):
+      return "\(actor) takes no part in \(negotiation) on \(date)"
     case .cannotOpen(let path, let reason): return "cannot open database \(path): \(reason)"
-    case .noRecord(let path):
-      return "no Accord record at \(path) (make one with 'accord init \(path)', or name another with --db)"
+    case .unusableFile(let path, let why): return "cannot open database \(path): \(why)"
+    case .noRecord(let path): return "no Accord record at \(path)"
     case .sqlite(let code, let extended, let message, _):
       switch extended {
       case ExtendedCode.constraintUnique, ExtendedCode.constraintPrimaryKey:
@@ -83,6 +101,120 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case SQLITE_PERM, SQLITE_AUTH: return "permission denied (\(message))"
     case SQLITE_IOERR: return "input/output error (\(message))"
     default: return message
+    }
+  }
+}
+
+extension StoreError {
+  /// Something that the analyst gave, or left out, that a record does not take: said in the
+  /// record's terms, for the command that took it to word with its own options.
+  public enum Mistake: Sendable, Equatable, CustomStringConvertible {
+    /// A negotiation with no party.
+    case negotiationWithoutParty
+    /// A number of quiet days after which a draft is dormant that is not above 0.
+    case dormancyNotAboveZero
+    /// A meeting with no participants.
+    case meetingWithoutParticipants
+    /// A condition met, said to be met by someone: it is met by no one in particular.
+    case metConditionWithActor
+    /// An answer to a condition whose actor cannot be told (not one counterpart alone).
+    case answerWithoutActor(ConditionOutcome, condition: Int64)
+    /// A retraction with no reason.
+    case retractionWithoutReason
+    /// An undo of fewer than one command.
+    case undoOfNoCommand
+    /// A report whose "since" day comes after its as-of day.
+    case reportSinceAfterAsOf(since: Day, asOf: Day)
+    /// A report whose number of quiet days before a negotiation is stale is below 0.
+    case staleDaysBelowZero
+    /// A step of a kind that concerns one party, for no party.
+    case stepWithoutParty(ProposalStep.Kind)
+    /// A step of a kind that concerns the whole proposal, for a party.
+    case stepWithParty(ProposalStep.Kind)
+    /// A step date of ``StepDate``'s kind of step given for a step of another kind.
+    case stepDateNotTaken(StepDate)
+    /// A step of ``StepDate``'s kind without that date.
+    case stepDateMissing(StepDate)
+    /// A step date before the step itself.
+    case stepDateBeforeStep(StepDate, date: AccordDate, step: AccordDate)
+    /// Members to add to a bloc, but no actor.
+    case noMembersToAdd
+    /// A source with neither a URL nor a title.
+    case sourceWithoutURLOrTitle
+
+    public var description: String {
+      switch self {
+      case .negotiationWithoutParty: "a negotiation needs at least one party"
+      case .dormancyNotAboveZero: "the days after which a draft is dormant must be a number above 0"
+      case .meetingWithoutParticipants: "a meeting needs its participants"
+      case .metConditionWithActor: "a condition is met, by no one in particular"
+      case .answerWithoutActor(let outcome, let condition):
+        "whoever \(outcome.rawValue) condition \(condition) must be named"
+      case .retractionWithoutReason: "a retraction needs a reason"
+      case .undoOfNoCommand: "an undo takes a number of commands, 1 or more"
+      case .reportSinceAfterAsOf(let since, let asOf): "\(since) is after the as-of day \(asOf)"
+      case .staleDaysBelowZero: "the days after which a negotiation is stale must be 0 or more"
+      case .stepWithoutParty(let kind): "a \(kind.argument) step concerns one party"
+      case .stepWithParty(let kind): "a \(kind.argument) step concerns the whole proposal, not a party"
+      case .stepDateNotTaken(let date): "the \(date) date goes with a \(date.step.argument) step only"
+      case .stepDateMissing(let date): "a \(date.step.argument) step needs its \(date) date"
+      case .stepDateBeforeStep(let field, let date, let step):
+        "the \(field) date \(date) is before the step itself (\(step))"
+      case .noMembersToAdd: "no actors to add to the bloc"
+      case .sourceWithoutURLOrTitle: "a source needs a URL, or a title where it has none"
+      }
+    }
+  }
+
+  /// The second date that one kind of step carries.
+  public enum StepDate: String, Sendable, Equatable, CustomStringConvertible {
+    /// The deadline an extension moves to.
+    case until
+    /// The day a withdrawal notified takes effect.
+    case effective
+
+    /// The kind of step that carries it.
+    public var step: ProposalStep.Kind {
+      switch self {
+      case .until: .extended
+      case .effective: .withdrawalNotified
+      }
+    }
+
+    public var description: String { rawValue }
+  }
+
+  /// What is taken already.
+  public enum Taken: Sendable, Equatable, CustomStringConvertible {
+    /// An actor of that kind goes by that name already (`shortID` the actor's).
+    case actorName(ActorKind, name: String, shortID: String)
+    /// A short id that another record of the kind has.
+    case shortID(String, kind: String)
+    /// A file that a backup would replace.
+    case file(String)
+
+    public var description: String {
+      switch self {
+      case .actorName(let kind, let name, let shortID):
+        "a \(kind.rawValue) named '\(name)' exists already ('\(shortID)')"
+      case .shortID(let slug, let kind): "the short id '\(slug)' belongs to another \(kind) already"
+      case .file(let path): "\(path) exists already"
+      }
+    }
+  }
+
+  /// Why a file cannot hold Accord's record.
+  public enum UnusableFile: Sendable, Equatable, CustomStringConvertible {
+    /// A folder or a device.
+    case notAFile
+    /// Another program's SQLite database.
+    case anotherProgramsDatabase
+
+    public var description: String {
+      switch self {
+      case .notAFile: "it is not a file but a folder or a device"
+      case .anotherProgramsDatabase: "it is an SQLite database of another program, not Accord's"
+      }
     }
   }
 }

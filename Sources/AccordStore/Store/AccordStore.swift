@@ -11,10 +11,12 @@ import CSQLite
 /// recorded is overwritten or deleted.
 public final class AccordStore {
   public let connection: Connection
+  /// What the command that opened the store said: today, the analyst, whether to trace SQL.
+  public let configuration: StoreConfiguration
   /// The day that `today` and `yesterday` mean, and the default as-of day.
-  public let today: Day
+  public var today: Day { configuration.today }
   /// The analyst and command line to which writes are attributed on the change log.
-  let commandLog = CommandLog()
+  let commandLog: CommandLog
   /// What opening this store made: the folders (outermost first), then the file; empty when the
   /// file was there already. (Another process may have opened it since.)
   public private(set) var made: [String] = []
@@ -27,21 +29,36 @@ public final class AccordStore {
   /// cannot write) is opened read-only: reading works, writing fails with "the database is
   /// read-only" and writes nothing (see ``DatabaseAccess``). With `create` false, a file that
   /// does not exist is an error (``StoreError/noRecord(path:)``) and nothing is made.
-  public convenience init(path: String, today: Day = .today(), create: Bool = true) throws {
+  public convenience init(
+    path: String, configuration: StoreConfiguration = StoreConfiguration(), create: Bool = true
+  ) throws {
     if !create, !DatabaseLocation.exists(path) { throw StoreError.noRecord(path: path) }
     let made = try DatabaseLocation.prepare(path)
     if !DatabaseAccess.canWrite(path) {
-      try self.init(connection: DatabaseAccess.openForReading(path), today: today, wal: false, readOnly: true)
+      try self.init(
+        connection: DatabaseAccess.openForReading(path), configuration: configuration, wal: false,
+        readOnly: true)
       return
     }
     let connection = try Connection(path: path)
-    try self.init(connection: connection, today: today, wal: true)
+    try self.init(connection: connection, configuration: configuration, wal: true)
     self.made = made
+  }
+
+  /// The database file at `path`, as ``init(path:configuration:create:)`` opens it, with the
+  /// default configuration but for `today`.
+  public convenience init(path: String, today: Day, create: Bool = true) throws {
+    try self.init(path: path, configuration: StoreConfiguration(today: today), create: create)
+  }
+
+  /// A private database in memory, with the default configuration but for `today`.
+  public static func inMemory(today: Day) throws -> AccordStore {
+    try inMemory(configuration: StoreConfiguration(today: today))
   }
 
   /// A private database in memory, for tests and trials. The schema is migrated once a process and
   /// copied into each new one (a migration of every file costs as much as a test of one).
-  public static func inMemory(today: Day = .today()) throws -> AccordStore {
+  public static func inMemory(configuration: StoreConfiguration = .init()) throws -> AccordStore {
     let connection = try Connection(path: ":memory:")
     if let image = migratedImage, let buffer = sqlite3_malloc64(UInt64(image.count)) {
       image.withUnsafeBytes { bytes in
@@ -53,7 +70,7 @@ public final class AccordStore {
       _ = sqlite3_deserialize(
         connection.handle, "main", buffer.assumingMemoryBound(to: UInt8.self), size, size, flags)
     }
-    return try AccordStore(connection: connection, today: today, wal: false)
+    return try AccordStore(connection: connection, configuration: configuration, wal: false)
   }
 
   /// A database migrated to this Accord's schema, as bytes; nil if it could not be made (then each
@@ -67,9 +84,16 @@ public final class AccordStore {
     return Array(UnsafeBufferPointer(start: data, count: Int(size)))
   }()
 
-  init(connection: Connection, today: Day, wal: Bool, readOnly: Bool = false) throws {
+  convenience init(connection: Connection, today: Day, wal: Bool, readOnly: Bool = false) throws {
+    try self.init(
+      connection: connection, configuration: StoreConfiguration(today: today), wal: wal, readOnly: readOnly)
+  }
+
+  init(connection: Connection, configuration: StoreConfiguration, wal: Bool, readOnly: Bool = false) throws {
     self.connection = connection
-    self.today = today
+    self.configuration = configuration
+    commandLog = CommandLog(analyst: configuration.analyst)
+    connection.tracesSQL = configuration.tracesSQL
     if readOnly {
       try Migrator().checkReadable(connection)
       return
@@ -128,21 +152,9 @@ private final class ReadMemo {
   var values: [String: Any] = [:]
 }
 
-/// Where the database lives: `--db PATH`, else `$ACCORD_DB`, else
-/// `$XDG_DATA_HOME/accord/accord.sqlite` (`~/.local/share/accord/accord.sqlite` when unset).
+/// The database file on disk: whether it exists, and making it. (Which file it is, the command
+/// decides: `accord` takes `--db`, else its environment.)
 public enum DatabaseLocation {
-  public static func resolve(explicit: String?) -> String {
-    if let explicit, !explicit.isEmpty { return explicit }
-    if let path = environment("ACCORD_DB"), !path.isEmpty { return path }
-    if let data = environment("XDG_DATA_HOME"), !data.isEmpty { return data + "/accord/accord.sqlite" }
-    let home = environment("HOME") ?? "."
-    return home + "/.local/share/accord/accord.sqlite"
-  }
-
-  static func environment(_ name: String) -> String? {
-    getenv(name).map { String(cString: $0) }
-  }
-
   /// True when `path` names something that exists (or a database that is not a plain file).
   public static func exists(_ path: String) -> Bool {
     if path == ":memory:" || path.hasPrefix("file:") { return true }
@@ -170,8 +182,7 @@ public enum DatabaseLocation {
       close(fd)
       made.append(path)
     } else if errno == EISDIR || (errno == EEXIST && !DatabaseAccess.isRegularFile(path)) {
-      throw .cannotOpen(
-        path: path, reason: "it is not a file but a folder or a device; name a file with --db")
+      throw .unusableFile(path: path, .notAFile)
     } else if errno != EEXIST {
       throw .cannotOpen(path: path, reason: "cannot make the file: " + errorText())
     }

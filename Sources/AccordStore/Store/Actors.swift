@@ -121,9 +121,7 @@ extension AccordStore {
           WHERE x.alias_key = ? AND a.kind = ? LIMIT 1
           """, [.text(Names.key(name)), .text(new.kind.rawValue)], { $0.text(0) })
       {
-        throw StoreError.conflict(
-          "a \(new.kind.rawValue) named '\(name)' exists already ('\(existing)'); use it, or give --id to add another"
-        )
+        throw StoreError.taken(.actorName(new.kind, name: name, shortID: existing))
       }
       let slug = try newSlug(new.slug, from: name, fallback: new.kind.rawValue, table: "actor")
       let id = try connection.insert(

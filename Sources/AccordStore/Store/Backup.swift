@@ -26,7 +26,7 @@ extension AccordStore {
         throw .conflict("\(destination) is a folder or a device: name a file for the backup")
       }
       guard replace else {
-        throw .conflict("\(destination) exists already: name a new file, or give --force to replace it")
+        throw .taken(.file(destination))
       }
     }
 
@@ -60,6 +60,7 @@ extension AccordStore {
   /// the read transaction that it holds meanwhile is what makes the copy consistent.
   private func copyPages(into path: String) throws(StoreError) {
     let copy = try Connection(path: path, create: false)
+    copy.tracesSQL = connection.tracesSQL
     guard let backup = sqlite3_backup_init(copy.handle, "main", connection.handle, "main") else {
       throw copy.error(code: sqlite3_errcode(copy.handle), sql: nil)
     }
@@ -93,11 +94,11 @@ extension AccordStore {
       return
     }
     if errno == EEXIST {
-      throw .conflict("\(destination) exists already: name a new file, or give --force to replace it")
+      throw .taken(.file(destination))
     }
     // A file system without hard links: check once more, then rename.
     guard access(destination, F_OK) != 0 else {
-      throw .conflict("\(destination) exists already: name a new file, or give --force to replace it")
+      throw .taken(.file(destination))
     }
     guard rename(partial, destination) == 0 else {
       throw .cannotOpen(path: destination, reason: "cannot write the backup: " + DatabaseLocation.errorText())

@@ -115,7 +115,7 @@ extension AccordStore {
   )
     throws -> [Int64]
   {
-    guard !members.isEmpty else { throw StoreError.invalid("name the actors to add with --add ACTOR") }
+    guard !members.isEmpty else { throw StoreError.mistake(.noMembersToAdd) }
     if let since, let until, until.last < since.first {
       throw StoreError.invalid("the membership ends (\(until)) before it starts (\(since))")
     }

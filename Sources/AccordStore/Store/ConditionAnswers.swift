@@ -27,7 +27,7 @@ extension AccordStore {
         if !actors.contains(actor) { actors.append(actor) }
       }
       if outcome == .met && !actors.isEmpty {
-        throw StoreError.invalid("a condition is met, by no one in particular: leave out --by")
+        throw StoreError.mistake(.metConditionWithActor)
       }
       if actors.isEmpty {
         switch outcome {
@@ -37,7 +37,7 @@ extension AccordStore {
           let others = try counterparts(
             negotiation: negotiation, holder: holder, on: date.last, blocs: try blocs())
           guard others.count == 1 else {
-            throw StoreError.invalid("say who \(outcome.rawValue) condition \(id) with --by ACTOR")
+            throw StoreError.mistake(.answerWithoutActor(outcome, condition: id))
           }
           actors = [others[0].id]
         }

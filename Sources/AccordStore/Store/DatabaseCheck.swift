@@ -24,8 +24,11 @@ public enum DatabaseCheck {
   /// At most this many foreign-key problems are listed one by one.
   static let listedForeignKeyProblems = 100
 
-  /// Checks the database at `path`. Throws only when there is no file to check.
-  public static func run(path: String) throws(StoreError) -> Report {
+  /// Checks the database at `path`. Throws only when there is no file to check. Of the
+  /// configuration, only ``StoreConfiguration/tracesSQL`` matters here.
+  public static func run(path: String, configuration: StoreConfiguration = StoreConfiguration())
+    throws(StoreError) -> Report
+  {
     guard DatabaseAccess.isRegularFile(path) else {
       throw .cannotOpen(
         path: path,
@@ -36,6 +39,7 @@ public enum DatabaseCheck {
     let connection: Connection
     do {
       connection = try DatabaseAccess.openForReading(path)
+      connection.tracesSQL = configuration.tracesSQL
     } catch {
       report.problems.append("file: " + describe(error))
       return report
@@ -203,6 +207,7 @@ public enum DatabaseCheck {
     let writer: Connection
     do {
       writer = try Connection(path: path, create: false)
+      writer.tracesSQL = connection.tracesSQL
     } catch {
       report.problems.append("full-text index: " + describe(error))
       return
@@ -228,6 +233,7 @@ public enum DatabaseCheck {
   static func describe(_ error: StoreError) -> String {
     switch error {
     case .cannotOpen(_, let reason): return reason
+    case .unusableFile(_, let why): return why.description
     case .sqlite(_, let extended, _, _) where extended == readOnlyRollback || extended == readOnlyRecovery:
       return "a write was interrupted and must be undone first, which check never does; "
         + "any command that writes (such as 'accord init') does it"

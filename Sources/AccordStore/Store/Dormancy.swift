@@ -7,6 +7,11 @@ public enum Dormancy {
   /// A year, unless said otherwise.
   public static let defaultDays = 365
 
+  /// Refuses a negotiation's own number of quiet days that is not above 0 (nil: the default).
+  static func check(days: Int?) throws(StoreError) {
+    if let days, days <= 0 { throw .mistake(.dormancyNotAboveZero) }
+  }
+
   /// Whether a draft last active on `activity` is dormant on `day` after `days` quiet days.
   public static func isDormant(activity: Day, asOf day: Day, after days: Int) -> Bool {
     activity.days(to: day) >= days
@@ -68,9 +73,7 @@ extension AccordStore {
 
   /// `accord negotiation edit NEG --dormant-after DAYS` (nil: back to the default).
   public func setDormantAfter(negotiation name: String, days: Int?) throws {
-    if let days, days <= 0 {
-      throw StoreError.invalid("--dormant-after takes a number of days above 0, such as 365")
-    }
+    try Dormancy.check(days: days)
     try write {
       let id = try resolveNegotiation(name)
       try connection.run(

@@ -216,7 +216,7 @@ extension AccordStore {
           [.integer(id), .optional(correction.title)]
         ) != nil
       {
-        throw StoreError.invalid("a source needs a URL, or a --title where it has none")
+        throw StoreError.mistake(.sourceWithoutURLOrTitle)
       }
       if !url.isEmpty,
         let other = try connection.integer(

@@ -1,29 +1,12 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Who is writing, and with what command: the open `command` row to which the history triggers
 /// attribute every change (Migrations/0004_history.sql). The store opens it right after each
 /// `BEGIN IMMEDIATE` and closes it right before the `COMMIT`.
 final class CommandLog {
-  var analyst: String = CommandLog.defaultAnalyst()
+  var analyst: String
   var arguments: String = "accord"
   var openID: Int64?
 
-  /// `$ACCORD_ANALYST`, else the login name (`$LOGNAME`, `$USER`, the password database), else
-  /// "unknown".
-  static func defaultAnalyst() -> String {
-    for name in ["ACCORD_ANALYST", "LOGNAME", "USER"] {
-      if let value = getenv(name).map({ String(cString: $0) }), !value.isEmpty { return value }
-    }
-    if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
-      let login = String(cString: name)
-      if !login.isEmpty { return login }
-    }
-    return "unknown"
-  }
+  init(analyst: String) { self.analyst = analyst }
 
   var hooks: WriteHooks {
     WriteHooks(
@@ -107,8 +90,7 @@ public enum RecordKind: String, Sendable, CaseIterable, Codable {
 }
 
 extension AccordStore {
-  /// The analyst to whom this store's writes are attributed (default: `$ACCORD_ANALYST`, else the
-  /// login name).
+  /// The analyst to whom this store's writes are attributed (at first, its configuration's).
   public var analyst: String {
     get { commandLog.analyst }
     set { commandLog.analyst = newValue }
@@ -361,7 +343,7 @@ extension AccordStore {
   @discardableResult
   public func retract(_ kind: RecordKind, _ name: String, reason: String) throws -> Int64 {
     let reason = reason.trimmingSpaces
-    guard !reason.isEmpty else { throw StoreError.invalid("a retraction needs a --reason") }
+    guard !reason.isEmpty else { throw StoreError.mistake(.retractionWithoutReason) }
     return try write {
       let id = try resolveRecord(kind, name)
       return try insertRetraction(

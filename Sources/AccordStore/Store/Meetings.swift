@@ -15,7 +15,7 @@ extension AccordStore {
     summary: String? = nil, sources: [String] = []
   ) throws -> Int64 {
     guard !participants.isEmpty else {
-      throw StoreError.invalid("a meeting needs its participants: add --with ACTOR for each")
+      throw StoreError.mistake(.meetingWithoutParticipants)
     }
     return try write {
       let negotiation = try resolveNegotiation(negotiation)

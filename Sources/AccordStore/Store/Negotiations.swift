@@ -52,13 +52,11 @@ extension AccordStore {
     let title = new.title.trimmingSpaces
     guard !title.isEmpty else { throw StoreError.invalid("a negotiation needs a title") }
     guard new.participants.contains(where: { $0.role == .party }) else {
-      throw StoreError.invalid("a negotiation needs at least one --party")
+      throw StoreError.mistake(.negotiationWithoutParty)
     }
     return try write {
       let slug = try newSlug(new.slug, from: title, fallback: "negotiation", table: "negotiation")
-      if let days = new.dormantAfter, days <= 0 {
-        throw StoreError.invalid("--dormant-after takes a number of days above 0, such as 365")
-      }
+      try Dormancy.check(days: new.dormantAfter)
       let id = try connection.insert(
         "INSERT INTO negotiation (slug, title, title_key, summary, dormant_after) VALUES (?, ?, ?, ?, ?)",
         [

@@ -214,10 +214,9 @@ extension AccordStore {
     for bloc in try blocs().blocs(of: actor, on: date) where try takesPart(bloc, in: negotiation, on: date) {
       return
     }
-    throw StoreError.conflict(
-      "\(try actorName(actor)) takes no part in \(try negotiationSlug(negotiation)) on \(date): "
-        + "add it with 'accord negotiation join \(try negotiationSlug(negotiation)) \(try actorSlug(actor)) --as party --on DATE'"
-    )
+    throw StoreError.notTakingPart(
+      actor: try actorName(actor), shortID: try actorSlug(actor),
+      negotiation: try negotiationSlug(negotiation), on: date)
   }
 
   func actorName(_ id: Int64) throws(StoreError) -> String {

@@ -182,11 +182,10 @@ extension AccordStore {
     let kind = new.kind
     let label = new.label?.trimmingSpaces.nonEmpty
     if StatusRule.partyOnly.contains(kind) && new.parties.isEmpty {
-      throw StoreError.invalid("a \(kind.argument) step concerns one party: say which with --party ACTOR")
+      throw StoreError.mistake(.stepWithoutParty(kind))
     }
     if StatusRule.wholeOnly.contains(kind) && !new.parties.isEmpty {
-      throw StoreError.invalid(
-        "a \(kind.argument) step concerns the whole proposal: leave out --party")
+      throw StoreError.mistake(.stepWithParty(kind))
     }
     switch (kind, label) {
     case (.milestone, nil):
@@ -194,8 +193,8 @@ extension AccordStore {
     case (.milestone, _), (_, nil): break
     default: throw StoreError.invalid("only a milestone has a name; a \(kind.argument) step takes none")
     }
-    try checkDate(new.until, named: "--until", for: kind, only: .extended, after: new.date)
-    try checkDate(new.effective, named: "--effective", for: kind, only: .withdrawalNotified, after: new.date)
+    try checkDate(new.until, .until, for: kind, after: new.date)
+    try checkDate(new.effective, .effective, for: kind, after: new.date)
     return try write {
       let proposal = try resolveProposal(new.proposal)
       try checkNotBeforeFirstStep(of: proposal, new.date)
@@ -234,21 +233,18 @@ extension AccordStore {
     return ids[0]
   }
 
-  /// `--until` for an extension, `--effective` for a withdrawal: required there, refused elsewhere,
-  /// never before the step itself.
+  /// The until of an extension, the effective day of a withdrawal: required there, refused
+  /// elsewhere, never before the step itself.
   private func checkDate(
-    _ date: AccordDate?, named option: String, for kind: ProposalStep.Kind, only: ProposalStep.Kind,
-    after stepDate: AccordDate
+    _ date: AccordDate?, _ field: StoreError.StepDate, for kind: ProposalStep.Kind, after stepDate: AccordDate
   ) throws(StoreError) {
-    guard kind == only else {
-      if date != nil { throw .invalid("\(option) goes with a \(only.argument) step only") }
+    guard kind == field.step else {
+      if date != nil { throw .mistake(.stepDateNotTaken(field)) }
       return
     }
-    guard let date else {
-      throw .invalid("a \(only.argument) step needs \(option) DATE")
-    }
+    guard let date else { throw .mistake(.stepDateMissing(field)) }
     if date.last < stepDate.first {
-      throw .invalid("\(option) \(date) is before the step itself (\(stepDate))")
+      throw .mistake(.stepDateBeforeStep(field, date: date, step: stepDate))
     }
   }
 

@@ -103,11 +103,10 @@ extension AccordStore {
   /// The report on `negotiations` (ids, in that order), or on every live one when empty.
   public func report(negotiations ids: [Int64] = [], options: ReportOptions) throws -> Report {
     guard options.since <= options.asOf else {
-      throw StoreError.invalid(
-        "--since \(options.since) is after the as-of day \(options.asOf): give an earlier day")
+      throw StoreError.mistake(.reportSinceAfterAsOf(since: options.since, asOf: options.asOf))
     }
     guard options.staleAfterDays >= 0 else {
-      throw StoreError.invalid("--stale takes a number of days, 0 or more")
+      throw StoreError.mistake(.staleDaysBelowZero)
     }
     return try connection.read {
       var seen = Set<Int64>()

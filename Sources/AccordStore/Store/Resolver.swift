@@ -128,7 +128,7 @@ extension AccordStore {
           "'\(wanted)' cannot be a short id: use lower-case letters, digits and hyphens, with a letter")
       }
       if try connection.integer("SELECT 1 FROM \(table) WHERE slug = ?", [.text(slug)]) != nil {
-        throw .conflict("the short id '\(slug)' belongs to another \(table) already: choose another --id")
+        throw .taken(.shortID(slug, kind: table))
       }
       return slug
     }

@@ -131,7 +131,7 @@ public enum SchemaGuide {
         ("id", "The development's number (accord retract development N)."), negotiationID, negotiation,
       ]
         + dated + [
-          ("text", "What happened."), ("actors", "The actors it names (--actor)."), sources, recordedAt,
+          ("text", "What happened."), ("actors", "The actors it names."), sources, recordedAt,
         ], facets: ["negotiation"], sortDescending: "date_first"),
   ]
 

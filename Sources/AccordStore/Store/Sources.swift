@@ -34,7 +34,7 @@ extension AccordStore {
       throw StoreError.invalid("'\(url)' \(problem)")
     }
     if url == nil && title == nil {
-      throw StoreError.invalid("a source needs a URL, or a --title where it has none")
+      throw StoreError.mistake(.sourceWithoutURLOrTitle)
     }
     return try write {
       if let url, let existing = try connection.integer("SELECT id FROM source WHERE url = ?", [.text(url)]) {

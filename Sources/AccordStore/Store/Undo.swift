@@ -29,7 +29,7 @@ extension AccordStore {
   /// still stand (neither an undo nor undone). Refuses, writing nothing, when there are fewer, or
   /// when a change by a command not undone here touched a row that one of them changed.
   public func undo(steps: Int) throws -> [UndoResult] {
-    guard steps >= 1 else { throw StoreError.invalid("--steps takes a number, 1 or more") }
+    guard steps >= 1 else { throw StoreError.mistake(.undoOfNoCommand) }
     return try write {
       let targets: [(id: Int64, arguments: String, undoes: Int64?)]
       if steps == 1 {

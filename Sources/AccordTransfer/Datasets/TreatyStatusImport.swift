@@ -112,7 +112,7 @@ public final class TreatyStatusImport {
         guard let participant = try value(.participant) else {
           throw StoreError.invalid("line \(row.line), column '\(names[.participant] ?? "")': it is empty")
         }
-        let steps = try Self.steps(row: row, value: value, names: names)
+        let steps = try Self.steps(row: row, value: value, names: names, today: store.today)
         let actor = try self.actor(participant)
         if actor == nil { unknown.append("'\(participant)' (line \(row.line))") }
         rows.append((row.line, actor, participant, steps))
@@ -154,13 +154,13 @@ public final class TreatyStatusImport {
     var note: String? = nil
   }
 
-  /// The row's steps, in the order they happen.
-  static func steps(row: CSVRow, value: (Field) throws -> String?, names: [Field: String]) throws
+  /// The row's steps, in the order they happen (`today`: the day that `today` means in a date).
+  static func steps(row: CSVRow, value: (Field) throws -> String?, names: [Field: String], today: Day) throws
     -> [PartyStep]
   {
     func date(_ field: Field) throws -> (AccordDate, String?)? {
       guard let text = try value(field) else { return nil }
-      switch Result(catching: { () throws(StoreError) in try TreatyDate.parse(text) }) {
+      switch Result(catching: { () throws(StoreError) in try TreatyDate.parse(text, today: today) }) {
       case .success(let date): return date
       case .failure(let error):
         throw StoreError.invalid(
@@ -242,7 +242,7 @@ enum TreatyDate {
 
   /// `2016-04-22` (any EDTF date), or `22 Apr 2016` with an optional kind marker after it
   /// (`3 Sep 2016 A`); the marker is returned beside the date.
-  static func parse(_ text: String) throws(StoreError) -> (AccordDate, String?) {
+  static func parse(_ text: String, today: Day) throws(StoreError) -> (AccordDate, String?) {
     let words = text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).map(String.init)
     if words.count >= 3, let day = Int(words[0]),
       let month = months.firstIndex(of: String(words[1].lowercased().prefix(3))), let year = Int(words[2])
@@ -255,7 +255,7 @@ enum TreatyDate {
       }
       return (AccordDate(day: date), words.count == 4 ? words[3] : nil)
     }
-    return (try AccordDate.parse(text), nil)
+    return (try AccordDate.parse(text, today: today), nil)
   }
 
   /// `acceptance` for A or Acceptance; nil for anything else.

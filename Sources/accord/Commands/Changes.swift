@@ -63,11 +63,11 @@ struct Changes: ParsableCommand {
         + "\(two(then.hour)):\(two(then.minute)):\(two(then.second))"
     }
     if text.count > 10, text.dropFirst(10).first == "T",
-      (try? AccordDate.parse(String(text.prefix(10)))) != nil
+      (try? parseDate(String(text.prefix(10)))) != nil
     {
       return text
     }
-    guard let date = try? AccordDate.parse(text) else {
+    guard let date = try? parseDate(text) else {
       throw ValidationError(
         "--since '\(text)' is not a time: give a day (2025-03-01, today, yesterday) or a span back from now (12h, 2d, 1w)"
       )

@@ -14,7 +14,7 @@ struct Check: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let report = try DatabaseCheck.run(path: database.path)
+    let report = try DatabaseCheck.run(path: database.path, configuration: AccordEnvironment.configuration)
     for note in report.notes { FileOutput.standardError.write("Note: " + note + "\n") }
     guard !report.problems.isEmpty else {
       FileOutput.standardOutput.write("ok\n")

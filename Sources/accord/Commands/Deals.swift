@@ -63,9 +63,7 @@ struct Deals: ParsableCommand {
     if chosen.count > 1 {
       throw ValidationError("choose one of \(chosen.joined(separator: ", ")), not several")
     }
-    if dormantAfter <= 0 {
-      throw ValidationError("--dormant-after takes a number of days above 0, such as 365")
-    }
+    if dormantAfter <= 0 { throw ValidationError(StoreError.Mistake.dormancyNotAboveZero.commandLineText) }
   }
 
   func run() throws {

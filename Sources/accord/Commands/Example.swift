@@ -26,7 +26,7 @@ struct Example: ParsableCommand {
 
   var path: String {
     if let db { return db }
-    let main = DatabaseLocation.resolve(explicit: nil)
+    let main = AccordEnvironment.databasePath(explicit: nil)
     // A relative $ACCORD_DB without a folder ("accord.sqlite"): next to it, not in "/".
     guard main.contains("/") else { return "example.sqlite" }
     let folder = main.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(
@@ -39,7 +39,7 @@ struct Example: ParsableCommand {
     if try ExampleDatabase.holdsOnlyTheExample(path) {
       for suffix in ["", "-wal", "-shm"] { System.remove(path + suffix) }
     }
-    let store = try AccordStore(path: path)
+    let store = try AccordStore(path: path, configuration: AccordEnvironment.configuration)
     store.commandArguments = commandLineText()
     try WorkedExample.load(into: store)
     let day = asOf?.last ?? WorkedExample.asOf
@@ -62,7 +62,9 @@ enum ExampleDatabase {
   /// entered by hand), so that `accord example` never writes into an analyst's record.
   static func holdsOnlyTheExample(_ path: String) throws -> Bool {
     guard System.exists(path) else { return false }
-    guard try WorkedExample.isAlone(in: AccordStore(path: path)) else {
+    guard
+      try WorkedExample.isAlone(in: AccordStore(path: path, configuration: AccordEnvironment.configuration))
+    else {
       throw StoreError.conflict(
         "\(path) holds other records; accord example writes only to its own database: name a new file with --db"
       )

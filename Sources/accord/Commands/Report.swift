@@ -55,7 +55,7 @@ struct ReportCommand: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func validate() throws {
-    guard stale >= 0 else { throw ValidationError("--stale takes a number of days, 0 or more") }
+    guard stale >= 0 else { throw ValidationError(StoreError.Mistake.staleDaysBelowZero.commandLineText) }
     guard developments >= 0, quotes >= 0 else {
       throw ValidationError("--developments and --quotes take a number, 0 or more")
     }

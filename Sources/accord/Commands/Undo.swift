@@ -21,7 +21,7 @@ struct Undo: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func validate() throws {
-    if steps < 1 { throw ValidationError("--steps takes a number, 1 or more") }
+    if steps < 1 { throw ValidationError(StoreError.Mistake.undoOfNoCommand.commandLineText) }
   }
 
   func run() throws {

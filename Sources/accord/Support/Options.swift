@@ -11,7 +11,7 @@ struct DatabaseOptions: ParsableArguments {
       valueName: "path"))
   var db: String?
 
-  var path: String { DatabaseLocation.resolve(explicit: db) }
+  var path: String { AccordEnvironment.databasePath(explicit: db) }
 
   /// Opens the store for a command that writes, attributing its writes on the change log to this
   /// command line. A record that does not exist yet is made under a name of this process's own
@@ -19,21 +19,23 @@ struct DatabaseOptions: ParsableArguments {
   func open() throws -> AccordStore {
     if let fresh = NewDatabase.begin(path) {
       do {
-        let store = try AccordStore(path: fresh)
+        let store = try AccordStore(path: fresh, configuration: AccordEnvironment.configuration)
         NewDatabase.note(store.made)
         return opened(store)
       } catch StoreError.cannotOpen(_, let reason) {
         // Said of the record's own name: the one the user gave.
         throw StoreError.cannotOpen(path: path, reason: reason)
+      } catch StoreError.unusableFile(_, let why) {
+        throw StoreError.unusableFile(path: path, why)
       }
     }
-    return opened(try AccordStore(path: path))
+    return opened(try AccordStore(path: path, configuration: AccordEnvironment.configuration))
   }
 
   /// Opens the store for a command that only reads: a file that does not exist is an error,
   /// and nothing is made.
   func openExisting() throws -> AccordStore {
-    try opened(AccordStore(path: path, create: false))
+    try opened(AccordStore(path: path, configuration: AccordEnvironment.configuration, create: false))
   }
 
   private func opened(_ store: AccordStore) -> AccordStore {
@@ -79,6 +81,7 @@ enum NewDatabase {
     // The store is closed, and its last connection has moved the WAL into the file; should a
     // connection still be open, its WAL is moved in now, so that the file is the whole record.
     if System.exists(file + "-wal"), let connection = try? Connection(path: file, create: false) {
+      connection.tracesSQL = AccordEnvironment.configuration.tracesSQL
       _ = try? connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }
     do throws(SystemError) {
@@ -134,7 +137,9 @@ struct FormatOptions: ParsableArguments {
 }
 
 /// Reads a date option or argument as typed (`2025-02-14~`, `2025-02`, `today`).
-func parseDate(_ text: String) throws -> AccordDate { try AccordDate.parse(text) }
+func parseDate(_ text: String) throws -> AccordDate {
+  try AccordDate.parse(text, today: AccordEnvironment.configuration.today)
+}
 
 /// `--source SRC`, repeatable: a short id, a number or a URL (a new URL becomes a source).
 struct SourceOptions: ParsableArguments {

@@ -39,5 +39,5 @@ enum TestHooks {
     FileOutput.standardError.write("statements: \(statements)\n")
   }
 
-  private static func environment(_ name: String) -> String? { System.environment(name) }
+  private static func environment(_ name: String) -> String? { AccordEnvironment.value(name) }
 }
