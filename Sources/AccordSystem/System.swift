@@ -46,11 +46,7 @@ public enum System {
 
   /// Ends the process with `code`, without running anything more.
   public static func exit(_ code: Int32) -> Never {
-    #if canImport(Glibc)
-      Glibc.exit(code)
-    #else
-      Darwin.exit(code)
-    #endif
+    cExit(code)
   }
 
   /// Ends the process as a power cut would: SIGKILL (for the crash tests).
@@ -84,11 +80,7 @@ public enum System {
   {
     guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
     while true {
-      #if canImport(Glibc)
-        let got = Glibc.read(descriptor, base, buffer.count)
-      #else
-        let got = Darwin.read(descriptor, base, buffer.count)
-      #endif
+      let got = cRead(descriptor, base, buffer.count)
       if got >= 0 { return got }
       if errno != EINTR { throw SystemError(errno) }
     }
@@ -108,22 +100,12 @@ public enum System {
   /// Gives the file at `from` the further name `to`, which must not exist (else
   /// ``SystemError/alreadyExists``).
   public static func link(_ from: String, to: String) throws(SystemError) {
-    #if canImport(Glibc)
-      let answer = Glibc.link(from, to)
-    #else
-      let answer = Darwin.link(from, to)
-    #endif
-    if answer != 0 { throw SystemError(errno) }
+    if cLink(from, to) != 0 { throw SystemError(errno) }
   }
 
   /// Renames `from` to `to` in one step, replacing what `to` was.
   public static func rename(_ from: String, to: String) throws(SystemError) {
-    #if canImport(Glibc)
-      let answer = Glibc.rename(from, to)
-    #else
-      let answer = Darwin.rename(from, to)
-    #endif
-    if answer != 0 { throw SystemError(errno) }
+    if cRename(from, to) != 0 { throw SystemError(errno) }
   }
 
   /// Makes a new file at `path` for writing, readable and writable by its owner alone (mode 0600,
@@ -154,11 +136,7 @@ public enum System {
   public static func close(_ descriptor: Int32) { _ = closeDescriptor(descriptor) }
 
   private static func closeDescriptor(_ descriptor: Int32) -> Int32 {
-    #if canImport(Glibc)
-      Glibc.close(descriptor)
-    #else
-      Darwin.close(descriptor)
-    #endif
+    cClose(descriptor)
   }
 
   /// Puts the names in `folder` on the disk (after a rename into it), as far as it can.
@@ -238,3 +216,13 @@ public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The error in words: "No such file or directory"; for ``isAFolder``, "it is a folder".
   public var description: String { self == .isAFolder ? "it is a folder" : String(cString: strerror(number)) }
 }
+
+// The C library's calls whose names ``System`` gives its own methods: inside it, `link` would be
+// ``System/link(_:to:)``; out here it is the C function, the same on Glibc and Darwin.
+private func cLink(_ from: String, _ to: String) -> Int32 { link(from, to) }
+private func cRename(_ from: String, _ to: String) -> Int32 { rename(from, to) }
+private func cRead(_ descriptor: Int32, _ base: UnsafeMutableRawPointer, _ count: Int) -> Int {
+  read(descriptor, base, count)
+}
+private func cClose(_ descriptor: Int32) -> Int32 { close(descriptor) }
+private func cExit(_ code: Int32) -> Never { exit(code) }

@@ -72,8 +72,8 @@ import Testing
       "name", "column.table", "column.text", #"column.first ?? "NULL""#, #"column.last ?? "NULL""#,
     ],
     // Import and export (the whole folder): table and column names from their own fixed lists;
-    // `sql` is a matching condition written in the importer's source; citedSQL's arguments are
-    // literals; the page cache's size is a constant.
+    // `sql` is a matching condition written in the importer's source; citedSQL's and
+    // actorsSQL's arguments are literals; the page cache's size is a constant.
     "AccordTransfer/Transfer/": [
       "table", "sql", "field", "fact.rawValue", "column", "kind.column", "id", "Self.cacheKiB",
       "kind.table",  // a retraction's table, from RecordKind's fixed list
@@ -82,6 +82,8 @@ import Testing
       #"citedSQL("position_id", "o.id")"#, #"citedSQL("statement_id", "q.id")"#,
       #"citedSQL("development_id", "d.id")"#, #"citedSQL("answer_id", "x.id")"#,
       #"citedSQL("deadline_id", "d.id")"#,
+      #"actorsSQL("meeting_participant", "meeting_id", "m.id")"#,
+      #"actorsSQL("development_actor", "development_id", "d.id")"#,
     ],
     // The retraction rule's cases, each made of its callers' literals (see isRetractionRule).
     "AccordStore/Store/Retractions.swift": [

@@ -125,8 +125,7 @@ extension AccordStore {
       lists: ["participants", "sources"],
       sql: """
         SELECT m.id, n.slug AS negotiation, m.date, m.place, m.summary,
-          (SELECT group_concat(slug, char(31)) FROM (SELECT a.slug FROM meeting_participant x
-            JOIN actor a ON a.id = x.actor_id WHERE x.meeting_id = m.id ORDER BY x.actor_id)) AS participants,
+          \(actorsSQL("meeting_participant", "meeting_id", "m.id")) AS participants,
           \(citedSQL("meeting_id", "m.id")) AS sources, m.recorded_at
         FROM meeting m JOIN negotiation n ON n.id = m.negotiation_id ORDER BY m.id
         """),
@@ -144,8 +143,7 @@ extension AccordStore {
       lists: ["actors", "sources"],
       sql: """
         SELECT d.id, n.slug AS negotiation, d.date, d.text,
-          (SELECT group_concat(slug, char(31)) FROM (SELECT a.slug FROM development_actor x
-            JOIN actor a ON a.id = x.actor_id WHERE x.development_id = d.id ORDER BY x.actor_id)) AS actors,
+          \(actorsSQL("development_actor", "development_id", "d.id")) AS actors,
           \(citedSQL("development_id", "d.id")) AS sources, d.recorded_at
         FROM development d JOIN negotiation n ON n.id = d.negotiation_id ORDER BY d.id
         """),

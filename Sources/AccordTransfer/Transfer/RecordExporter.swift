@@ -76,6 +76,15 @@ extension AccordStore {
     """
   }
 
+  /// The short ids of the actors a fact names in `table` (a meeting's participants, a
+  /// development's actors), in the order of their numbers, as one list column.
+  static func actorsSQL(_ table: String, _ column: String, _ id: String) -> String {
+    """
+    (SELECT group_concat(slug, char(31)) FROM (SELECT a.slug FROM \(table) x
+      JOIN actor a ON a.id = x.actor_id WHERE x.\(column) = \(id) ORDER BY x.actor_id))
+    """
+  }
+
   static func list(_ text: String?) -> TransferValue {
     .list(splitList(text).map(TransferValue.text))
   }
