@@ -76,13 +76,14 @@ LANGUAGE sql STABLE PARALLEL SAFE
 RETURN to_char(current_date, 'YYYY-MM-DD') COLLATE "C";
 
 -- The day a YYYY-MM-DD text names, for day arithmetic (SQLite's julianday()): NULL for any other
--- text, as julianday() gives; a day past its month's end counts on into the next month, as
--- julianday('2025-02-30') does.
+-- text (julianday('') is NULL too); a day past its month's end counts on into the next month, as
+-- julianday('2025-02-30') does; the year 0000 is 1 BC, as in SQLite's proleptic calendar.
 CREATE FUNCTION accord_day(t text) RETURNS date
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE
-  WHEN t ~ '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' AND substr(t, 1, 4) <> '0000'
-  THEN make_date(substr(t, 1, 4)::int, substr(t, 6, 2)::int, 1) + (substr(t, 9, 2)::int - 1)
+  WHEN t ~ '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]) *$'
+  THEN make_date(CASE WHEN substr(t, 1, 4) = '0000' THEN -1 ELSE substr(t, 1, 4)::int END,
+    substr(t, 6, 2)::int, 1) + (substr(t, 9, 2)::int - 1)
 END;
 
 -- Whether a text is a day that exists, written YYYY-MM-DD: SQLite's
@@ -105,19 +106,16 @@ BEGIN
 END $$;
 
 -- After an insert that gave its own ids (an import into an empty table, an undo putting a row
--- back), the identity continues after the largest id, as SQLite numbers a new row max(rowid) + 1.
+-- back), the identity continues after the largest of them, as SQLite numbers a new row
+-- max(rowid) + 1. A statement trigger, with the statement's rows (`inserted`) and the table's
+-- identity sequence as its argument.
 CREATE FUNCTION accord_follow_ids() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
-  sequence regclass := pg_get_serial_sequence(format('%I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME), 'id')::regclass;
-  top bigint;
-  last bigint;
-  called boolean;
+  top bigint := (SELECT max(id) FROM inserted);
 BEGIN
-  EXECUTE format('SELECT max(id) FROM %I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME) INTO top;
-  EXECUTE format('SELECT last_value, is_called FROM %s', sequence) INTO last, called;
-  IF top > last OR (top = last AND NOT called) THEN
-    PERFORM setval(sequence, top);
+  IF top > coalesce(pg_sequence_last_value(TG_ARGV[0]::regclass), 0) THEN
+    PERFORM setval(TG_ARGV[0]::regclass, top);
   END IF;
   RETURN NULL;
 END $$;
@@ -865,7 +863,7 @@ END $$;
 
 -- ---------------------------------------------------------------------------------------------
 -- The triggers, made table by table from one list: the history triggers on every logged table,
--- the identity's follower on every table numbered by id, and the search, date and size triggers
+-- the identity's follower on every table of the record numbered by id, and the search, date and size triggers
 -- where SQLite has them, with SQLite's names. (PostgreSQL fires triggers of one kind in the order
 -- of their names: a row that breaks a date rule and a size limit at once is refused for its date
 -- here, for its size on SQLite.)
@@ -895,15 +893,17 @@ BEGIN
       t.name || '_history_delete', t.name, key);
   END LOOP;
 
-  -- The identity follows explicit ids, on every table numbered by an identity `id`.
+  -- The identity follows explicit ids, on every table of the record numbered by an identity `id`
+  -- (the logs, command and change_log, are numbered by the database alone).
   FOR t IN
-    SELECT c.relname AS name FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+    SELECT c.relname AS name, pg_get_serial_sequence(format('%I', c.relname), 'id') AS sequence
+    FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
     WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
-      AND a.attname = 'id' AND a.attidentity <> ''
+      AND a.attname = 'id' AND a.attidentity <> '' AND c.relname NOT IN ('command', 'change_log')
     ORDER BY c.relname
   LOOP
-    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I FOR EACH STATEMENT EXECUTE FUNCTION accord_follow_ids()',
-      t.name || '_id_follow', t.name);
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS inserted '
+      'FOR EACH STATEMENT EXECUTE FUNCTION accord_follow_ids(%L)', t.name || '_id_follow', t.name, t.sequence);
   END LOOP;
 
   -- Search: table, kind number, title, body, context, always or any.

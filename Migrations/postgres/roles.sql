@@ -18,7 +18,9 @@
 --   CREATE ROLE alice LOGIN PASSWORD '…' IN ROLE accord_writer;
 --   CREATE ROLE bob LOGIN PASSWORD '…' IN ROLE accord_reader;
 --
--- Roles belong to the whole cluster; privileges to one database. The change log is append-only
+-- The first run makes the roles, and needs a role with CREATEROLE (or a superuser); a run after
+-- that needs only the database's owner. Roles belong to the whole cluster; privileges to one
+-- database. The change log is append-only
 -- for everyone, its owner included, by its triggers (change_log_no_update, _no_delete,
 -- _no_truncate); only the owner or a superuser can drop or disable a trigger, so the database's
 -- owner should be a role that no analyst signs in as.
@@ -76,6 +78,13 @@ BEGIN
     EXECUTE format('GRANT USAGE, SELECT, UPDATE ON SEQUENCE %I TO accord_writer', t.name);
   END LOOP;
 
-  -- Accord's functions (the triggers', the views', the search's): run by both.
-  EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA %I TO accord_reader, accord_writer', schema_name);
+  -- Accord's functions (the triggers', the views', the search's): run by both. (PUBLIC may run
+  -- functions unless a database says otherwise; this holds if one does.)
+  FOR t IN
+    SELECT p.oid::regprocedure AS signature FROM pg_proc p
+    WHERE p.pronamespace = schema_name::regnamespace AND p.proname LIKE 'accord\_%'
+    ORDER BY 1
+  LOOP
+    EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO accord_reader, accord_writer', t.signature);
+  END LOOP;
 END $$;
