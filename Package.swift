@@ -45,16 +45,17 @@ let package = Package(
     // Every import and export: Accord's own format (JSON, NDJSON) both ways, and the field's
     // datasets (PA-X, UCDP, treaty status tables) in; the readers, the mappings and the importer.
     .target(name: "AccordTransfer", dependencies: ["AccordStore", "AccordSystem"]),
-    // Reports: Markdown, self-contained HTML with SVG timelines, JSON. Rendering only; the data
-    // comes from AccordStore. Also text as a terminal shows it (TerminalText: display width, cuts).
-    .target(name: "AccordReports", dependencies: ["AccordStore"]),
+    // Presentation: reports as Markdown, self-contained HTML with SVG timelines, JSON. Rendering
+    // only; the data comes from AccordStore. Also text as a terminal shows it (TerminalText:
+    // display width, cuts).
+    .target(name: "AccordPresentation", dependencies: ["AccordStore"]),
     // The command line: one subcommand a file, thin over AccordStore.
     .executableTarget(
       name: "accord",
       dependencies: [
         "AccordStore",
         "AccordTransfer",
-        "AccordReports",
+        "AccordPresentation",
         "AccordSamples",
         "AccordSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -73,7 +74,7 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(
-      name: "AccordReportsTests", dependencies: ["AccordReports", "AccordStore", "AccordSamples"],
+      name: "AccordPresentationTests", dependencies: ["AccordPresentation", "AccordStore", "AccordSamples"],
       exclude: ["Golden"]),
     .testTarget(
       name: "AccordTransferTests", dependencies: ["AccordTransfer", "AccordStore", "AccordSamples"],

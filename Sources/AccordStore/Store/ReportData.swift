@@ -1,5 +1,5 @@
 /// What `accord report` says, as the record stood on the as-of day: nothing dated later, and no
-/// source published later, is in it. AccordReports renders it as Markdown, HTML or JSON.
+/// source published later, is in it. AccordPresentation renders it as Markdown, HTML or JSON.
 public struct Report: Sendable, Codable {
   /// A source as numbered in one negotiation's section, in the order of first citation.
   public struct Source: Sendable, Codable, Equatable {
