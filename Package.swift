@@ -64,7 +64,8 @@ let package = Package(
     .testTarget(
       name: "AccordStoreTests",
       dependencies: [
-        "AccordStore", "AccordSamples", "AccordTransfer",
+        // AccordPresentation: the store's answers in words (a timeline's lines, a status's reason).
+        "AccordStore", "AccordSamples", "AccordTransfer", "AccordPresentation",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(

@@ -21,6 +21,6 @@ public enum JSONReport {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.keyEncodingStrategy = .convertToSnakeCase
-    return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+    return String(decoding: try encoder.encode(ReportJSON(report)), as: UTF8.self) + "\n"
   }
 }
