@@ -2,7 +2,8 @@ import AccordStore
 
 // The records whose JSON says something in words: the store's record, and what AccordPresentation
 // says of it. Each has the fields the README documents under "JSON" (pretty-printed, sorted
-// snake_case keys, as every JSON output of Accord): `what` and `on_the_day` are the words.
+// snake_case keys, as every JSON output of Accord): `what` and `on_the_day` are
+// the words.
 
 /// A timeline entry: `{kind, id, date, what, who[], proposal, step, condition, sources[], via}`.
 public struct TimelineEntryJSON: Encodable, Sendable, Equatable {
@@ -99,5 +100,24 @@ public struct ReportJSON: Encodable, Sendable {
     }
     stale = report.stale
     negotiations = report.negotiations
+  }
+}
+
+/// A change of `accord changes`: `{recorded_at, analyst, command, kind, id, what}`.
+public struct RecordedChangeJSON: Encodable, Sendable, Equatable {
+  public let recordedAt: String
+  public let analyst: String
+  public let command: String?
+  public let kind: String?
+  public let id: Int64?
+  public let what: String
+
+  public init(_ change: RecordedChange) {
+    recordedAt = change.recordedAt
+    analyst = change.analyst
+    command = change.command
+    kind = change.kind
+    id = change.id
+    what = change.what
   }
 }
