@@ -29,3 +29,13 @@ extension ProposalLinkEntry {
   /// In words: "endorsed by Resolution 2231 (unscr-2231, in unsc-iran)".
   public var words: String { "\(relation) \(title) (\(proposal), in \(negotiation))" }
 }
+
+extension Array where Element == String {
+  /// A list of names or short ids in one cell: "a; b".
+  public var listed: String { joined(separator: "; ") }
+}
+
+/// What a listing with `--include-retracted` adds to a retracted record's name.
+public func retractedMark(_ retracted: Bool?) -> String {
+  retracted == true ? " (retracted)" : ""
+}
