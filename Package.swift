@@ -45,16 +45,19 @@ let package = Package(
     // Every import and export: Accord's own format (JSON, NDJSON) both ways, and the field's
     // datasets (PA-X, UCDP, treaty status tables) in; the readers, the mappings and the importer.
     .target(name: "AccordTransfer", dependencies: ["AccordStore", "AccordSystem"]),
-    // Reports: Markdown, self-contained HTML with SVG timelines, JSON. Rendering only; the data
-    // comes from AccordStore. Also text as a terminal shows it (TerminalText: display width, cuts).
-    .target(name: "AccordReports", dependencies: ["AccordStore"]),
-    // The command line: one subcommand a file, thin over AccordStore.
+    // Every answer of the store in words for a reader, and nothing else: how a fact is said
+    // (Phrase), the lines of a timeline and of `accord changes`, the texts of `negotiation show` and
+    // `proposal show`, tables cut to the terminal (TerminalText: display width), CSV, JSON, and
+    // reports as Markdown, self-contained HTML with SVG timelines, or JSON. It queries nothing.
+    .target(name: "AccordPresentation", dependencies: ["AccordStore"]),
+    // The command line: one subcommand a file, thin: it asks AccordStore and prints what
+    // AccordPresentation makes of the answer.
     .executableTarget(
       name: "accord",
       dependencies: [
         "AccordStore",
         "AccordTransfer",
-        "AccordReports",
+        "AccordPresentation",
         "AccordSamples",
         "AccordSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -63,7 +66,8 @@ let package = Package(
     .testTarget(
       name: "AccordStoreTests",
       dependencies: [
-        "AccordStore", "AccordSamples", "AccordTransfer",
+        // AccordPresentation: the store's answers in words (a timeline's lines, a status's reason).
+        "AccordStore", "AccordSamples", "AccordTransfer", "AccordPresentation",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(
@@ -73,7 +77,7 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(
-      name: "AccordReportsTests", dependencies: ["AccordReports", "AccordStore", "AccordSamples"],
+      name: "AccordPresentationTests", dependencies: ["AccordPresentation", "AccordStore", "AccordSamples"],
       exclude: ["Golden"]),
     .testTarget(
       name: "AccordTransferTests", dependencies: ["AccordTransfer", "AccordStore", "AccordSamples"],

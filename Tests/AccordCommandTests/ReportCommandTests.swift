@@ -12,10 +12,10 @@ import Testing
     try #require(loaded.status == 0, "\(loaded)")
   }
 
-  /// Tests/AccordReportsTests/Golden/NAME.
+  /// Tests/AccordPresentationTests/Golden/NAME.
   static func golden(_ name: String) throws -> String {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("AccordReportsTests/Golden/" + name)
+      .appendingPathComponent("AccordPresentationTests/Golden/" + name)
     return String(decoding: try Data(contentsOf: url), as: UTF8.self)
   }
 

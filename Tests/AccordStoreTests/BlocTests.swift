@@ -1,3 +1,4 @@
+import AccordPresentation
 import Testing
 
 @testable import AccordStore

@@ -1,3 +1,4 @@
+import AccordPresentation
 import Foundation
 import Testing
 

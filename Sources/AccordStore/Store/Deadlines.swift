@@ -1,7 +1,7 @@
 /// A date a negotiation runs against: an interim deal's expiry, an extension's new date, a dispute
 /// clock, a ratification deadline. Recorded with `accord deadline add`, or set by an `extended
 /// --until` step, which also moves its proposal's earlier deadline (that one stays on the record).
-public struct Deadline: Sendable, Codable, Equatable {
+public struct Deadline: Sendable, Equatable {
   public enum State: String, Sendable, Codable, CaseIterable {
     /// Still ahead of the as-of day.
     case upcoming
@@ -29,8 +29,8 @@ public struct Deadline: Sendable, Codable, Equatable {
   public let daysLeft: Int
   /// The extension that moved it, and to when.
   public let movedTo: AccordDate?
-  /// What was recorded on the negotiation on the deadline's day(s).
-  public let onTheDay: [String]
+  /// What was recorded on the negotiation on the deadline's day(s): its timeline of those days.
+  public let onTheDay: [TimelineEntry]
   public var sources: [String] = []
 }
 
@@ -196,9 +196,7 @@ extension AccordStore {
     let onTheDay =
       !theDay || d.date.first > day
       ? []
-      : try timeline(negotiation: d.negotiationID, from: d.date.first, to: d.date.last).map {
-        "\($0.date) \($0.what)"
-      }
+      : try timeline(negotiation: d.negotiationID, from: d.date.first, to: d.date.last)
     return Deadline(
       id: d.id, step: d.step, negotiation: d.negotiation, negotiationTitle: d.negotiationTitle,
       title: d.title,

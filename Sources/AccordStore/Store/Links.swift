@@ -31,9 +31,6 @@ public struct ProposalLinkEntry: Sendable, Codable, Equatable {
   public let proposal: String
   public let title: String
   public let negotiation: String
-
-  /// In words: "endorsed by Resolution 2231 (unscr-2231, in unsc-iran)".
-  public var words: String { "\(relation) \(title) (\(proposal), in \(negotiation))" }
 }
 
 extension AccordStore {

@@ -40,21 +40,6 @@ public struct PositionMatrix: Sendable, Codable {
   public func cell(_ row: Row, _ party: String) -> Cell? { row.cells.first { $0.party == party } }
 }
 
-extension PositionMatrix.Row {
-  /// The row's heading: the term, or "title (proposal)".
-  public var heading: String { kind == "proposal" ? "\(label) (proposal)" : label }
-}
-
-extension PositionMatrix.Cell {
-  /// In words: "red line 2015-04-02", "accepts 2015-07-14 via P5+1", "red line 2025-02~ (possibly
-  /// not yet)"; a party without a stance is "—".
-  public static func words(_ cell: Self?) -> String {
-    guard let cell else { return "—" }
-    return cell.stance.replacing("_", with: " ") + (cell.date.map { " \($0)" } ?? "")
-      + (cell.via.map { " via \($0)" } ?? "") + (cell.certain ? "" : " (possibly not yet)")
-  }
-}
-
 extension AccordStore {
   /// The matrix of negotiation `id` as of `asOf`; `proposals`, the negotiation's proposals as of the
   /// day when the caller has them already (a report), saves reading them again.

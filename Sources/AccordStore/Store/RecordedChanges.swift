@@ -1,5 +1,7 @@
-/// One thing recorded, in the analyst's words: what `accord changes` lists.
-public struct RecordedChange: Sendable, Codable, Equatable {
+/// One thing recorded: what `accord changes` lists, one line each. What was recorded is typed
+/// (``Event``), with the names it takes to say it; AccordPresentation says it in words (`what`):
+/// "added quote #7 by Volodymyr Zelenskyy: “We’re still talking.”".
+public struct RecordedChange: Sendable, Equatable {
   /// When it was recorded (UTC, as the log keeps it), not when it happened.
   public let recordedAt: String
   public let analyst: String
@@ -8,13 +10,66 @@ public struct RecordedChange: Sendable, Codable, Equatable {
   /// The kind of record (`quote`, `step`, …) and its number, when it is one record.
   public let kind: String?
   public let id: Int64?
-  /// "added quote #7 by Volodymyr Zelenskyy: “We’re still talking.”"
-  public let what: String
+  public let event: Event
+
+  /// A record that a logged row refers to by number: by its name (an actor's name, a proposal's
+  /// title) when it is still there, by its number when it is gone, unnamed when the row has none.
+  public enum Reference: Sendable, Equatable {
+    case named(String)
+    case gone(Int64)
+    case unnamed
+  }
+
+  /// A column an edit changed: its value before and after (nil for NULL).
+  public struct Field: Sendable, Equatable {
+    public let column: String
+    public let before: String?
+    public let after: String?
+  }
+
+  /// What was recorded. Values are as the log kept them (text; nil when the row has none);
+  /// `negotiation` is the short id of the row's negotiation, when it has one that is still there.
+  public enum Event: Sendable, Equatable {
+    /// An undo of command `command`, whose command line was `arguments` (nil when the log lost it).
+    case undid(command: Int64, arguments: String?)
+    /// An undo of an undo: command `command` done again.
+    case redid(command: Int64, arguments: String?)
+    /// `rows` rows of one kind of record (or table), written at once by an import.
+    case imported(rows: Int, kind: String)
+    /// A record of `kind` edited: the columns the analyst typed (not those kept for sorting and
+    /// matching).
+    case edited(kind: String, fields: [Field])
+    /// A record of `kind` deleted (by an undo).
+    case removed(kind: String)
+    case addedActor(name: String?, kind: String?)
+    /// An alias added to an actor after the actor itself.
+    case addedAlias(alias: String?, actor: Reference)
+    case affiliation(person: Reference, role: String?, organization: Reference)
+    /// A member joined or left a bloc.
+    case membership(member: Reference, left: Bool, bloc: Reference, date: String?)
+    case addedNegotiation(title: String?)
+    /// An actor joined or left a negotiation after it was added.
+    case participation(actor: Reference, left: Bool, negotiation: String?, role: String?, date: String?)
+    case addedProposal(title: String?, tabledBy: Reference, negotiation: String?)
+    /// A step of a proposal, with its party if it has one.
+    case recordedStep(proposal: Reference, step: String?, party: Reference?, date: String?)
+    case addedCondition(actor: Reference, stance: String?, term: String?, negotiation: String?)
+    /// An answer to condition `condition`.
+    case recordedAnswer(actor: Reference, outcome: String?, condition: String?, date: String?)
+    case addedMeeting(negotiation: String?, place: String?, date: String?)
+    case addedQuote(actor: Reference, date: String?, text: String?)
+    case loggedDevelopment(negotiation: String?, date: String?, text: String?)
+    case addedSource(title: String?, outlet: String?, url: String?)
+    case addedDeadline(title: String?, negotiation: String?, date: String?)
+    case linked(proposal: Reference, link: String?, other: Reference)
+    /// Record `record` of `kind` retracted.
+    case retracted(kind: String, record: String?, reason: String?)
+  }
 }
 
 extension AccordStore {
   /// What was recorded from `since` (a UTC time, `2025-03-01` or `2025-03-01T09:30:00Z`) on,
-  /// oldest first, by `analyst` alone if given: one line a fact, in the analyst's words. The rows
+  /// oldest first, by `analyst` alone if given: one line a fact. The rows
   /// that belong to a fact (its citations, participants, aliases of a new actor, the term of a
   /// condition) are part of its line; an undo is one line.
   public func recordedChanges(since: String, analyst: String? = nil, limit: Int = 500) throws
@@ -43,28 +98,28 @@ extension AccordStore {
       if let id = entry.command, let target = try undoneCommand(by: id) {
         if undone.insert(id).inserted {
           // Undoing an undo redoes the command it had undone.
-          let (arguments, undoes) =
+          let undone =
             try connection.first("SELECT arguments, undoes FROM command WHERE id = ?", [.integer(target)]) {
               ($0.text(0), $0.optionalInteger(1))
-            } ?? ("command \(target)", nil)
-          var what = "undid '\(arguments)'"
-          if let undoes {
+            }
+          var event = RecordedChange.Event.undid(command: target, arguments: undone?.0)
+          if let undoes = undone?.1 {
             let original = try connection.first(
               "SELECT arguments FROM command WHERE id = ?", [.integer(undoes)], { $0.text(0) })
-            what = "redid '\(original ?? "command \(undoes)")'"
+            event = .redid(command: undoes, arguments: original)
           }
           changes.append(
             RecordedChange(
               recordedAt: entry.changedAt, analyst: entry.analyst, command: command, kind: nil, id: nil,
-              what: what))
+              event: event))
         }
         continue
       }
-      guard let (kind, id, what) = try describe(entry) else { continue }
+      guard let (kind, id, event) = try describe(entry) else { continue }
       changes.append(
         RecordedChange(
           recordedAt: entry.changedAt, analyst: entry.analyst, command: command, kind: kind, id: id,
-          what: what))
+          event: event))
     }
   }
 
@@ -73,17 +128,15 @@ extension AccordStore {
     try connection.integer("SELECT undoes FROM command WHERE id = ?", [.integer(id)])
   }
 
-  /// The kind, number and words of one change; nil for a row that is part of another's line.
-  private func describe(_ entry: HistoryEntry) throws -> (String?, Int64?, String)? {
+  /// The kind, number and event of one change; nil for a row that is part of another's line.
+  private func describe(_ entry: HistoryEntry) throws -> (String?, Int64?, RecordedChange.Event)? {
     var values: [String: String] = [:]
     for field in (entry.after ?? entry.before ?? []) { values[field.column] = field.value }
     let id = values["id"].flatMap { Int64($0) }
     let kind = RecordKind(table: entry.table)?.rawValue ?? entry.table
-    let number = id.map { " #\($0)" } ?? ""
     switch entry.operation {
     case "inserts":
-      let rows = entry.rows ?? 0
-      return (nil, nil, "imported \(rows) \(Self.plural(kind, rows))")
+      return (nil, nil, .imported(rows: entry.rows ?? 0, kind: kind))
     case "update":
       // The columns a value is kept in for sorting and matching (a date's first and last days, a
       // name's key, a value's amount) follow the one the analyst typed: left out.
@@ -92,35 +145,34 @@ extension AccordStore {
         field.column != "recorded_at" && !["value_amount", "value_currency"].contains(field.column)
           && !derived.contains { field.column.hasSuffix($0) }
       }
-      .map { "\($0.column) \(Self.quoted($0.before)) → \(Self.quoted($0.after))" }
-      return (kind, id, "edited \(kind)\(number): " + fields.joined(separator: ", "))
+      .map { RecordedChange.Field(column: $0.column, before: $0.before, after: $0.after) }
+      return (kind, id, .edited(kind: kind, fields: fields))
     case "delete":
-      return (kind, id, "removed \(kind)\(number)")
+      return (kind, id, .removed(kind: kind))
     default: break
     }
-    func actor(_ column: String) throws -> String {
-      guard let value = values[column], let actorID = Int64(value) else { return "?" }
-      return try connection.first("SELECT name FROM actor WHERE id = ?", [.integer(actorID)]) { $0.text(0) }
-        ?? "actor \(actorID)"
+    func actor(_ column: String) throws -> RecordedChange.Reference {
+      guard let value = values[column], let actorID = Int64(value) else { return .unnamed }
+      return try connection.first("SELECT name FROM actor WHERE id = ?", [.integer(actorID)]) {
+        .named($0.text(0))
+      } ?? .gone(actorID)
     }
-    func negotiation() throws -> String {
-      guard let value = values["negotiation_id"], let negotiationID = Int64(value) else { return "" }
-      let slug = try connection.first("SELECT slug FROM negotiation WHERE id = ?", [.integer(negotiationID)])
-      {
+    func negotiation() throws -> String? {
+      guard let value = values["negotiation_id"], let negotiationID = Int64(value) else { return nil }
+      return try connection.first("SELECT slug FROM negotiation WHERE id = ?", [.integer(negotiationID)]) {
         $0.text(0)
       }
-      return slug.map { " in \($0)" } ?? ""
     }
-    func proposal(_ column: String) throws -> String {
-      guard let value = values[column], let proposalID = Int64(value) else { return "?" }
+    func proposal(_ column: String) throws -> RecordedChange.Reference {
+      guard let value = values[column], let proposalID = Int64(value) else { return .unnamed }
       return try connection.first("SELECT title FROM proposal WHERE id = ?", [.integer(proposalID)]) {
-        "“\($0.text(0))”"
-      } ?? "proposal \(proposalID)"
+        .named($0.text(0))
+      } ?? .gone(proposalID)
     }
-    let date = values["date"].map { " on \($0)" } ?? ""
+    let date = values["date"]
     switch entry.table {
     case "actor":
-      return (kind, id, "added actor\(number) \(values["name"] ?? "") (\(values["kind"] ?? ""))")
+      return (kind, id, .addedActor(name: values["name"], kind: values["kind"]))
     case "actor_alias":
       // A new actor's own names come with it; an alias added later is a line of its own.
       let sameCommand = try connection.integer(
@@ -129,18 +181,23 @@ extension AccordStore {
           AND l.row_key = json_array(?2 + 0)
         """, [.optional(entry.command), .text(values["actor_id"] ?? "")])
       if sameCommand != nil { return nil }
-      return ("actor", nil, "added the alias “\(values["alias"] ?? "")” to \(try actor("actor_id"))")
+      return ("actor", nil, .addedAlias(alias: values["alias"], actor: try actor("actor_id")))
     case "affiliation":
-      let role = values["role"].map { " as \($0)" } ?? ""
-      return (nil, nil, "recorded \(try actor("person_id"))\(role) of \(try actor("organization_id"))")
+      return (
+        nil, nil,
+        .affiliation(
+          person: try actor("person_id"), role: values["role"], organization: try actor("organization_id"))
+      )
     case "membership":
-      let event = values["event"] == "leave" ? "left" : "joined"
-      return ("membership", id, "\(try actor("member_id")) \(event) \(try actor("bloc_id"))\(date)")
+      return (
+        "membership", id,
+        .membership(
+          member: try actor("member_id"), left: values["event"] == "leave", bloc: try actor("bloc_id"),
+          date: date)
+      )
     case "negotiation":
-      return (kind, id, "added negotiation\(number) “\(values["title"] ?? "")”")
+      return (kind, id, .addedNegotiation(title: values["title"]))
     case "participant":
-      let event = values["event"] == "leave" ? "left" : "joined"
-      let role = values["role"].map { " as \($0)" } ?? ""
       // The parties named when a negotiation is added come with it.
       let sameCommand = try connection.integer(
         """
@@ -148,81 +205,66 @@ extension AccordStore {
           AND l.row_key = json_array(?2 + 0)
         """, [.optional(entry.command), .text(values["negotiation_id"] ?? "")])
       if sameCommand != nil { return nil }
-      return ("participation", id, "\(try actor("actor_id")) \(event)\(try negotiation())\(role)\(date)")
+      return (
+        "participation", id,
+        .participation(
+          actor: try actor("actor_id"), left: values["event"] == "leave", negotiation: try negotiation(),
+          role: values["role"], date: date)
+      )
     case "proposal":
       return (
         kind, id,
-        "added proposal\(number) “\(values["title"] ?? "")” by \(try actor("tabled_by"))\(try negotiation())"
+        .addedProposal(
+          title: values["title"], tabledBy: try actor("tabled_by"), negotiation: try negotiation())
       )
     case "proposal_step":
-      let party = values["party_id"] != nil ? " (\(try actor("party_id")))" : ""
+      let party = values["party_id"] != nil ? try actor("party_id") : nil
       return (
         kind, id,
-        "recorded step\(number): \(try proposal("proposal_id")) \(values["step"] ?? "")\(party)\(date)"
+        .recordedStep(proposal: try proposal("proposal_id"), step: values["step"], party: party, date: date)
       )
     case "position":
       let term = try values["term_id"].flatMap(Int64.init).flatMap { termID in
         try connection.first("SELECT text FROM term WHERE id = ?", [.integer(termID)]) { $0.text(0) }
       }
-      let stance = (values["stance"] ?? "").replacing("_", with: " ")
       return (
         kind, id,
-        "added condition\(number) by \(try actor("actor_id")): \(stance) “\(term ?? "")”\(try negotiation())"
+        .addedCondition(
+          actor: try actor("actor_id"), stance: values["stance"], term: term, negotiation: try negotiation())
       )
     case "answer":
       return (
         kind, id,
-        "recorded answer\(number): \(try actor("actor_id")) \(values["outcome"] ?? "") condition #\(values["condition_id"] ?? "?")\(date)"
+        .recordedAnswer(
+          actor: try actor("actor_id"), outcome: values["outcome"], condition: values["condition_id"],
+          date: date)
       )
     case "meeting":
-      let place = values["place"].map { " at \($0)" } ?? ""
-      return (kind, id, "added meeting\(number)\(try negotiation())\(place)\(date)")
+      return (kind, id, .addedMeeting(negotiation: try negotiation(), place: values["place"], date: date))
     case "statement":
-      return (
-        kind, id, "added quote\(number) by \(try actor("actor_id"))\(date): “\(Self.short(values["text"]))”"
-      )
+      return (kind, id, .addedQuote(actor: try actor("actor_id"), date: date, text: values["text"]))
     case "development":
-      return (
-        kind, id, "logged development\(number)\(try negotiation())\(date): “\(Self.short(values["text"]))”"
-      )
+      return (kind, id, .loggedDevelopment(negotiation: try negotiation(), date: date, text: values["text"]))
     case "source":
-      let name = values["title"] ?? values["outlet"] ?? values["url"] ?? ""
-      return (kind, id, "added source\(number) “\(Self.short(name))”")
+      return (kind, id, .addedSource(title: values["title"], outlet: values["outlet"], url: values["url"]))
     case "deadline":
-      return (kind, id, "added deadline\(number) “\(values["title"] ?? "")”\(try negotiation())\(date)")
+      return (kind, id, .addedDeadline(title: values["title"], negotiation: try negotiation(), date: date))
     case "proposal_link":
-      let link = (values["link"] ?? "").replacing("_", with: " ")
-      return (kind, id, "linked \(try proposal("proposal_id")) \(link) \(try proposal("other_id"))")
+      return (
+        kind, id,
+        .linked(proposal: try proposal("proposal_id"), link: values["link"], other: try proposal("other_id"))
+      )
     case "retraction":
       let table = values["record_table"] ?? ""
       let retracted = RecordKind(table: table)?.rawValue ?? table
       return (
         retracted, values["record_id"].flatMap { Int64($0) },
-        "retracted \(retracted) #\(values["record_id"] ?? "?"): \(values["reason"] ?? "")"
+        .retracted(kind: retracted, record: values["record_id"], reason: values["reason"])
       )
     default:
       // Rows that are part of another fact's line: citations, a meeting's participants, a
       // development's actors, a negotiation's tags, a condition's term and links, dataset rows.
       return nil
-    }
-  }
-
-  static func quoted(_ value: String?) -> String { value.map { "“\(short($0))”" } ?? "nothing" }
-
-  /// A text shortened to its first 80 characters.
-  static func short(_ text: String?) -> String {
-    guard let text else { return "" }
-    return text.count > 80 ? String(text.prefix(79)) + "…" : text
-  }
-
-  static func plural(_ kind: String, _ count: Int) -> String {
-    if count == 1 { return kind }
-    switch kind {
-    case "proposal_step", "step": return "steps"
-    case "development": return "developments"
-    case "statement", "quote": return "quotes"
-    case "position", "condition": return "conditions"
-    default: return kind.hasSuffix("s") ? kind : kind + "s"
     }
   }
 }

@@ -1,6 +1,6 @@
 /// What `accord report` says, as the record stood on the as-of day: nothing dated later, and no
-/// source published later, is in it. AccordReports renders it as Markdown, HTML or JSON.
-public struct Report: Sendable, Codable {
+/// source published later, is in it. AccordPresentation renders it as Markdown, HTML or JSON.
+public struct Report: Sendable {
   /// A source as numbered in one negotiation's section, in the order of first citation.
   public struct Source: Sendable, Codable, Equatable {
     public let number: Int
@@ -12,7 +12,7 @@ public struct Report: Sendable, Codable {
   }
 
   /// A fact dated within the period (since … as of), with its negotiation.
-  public struct Change: Sendable, Codable, Equatable {
+  public struct Change: Sendable, Equatable {
     public let negotiation: String
     public let negotiationTitle: String
     public let entry: TimelineEntry
@@ -278,7 +278,7 @@ extension Condition {
 extension TimelineEntry {
   func citing(_ sources: [String]) -> Self {
     TimelineEntry(
-      kind: kind, id: id, date: date, what: what, who: who, proposal: proposal, step: step,
+      kind: kind, id: id, date: date, fact: fact, who: who, proposal: proposal, step: step,
       condition: condition,
       sources: sources)
   }

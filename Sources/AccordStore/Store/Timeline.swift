@@ -1,6 +1,7 @@
 /// One line of a negotiation's timeline: a meeting, a proposal's step, a condition stated or
-/// answered, a quote, a development, or a link between two proposals.
-public struct TimelineEntry: Sendable, Codable, Equatable {
+/// answered, a quote, a development, or a link between two proposals. What happened is typed
+/// (``Fact``): AccordPresentation says it in words (`what`).
+public struct TimelineEntry: Sendable, Equatable {
   public enum Kind: String, Sendable, Codable, CaseIterable {
     case meeting, step, condition, answer, quote, development, link
 
@@ -8,12 +9,40 @@ public struct TimelineEntry: Sendable, Codable, Equatable {
     var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
   }
 
+  /// What happened, with the names and numbers it takes to say it.
+  public enum Fact: Sendable, Equatable {
+    /// A meeting: where, and what it was about.
+    case meeting(place: String?, summary: String?)
+    /// A step of the proposal titled `proposalTitle`. Its `party` is whoever took it: the step's
+    /// party, or for a proposal's first step, whoever tabled it.
+    case step(proposalTitle: String, ProposalStep)
+    /// A condition stated; `revises`, the condition it revises.
+    case condition(
+      heldBy: String, stance: Stance, term: String, inExchangeFor: [String], conditionalOn: [String],
+      revises: Int64?, note: String?)
+    /// An answer to condition number `condition` (on `term`), by `actor` when one is named.
+    case answer(ConditionOutcome, actor: String?, condition: Int64, term: String, note: String?)
+    /// A quote, verbatim, with its context.
+    case quote(speaker: String, text: String, context: String?)
+    /// A development, as logged.
+    case development(text: String)
+    /// Proposal `from` stands to proposal `to` as `kind` says (`from` implements `to`).
+    case link(ProposalLinkKind, from: LinkedProposal, to: LinkedProposal)
+  }
+
+  /// A proposal as a link names it: its short id, title and negotiation's short id.
+  public struct LinkedProposal: Sendable, Equatable {
+    public let slug: String
+    public let title: String
+    public let negotiation: String
+  }
+
   public let kind: Kind
   /// The fact's number in its own table (`accord retract KIND N`).
   public let id: Int64
   /// As typed; entries sort by the first day it covers, then the last.
   public let date: AccordDate
-  public let what: String
+  public let fact: Fact
   public let who: [String]
   /// For a step: the proposal's short id and the step; for a link: the linking proposal's.
   public let proposal: String?
@@ -25,10 +54,6 @@ public struct TimelineEntry: Sendable, Codable, Equatable {
   public var via: String? = nil
   /// The actors of `who`, by number, for `--actor`.
   var whoIDs: [Int64] = []
-
-  enum CodingKeys: String, CodingKey {
-    case kind, id, date, what, who, proposal, step, condition, sources, via
-  }
 }
 
 extension AccordStore {
@@ -93,11 +118,10 @@ extension AccordStore {
     }
     let cited = try citations(.meeting, ids: rows.map(\.id))
     return rows.map { m in
-      var what = "Meeting" + (m.place.map { " at \($0)" } ?? "")
-      if let summary = m.summary { what += ": " + summary }
       var entry = TimelineEntry(
-        kind: .meeting, id: m.id, date: m.date, what: what, who: m.who, proposal: nil, step: nil,
-        condition: nil, sources: cited[m.id] ?? [])
+        kind: .meeting, id: m.id, date: m.date, fact: .meeting(place: m.place, summary: m.summary),
+        who: m.who,
+        proposal: nil, step: nil, condition: nil, sources: cited[m.id] ?? [])
       entry.whoIDs = m.ids
       return entry
     }
@@ -126,11 +150,10 @@ extension AccordStore {
       var step = s.step
       let who = step.party ?? (s.first ? s.tabledBy : nil)
       step.party = who
-      var what = "\(s.title): " + Phrase.step(step)
-      if let note = step.note { what += " (\(note))" }
       var entry = TimelineEntry(
-        kind: .step, id: step.id, date: step.date, what: what, who: who.map { [$0] } ?? [], proposal: s.slug,
-        step: step.step, condition: nil, sources: cited[step.id] ?? [])
+        kind: .step, id: step.id, date: step.date, fact: .step(proposalTitle: s.title, step),
+        who: who.map { [$0] } ?? [], proposal: s.slug, step: step.step, condition: nil,
+        sources: cited[step.id] ?? [])
       entry.whoIDs = [s.partyID ?? (s.first ? s.tablerID : nil)].compactMap { $0 }
       return entry
     }
@@ -160,14 +183,12 @@ extension AccordStore {
     }
     let cited = try citations(.position, ids: rows.map(\.id))
     return rows.map { p in
-      var what = Phrase.condition(
-        heldBy: p.actor, stance: p.stance, term: p.term, inExchangeFor: p.exchange,
-        conditionalOn: p.conditional)
-      if let revises = p.revises { what += ", revising condition #\(revises)" }
-      if let note = p.note { what += " (\(note))" }
       var entry = TimelineEntry(
-        kind: .condition, id: p.id, date: p.date, what: what, who: [p.actor], proposal: nil, step: nil,
-        condition: p.id, sources: cited[p.id] ?? [])
+        kind: .condition, id: p.id, date: p.date,
+        fact: .condition(
+          heldBy: p.actor, stance: p.stance, term: p.term, inExchangeFor: p.exchange,
+          conditionalOn: p.conditional, revises: p.revises, note: p.note),
+        who: [p.actor], proposal: nil, step: nil, condition: p.id, sources: cited[p.id] ?? [])
       entry.whoIDs = [p.actorID]
       return entry
     }
@@ -193,11 +214,11 @@ extension AccordStore {
     }
     let cited = try citations(.answer, ids: rows.map(\.id))
     return rows.map { a in
-      var what = Phrase.answer(a.outcome, by: a.actor, condition: a.condition, term: a.term)
-      if let note = a.note { what += " (\(note))" }
       var entry = TimelineEntry(
-        kind: .answer, id: a.id, date: a.date, what: what, who: a.actor.map { [$0] } ?? [], proposal: nil,
-        step: nil, condition: a.condition, sources: cited[a.id] ?? [])
+        kind: .answer, id: a.id, date: a.date,
+        fact: .answer(a.outcome, actor: a.actor, condition: a.condition, term: a.term, note: a.note),
+        who: a.actor.map { [$0] } ?? [], proposal: nil, step: nil, condition: a.condition,
+        sources: cited[a.id] ?? [])
       entry.whoIDs = a.actorID.map { [$0] } ?? []
       return entry
     }
@@ -238,8 +259,9 @@ extension AccordStore {
     }.map { l in
       TimelineEntry(
         kind: .link, id: l.id, date: l.date,
-        what:
-          "\(l.title) (\(l.slug), in \(l.negotiation)) \(l.kind.words) \(l.otherTitle) (\(l.otherSlug), in \(l.otherNegotiation))",
+        fact: .link(
+          l.kind, from: .init(slug: l.slug, title: l.title, negotiation: l.negotiation),
+          to: .init(slug: l.otherSlug, title: l.otherTitle, negotiation: l.otherNegotiation)),
         who: [], proposal: l.slug, step: nil, condition: nil, sources: [])
     }
   }
@@ -261,8 +283,8 @@ extension AccordStore {
     return rows.map { q in
       var entry = TimelineEntry(
         kind: .quote, id: q.id, date: q.date,
-        what: "\(q.speaker): “\(q.text)”" + (q.context.map { " (\($0))" } ?? ""), who: [q.speaker],
-        proposal: nil, step: nil, condition: nil, sources: cited[q.id] ?? [])
+        fact: .quote(speaker: q.speaker, text: q.text, context: q.context),
+        who: [q.speaker], proposal: nil, step: nil, condition: nil, sources: cited[q.id] ?? [])
       entry.whoIDs = [q.speakerID]
       return entry
     }
@@ -287,8 +309,8 @@ extension AccordStore {
     let cited = try citations(.development, ids: rows.map(\.id))
     return rows.map { d in
       var entry = TimelineEntry(
-        kind: .development, id: d.id, date: d.date, what: d.text, who: d.who, proposal: nil, step: nil,
-        condition: nil, sources: cited[d.id] ?? [])
+        kind: .development, id: d.id, date: d.date, fact: .development(text: d.text), who: d.who,
+        proposal: nil, step: nil, condition: nil, sources: cited[d.id] ?? [])
       entry.whoIDs = d.ids
       return entry
     }

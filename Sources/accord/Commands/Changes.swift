@@ -1,3 +1,4 @@
+import AccordPresentation
 import AccordStore
 import AccordSystem
 import ArgumentParser
@@ -37,7 +38,7 @@ struct Changes: ParsableCommand {
     let store = try database.openExisting()
     let changes = try store.recordedChanges(since: try Self.time(since), analyst: by, limit: limit)
     try Render(output).records(
-      changes, headers: ["recorded", "analyst", "what", "command"],
+      changes.map(RecordedChangeJSON.init), headers: ["recorded", "analyst", "what", "command"],
       rows: changes.map { change in
         [Self.shown(change.recordedAt), change.analyst, change.what, change.command ?? ""]
       })

@@ -1,3 +1,4 @@
+import AccordPresentation
 import AccordStore
 import ArgumentParser
 
@@ -44,23 +45,5 @@ struct ConditionList: ParsableCommand {
       (c.inExchangeFor + c.conditionalOn.map { "only if " + $0 }).listed,
       c.since.text + (c.certain == false ? " (possibly)" : ""), ConditionText.state(c), c.sources.listed,
     ]
-  }
-}
-
-/// How a condition's state reads: "open: accepted by P5+1 2015-07-14; awaiting Iran".
-enum ConditionText {
-  static func state(_ c: Condition) -> String {
-    var text = c.state
-    if c.state == "revised", let by = c.revisedBy {
-      return text + " into #\(by)" + (c.stateDate.map { " \($0)" } ?? "")
-    }
-    let answers = c.answers.map { a in
-      "\(a.outcome.rawValue)" + (a.by.map { " by \($0)" } ?? "") + " \(a.date)"
-    }
-    if !answers.isEmpty { text += ": " + answers.joined(separator: "; ") }
-    if c.isOpen && !c.awaiting.isEmpty {
-      text += (answers.isEmpty ? ": " : "; ") + "awaiting " + c.awaiting.joined(separator: ", ")
-    }
-    return text
   }
 }

@@ -1,3 +1,4 @@
+import AccordPresentation
 import AccordStore
 import ArgumentParser
 
@@ -30,7 +31,8 @@ struct Deadlines: ParsableCommand {
       negotiation: negotiation.map { try store.resolveNegotiation($0) }, asOf: asOf.day, upcoming: upcoming,
       missedOnly: missed)
     try Render(output).records(
-      list, headers: ["date", "deadline", "negotiation", "proposal", "state", "days", "on the day"],
+      list.map(DeadlineJSON.init),
+      headers: ["date", "deadline", "negotiation", "proposal", "state", "days", "on the day"],
       rows: list.map(Self.row))
   }
 
@@ -40,7 +42,8 @@ struct Deadlines: ParsableCommand {
     var state = d.state.rawValue
     if let moved = d.movedTo { state += " to \(moved)" }
     return [
-      d.date.text, d.title, d.negotiation, d.proposal ?? "", state, days, d.onTheDay.joined(separator: "; "),
+      d.date.text, d.title, d.negotiation, d.proposal ?? "", state, days,
+      d.onTheDay.map(\.line).joined(separator: "; "),
     ]
   }
 }

@@ -1,4 +1,4 @@
-import AccordReports
+import AccordPresentation
 import AccordStore
 import AccordSystem
 import ArgumentParser

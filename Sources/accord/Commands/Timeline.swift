@@ -1,3 +1,4 @@
+import AccordPresentation
 import AccordStore
 import ArgumentParser
 
@@ -29,7 +30,7 @@ struct Timeline: ParsableCommand {
       negotiation: id, from: dates.from?.first, to: dates.to?.last,
       actor: try actor.map { try store.actorScope(store.resolveActor($0), direct: direct) })
     try Render(output).records(
-      entries, headers: ["date", "kind", "what", "who", "sources"],
+      entries.map(TimelineEntryJSON.init), headers: ["date", "kind", "what", "who", "sources"],
       rows: entries.map {
         [
           $0.date.text, $0.kind.rawValue, $0.what,

@@ -1,3 +1,4 @@
+import AccordPresentation
 import AccordStore
 import AccordSystem
 import ArgumentParser
@@ -111,9 +112,7 @@ enum NewDatabase {
   }
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case table, json, csv
-}
+extension OutputFormat: ExpressibleByArgument {}
 
 /// `--format table|json|csv` and `--wide`: for every command that prints records.
 struct FormatOptions: ParsableArguments {

@@ -1,4 +1,4 @@
-import AccordReports
+import AccordPresentation
 import Testing
 
 /// Display width as a terminal shows text, and cuts that keep characters and highlights whole.

@@ -2,8 +2,8 @@ import AccordStore
 
 /// The lines `negotiation show` prints under a proposal imported from PA-X or UCDP: its dataset
 /// and id there, its stage, its signatories and third parties as written (on one line each).
-enum DatasetText {
-  static func render(_ facts: DatasetFacts) -> String {
+public enum DatasetText {
+  public static func render(_ facts: DatasetFacts) -> String {
     var lines = "    from \(facts.citation)"
     if let stage = facts.stageText { lines += "; stage: \(stage)" }
     lines += "\n"

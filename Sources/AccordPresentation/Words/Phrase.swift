@@ -1,4 +1,7 @@
-/// How Accord says a fact in words, the same in the timeline, the search results and the reports.
+import AccordStore
+
+/// How Accord says a fact in words, the same in the timeline, the listings, `negotiation show` and
+/// the reports.
 public enum Phrase {
   /// "Ukraine sets as a precondition US security guarantees in exchange for access to minerals".
   public static func condition(
@@ -101,5 +104,33 @@ extension Phrase {
   /// "in force: JCPOA in force 2016-01-16".
   public static func status(_ status: NegotiationStatus) -> String {
     status.state.words + ": " + reason(status)
+  }
+}
+
+extension Phrase {
+  /// A fact of a timeline in words: "Meeting at Munich Security Conference: minerals", "Minerals
+  /// deal: signed by Ukraine (in Washington)", "Volodymyr Zelenskyy: “Still talking.”", "Framework
+  /// (framework, in minerals) implemented by Fund (fund, in minerals)".
+  public static func fact(_ fact: TimelineEntry.Fact) -> String {
+    switch fact {
+    case .meeting(let place, let summary):
+      return "Meeting" + (place.map { " at \($0)" } ?? "") + (summary.map { ": " + $0 } ?? "")
+    case .step(let title, let step):
+      return "\(title): " + Phrase.step(step) + (step.note.map { " (\($0))" } ?? "")
+    case .condition(let heldBy, let stance, let term, let exchange, let conditional, let revises, let note):
+      var text = condition(
+        heldBy: heldBy, stance: stance, term: term, inExchangeFor: exchange, conditionalOn: conditional)
+      if let revises { text += ", revising condition #\(revises)" }
+      return text + (note.map { " (\($0))" } ?? "")
+    case .answer(let outcome, let actor, let condition, let term, let note):
+      return answer(outcome, by: actor, condition: condition, term: term) + (note.map { " (\($0))" } ?? "")
+    case .quote(let speaker, let text, let context):
+      return "\(speaker): “\(text)”" + (context.map { " (\($0))" } ?? "")
+    case .development(let text):
+      return text
+    case .link(let kind, let from, let to):
+      return "\(from.title) (\(from.slug), in \(from.negotiation)) \(kind.words) "
+        + "\(to.title) (\(to.slug), in \(to.negotiation))"
+    }
   }
 }

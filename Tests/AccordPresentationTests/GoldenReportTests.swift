@@ -1,4 +1,4 @@
-import AccordReports
+import AccordPresentation
 import AccordSamples
 import AccordStore
 import Foundation

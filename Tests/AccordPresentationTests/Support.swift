@@ -1,4 +1,4 @@
-import AccordReports
+import AccordPresentation
 import AccordSamples
 import AccordStore
 import Foundation
@@ -20,7 +20,7 @@ func date(_ text: String) throws -> AccordDate { try AccordDate.parse(text, toda
 
 func day(_ text: String) throws -> Day { try AccordDate.parse(text).first }
 
-/// Compares `actual` with the golden file `name` in Tests/AccordReportsTests/Golden. On a
+/// Compares `actual` with the golden file `name` in Tests/AccordPresentationTests/Golden. On a
 /// difference it says where, writes the actual text beside the golden one (NAME.actual, which git
 /// ignores only if told; delete it) and how to look: `diff -u Golden/NAME Golden/NAME.actual`.
 /// `ACCORD_UPDATE_GOLDEN=1 swift test --filter GoldenReportTests` rewrites the golden files.

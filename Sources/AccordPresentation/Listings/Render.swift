@@ -1,45 +1,40 @@
-import AccordReports
-import AccordStore
 import FoundationEssentials
 
-/// Prints records in the chosen format: an aligned table, JSON (stable, documented in the
-/// README) or CSV (RFC 4180).
-struct Render {
-  let format: OutputFormat
-  /// How many columns a table may take: nil for no limit (cut nothing).
-  var width: Int?
-  /// CSV cells exactly as recorded, formulas and all (`--raw-csv`).
-  var rawCSV = false
-  var output = FileOutput.standardOutput
+/// How a command prints records (`--format`).
+public enum OutputFormat: String, Sendable, CaseIterable {
+  case table, json, csv
+}
 
-  init(format: OutputFormat, width: Int? = nil, rawCSV: Bool = false) {
+/// Records as text in the chosen format: an aligned table, JSON (stable, documented in the
+/// README) or CSV (RFC 4180).
+public struct Render: Sendable {
+  public let format: OutputFormat
+  /// How many columns a table may take: nil for no limit (cut nothing).
+  public var width: Int?
+  /// CSV cells exactly as recorded, formulas and all (`--raw-csv`).
+  public var rawCSV = false
+
+  public init(format: OutputFormat, width: Int? = nil, rawCSV: Bool = false) {
     self.format = format
     self.width = width
     self.rawCSV = rawCSV
   }
 
-  /// As `--format`, `--wide` and `--raw-csv` ask, a table as wide as the terminal allows.
-  init(_ options: FormatOptions) {
-    self.init(format: options.format, width: options.tableWidth, rawCSV: options.rawCsv)
-  }
-
-  /// Prints `value` as JSON, or `rows` under `headers` as a table or CSV; in a table, a cell too
-  /// wide is cut as `cuts` says for its column (at its end when it does not).
-  func records<T: Encodable>(
+  /// `value` as JSON, or `rows` under `headers` as a table or CSV; in a table, a cell too wide is
+  /// cut as `cuts` says for its column (at its end when it does not).
+  public func text<T: Encodable>(
     _ value: T, headers: [String], rows: [[String]], cuts: [Int: CellCut] = [:]
-  ) throws {
+  ) throws -> String {
     switch format {
-    case .json: try json(value)
-    case .csv: output.write(Self.csv(headers: headers, rows: rows, raw: rawCSV))
-    case .table: output.write(Self.table(headers: headers, rows: rows, width: width, cuts: cuts))
+    case .json: try Self.jsonText(value) + "\n"
+    case .csv: Self.csv(headers: headers, rows: rows, raw: rawCSV)
+    case .table: Self.table(headers: headers, rows: rows, width: width, cuts: cuts)
     }
   }
 
-  func json<T: Encodable>(_ value: T) throws {
-    output.write(try Self.jsonText(value) + "\n")
-  }
-
-  static func jsonText<T: Encodable>(_ value: T) throws -> String {
+  /// `value` as every JSON output of Accord is: pretty-printed, sorted snake_case keys, slashes
+  /// as they are.
+  public static func jsonText<T: Encodable>(_ value: T) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -47,7 +42,7 @@ struct Render {
   }
 
   /// How a cell wider than its column is cut.
-  enum CellCut {
+  public enum CellCut: Sendable {
     /// At its end.
     case end
     /// Around its first highlight between two of these marks (a search snippet's `**match**`),
@@ -56,12 +51,14 @@ struct Render {
   }
 
   /// No column is cut narrower than this or its header (a column already narrower is not cut).
-  static let minimumColumnWidth = 8
+  public static let minimumColumnWidth = 8
 
   /// `rows` under `headers` in columns aligned by display width (wide characters take two
   /// columns), each cell on one line. With a `width`, the widest columns are cut first, each no
   /// narrower than ``minimumColumnWidth`` or its header, until every line fits in it.
-  static func table(headers: [String], rows: [[String]], width: Int?, cuts: [Int: CellCut] = [:]) -> String {
+  public static func table(headers: [String], rows: [[String]], width: Int?, cuts: [Int: CellCut] = [:])
+    -> String
+  {
     var cells = ([headers.map { $0.uppercased() }] + rows).map { row in
       row.map { cell -> (text: String, width: Int) in
         let text = oneLine(cell)
@@ -136,7 +133,7 @@ struct Render {
   /// CSV by RFC 4180. A cell that a spreadsheet would run as a formula (it begins with `=`, `+`,
   /// `-`, `@`, a tab or a carriage return) is written with a `'` before it, as OWASP advises, so
   /// that opening the file runs nothing; `raw` writes every cell exactly as recorded.
-  static func csv(headers: [String], rows: [[String]], raw: Bool = false) -> String {
+  public static func csv(headers: [String], rows: [[String]], raw: Bool = false) -> String {
     func field(_ text: String) -> String {
       let text = raw ? text : neutralised(text)
       let special = text.utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }  // , " LF CR
@@ -147,29 +144,15 @@ struct Render {
   }
 
   /// `text`, with a `'` before it if a spreadsheet would take it for a formula.
-  static func neutralised(_ text: String) -> String {
+  public static func neutralised(_ text: String) -> String {
     guard let first = text.utf8.first else { return text }
     // = + - @ tab CR
     return [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) ? "'" + text : text
   }
 
-  static func oneLine(_ text: String) -> String {
+  public static func oneLine(_ text: String) -> String {
     let breaks = text.utf8.contains { $0 == 10 || $0 == 13 || $0 >= 0x80 }
     return breaks && text.contains(where: \.isNewline)
       ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
   }
-}
-
-/// What an adding command prints: the new record's id.
-func printID(_ id: Int64) {
-  FileOutput.standardOutput.write("\(id)\n")
-}
-
-extension Array where Element == String {
-  var listed: String { joined(separator: "; ") }
-}
-
-/// What a listing with `--include-retracted` adds to a retracted record's name.
-func retractedMark(_ retracted: Bool?) -> String {
-  retracted == true ? " (retracted)" : ""
 }

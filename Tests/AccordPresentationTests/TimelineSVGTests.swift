@@ -3,7 +3,7 @@ import AccordStore
 import Foundation
 import Testing
 
-@testable import AccordReports
+@testable import AccordPresentation
 
 /// The HTML report's timeline as a reader looks at it: an axis that spans the story (a two-week
 /// one and a ten-year one), the as-of day marked past a break when it is far, lane titles whole,

@@ -1,5 +1,4 @@
 import AccordStore
-import FoundationEssentials
 
 /// The forms a report takes.
 public enum ReportFormat: String, Sendable, CaseIterable {
@@ -18,9 +17,6 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 /// The report as JSON: stable, pretty-printed, sorted snake_case keys; the shape is in the README.
 public enum JSONReport {
   public static func render(_ report: Report) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+    try Render.jsonText(ReportJSON(report)) + "\n"
   }
 }

@@ -1,0 +1,123 @@
+import AccordStore
+
+// The records whose JSON says something in words: the store's record, and what AccordPresentation
+// says of it. Each has the fields the README documents under "JSON" (pretty-printed, sorted
+// snake_case keys, as every JSON output of Accord): `what` and `on_the_day` are
+// the words.
+
+/// A timeline entry: `{kind, id, date, what, who[], proposal, step, condition, sources[], via}`.
+public struct TimelineEntryJSON: Encodable, Sendable, Equatable {
+  public let kind: TimelineEntry.Kind
+  public let id: Int64
+  public let date: AccordDate
+  public let what: String
+  public let who: [String]
+  public let proposal: String?
+  public let step: ProposalStep.Kind?
+  public let condition: Int64?
+  public let sources: [String]
+  public let via: String?
+
+  public init(_ entry: TimelineEntry) {
+    kind = entry.kind
+    id = entry.id
+    date = entry.date
+    what = entry.what
+    who = entry.who
+    proposal = entry.proposal
+    step = entry.step
+    condition = entry.condition
+    sources = entry.sources
+    via = entry.via
+  }
+}
+
+/// A deadline, with what was recorded on its day(s) as lines (``TimelineEntry/line``).
+public struct DeadlineJSON: Encodable, Sendable, Equatable {
+  public let id: Int64?
+  public let step: Int64?
+  public let negotiation: String
+  public let negotiationTitle: String
+  public let title: String
+  public let date: AccordDate
+  public let proposal: String?
+  public let proposalTitle: String?
+  public let state: Deadline.State
+  public let daysLeft: Int
+  public let movedTo: AccordDate?
+  public let onTheDay: [String]
+  public let sources: [String]
+
+  public init(_ deadline: Deadline) {
+    id = deadline.id
+    step = deadline.step
+    negotiation = deadline.negotiation
+    negotiationTitle = deadline.negotiationTitle
+    title = deadline.title
+    date = deadline.date
+    proposal = deadline.proposal
+    proposalTitle = deadline.proposalTitle
+    state = deadline.state
+    daysLeft = deadline.daysLeft
+    movedTo = deadline.movedTo
+    onTheDay = deadline.onTheDay.map(\.line)
+    sources = deadline.sources
+  }
+}
+
+/// A report: its deadlines and changes as above, the rest as the store has it.
+public struct ReportJSON: Encodable, Sendable {
+  /// A change of the period: `{negotiation, negotiation_title, entry{…as timeline}}`.
+  public struct Change: Encodable, Sendable, Equatable {
+    public let negotiation: String
+    public let negotiationTitle: String
+    public let entry: TimelineEntryJSON
+  }
+
+  public let asOf: String
+  public let since: String
+  public let staleAfterDays: Int
+  public let deadlines: [DeadlineJSON]
+  public let upcomingDays: Int
+  public let unsignedDeals: [Deal]
+  public let dormant: [Report.Dormant]
+  public let changes: [Change]
+  public let stale: [Report.Stale]
+  public let negotiations: [Report.Negotiation]
+
+  public init(_ report: Report) {
+    asOf = report.asOf
+    since = report.since
+    staleAfterDays = report.staleAfterDays
+    deadlines = report.deadlines.map(DeadlineJSON.init)
+    upcomingDays = report.upcomingDays
+    unsignedDeals = report.unsignedDeals
+    dormant = report.dormant
+    changes = report.changes.map {
+      Change(
+        negotiation: $0.negotiation, negotiationTitle: $0.negotiationTitle, entry: TimelineEntryJSON($0.entry)
+      )
+    }
+    stale = report.stale
+    negotiations = report.negotiations
+  }
+}
+
+/// A change of `accord changes`: `{recorded_at, analyst, command, kind, id, what}`.
+public struct RecordedChangeJSON: Encodable, Sendable, Equatable {
+  public let recordedAt: String
+  public let analyst: String
+  public let command: String?
+  public let kind: String?
+  public let id: Int64?
+  public let what: String
+
+  public init(_ change: RecordedChange) {
+    recordedAt = change.recordedAt
+    analyst = change.analyst
+    command = change.command
+    kind = change.kind
+    id = change.id
+    what = change.what
+  }
+}
