@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "accord", targets: ["accord"]),
     .library(name: "AccordStore", targets: ["AccordStore"]),
     // For the fuzz targets (fuzz/), which build against the readers and importers.
+    .library(name: "AccordSQLite", targets: ["AccordSQLite"]),
     .library(name: "AccordTransfer", targets: ["AccordTransfer"]),
     .library(name: "AccordSamples", targets: ["AccordSamples"]),
   ],
@@ -33,10 +34,12 @@ let package = Package(
     // The system calls of Accord (Linux or macOS), and the one way Accord
     // writes a file the user named (OutputFile: whole or not at all, mode 0600).
     .target(name: "AccordSystem"),
-    // The storage module: typed SQLite layer, migrations, the negotiation record. No CLI code.
+    // The typed SQLite layer (connection, statements, migrator, errors); nothing of negotiations.
+    .target(name: "AccordSQLite", dependencies: ["CSQLite", "AccordSystem"]),
+    // The storage module: the negotiation record, its schema (Migrations/), its errors. No CLI code.
     .target(
       name: "AccordStore",
-      dependencies: ["CSQLite", "AccordSystem"],
+      dependencies: ["AccordSQLite", "AccordSystem"],
       plugins: ["EmbedMigrations"]
     ),
     // Sample records: the worked example (the 2025 US-Ukraine minerals talks) and the synthetic
@@ -44,7 +47,7 @@ let package = Package(
     .target(name: "AccordSamples", dependencies: ["AccordStore"]),
     // Every import and export: Accord's own format (JSON, NDJSON) both ways, and the field's
     // datasets (PA-X, UCDP, treaty status tables) in; the readers, the mappings and the importer.
-    .target(name: "AccordTransfer", dependencies: ["AccordStore", "AccordSystem"]),
+    .target(name: "AccordTransfer", dependencies: ["AccordStore", "AccordSQLite", "AccordSystem"]),
     // Every answer of the store in words for a reader, and nothing else: how a fact is said
     // (Phrase), the lines of a timeline and of `accord changes`, the texts of `negotiation show` and
     // `proposal show`, tables cut to the terminal (TerminalText: display width), CSV, JSON, and
@@ -56,6 +59,7 @@ let package = Package(
       name: "accord",
       dependencies: [
         "AccordStore",
+        "AccordSQLite",
         "AccordTransfer",
         "AccordPresentation",
         "AccordSamples",
@@ -67,13 +71,13 @@ let package = Package(
       name: "AccordStoreTests",
       dependencies: [
         // AccordPresentation: the store's answers in words (a timeline's lines, a status's reason).
-        "AccordStore", "AccordSamples", "AccordTransfer", "AccordPresentation",
+        "AccordStore", "AccordSQLite", "AccordSamples", "AccordTransfer", "AccordPresentation",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(
       name: "AccordCommandTests",
       dependencies: [
-        "accord", "AccordStore", "AccordSamples",
+        "accord", "AccordStore", "AccordSQLite", "AccordSamples",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(

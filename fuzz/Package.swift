@@ -14,7 +14,8 @@ let package = Package(
     .executableTarget(
       name: name,
       dependencies: [
-        .product(name: "AccordStore", package: "Accord"), .product(name: "AccordTransfer", package: "Accord"),
+        .product(name: "AccordStore", package: "Accord"), .product(name: "AccordSQLite", package: "Accord"),
+        .product(name: "AccordTransfer", package: "Accord"),
         .product(name: "AccordSamples", package: "Accord"),
       ],
       // libFuzzer has the main function; the libraries are instrumented by fuzz/run's flags.

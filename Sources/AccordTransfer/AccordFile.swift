@@ -106,7 +106,8 @@ public enum AccordFile {
           try importer.addDevelopment(
             id: development.id, negotiation: development.negotiation, date: development.date,
             text: development.text, recordedAt: development.recordedAt)
-        } catch let error as StoreError {
+        } catch {
+          guard let error = StoreError(error) else { throw error }
           throw located(
             error, line: line, number: number,
             record: TransferRecord(
@@ -141,7 +142,8 @@ public enum AccordFile {
         record.type = type
         do {
           try importer.add(record)
-        } catch let error as StoreError {
+        } catch {
+          guard let error = StoreError(error) else { throw error }
           throw located(error, line: line, number: number, record: record)
         }
         if number & 0xFFF == 0 {
@@ -199,7 +201,7 @@ public enum AccordFile {
       }
       do {
         try importer.flushDevelopments()
-      } catch StoreError.sqlite(_, _, let message, _) {
+      } catch StoreError.database(.sqlite(_, _, let message, _)) {
         throw StoreError.invalid("the database refused a development of the file: \(message)")
       }
       return ImportSummary(added: importer.added, present: importer.present)

@@ -1,3 +1,4 @@
+import AccordSQLite
 import AccordStore
 import AccordSystem
 import ArgumentParser
@@ -62,6 +63,9 @@ struct Accord: ParsableCommand {
       }
       TestHooks.report()
     } catch let error as StoreError {
+      fail(error.commandLineText, hint: nil, code: error.isUsageError ? 64 : 1)
+    } catch let error as DatabaseError {
+      let error = StoreError(error)
       fail(error.commandLineText, hint: nil, code: error.isUsageError ? 64 : 1)
     } catch let error as OutputFile.Failure {
       fail(error.description, hint: nil, code: 1)

@@ -1,3 +1,4 @@
+import AccordSQLite
 import AccordStore
 import Foundation
 import Testing
@@ -102,7 +103,7 @@ import Testing
           "meeting"
         ),
       ] {
-        #expect(throws: StoreError.self) { try connection.run(sql) }
+        #expect(throws: DatabaseError.self) { try connection.run(sql) }
         do {
           try connection.run(sql)
         } catch {

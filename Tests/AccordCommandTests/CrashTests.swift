@@ -1,3 +1,4 @@
+import AccordSQLite
 import AccordSamples
 import AccordStore
 import Foundation

@@ -1,3 +1,4 @@
+import AccordSQLite
 import AccordStore
 import Foundation
 import Testing

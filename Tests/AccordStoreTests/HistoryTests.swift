@@ -1,3 +1,4 @@
+import AccordSQLite
 import AccordSamples
 import AccordTransfer
 import Testing
@@ -116,11 +117,11 @@ import Testing
     let store = try makeMineralsStore()
     let before = try count("change_log", in: store)
     #expect(before > 0)
-    #expect(throws: StoreError.self) { try store.connection.run("UPDATE change_log SET analyst = 'x'") }
-    #expect(throws: StoreError.self) { try store.connection.run("UPDATE change_log SET row_key = '[0]'") }
-    #expect(throws: StoreError.self) { try store.connection.run("DELETE FROM change_log") }
-    #expect(throws: StoreError.self) { try store.connection.run("DELETE FROM command") }
-    #expect(throws: StoreError.self) { try store.connection.run("UPDATE command SET analyst = 'mallory'") }
+    #expect(throws: DatabaseError.self) { try store.connection.run("UPDATE change_log SET analyst = 'x'") }
+    #expect(throws: DatabaseError.self) { try store.connection.run("UPDATE change_log SET row_key = '[0]'") }
+    #expect(throws: DatabaseError.self) { try store.connection.run("DELETE FROM change_log") }
+    #expect(throws: DatabaseError.self) { try store.connection.run("DELETE FROM command") }
+    #expect(throws: DatabaseError.self) { try store.connection.run("UPDATE command SET analyst = 'mallory'") }
     #expect(try count("change_log", in: store) == before)
     #expect(try store.connection.integer("SELECT count(*) FROM command WHERE analyst = 'mallory'") == 0)
   }

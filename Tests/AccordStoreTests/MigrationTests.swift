@@ -1,3 +1,4 @@
+import AccordSQLite
 import Foundation
 import Testing
 
@@ -304,7 +305,7 @@ import Testing
       version: 2, name: "broken",
       sql: "CREATE TABLE b (y TEXT) STRICT; INSERT INTO missing VALUES (1);")
     try Migrator(migrations: [one]).migrate(connection)
-    let error = #expect(throws: StoreError.self) {
+    let error = #expect(throws: DatabaseError.self) {
       try Migrator(migrations: [one, broken]).migrate(connection)
     }
     #expect(error?.description.contains("no such table: missing") == true)
@@ -339,7 +340,7 @@ import Testing
         try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == filesBefore)
       // The migrator alone refuses it too, and leaves the version as it was.
       let connection = try Connection(path: path)
-      #expect(throws: StoreError.self) { try Migrator().migrate(connection) }
+      #expect(throws: DatabaseError.self) { try Migrator().migrate(connection) }
       #expect(try Migrator.version(of: connection) == 99)
     }
   }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import AccordSQLite
 @testable import AccordStore
 
 /// Opening a database: when another process keeps the file busy, and when a file may only be read.
@@ -42,7 +43,7 @@ import Testing
       }
       let connection = try Connection(path: path, create: false, immutable: true)
       #expect(try connection.integer("SELECT count(*) FROM actor") == 1)
-      #expect(throws: StoreError.self) { try connection.execute("DELETE FROM actor") }
+      #expect(throws: DatabaseError.self) { try connection.execute("DELETE FROM actor") }
       #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
       #expect(!FileManager.default.fileExists(atPath: path + "-shm"))
     }

@@ -65,7 +65,7 @@ import Testing
     "AccordStore/Store/Merge.swift": historyNames,
     "AccordStore/Store/BulkWrite.swift": historyNames,
     // An embedded migration's number.
-    "AccordStore/SQLite/Migrator.swift": ["migration.version"],
+    "AccordSQLite/Migrator.swift": ["migration.version"],
     // A full-text table's name from sqlite_schema, quoted as an identifier ("" doubled), and
     // the tables and columns of the constant DatabaseCheck.dateColumns.
     "AccordStore/Store/DatabaseCheck.swift": [

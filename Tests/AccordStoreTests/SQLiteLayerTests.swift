@@ -1,8 +1,10 @@
+import AccordSQLite
 import Testing
 
 @testable import AccordStore
 
-/// The typed SQLite layer: `Connection`, `Statement`, `Row`, transactions and error translation.
+/// The typed SQLite layer (AccordSQLite): `Connection`, `Statement`, `Row`, transactions, its
+/// errors, and how the store says them.
 @Suite struct SQLiteLayerTests {
   /// A private database with one table of every kind of column.
   func makeConnection() throws -> Connection {
@@ -70,7 +72,7 @@ import Testing
 
   @Test func bindingTheWrongNumberOfArgumentsIsRefused() throws {
     let connection = try makeConnection()
-    let error = #expect(throws: StoreError.self) {
+    let error = #expect(throws: DatabaseError.self) {
       try connection.run("INSERT INTO item (name, amount) VALUES (?, ?)", [.text("only one")])
     }
     #expect(error?.description.contains("takes 2 arguments, got 1") == true)
@@ -139,11 +141,11 @@ import Testing
 
   @Test func aWriteInsideAReadIsRefusedAndWritesNothing() throws {
     let connection = try makeConnection()
-    var refused: StoreError?
+    var refused: DatabaseError?
     try connection.read {
       do {
         try connection.write { _ = try connection.insert("INSERT INTO item (name) VALUES ('sneaked')") }
-      } catch let error as StoreError {
+      } catch let error as DatabaseError {
         refused = error
       }
     }
@@ -187,7 +189,7 @@ import Testing
 
   @Test func writeRollsBackWhenAStatementFails() throws {
     let connection = try makeConnection()
-    #expect(throws: StoreError.self) {
+    #expect(throws: DatabaseError.self) {
       try connection.write {
         try connection.insert("INSERT INTO item (name) VALUES ('one')")
         try connection.insert("INSERT INTO item (name) VALUES ('one')")  // unique violation
@@ -248,12 +250,12 @@ import Testing
     let store = try makeStore()
     try store.connection.insert(
       "INSERT INTO actor (slug, name, kind) VALUES ('ukraine', 'Ukraine', 'state')")
-    let error = #expect(throws: StoreError.self) {
+    let error = #expect(throws: DatabaseError.self) {
       try store.connection.insert(
         "INSERT INTO actor (slug, name, kind) VALUES ('ukraine', 'Ukraine', 'state')")
-    }
-    guard case .sqlite(_, let extended, let message, let sql)? = error else {
-      Issue.record("expected StoreError.sqlite, got \(String(describing: error))")
+    }.map(StoreError.init)
+    guard case .database(.sqlite(_, let extended, let message, let sql))? = error else {
+      Issue.record("expected StoreError.database(.sqlite), got \(String(describing: error))")
       return
     }
     #expect(extended == ExtendedCode.constraintUnique)
@@ -266,13 +268,13 @@ import Testing
 
   @Test func foreignKeyViolationSaysTheRecordDoesNotExist() throws {
     let store = try makeStore()
-    let error = #expect(throws: StoreError.self) {
+    let error = #expect(throws: DatabaseError.self) {
       try store.connection.insert(
         "INSERT INTO actor_alias (actor_id, alias, alias_key) VALUES (?, ?, ?)",
         [999, "Ghost", "ghost"])
-    }
-    guard case .sqlite(_, let extended, _, _)? = error else {
-      Issue.record("expected StoreError.sqlite, got \(String(describing: error))")
+    }.map(StoreError.init)
+    guard case .database(.sqlite(_, let extended, _, _))? = error else {
+      Issue.record("expected StoreError.database(.sqlite), got \(String(describing: error))")
       return
     }
     #expect(extended == ExtendedCode.constraintForeignKey)
@@ -282,19 +284,19 @@ import Testing
 
   @Test func checkViolationSaysAValueIsOutOfRange() throws {
     let store = try makeStore()
-    let error = #expect(throws: StoreError.self) {
+    let error = #expect(throws: DatabaseError.self) {
       try store.connection.insert(
         "INSERT INTO actor (slug, name, kind) VALUES ('x', 'X', 'planet')")
-    }
+    }.map(StoreError.init)
     #expect(error?.description.hasPrefix("a value is out of range") == true)
     #expect(try count("actor", in: store) == 0)
   }
 
   @Test func syntaxErrorsCarryTheSQL() throws {
     let connection = try makeConnection()
-    let error = #expect(throws: StoreError.self) { try connection.statement("SELEC 1") }
+    let error = #expect(throws: DatabaseError.self) { try connection.statement("SELEC 1") }
     guard case .sqlite(_, _, let message, let sql)? = error else {
-      Issue.record("expected StoreError.sqlite, got \(String(describing: error))")
+      Issue.record("expected DatabaseError.sqlite, got \(String(describing: error))")
       return
     }
     #expect(message.contains("syntax error"))

@@ -1,3 +1,4 @@
+import AccordSQLite
 import Testing
 
 @testable import AccordStore

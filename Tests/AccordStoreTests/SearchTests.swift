@@ -1,3 +1,4 @@
+import AccordSQLite
 import AccordSamples
 import Foundation
 import Testing

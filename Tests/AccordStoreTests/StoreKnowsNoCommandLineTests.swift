@@ -1,25 +1,25 @@
 import Foundation
 import Testing
 
-/// The storage module knows nothing of the command line: it reads no environment (the command
-/// that opens a store gives it a `StoreConfiguration`), and no text of it names an option of a
+/// The storage modules know nothing of the command line: they read no environment (the command
+/// that opens a store gives it a `StoreConfiguration`), and no text of them names an option of a
 /// command (what the analyst gave or left out is a typed `StoreError` that the command words).
-/// This reads every Swift file in Sources/AccordStore. Text for people that describes the schema
-/// or the steps (a view's description, the README's step table) may name the commands that answer
-/// the same: each such literal is listed below, with why.
+/// This reads every Swift file in Sources/AccordStore and Sources/AccordSQLite. Text for people
+/// that describes the schema or the steps (a view's description, the README's step table) may name
+/// the commands that answer the same: each such literal is listed below, with why.
 @Suite struct StoreKnowsNoCommandLineTests {
-  static let store = SQLTextTests.sources.appending(path: "AccordStore", directoryHint: .isDirectory)
+  static let modules = ["AccordStore", "AccordSQLite"]
 
-  /// Reviewed literals that name an option, by file (under Sources/AccordStore/).
+  /// Reviewed literals that name an option, by file (under Sources/).
   static let reviewed: [String: Set<String>] = [
     // Descriptions of the views for Datasette (accord datasette-metadata): the command that lists
     // the same rows.
-    "Store/SchemaGuide.swift": [
+    "AccordStore/Store/SchemaGuide.swift": [
       "The live drafts that are not dormant: accord deals --unsigned, as of today.",
       "The live drafts that are dormant: accord deals --dormant, as of today.",
     ],
     // What each step does, in the words of the README's table (StatusRuleTests holds them equal).
-    "Store/StatusRule.swift": [
+    "AccordStore/Store/StatusRule.swift": [
       "ratified (or accepted, approved, acceded: say which with --note)",
       "closes it: countered (proposal add --counters records it)",
       "the party is withdrawn from the --effective day",
@@ -27,13 +27,16 @@ import Testing
     ],
   ]
 
-  /// Swift files of the store: name under Sources/AccordStore/, and text.
+  /// Swift files of the store and of its SQLite layer: name under Sources/, and text.
   static func storeFiles() throws -> [(name: String, source: String)] {
-    let files = try #require(FileManager.default.enumerator(at: store, includingPropertiesForKeys: nil))
     var found: [(name: String, source: String)] = []
-    for case let url as URL in files where url.pathExtension == "swift" {
-      let name = String(url.path.dropFirst(store.path.count + 1))
-      found.append((name: name, source: try String(contentsOf: url, encoding: .utf8)))
+    for module in modules {
+      let folder = SQLTextTests.sources.appending(path: module, directoryHint: .isDirectory)
+      let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil))
+      for case let url as URL in files where url.pathExtension == "swift" {
+        let name = module + "/" + String(url.path.dropFirst(folder.path.count + 1))
+        found.append((name: name, source: try String(contentsOf: url, encoding: .utf8)))
+      }
     }
     return found
   }

@@ -1,3 +1,4 @@
+import AccordSQLite
 import Foundation
 import Testing
 

@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// A date as analysts know it: to the year, the month or the day, perhaps approximate or uncertain.
 ///
 /// Written in the ISO 8601-2 (EDTF) forms `2025`, `2025-02`, `2025-02-14`, each optionally ending in
@@ -188,7 +190,7 @@ extension StringProtocol {
 extension Row {
   /// A date as Accord stores it, in three columns: `name` as typed, `name_first` and `name_last`
   /// (YYYY-MM-DD), read once, without parsing the text again.
-  public func date(_ name: String) throws(StoreError) -> AccordDate {
+  public func date(_ name: String) throws(DatabaseError) -> AccordDate {
     AccordDate.stored(try text(name), first: try text(name + "_first"), last: try text(name + "_last"))
   }
 }

@@ -1,4 +1,4 @@
-import CSQLite
+import AccordSQLite
 
 #if canImport(Glibc)
   import Glibc
@@ -36,11 +36,11 @@ public final class AccordStore {
     let made = try DatabaseLocation.prepare(path)
     if !DatabaseAccess.canWrite(path) {
       try self.init(
-        connection: DatabaseAccess.openForReading(path), configuration: configuration, wal: false,
-        readOnly: true)
+        connection: StoreError.catching(DatabaseAccess.openForReading(path)),
+        configuration: configuration, wal: false, readOnly: true)
       return
     }
-    let connection = try Connection(path: path)
+    let connection = try StoreError.catching(Connection(path: path))
     try self.init(connection: connection, configuration: configuration, wal: true)
     self.made = made
   }
@@ -59,17 +59,9 @@ public final class AccordStore {
   /// A private database in memory, for tests and trials. The schema is migrated once a process and
   /// copied into each new one (a migration of every file costs as much as a test of one).
   public static func inMemory(configuration: StoreConfiguration = .init()) throws -> AccordStore {
-    let connection = try Connection(path: ":memory:")
-    if let image = migratedImage, let buffer = sqlite3_malloc64(UInt64(image.count)) {
-      image.withUnsafeBytes { bytes in
-        if let base = bytes.baseAddress { buffer.copyMemory(from: base, byteCount: image.count) }
-      }
-      let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
-      let size = Int64(image.count)
-      // On failure SQLite frees the buffer, and the migration below makes the schema as usual.
-      _ = sqlite3_deserialize(
-        connection.handle, "main", buffer.assumingMemoryBound(to: UInt8.self), size, size, flags)
-    }
+    let connection = try StoreError.catching(Connection(path: ":memory:"))
+    // On failure, the migration below makes the schema as usual.
+    if let image = migratedImage { connection.load(image: image) }
     return try AccordStore(connection: connection, configuration: configuration, wal: false)
   }
 
@@ -78,10 +70,7 @@ public final class AccordStore {
   private static let migratedImage: [UInt8]? = {
     guard let connection = try? Connection(path: ":memory:"), (try? Migrator().migrate(connection)) != nil
     else { return nil }
-    var size: sqlite3_int64 = 0
-    guard let data = sqlite3_serialize(connection.handle, "main", &size, 0) else { return nil }
-    defer { sqlite3_free(data) }
-    return Array(UnsafeBufferPointer(start: data, count: Int(size)))
+    return connection.image()
   }()
 
   convenience init(connection: Connection, today: Day, wal: Bool, readOnly: Bool = false) throws {
@@ -98,26 +87,30 @@ public final class AccordStore {
       try Migrator().checkReadable(connection)
       return
     }
-    // Temporary tables, sorts and statement journals in memory: a bulk import's batch of rows is
-    // one statement, whose journal (the pages it changed, kept in case it fails halfway) would
-    // otherwise spill to a temporary file at 64 KiB.
-    try connection.execute("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY")
-    // Migrate (or refuse the file) before switching to WAL, which rewrites the file's header:
-    // a database Accord refuses must be left exactly as it was.
     do {
-      try Migrator().migrate(connection)
-    } catch StoreError.sqlite(let code, _, let message, _) {
-      throw StoreError.cannotOpen(
-        path: connection.path, reason: StoreError.describe(code: code, message: message))
-    }
-    connection.writeHooks = commandLog.hooks
-    // WAL lets readers go on while one process writes. Switching to it needs the file to itself
-    // for a moment: when other processes keep it busy past the busy timeout, this command runs
-    // in the rollback journal, which is as safe, and a later one switches.
-    if wal, try connection.first("PRAGMA journal_mode", [], { $0.text(0) }) != "wal" {
+      // Temporary tables, sorts and statement journals in memory: a bulk import's batch of rows is
+      // one statement, whose journal (the pages it changed, kept in case it fails halfway) would
+      // otherwise spill to a temporary file at 64 KiB.
+      try connection.execute("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY")
+      // Migrate (or refuse the file) before switching to WAL, which rewrites the file's header:
+      // a database Accord refuses must be left exactly as it was. What SQLite refuses on the way
+      // means the file cannot be opened.
       do {
-        try connection.execute("PRAGMA journal_mode = WAL")
-      } catch let error where error.isBusy {}
+        try Migrator().migrate(connection)
+      } catch DatabaseError.sqlite(let code, _, let message, _) {
+        throw DatabaseError.cannotOpen(path: connection.path, code: code, message: message)
+      }
+      connection.writeHooks = commandLog.hooks
+      // WAL lets readers go on while one process writes. Switching to it needs the file to itself
+      // for a moment: when other processes keep it busy past the busy timeout, this command runs
+      // in the rollback journal, which is as safe, and a later one switches.
+      if wal, try connection.first("PRAGMA journal_mode", [], { $0.text(0) }) != "wal" {
+        do {
+          try connection.execute("PRAGMA journal_mode = WAL")
+        } catch let error where error.isBusy {}
+      }
+    } catch let error as DatabaseError {
+      throw StoreError(error)
     }
   }
 
@@ -126,14 +119,21 @@ public final class AccordStore {
     try AccordDate.parse(text, today: today)
   }
 
-  /// Runs `body` as one write transaction.
-  public func write<T>(_ body: () throws -> T) throws -> T { try connection.write(body) }
+  /// Runs `body` as one write transaction. What the database refuses on the way comes as a
+  /// ``StoreError``, as the store says it.
+  public func write<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try connection.write(body)
+    } catch let error as DatabaseError {
+      throw StoreError(error)
+    }
+  }
 
   /// `make()`'s value, kept under `key` until the database changes: a write of this connection
   /// (its count of changes) or a commit of another (`PRAGMA data_version`).
   func memoized<T>(_ key: String, _ make: () throws -> T) throws -> T {
     let version = try connection.integer("PRAGMA data_version") ?? 0
-    let token = [version, Int64(sqlite3_total_changes64(connection.handle))]
+    let token = [version, connection.totalChanges]
     if memo.token != token {
       memo.values.removeAll()
       memo.token = token

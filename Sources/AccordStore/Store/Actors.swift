@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// The kinds of actor Accord knows.
 public enum ActorKind: String, Sendable, Codable, CaseIterable {
   case state, organization, company, group, person
@@ -261,6 +263,11 @@ extension AccordStore {
 package func splitList(_ text: String?) -> [String] {
   guard let text, !text.isEmpty else { return [] }
   return text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+}
+
+extension Row {
+  /// A list that `group_concat(…, char(31))` joined; empty for NULL.
+  public func list(_ name: String) throws(DatabaseError) -> [String] { splitList(try optionalText(name)) }
 }
 
 extension String {

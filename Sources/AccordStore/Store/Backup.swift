@@ -1,4 +1,4 @@
-import CSQLite
+import AccordSQLite
 
 #if canImport(Glibc)
   import Glibc
@@ -59,24 +59,13 @@ extension AccordStore {
   /// Copies every page of the database into the (empty) database file at `path`, in one step:
   /// the read transaction that it holds meanwhile is what makes the copy consistent.
   private func copyPages(into path: String) throws(StoreError) {
-    let copy = try Connection(path: path, create: false)
-    copy.tracesSQL = connection.tracesSQL
-    guard let backup = sqlite3_backup_init(copy.handle, "main", connection.handle, "main") else {
-      throw copy.error(code: sqlite3_errcode(copy.handle), sql: nil)
+    do {
+      let copy = try Connection(path: path, create: false)
+      copy.tracesSQL = connection.tracesSQL
+      try connection.copyPages(into: copy)
+    } catch {
+      throw StoreError(error)
     }
-    var code: Int32
-    var waited: Int32 = 0
-    repeat {
-      code = sqlite3_backup_step(backup, -1)
-      if code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED {
-        guard waited < Connection.busyTimeoutMilliseconds else { break }
-        sqlite3_sleep(20)
-        waited += 20
-      }
-    } while code != SQLITE_DONE
-      && (code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED || code == SQLITE_OK)
-    sqlite3_backup_finish(backup)
-    guard code == SQLITE_DONE else { throw copy.error(code: code, sql: nil) }
   }
 
   /// Gives the finished copy its name: atomically, and without overwriting unless `replace`.

@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// Bulk writes (Migrations/0008_lean_writes.sql): an import or `accord generate` writes many rows
 /// in one transaction. Row by row, the triggers log each insert and index its text; in bulk,
 /// Accord does both at the end instead: each table's new rows in one `inserts` row of the change

@@ -1,4 +1,4 @@
-import CSQLite
+import AccordSQLite
 
 #if canImport(Glibc)
   import Glibc
@@ -212,7 +212,7 @@ public enum DatabaseCheck {
       report.problems.append("full-text index: " + describe(error))
       return
     }
-    csqlite_db_config_flag(writer.handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1)
+    writer.skipCheckpointOnClose()
     for index in indexes {
       let name = "\"" + index.replacing("\"", with: "\"\"") + "\""
       do {
@@ -225,26 +225,23 @@ public enum DatabaseCheck {
     }
   }
 
-  /// SQLite's extended codes for a hot journal or WAL that a read-only connection cannot recover.
-  static let readOnlyRecovery = SQLITE_READONLY | (1 << 8)
-  static let readOnlyRollback = SQLITE_READONLY | (3 << 8)
-
   /// An error in words that fit after "file: " or "integrity: ".
-  static func describe(_ error: StoreError) -> String {
-    switch error {
+  static func describe(_ error: DatabaseError) -> String {
+    switch StoreError(error) {
     case .cannotOpen(_, let reason): return reason
     case .unusableFile(_, let why): return why.description
-    case .sqlite(_, let extended, _, _) where extended == readOnlyRollback || extended == readOnlyRecovery:
+    case .database(.sqlite(_, let extended, _, _))
+    where extended == ExtendedCode.readOnlyRollback || extended == ExtendedCode.readOnlyRecovery:
       return "a write was interrupted and must be undone first, which check never does; "
         + "any command that writes (such as 'accord init') does it"
-    case .sqlite(let code, _, let message, _):
-      switch code & 0xff {
-      case SQLITE_NOTADB: return "it is not an SQLite database"
-      case SQLITE_CORRUPT: return "the database file is damaged (\(message))"
-      case SQLITE_FULL: return "the disk is full: reading the database needs room for SQLite's -shm file"
-      default: return StoreError.describe(code: code, message: message)
+    case .database(.sqlite(let code, _, let message, _)):
+      switch DatabaseError.Kind(code: code) {
+      case .notADatabase: return "it is not an SQLite database"
+      case .corrupt: return "the database file is damaged (\(message))"
+      case .diskFull: return "the disk is full: reading the database needs room for SQLite's -shm file"
+      case let kind: return StoreError.describe(kind, message: message)
       }
-    default: return error.description
+    case let error: return error.description
     }
   }
 }

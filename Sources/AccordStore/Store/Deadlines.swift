@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// A date a negotiation runs against: an interim deal's expiry, an extension's new date, a dispute
 /// clock, a ratification deadline. Recorded with `accord deadline add`, or set by an `extended
 /// --until` step, which also moves its proposal's earlier deadline (that one stays on the record).

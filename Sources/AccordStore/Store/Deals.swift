@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// A proposal or agreement with where it stands as of a day: one row of `accord deals`.
 public struct Deal: Sendable, Codable, Equatable {
   public struct LatestStep: Sendable, Codable, Equatable {

@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// Corrections of what was typed: a title, a note, a date, a value, a term. Each is one UPDATE in
 /// its own command, so the change log keeps the row before and after (`accord history`) and
 /// `accord undo` reverts it; the search index and the date rules follow the row, as for any edit.

@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// Who is writing, and with what command: the open `command` row to which the history triggers
 /// attribute every change (Migrations/0004_history.sql). The store opens it right after each
 /// `BEGIN IMMEDIATE` and closes it right before the `COMMIT`.
@@ -252,20 +254,22 @@ extension AccordStore {
   /// The columns of a logged row, in order.
   private func fields(_ json: String?) throws(StoreError) -> [HistoryEntry.Field]? {
     guard let json else { return nil }
-    return try connection.all(
-      "SELECT key, CASE WHEN type = 'null' THEN NULL ELSE CAST(value AS TEXT) END FROM json_each(?)",
-      [.text(json)]
-    ) { HistoryEntry.Field(column: $0.text(0), value: $0.optionalText(1)) }
+    return try StoreError.catching(
+      connection.all(
+        "SELECT key, CASE WHEN type = 'null' THEN NULL ELSE CAST(value AS TEXT) END FROM json_each(?)",
+        [.text(json)]
+      ) { HistoryEntry.Field(column: $0.text(0), value: $0.optionalText(1)) })
   }
 
   /// Every (table, column) whose foreign key points at `table`, from the schema.
   func references(to table: String) throws(StoreError) -> [(table: String, column: String)] {
-    try connection.all(
-      """
-      SELECT m.name, f."from" FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
-      WHERE m.type = 'table' AND f."table" = ? ORDER BY m.name, f."from"
-      """, [.text(table)]
-    ) { ($0.text(0), $0.text(1)) }
+    try StoreError.catching(
+      connection.all(
+        """
+        SELECT m.name, f."from" FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
+        WHERE m.type = 'table' AND f."table" = ? ORDER BY m.name, f."from"
+        """, [.text(table)]
+      ) { ($0.text(0), $0.text(1)) })
   }
 
   /// The table and id that `accord history KIND NAME` names: a kind of record (`actor`, `step`,
@@ -288,14 +292,15 @@ extension AccordStore {
 
   /// The tables whose changes are logged: every ordinary table but the log's own.
   public func historyTables() throws(StoreError) -> [String] {
-    try connection.all(
-      """
-      SELECT name FROM sqlite_schema
-      WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search%'
-        AND name NOT IN ('schema_migration', 'command', 'change_log', 'bulk_write')
-      ORDER BY name
-      """
-    ) { $0.text(0) }
+    try StoreError.catching(
+      connection.all(
+        """
+        SELECT name FROM sqlite_schema
+        WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search%'
+          AND name NOT IN ('schema_migration', 'command', 'change_log', 'bulk_write')
+        ORDER BY name
+        """
+      ) { $0.text(0) })
   }
 
   /// The id of the record of `kind` that `name` names.

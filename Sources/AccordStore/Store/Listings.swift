@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// Lists of one kind of record — meetings, quotes, developments — and a source with what cites
 /// it: `accord meeting list|show`, `quote list`, `development list`, `source show`.
 public struct MeetingRecord: Sendable, Codable, Equatable {
@@ -71,7 +73,7 @@ extension AccordStore {
         AND (?3 OR NOT \(hidden))
       ORDER BY m.date_first, m.date_last, m.id
       """, [.optional(negotiation), .optional(participant), .integer(includeRetracted ? 1 : 0)]
-    ) { (row) throws(StoreError) in
+    ) { (row) throws(DatabaseError) in
       var meeting = MeetingRecord(
         id: try row.integer("id"), negotiation: try row.text("negotiation"), date: try row.date("date"),
         place: try row.optionalText("place"), participants: try row.list("participants"),
@@ -108,7 +110,7 @@ extension AccordStore {
         AND (?3 OR NOT \(hidden))
       ORDER BY q.date_first, q.date_last, q.id
       """, [.optional(negotiation), .optional(speaker), .integer(includeRetracted ? 1 : 0)]
-    ) { (row) throws(StoreError) in
+    ) { (row) throws(DatabaseError) in
       var quote = QuoteRecord(
         id: try row.integer("id"), date: try row.date("date"), speaker: try row.text("speaker"),
         negotiation: try row.optionalText("negotiation"), text: try row.text("text"),
@@ -136,7 +138,7 @@ extension AccordStore {
       WHERE (?1 IS NULL OR d.negotiation_id = ?1) AND (?2 OR NOT \(hidden))
       ORDER BY d.date_first, d.date_last, d.id
       """, [.optional(negotiation), .integer(includeRetracted ? 1 : 0)]
-    ) { (row) throws(StoreError) in
+    ) { (row) throws(DatabaseError) in
       var development = DevelopmentRecord(
         id: try row.integer("id"), date: try row.date("date"), negotiation: try row.text("negotiation"),
         actors: try row.list("actors"), text: try row.text("text"), sources: try row.list("sources"))

@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// Everything recorded on one negotiation, as it stood on a day: `accord negotiation show`.
 public struct NegotiationDetail: Sendable, Codable {
   public struct Proposal: Sendable, Codable, Equatable {

@@ -220,15 +220,18 @@ extension AccordStore {
   }
 
   func actorName(_ id: Int64) throws(StoreError) -> String {
-    try connection.first("SELECT name FROM actor WHERE id = ?", [.integer(id)]) { $0.text(0) } ?? String(id)
+    try StoreError.catching(
+      connection.first("SELECT name FROM actor WHERE id = ?", [.integer(id)]) { $0.text(0) }) ?? String(id)
   }
 
   func actorSlug(_ id: Int64) throws(StoreError) -> String {
-    try connection.first("SELECT slug FROM actor WHERE id = ?", [.integer(id)]) { $0.text(0) } ?? String(id)
+    try StoreError.catching(
+      connection.first("SELECT slug FROM actor WHERE id = ?", [.integer(id)]) { $0.text(0) }) ?? String(id)
   }
 
   func negotiationSlug(_ id: Int64) throws(StoreError) -> String {
-    try connection.first("SELECT slug FROM negotiation WHERE id = ?", [.integer(id)]) { $0.text(0) }
+    try StoreError.catching(
+      connection.first("SELECT slug FROM negotiation WHERE id = ?", [.integer(id)]) { $0.text(0) })
       ?? String(id)
   }
 }

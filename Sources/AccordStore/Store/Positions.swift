@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// Where each party stands on each term and each live proposal of a negotiation, as of a day: the
 /// position matrix that analysts draw by hand (`accord positions`).
 public struct PositionMatrix: Sendable, Codable {

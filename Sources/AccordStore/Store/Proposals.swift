@@ -251,8 +251,9 @@ extension AccordStore {
   /// The negotiation a proposal belongs to.
   func negotiationOf(proposal: Int64) throws(StoreError) -> Int64 {
     guard
-      let id = try connection.integer(
-        "SELECT negotiation_id FROM proposal WHERE id = ?", [.integer(proposal)])
+      let id = try StoreError.catching(
+        connection.integer(
+          "SELECT negotiation_id FROM proposal WHERE id = ?", [.integer(proposal)]))
     else { throw .notFound(kind: "proposal", name: String(proposal), candidates: []) }
     return id
   }

@@ -125,7 +125,7 @@ extension AccordStore {
 
   /// The command that command `id` undid, if it was an undo.
   private func undoneCommand(by id: Int64) throws(StoreError) -> Int64? {
-    try connection.integer("SELECT undoes FROM command WHERE id = ?", [.integer(id)])
+    try StoreError.catching(connection.integer("SELECT undoes FROM command WHERE id = ?", [.integer(id)]))
   }
 
   /// The kind, number and event of one change; nil for a row that is part of another's line.

@@ -5,34 +5,42 @@ extension AccordStore {
     if let id = try byNumber(name, table: "actor") { return id }
     let key = Names.key(name)
     guard !key.isEmpty else { throw .invalid("an actor's name cannot be empty") }
-    if let id = try connection.integer("SELECT id FROM actor WHERE slug = ?", [.text(key)]) { return id }
-    if key.count == 3,
-      let id = try connection.integer("SELECT id FROM actor WHERE code = ?", [.text(key.uppercased())])
+    if let id = try StoreError.catching(
+      connection.integer("SELECT id FROM actor WHERE slug = ?", [.text(key)]))
     {
       return id
     }
-    let matches = try connection.all(
-      """
-      SELECT DISTINCT a.id, a.slug, a.name FROM actor_alias x JOIN actor a ON a.id = x.actor_id
-      WHERE x.alias_key = ? ORDER BY a.id
-      """, [.text(key)]
-    ) { row in (row.integer(0), "\(row.text(1)) (\(row.text(2)))") }
+    if key.count == 3,
+      let id = try StoreError.catching(
+        connection.integer("SELECT id FROM actor WHERE code = ?", [.text(key.uppercased())]))
+    {
+      return id
+    }
+    let matches = try StoreError.catching(
+      connection.all(
+        """
+        SELECT DISTINCT a.id, a.slug, a.name FROM actor_alias x JOIN actor a ON a.id = x.actor_id
+        WHERE x.alias_key = ? ORDER BY a.id
+        """, [.text(key)]
+      ) { row in (row.integer(0), "\(row.text(1)) (\(row.text(2)))") })
     if matches.count == 1 { return matches[0].0 }
     if matches.count > 1 { throw .ambiguous(kind: "actor", name: name, matches: matches.map(\.1)) }
     // A whole word or words of one actor's name: "Bessent" finds "Scott Bessent".
-    let wordMatches = try connection.all(
-      """
-      SELECT DISTINCT a.id, a.slug, a.name FROM actor_alias x JOIN actor a ON a.id = x.actor_id
-      WHERE instr(' ' || x.alias_key || ' ', ' ' || ? || ' ') > 0 ORDER BY a.id LIMIT 6
-      """, [.text(key)]
-    ) { row in (row.integer(0), "\(row.text(1)) (\(row.text(2)))") }
+    let wordMatches = try StoreError.catching(
+      connection.all(
+        """
+        SELECT DISTINCT a.id, a.slug, a.name FROM actor_alias x JOIN actor a ON a.id = x.actor_id
+        WHERE instr(' ' || x.alias_key || ' ', ' ' || ? || ' ') > 0 ORDER BY a.id LIMIT 6
+        """, [.text(key)]
+      ) { row in (row.integer(0), "\(row.text(1)) (\(row.text(2)))") })
     if wordMatches.count == 1 { return wordMatches[0].0 }
     if wordMatches.count > 1 {
       throw .ambiguous(kind: "actor", name: name, matches: wordMatches.map(\.1))
     }
-    let names = try connection.all("SELECT alias FROM actor_alias UNION SELECT slug FROM actor") {
-      $0.text(0)
-    }
+    let names = try StoreError.catching(
+      connection.all("SELECT alias FROM actor_alias UNION SELECT slug FROM actor") {
+        $0.text(0)
+      })
     throw .notFound(kind: "actor", name: name, candidates: Names.closest(to: name, among: names))
   }
 
@@ -42,16 +50,22 @@ extension AccordStore {
   func actorNamedExactly(_ name: String) throws(StoreError) -> Int64? {
     let key = Names.key(name)
     guard !key.isEmpty else { return nil }
-    if let id = try connection.integer("SELECT id FROM actor WHERE slug = ?", [.text(key)]) { return id }
-    // A code as codes are written (TUR), not a word that happens to be one ("can").
-    if key.count == 3, name == name.uppercased(),
-      let id = try connection.integer("SELECT id FROM actor WHERE code = ?", [.text(key.uppercased())])
+    if let id = try StoreError.catching(
+      connection.integer("SELECT id FROM actor WHERE slug = ?", [.text(key)]))
     {
       return id
     }
-    let matches = try connection.all(
-      "SELECT DISTINCT actor_id FROM actor_alias WHERE alias_key = ? LIMIT 2", [.text(key)]
-    ) { $0.integer(0) }
+    // A code as codes are written (TUR), not a word that happens to be one ("can").
+    if key.count == 3, name == name.uppercased(),
+      let id = try StoreError.catching(
+        connection.integer("SELECT id FROM actor WHERE code = ?", [.text(key.uppercased())]))
+    {
+      return id
+    }
+    let matches = try StoreError.catching(
+      connection.all(
+        "SELECT DISTINCT actor_id FROM actor_alias WHERE alias_key = ? LIMIT 2", [.text(key)]
+      ) { $0.integer(0) })
     return matches.count == 1 ? matches[0] : nil
   }
 
@@ -65,12 +79,13 @@ extension AccordStore {
 
   public func resolveSource(_ name: String) throws(StoreError) -> Int64 {
     if let id = try byNumber(name, table: "source") { return id }
-    if let id = try connection.integer(
-      "SELECT id FROM source WHERE slug = ? OR url = ?", [.text(Names.key(name)), .text(name)])
+    if let id = try StoreError.catching(
+      connection.integer(
+        "SELECT id FROM source WHERE slug = ? OR url = ?", [.text(Names.key(name)), .text(name)]))
     {
       return id
     }
-    let names = try connection.all("SELECT slug FROM source") { $0.text(0) }
+    let names = try StoreError.catching(connection.all("SELECT slug FROM source") { $0.text(0) })
     throw .notFound(kind: "source", name: name, candidates: Names.closest(to: name, among: names))
   }
 
@@ -80,7 +95,9 @@ extension AccordStore {
     guard let number = Int64(digits), number > 0 else {
       throw .invalid("'\(name)' is not a condition number: see 'accord condition list'")
     }
-    guard let id = try connection.integer("SELECT id FROM position WHERE id = ?", [.integer(number)])
+    guard
+      let id = try StoreError.catching(
+        connection.integer("SELECT id FROM position WHERE id = ?", [.integer(number)]))
     else {
       throw .notFound(kind: "condition", name: name, candidates: [])
     }
@@ -90,7 +107,8 @@ extension AccordStore {
   private func byNumber(_ name: String, table: String) throws(StoreError) -> Int64? {
     guard !name.isEmpty, name.allSatisfy(\.isASCIIDigit) else { return nil }
     guard let number = Int64(name),
-      let id = try connection.integer("SELECT id FROM \(table) WHERE id = ?", [.integer(number)])
+      let id = try StoreError.catching(
+        connection.integer("SELECT id FROM \(table) WHERE id = ?", [.integer(number)]))
     else {
       throw .notFound(kind: table, name: name, candidates: [])
     }
@@ -100,17 +118,21 @@ extension AccordStore {
   private func resolveTitled(_ name: String, table: String, kind: String) throws(StoreError) -> Int64 {
     if let id = try byNumber(name, table: table) { return id }
     let key = Names.key(name)
-    if let id = try connection.integer("SELECT id FROM \(table) WHERE slug = ?", [.text(key)]) {
+    if let id = try StoreError.catching(
+      connection.integer("SELECT id FROM \(table) WHERE slug = ?", [.text(key)]))
+    {
       return id
     }
-    let matches = try connection.all(
-      "SELECT id, slug FROM \(table) WHERE title_key = ? ORDER BY id", [.text(key)]
-    ) { ($0.integer(0), $0.text(1)) }
+    let matches = try StoreError.catching(
+      connection.all(
+        "SELECT id, slug FROM \(table) WHERE title_key = ? ORDER BY id", [.text(key)]
+      ) { ($0.integer(0), $0.text(1)) })
     if matches.count == 1 { return matches[0].0 }
     if matches.count > 1 { throw .ambiguous(kind: kind, name: name, matches: matches.map(\.1)) }
-    let names = try connection.all("SELECT slug FROM \(table) UNION ALL SELECT title FROM \(table)") {
-      $0.text(0)
-    }
+    let names = try StoreError.catching(
+      connection.all("SELECT slug FROM \(table) UNION ALL SELECT title FROM \(table)") {
+        $0.text(0)
+      })
     throw .notFound(kind: kind, name: name, candidates: Names.closest(to: name, among: names))
   }
 
@@ -127,7 +149,9 @@ extension AccordStore {
         throw .invalid(
           "'\(wanted)' cannot be a short id: use lower-case letters, digits and hyphens, with a letter")
       }
-      if try connection.integer("SELECT 1 FROM \(table) WHERE slug = ?", [.text(slug)]) != nil {
+      if try StoreError.catching(connection.integer("SELECT 1 FROM \(table) WHERE slug = ?", [.text(slug)]))
+        != nil
+      {
         throw .taken(.shortID(slug, kind: table))
       }
       return slug
@@ -141,7 +165,9 @@ extension AccordStore {
       suffix = 1
     }
     var candidate = suffix == 1 ? base + "-1" : base
-    while try connection.integer("SELECT 1 FROM \(table) WHERE slug = ?", [.text(candidate)]) != nil {
+    while try StoreError.catching(
+      connection.integer("SELECT 1 FROM \(table) WHERE slug = ?", [.text(candidate)])) != nil
+    {
       candidate = base + "-" + String(suffix)
       suffix += 1
     }

@@ -35,16 +35,19 @@ extension AccordStore {
 
   /// Why the record of `table` numbered `id` was retracted; nil when it stands.
   func retractionReason(table: String, id: Int64) throws(StoreError) -> String? {
-    try connection.first(
-      "SELECT reason FROM retraction WHERE record_table = ? AND record_id = ?", [.text(table), .integer(id)],
-      { $0.text(0) })
+    try StoreError.catching(
+      connection.first(
+        "SELECT reason FROM retraction WHERE record_table = ? AND record_id = ?",
+        [.text(table), .integer(id)],
+        { $0.text(0) }))
   }
 
   /// The ids of the retracted records of `table`.
   func retractedIDs(table: String) throws(StoreError) -> Set<Int64> {
     Set(
-      try connection.all("SELECT record_id FROM retraction WHERE record_table = ?", [.text(table)]) {
-        $0.integer(0)
-      })
+      try StoreError.catching(
+        connection.all("SELECT record_id FROM retraction WHERE record_table = ?", [.text(table)]) {
+          $0.integer(0)
+        }))
   }
 }

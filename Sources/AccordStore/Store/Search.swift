@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// One thing `accord search` found: a fact of some kind, where it belongs, and the words around
 /// the match.
 public struct SearchHit: Sendable, Codable, Equatable {
@@ -80,9 +82,9 @@ extension AccordStore {
       var all = texts + theirs
       for index in all.indices { all[index].rank = index + 1 }
       return Array(all.dropFirst(offset).prefix(limit))
-    } catch let error as StoreError {
+    } catch {
       // FTS5 refusing the query is an error in what the analyst typed: say so in one line.
-      if case .sqlite(_, _, let message, _) = error,
+      if case .database(.sqlite(_, _, let message, _))? = StoreError(error),
         let explained = SearchQuery.explain(message, query: query)
       {
         throw explained
@@ -188,24 +190,28 @@ extension AccordStore {
     throws(StoreError) -> [Int64: String]
   {
     guard !rowids.isEmpty else { return [:] }
-    try connection.execute(
-      """
-      CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_page USING fts5 (
-        title, body, context, tokenize = '\(Self.searchTokenizer)');
-      DELETE FROM temp.search_page;
-      """)
-    for rowid in rowids {
-      try connection.run(
+    do {
+      try connection.execute(
         """
-        INSERT INTO temp.search_page (rowid, title, body, context)
-        SELECT rowid, title, body, context FROM search_source WHERE kind_number = ?1 AND ref = ?2
-        """, [.integer(rowid & 15), .integer(rowid >> 4)])
+        CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_page USING fts5 (
+          title, body, context, tokenize = '\(Self.searchTokenizer)');
+        DELETE FROM temp.search_page;
+        """)
+      for rowid in rowids {
+        try connection.run(
+          """
+          INSERT INTO temp.search_page (rowid, title, body, context)
+          SELECT rowid, title, body, context FROM search_source WHERE kind_number = ?1 AND ref = ?2
+          """, [.integer(rowid & 15), .integer(rowid >> 4)])
+      }
+      return Dictionary(
+        try connection.all(
+          "SELECT rowid, snippet(search_page, -1, ?2, ?3, '…', 12) FROM temp.search_page WHERE search_page MATCH ?1",
+          [.text(fts), .text(marks.open), .text(marks.close)]
+        ) { ($0.integer(0), $0.text(1)) }, uniquingKeysWith: { a, _ in a })
+    } catch {
+      throw StoreError(error)
     }
-    return Dictionary(
-      try connection.all(
-        "SELECT rowid, snippet(search_page, -1, ?2, ?3, '…', 12) FROM temp.search_page WHERE search_page MATCH ?1",
-        [.text(fts), .text(marks.open), .text(marks.close)]
-      ) { ($0.integer(0), $0.text(1)) }, uniquingKeysWith: { a, _ in a })
   }
 
   /// One statement: FTS5 ranks the matches (ORDER BY rank, which it consumes itself, so that

@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// A source as listed.
 public struct SourceSummary: Sendable, Codable, Equatable {
   public let id: Int64

@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// One line of a negotiation's timeline: a meeting, a proposal's step, a condition stated or
 /// answered, a quote, a development, or a link between two proposals. What happened is typed
 /// (``Fact``): AccordPresentation says it in words (`what`).

@@ -1,3 +1,5 @@
+import AccordSQLite
+
 public struct UndoResult: Sendable, Equatable {
   public let command: Int64
   public let arguments: String
@@ -140,8 +142,8 @@ extension AccordStore {
       for (table, operation, key, before, after) in changes {
         try revert(table: table, operation: operation, key: key, before: before, after: after)
       }
-    } catch let error as StoreError {
-      if case .sqlite(_, let extended, _, _) = error,
+    } catch {
+      if case .database(.sqlite(_, let extended, _, _))? = StoreError(error),
         extended == ExtendedCode.constraintForeignKey || extended == ExtendedCode.constraintUnique
           || extended == ExtendedCode.constraintPrimaryKey
       {

@@ -1,3 +1,4 @@
+import AccordSQLite
 import AccordStore
 
 /// Reads the whole record as ``TransferRecord``s, type by type in ``TransferFormat/types`` order and

@@ -1,3 +1,4 @@
+import AccordSQLite
 import AccordStore
 
 /// Developments: the records a large import is mostly made of, written 64 to a statement.
@@ -28,18 +29,22 @@ extension RecordImporter {
   }
 
   private func insertDevelopments(_ values: [SQLValue], rows: Int) throws(StoreError) {
-    let statement: Statement
-    if rows == Self.developmentBatch, let prepared = developmentInsert {
-      statement = prepared
-    } else {
-      let row = "(?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"
-      statement = try connection.statement(
-        "INSERT INTO development (id, negotiation_id, date, date_first, date_last, text, recorded_at) VALUES "
-          + Array(repeating: row, count: rows).joined(separator: ", "))
-      if rows == Self.developmentBatch { developmentInsert = statement }
+    do {
+      let statement: Statement
+      if rows == Self.developmentBatch, let prepared = developmentInsert {
+        statement = prepared
+      } else {
+        let row = "(?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"
+        statement = try connection.statement(
+          "INSERT INTO development (id, negotiation_id, date, date_first, date_last, text, recorded_at) VALUES "
+            + Array(repeating: row, count: rows).joined(separator: ", "))
+        if rows == Self.developmentBatch { developmentInsert = statement }
+      }
+      try statement.bind(values)
+      try statement.run()
+    } catch {
+      throw StoreError(error)
     }
-    try statement.bind(values)
-    try statement.run()
   }
 
   func development(_ f: TransferFields) throws {

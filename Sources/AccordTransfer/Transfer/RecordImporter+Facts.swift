@@ -1,3 +1,4 @@
+import AccordSQLite
 import AccordStore
 
 /// The records without short ids: see ``RecordImporter`` for how they merge.

@@ -1,3 +1,4 @@
+import AccordSQLite
 import AccordStore
 
 /// The records with short ids (actors, sources, negotiations, proposals): see ``RecordImporter``.

@@ -1,3 +1,4 @@
+import AccordSQLite
 import AccordStore
 
 /// Writes records of Accord's export format into the store, merging with what is there.
@@ -106,7 +107,8 @@ public final class RecordImporter {
           "field 'type': expected one of \(TransferFormat.types.joined(separator: ", ")), found \(TransferFields.quoted(record.type))"
         )
       }
-    } catch StoreError.sqlite(_, let extended, let message, _) {
+    } catch {
+      guard case .database(.sqlite(_, let extended, let message, _))? = StoreError(error) else { throw error }
       if extended == ExtendedCode.constraintPrimaryKey {
         throw StoreError.invalid("field 'id': another \(record.type) record of the file has the same id")
       }
@@ -133,16 +135,23 @@ public final class RecordImporter {
   func mayMatch(_ table: String) -> Bool { (startMax[table] ?? 0) > 0 }
 
   func run(_ sql: String, _ values: [SQLValue]) throws(StoreError) -> Int64 {
-    let statement = try connection.statement(sql)
-    try statement.bind(values)
-    try statement.run()
+    do {
+      let statement = try connection.statement(sql)
+      try statement.bind(values)
+      try statement.run()
+    } catch {
+      throw StoreError(error)
+    }
     return connection.lastInsertedRowID
   }
 
   /// The id of the record of `table` whose short id is `slug`, from the file or the database.
   func lookUp(_ slug: String, in table: String) throws(StoreError) -> Int64? {
     if let id = slugs[table]?[slug] { return id }
-    guard let id = try connection.integer("SELECT id FROM \(table) WHERE slug = ?", [.text(slug)]) else {
+    guard
+      let id = try StoreError.catching(
+        connection.integer("SELECT id FROM \(table) WHERE slug = ?", [.text(slug)]))
+    else {
       return nil
     }
     slugs[table, default: [:]][slug] = id

@@ -1,4 +1,5 @@
 import AccordPresentation
+import AccordSQLite
 import AccordStore
 import AccordSystem
 import ArgumentParser

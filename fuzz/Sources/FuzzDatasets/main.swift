@@ -1,4 +1,5 @@
 import AccordTransfer
+import AccordSQLite
 import AccordSamples
 import AccordStore
 

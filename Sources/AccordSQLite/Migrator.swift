@@ -1,58 +1,60 @@
-/// One schema change: a file `Migrations/NNNN_name.sql`, embedded at build time.
+/// One schema change: its number (migrations run in that order, each once), its name, its SQL.
 public struct Migration: Sendable, Equatable {
   public let version: Int
   public let name: String
   public let sql: String
+
+  public init(version: Int, name: String, sql: String) {
+    self.version = version
+    self.name = name
+    self.sql = sql
+  }
 }
 
 /// Brings a database's schema up to date, one migration at a time, each in its own transaction,
-/// each recorded in `schema_migration` and in `PRAGMA user_version`. A database made by a newer
-/// Accord is refused, never touched.
+/// each recorded in `schema_migration` and in `PRAGMA user_version`. A database whose schema is
+/// newer than the latest migration, or that holds another application's tables, is refused, never
+/// touched.
 public struct Migrator: Sendable {
   public let migrations: [Migration]
+  /// The `PRAGMA application_id` that the migrations give a database (the first of them sets it):
+  /// a database that has tables and another one is another application's.
+  public let applicationID: Int64
 
-  public init(migrations: [Migration] = Migration.embedded) {
+  public init(migrations: [Migration], applicationID: Int64) {
     self.migrations = migrations
+    self.applicationID = applicationID
   }
 
   public var latestVersion: Int { migrations.last?.version ?? 0 }
 
   /// The schema version recorded in the database.
-  public static func version(of connection: Connection) throws(StoreError) -> Int {
+  public static func version(of connection: Connection) throws(DatabaseError) -> Int {
     Int(try connection.integer("PRAGMA user_version") ?? 0)
   }
 
-  /// 'ACCD': the `PRAGMA application_id` of every Accord database (set by the first migration).
-  public static let applicationID: Int64 = 1_094_927_172
-
-  /// Refuses to lay Accord's schema over another program's database.
-  static func checkIsAccordOrEmpty(_ connection: Connection) throws(StoreError) {
+  /// Refuses to lay the schema over another application's database.
+  package func checkIsOwnOrEmpty(_ connection: Connection) throws(DatabaseError) {
     let tables = try connection.integer("SELECT count(*) FROM sqlite_schema") ?? 0
     let application = try connection.integer("PRAGMA application_id") ?? 0
     if tables > 0 && application != applicationID {
-      throw StoreError.unusableFile(path: connection.path, .anotherProgramsDatabase)
+      throw DatabaseError.anotherApplication(path: connection.path)
     }
-  }
-
-  /// The refusal of a database made by a newer Accord.
-  func newerSchema(_ current: Int, _ connection: Connection) -> StoreError {
-    StoreError.cannotOpen(
-      path: connection.path,
-      reason:
-        "it was made by a newer Accord (schema version \(current); this one knows up to \(latestVersion)); upgrade Accord"
-    )
   }
 
   /// Applies the migrations the database lacks, each in its own transaction. They run with
   /// foreign keys off, as SQLite's procedure for rebuilding a table asks
   /// (https://sqlite.org/lang_altertable.html#otheralter), and every foreign key is checked before
-  /// each commits: a migration that would leave a dangling reference is rolled back.
+  /// each commits: a migration that would leave a dangling reference is rolled back. Throws
+  /// ``DatabaseError``.
   public func migrate(_ connection: Connection) throws {
     let current = try Self.version(of: connection)
     if current == latestVersion { return }
-    if current > latestVersion { throw newerSchema(current, connection) }
+    if current > latestVersion {
+      throw DatabaseError.newerSchema(path: connection.path, version: current, latest: latestVersion)
+    }
     if current == 0 {
-      try Self.checkIsAccordOrEmpty(connection)
+      try checkIsOwnOrEmpty(connection)
     }
     let foreignKeys = try connection.integer("PRAGMA foreign_keys") ?? 0
     try connection.execute("PRAGMA foreign_keys = OFF")
@@ -64,7 +66,7 @@ public struct Migrator: Sendable {
         // Re-read inside the write lock: another process may have migrated meanwhile.
         let version = try Self.version(of: connection)
         guard version < migration.version else { return }
-        if version == 0 { try Self.checkIsAccordOrEmpty(connection) }
+        if version == 0 { try checkIsOwnOrEmpty(connection) }
         try connection.execute(
           """
           CREATE TABLE IF NOT EXISTS schema_migration (
@@ -75,10 +77,8 @@ public struct Migrator: Sendable {
           """)
         try connection.execute(migration.sql)
         if let dangling = try connection.first("PRAGMA foreign_key_check", [], { $0.text(0) }) {
-          throw StoreError.cannotOpen(
-            path: connection.path,
-            reason: "migration \(migration.version) (\(migration.name)) would leave a row of \(dangling) "
-              + "referring to nothing; nothing was changed")
+          throw DatabaseError.danglingReference(
+            path: connection.path, version: migration.version, name: migration.name, table: dangling)
         }
         try connection.insert(
           "INSERT INTO schema_migration (version, name) VALUES (?, ?)",

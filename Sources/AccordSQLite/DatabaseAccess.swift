@@ -6,11 +6,11 @@ import CSQLite
   import Darwin
 #endif
 
-/// What Accord can do with a database file before it opens it, and how it opens one that it may
-/// only read.
+/// What this process can do with a database file before it opens it, and how it opens one that it
+/// may only read.
 ///
 /// SQLite in WAL mode makes two files beside the database, `-wal` and `-shm`, even to read it, with
-/// the database file's permissions. Were Accord to read a read-only file that way, it would leave a
+/// the database file's permissions. Were a read-only file read that way, it would leave a
 /// read-only `-shm` behind, and the file would stay unwritable even after its owner made it writable
 /// again. So a file that this process cannot write (or whose folder it cannot write) is opened
 /// *immutable* while no `-wal` file says that someone is writing it: read without locks and
@@ -31,7 +31,7 @@ public enum DatabaseAccess {
 
   /// Opens an existing database for reading only: immutable when this process cannot write it
   /// and nobody has it open for writing (no `-wal` file), else read-only through SQLite's locks.
-  public static func openForReading(_ path: String) throws(StoreError) -> Connection {
+  public static func openForReading(_ path: String) throws(DatabaseError) -> Connection {
     if !isSpecial(path) && !canWrite(path) && access(path + "-wal", F_OK) != 0 {
       return try Connection(path: path, create: false, immutable: true)
     }
@@ -41,7 +41,7 @@ public enum DatabaseAccess {
   static func isSpecial(_ path: String) -> Bool { path == ":memory:" || path.hasPrefix("file:") }
 
   /// The folder that holds `path`.
-  static func folder(of path: String) -> String {
+  package static func folder(of path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "." }
     return slash == path.startIndex ? "/" : String(path[..<slash])
   }
@@ -68,31 +68,5 @@ public enum DatabaseAccess {
     guard code & 0xff == SQLITE_IOERR || code & 0xff == SQLITE_CANTOPEN else { return false }
     let cause = sqlite3_system_errno(connection)
     return cause == ENOSPC || cause == EDQUOT
-  }
-}
-
-extension StoreError {
-  /// True when another connection held the lock past the busy timeout.
-  var isBusy: Bool {
-    guard case .sqlite(let code, _, _, _) = self else { return false }
-    return code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED
-  }
-}
-
-extension Migrator {
-  /// Refuses a database that Accord cannot read as it is without migrating it: one made by a
-  /// newer Accord, one of another program, or one whose schema is behind (which only writing
-  /// could bring up to date).
-  func checkReadable(_ connection: Connection) throws(StoreError) {
-    let current = try Self.version(of: connection)
-    if current > latestVersion { throw newerSchema(current, connection) }
-    if current == 0 { try Self.checkIsAccordOrEmpty(connection) }
-    if current < latestVersion {
-      throw StoreError.cannotOpen(
-        path: connection.path,
-        reason:
-          "it is read-only, and its schema (version \(current)) must be brought up to version \(latestVersion) by writing to it; make it writable and run 'accord init'"
-      )
-    }
   }
 }

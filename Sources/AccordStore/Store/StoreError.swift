@@ -1,11 +1,17 @@
-import CSQLite
+import AccordSQLite
 
 /// Everything that can go wrong in the store, in words an analyst can act on. The store knows
 /// nothing of the command line: where the remedy is an option of a command, the error is a typed
 /// value (``Mistake``, ``Taken``, ``UnusableFile``, ``notTakingPart(actor:shortID:negotiation:on:)``,
 /// ``noRecord(path:)``) that the command words with its own options; `description` says it
 /// without them.
-public enum StoreError: Error, CustomStringConvertible, Equatable {
+///
+/// What the database refuses (AccordSQLite's `DatabaseError`) is said as the store says it by
+/// ``init(_:)``: as ``database(_:)``, or as the error it means here. Every write of the store, and
+/// every function whose errors are typed `StoreError`, throws it so; a function that only reads
+/// may let the `DatabaseError` itself through: `StoreError(error)` says any error as the store
+/// does.
+public enum StoreError: DatabaseErrorConvertible, CustomStringConvertible, Equatable {
   /// The user's input is malformed: a usage error (exit 64).
   case invalid(String)
   /// What the analyst gave leaves out something a record needs, or gives something it does not
@@ -28,14 +34,48 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
   case unusableFile(path: String, UnusableFile)
   /// A command that only reads was given a database that does not exist.
   case noRecord(path: String)
-  /// Any other SQLite failure.
-  case sqlite(code: Int32, extendedCode: Int32, message: String, sql: String?)
+  /// Any other failure of the database: a statement that SQLite refused.
+  case database(DatabaseError)
+
+  /// A database error as the store says it: a file that cannot be opened or migrated is
+  /// ``cannotOpen(path:reason:)`` or ``unusableFile(path:_:)``, a statement used in a way that it
+  /// does not take is ``invalid(_:)``, and what SQLite refused is ``database(_:)``.
+  public init(_ error: DatabaseError) {
+    switch error {
+    case .sqlite: self = .database(error)
+    case .misuse(let message): self = .invalid(message)
+    case .cannotOpen(let path, let code, let message):
+      self = .cannotOpen(path: path, reason: Self.describe(DatabaseError.Kind(code: code), message: message))
+    case .newerSchema(let path, let version, let latest):
+      self = .cannotOpen(
+        path: path,
+        reason:
+          "it was made by a newer Accord (schema version \(version); this one knows up to \(latest)); upgrade Accord"
+      )
+    case .anotherApplication(let path): self = .unusableFile(path: path, .anotherProgramsDatabase)
+    case .danglingReference(let path, let version, let name, let table):
+      self = .cannotOpen(
+        path: path,
+        reason: "migration \(version) (\(name)) would leave a row of \(table) "
+          + "referring to nothing; nothing was changed")
+    }
+  }
+
+  /// `error` as the store says it: a ``StoreError`` as it is, a ``DatabaseError`` as ``init(_:)``
+  /// says it; nil for any other error.
+  public init?(_ error: any Error) {
+    switch error {
+    case let error as StoreError: self = error
+    case let error as DatabaseError: self.init(error)
+    default: return nil
+    }
+  }
 
   /// True for errors in what the user typed, which exit with status 64.
   public var isUsageError: Bool {
     switch self {
     case .invalid, .mistake: return true
-    case .sqlite(_, let extended, let message, _) where extended == ExtendedCode.constraintTrigger:
+    case .database(.sqlite(_, let extended, let message, _)) where extended == ExtendedCode.constraintTrigger:
       // The schema's rules for values (0010 dates, 0012 sizes) refuse what was typed wrong.
       return Self.valueRules.contains { message.contains($0) }
     default: return false
@@ -66,7 +106,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case .cannotOpen(let path, let reason): return "cannot open database \(path): \(reason)"
     case .unusableFile(let path, let why): return "cannot open database \(path): \(why)"
     case .noRecord(let path): return "no Accord record at \(path)"
-    case .sqlite(let code, let extended, let message, _):
+    case .database(.sqlite(let code, let extended, let message, _)):
       switch extended {
       case ExtendedCode.constraintUnique, ExtendedCode.constraintPrimaryKey:
         return "that record exists already (\(message))"
@@ -75,8 +115,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
       case ExtendedCode.constraintCheck, ExtendedCode.constraintNotNull:
         return "a value is out of range (\(message))"
       default:
-        return Self.describe(code: code, message: message)
+        return Self.describe(DatabaseError.Kind(code: code), message: message)
       }
+    case .database(let error): return StoreError(error).description
     }
   }
 
@@ -89,18 +130,18 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     }
   }
 
-  static func describe(code: Int32, message: String) -> String {
-    switch code & 0xff {
-    case SQLITE_BUSY, SQLITE_LOCKED:
-      return "the database is busy with another command; try again"
-    case SQLITE_READONLY: return "the database is read-only (\(message))"
-    case SQLITE_FULL: return "the disk is full; nothing was written"
-    case SQLITE_NOTADB: return "the file is not an SQLite database"
-    case SQLITE_CORRUPT: return "the database file is damaged (\(message)); see 'accord check'"
-    case SQLITE_CANTOPEN: return "the file or its folder cannot be opened (\(message))"
-    case SQLITE_PERM, SQLITE_AUTH: return "permission denied (\(message))"
-    case SQLITE_IOERR: return "input/output error (\(message))"
-    default: return message
+  /// A failure of SQLite, of its `kind`, in the store's words.
+  static func describe(_ kind: DatabaseError.Kind, message: String) -> String {
+    switch kind {
+    case .busy: return "the database is busy with another command; try again"
+    case .readOnly: return "the database is read-only (\(message))"
+    case .diskFull: return "the disk is full; nothing was written"
+    case .notADatabase: return "the file is not an SQLite database"
+    case .corrupt: return "the database file is damaged (\(message)); see 'accord check'"
+    case .cannotOpen: return "the file or its folder cannot be opened (\(message))"
+    case .permission: return "permission denied (\(message))"
+    case .ioError: return "input/output error (\(message))"
+    case .constraint, .other: return message
     }
   }
 }
@@ -217,14 +258,4 @@ extension StoreError {
       }
     }
   }
-}
-
-/// SQLite's extended result codes that Swift cannot import (they are macro expressions).
-package enum ExtendedCode {
-  package static let constraintCheck: Int32 = SQLITE_CONSTRAINT | (1 << 8)
-  package static let constraintForeignKey: Int32 = SQLITE_CONSTRAINT | (3 << 8)
-  package static let constraintNotNull: Int32 = SQLITE_CONSTRAINT | (5 << 8)
-  package static let constraintPrimaryKey: Int32 = SQLITE_CONSTRAINT | (6 << 8)
-  package static let constraintTrigger: Int32 = SQLITE_CONSTRAINT | (7 << 8)
-  package static let constraintUnique: Int32 = SQLITE_CONSTRAINT | (8 << 8)
 }

@@ -1,6 +1,6 @@
 import CSQLite
 
-/// A value that Accord binds to a statement's `?` placeholder.
+/// A value bound to a statement's `?` placeholder, or read from a row.
 public enum SQLValue: Sendable, Equatable {
   case null
   case integer(Int64)
@@ -23,7 +23,7 @@ public final class Statement {
   unowned let connection: Connection
   public let sql: String
 
-  init(connection: Connection, sql: String) throws(StoreError) {
+  init(connection: Connection, sql: String) throws(DatabaseError) {
     var handle: OpaquePointer?
     let code = sqlite3_prepare_v3(
       connection.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, nil)
@@ -48,10 +48,10 @@ public final class Statement {
   }()
 
   /// Binds `values` to the placeholders, in order. Text is copied (`SQLITE_TRANSIENT`).
-  public func bind(_ values: [SQLValue]) throws(StoreError) {
+  public func bind(_ values: [SQLValue]) throws(DatabaseError) {
     let expected = Int(sqlite3_bind_parameter_count(handle))
     guard values.count == expected else {
-      throw StoreError.invalid(
+      throw DatabaseError.misuse(
         "internal: statement takes \(expected) arguments, got \(values.count): \(sql)")
     }
     sqlite3_clear_bindings(handle)
@@ -77,7 +77,7 @@ public final class Statement {
   }
 
   /// Advances to the next row; false when there are no more.
-  public func step() throws(StoreError) -> Bool {
+  public func step() throws(DatabaseError) -> Bool {
     let code = sqlite3_step(handle)
     switch code {
     case SQLITE_ROW: return true
@@ -91,7 +91,7 @@ public final class Statement {
   }
 
   /// Runs the statement to completion.
-  public func run() throws(StoreError) {
+  public func run() throws(DatabaseError) {
     while try step() {}
   }
 
@@ -134,7 +134,7 @@ public struct Row {
     sqlite3_column_name(handle, column).map { String(cString: $0) } ?? ""
   }
 
-  /// A column's value as SQLite holds it (a blob, which Accord never stores, reads as text).
+  /// A column's value as SQLite holds it (a blob, which SQLValue cannot hold, reads as text).
   public func value(_ column: Int32) -> SQLValue {
     switch sqlite3_column_type(handle, column) {
     case SQLITE_NULL: .null
@@ -150,39 +150,36 @@ public struct Row {
 /// or 0.
 extension Row {
   /// The column called `name`.
-  public func column(_ name: String) throws(StoreError) -> Int32 {
+  public func column(_ name: String) throws(DatabaseError) -> Int32 {
     guard let column = statement.columnIndex[name] else {
-      throw StoreError.invalid("the query has no column '\(name)': \(statement.sql.prefix(80))…")
+      throw DatabaseError.misuse("the query has no column '\(name)': \(statement.sql.prefix(80))…")
     }
     return column
   }
 
   /// Text that must be there.
-  public func text(_ name: String) throws(StoreError) -> String {
+  public func text(_ name: String) throws(DatabaseError) -> String {
     let column = try column(name)
     guard !isNull(column) else {
-      throw StoreError.invalid("column '\(name)' is empty where it cannot be: \(statement.sql.prefix(80))…")
+      throw DatabaseError.misuse("column '\(name)' is empty where it cannot be: \(statement.sql.prefix(80))…")
     }
     return text(column)
   }
 
-  public func optionalText(_ name: String) throws(StoreError) -> String? { optionalText(try column(name)) }
+  public func optionalText(_ name: String) throws(DatabaseError) -> String? { optionalText(try column(name)) }
 
   /// A whole number that must be there.
-  public func integer(_ name: String) throws(StoreError) -> Int64 {
+  public func integer(_ name: String) throws(DatabaseError) -> Int64 {
     let column = try column(name)
     guard !isNull(column) else {
-      throw StoreError.invalid("column '\(name)' is empty where it cannot be: \(statement.sql.prefix(80))…")
+      throw DatabaseError.misuse("column '\(name)' is empty where it cannot be: \(statement.sql.prefix(80))…")
     }
     return integer(column)
   }
 
-  public func optionalInteger(_ name: String) throws(StoreError) -> Int64? {
+  public func optionalInteger(_ name: String) throws(DatabaseError) -> Int64? {
     optionalInteger(try column(name))
   }
 
-  public func bool(_ name: String) throws(StoreError) -> Bool { try integer(name) != 0 }
-
-  /// A list that `group_concat(…, char(31))` joined; empty for NULL.
-  public func list(_ name: String) throws(StoreError) -> [String] { splitList(try optionalText(name)) }
+  public func bool(_ name: String) throws(DatabaseError) -> Bool { try integer(name) != 0 }
 }

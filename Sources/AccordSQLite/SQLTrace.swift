@@ -1,10 +1,10 @@
 import AccordSystem
 import CSQLite
 
-/// Every statement a connection runs (one whose ``Connection/tracesSQL`` is on, as a store's is when
-/// its ``StoreConfiguration/tracesSQL`` is), with its values filled in, on standard error, each
-/// ending in `;` — SQL that the `sqlite3` shell can run as it is. The benchmark harness uses it
-/// (`ACCORD_TRACE_SQL=1`) to make the shell do exactly the work a command did.
+/// Every statement a connection runs (one whose ``Connection/tracesSQL`` is on), with its values
+/// filled in, on standard error, each ending in `;` — SQL that the `sqlite3` shell can run as it
+/// is, to make the shell do exactly the work a program did (Accord's benchmark harness does, with
+/// `ACCORD_TRACE_SQL=1`).
 enum SQLTrace {
   static func write(statement: OpaquePointer) {
     guard let expanded = sqlite3_expanded_sql(statement) else { return }

@@ -3,7 +3,7 @@ import CSQLite
 /// One connection to an SQLite database: the typed layer that the rest of Accord uses.
 ///
 /// Designed after GRDB's `Database`: statements are prepared once and cached, every result code is
-/// checked and translated into ``StoreError``, writes go through ``write(_:)`` (`BEGIN IMMEDIATE`,
+/// checked and translated into ``DatabaseError``, writes go through ``write(_:)`` (`BEGIN IMMEDIATE`,
 /// so that concurrent writers queue on the busy timeout instead of failing mid-transaction).
 /// A connection belongs to one thread at a time; a command-line process has one.
 public final class Connection {
@@ -19,11 +19,11 @@ public final class Connection {
   private var transaction = Transaction.none
   private var savepoints = 0
   /// Called right after the `BEGIN IMMEDIATE` and right before the `COMMIT` of every outermost
-  /// write transaction: the store opens and closes its `command` row there, to which the history
-  /// triggers attribute each change (see Migrations/0004_history.sql).
+  /// write transaction: what every write must do first and last (Accord's store opens and closes
+  /// there the row of the command to which its history triggers attribute each change).
   public var writeHooks: WriteHooks?
   /// Every statement this connection runs, with its values filled in, on standard error
-  /// (``SQLTrace``). A store sets it from its configuration.
+  /// (``SQLTrace``).
   public var tracesSQL = false
 
   /// How long a write waits for another process's write to finish before giving up.
@@ -33,7 +33,7 @@ public final class Connection {
   /// `immutable` reads a file that nothing changes while it is open: without locks, and without
   /// making the -wal and -shm files beside it (see ``DatabaseAccess``).
   public init(path: String, create: Bool = true, readOnly: Bool = false, immutable: Bool = false)
-    throws(StoreError)
+    throws(DatabaseError)
   {
     var db: OpaquePointer?
     var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
@@ -48,7 +48,7 @@ public final class Connection {
     guard code == SQLITE_OK, let db else {
       let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
       sqlite3_close_v2(db)
-      throw StoreError.cannotOpen(path: path, reason: StoreError.describe(code: code, message: message))
+      throw DatabaseError.cannotOpen(path: path, code: code, message: message)
     }
     handle = db
     self.path = path
@@ -61,14 +61,14 @@ public final class Connection {
   }
 
   /// Runs one or more statements that take no arguments and return no rows.
-  public func execute(_ sql: String) throws(StoreError) {
+  public func execute(_ sql: String) throws(DatabaseError) {
     if tracesSQL { SQLTrace.write(sql) }
     let code = sqlite3_exec(handle, sql, nil, nil, nil)
     guard code == SQLITE_OK else { throw error(code: code, sql: sql) }
   }
 
   /// A prepared statement for `sql`, compiled on first use and reused after.
-  public func statement(_ sql: String) throws(StoreError) -> Statement {
+  public func statement(_ sql: String) throws(DatabaseError) -> Statement {
     onStatement?(sql)
     if let cached = cache[sql] {
       cached.reset()
@@ -80,7 +80,7 @@ public final class Connection {
   }
 
   /// Runs `sql` with `arguments`, for its effect.
-  public func run(_ sql: String, _ arguments: [SQLValue] = []) throws(StoreError) {
+  public func run(_ sql: String, _ arguments: [SQLValue] = []) throws(DatabaseError) {
     let statement = try statement(sql)
     try statement.bind(arguments)
     try statement.run()
@@ -88,38 +88,71 @@ public final class Connection {
 
   /// Runs an INSERT and returns the new row's id.
   @discardableResult
-  public func insert(_ sql: String, _ arguments: [SQLValue] = []) throws(StoreError) -> Int64 {
+  public func insert(_ sql: String, _ arguments: [SQLValue] = []) throws(DatabaseError) -> Int64 {
     try run(sql, arguments)
     return sqlite3_last_insert_rowid(handle)
   }
 
   /// Every row of `sql`, each turned into a value by `decode`.
   public func all<T>(
-    _ sql: String, _ arguments: [SQLValue] = [], _ decode: (Row) throws(StoreError) -> T
-  ) throws(StoreError) -> [T] {
-    let statement = try statement(sql)
-    try statement.bind(arguments)
+    _ sql: String, _ arguments: [SQLValue] = [], _ decode: (Row) throws(DatabaseError) -> T
+  ) throws(DatabaseError) -> [T] {
+    try rows(sql, arguments, decode)
+  }
+
+  /// Every row of `sql`, each turned into a value by `decode`, which may refuse a row with an
+  /// error of its own type: the connection's own errors come converted to that type.
+  public func all<T, Failure: DatabaseErrorConvertible>(
+    _ sql: String, _ arguments: [SQLValue] = [], _ decode: (Row) throws(Failure) -> T
+  ) throws(Failure) -> [T] {
+    try rows(sql, arguments, decode)
+  }
+
+  /// The first row of `sql`, if any.
+  public func first<T>(
+    _ sql: String, _ arguments: [SQLValue] = [], _ decode: (Row) throws(DatabaseError) -> T
+  ) throws(DatabaseError) -> T? {
+    try firstRow(sql, arguments, decode)
+  }
+
+  /// The first row of `sql`, if any, turned into a value by `decode`, which may refuse it with an
+  /// error of its own type: the connection's own errors come converted to that type.
+  public func first<T, Failure: DatabaseErrorConvertible>(
+    _ sql: String, _ arguments: [SQLValue] = [], _ decode: (Row) throws(Failure) -> T
+  ) throws(Failure) -> T? {
+    try firstRow(sql, arguments, decode)
+  }
+
+  private func rows<T, Failure: DatabaseErrorConvertible>(
+    _ sql: String, _ arguments: [SQLValue], _ decode: (Row) throws(Failure) -> T
+  ) throws(Failure) -> [T] {
+    let statement = try Failure.catching(prepared(sql, arguments))
     var result: [T] = []
     defer { statement.reset() }
-    while try statement.step() {
+    while try Failure.catching(statement.step()) {
       result.append(try decode(Row(statement: statement)))
     }
     return result
   }
 
-  /// The first row of `sql`, if any.
-  public func first<T>(
-    _ sql: String, _ arguments: [SQLValue] = [], _ decode: (Row) throws(StoreError) -> T
-  ) throws(StoreError) -> T? {
-    let statement = try statement(sql)
-    try statement.bind(arguments)
+  private func firstRow<T, Failure: DatabaseErrorConvertible>(
+    _ sql: String, _ arguments: [SQLValue], _ decode: (Row) throws(Failure) -> T
+  ) throws(Failure) -> T? {
+    let statement = try Failure.catching(prepared(sql, arguments))
     defer { statement.reset() }
-    guard try statement.step() else { return nil }
+    guard try Failure.catching(statement.step()) else { return nil }
     return try decode(Row(statement: statement))
   }
 
+  /// The statement for `sql`, with `arguments` bound.
+  private func prepared(_ sql: String, _ arguments: [SQLValue]) throws(DatabaseError) -> Statement {
+    let statement = try statement(sql)
+    try statement.bind(arguments)
+    return statement
+  }
+
   /// The integer in the first column of the first row, or nil.
-  public func integer(_ sql: String, _ arguments: [SQLValue] = []) throws(StoreError) -> Int64? {
+  public func integer(_ sql: String, _ arguments: [SQLValue] = []) throws(DatabaseError) -> Int64? {
     try first(sql, arguments) { $0.optionalInteger(0) } ?? nil
   }
 
@@ -130,7 +163,7 @@ public final class Connection {
   public func write<T>(_ body: () throws -> T) throws -> T {
     switch transaction {
     case .read:
-      throw StoreError.sqlite(
+      throw DatabaseError.sqlite(
         code: SQLITE_MISUSE, extendedCode: SQLITE_MISUSE,
         message: "a write was asked for inside a read transaction", sql: nil)
     case .write: return try savepoint(body)
@@ -184,8 +217,12 @@ public final class Connection {
   /// Rows changed by the latest INSERT, UPDATE or DELETE.
   public var changes: Int { Int(sqlite3_changes(handle)) }
 
-  func error(code: Int32, sql: String?) -> StoreError {
-    StoreError.sqlite(
+  /// Rows changed by every INSERT, UPDATE and DELETE of this connection since it opened.
+  package var totalChanges: Int64 { Int64(sqlite3_total_changes64(handle)) }
+
+  /// The error of the latest call that returned `code`, with the statement it concerned.
+  func error(code: Int32, sql: String?) -> DatabaseError {
+    DatabaseError.sqlite(
       code: DatabaseAccess.diskFull(code: code, connection: handle) ? SQLITE_FULL : code,
       extendedCode: sqlite3_extended_errcode(handle),
       message: String(cString: sqlite3_errmsg(handle)), sql: sql)
