@@ -27,14 +27,7 @@ enum ReportText {
       if p.dormant == true { words.append("dormant: last active \(p.lastActive ?? "?")") }
     }
     if let deadline = p.deadline, p.live { words.append("deadline \(deadline)") }
-    var text = words.joined(separator: ", ")
-    let parties = p.parties.map { "\($0.party): \($0.state.words)" }
-    if !parties.isEmpty && parties.count <= 8 {
-      text += "; " + parties.joined(separator: ", ")
-    } else if !parties.isEmpty {
-      text += "; \(parties.count) parties with steps of their own"
-    }
-    return text
+    return words.joined(separator: ", ") + NegotiationText.partyStates(p, ": ")
   }
 
   /// Where the negotiation stands, and the fact that says why.

@@ -14,12 +14,7 @@ public enum NegotiationText {
     for p in d.participants { text += "  \(participantLine(p))\n" }
     let proposal = { (p: NegotiationDetail.Proposal) -> String in
       var lines = "  \(p.title) (\(p.slug)): \(statusText(p))\n"
-      var facts: [String] = []
-      if let by = p.tabledBy { facts.append("tabled by \(by)") }
-      if let value = p.value { facts.append("value \(value)") }
-      if let counters = p.counters { facts.append("counters \(counters)") }
-      if let supersedes = p.supersedes { facts.append("supersedes \(supersedes)") }
-      if let deadline = p.deadline { facts.append("deadline \(deadline)") }
+      let facts = proposalFacts(p)
       if !facts.isEmpty { lines += "    " + facts.joined(separator: "; ") + "\n" }
       if let terms = p.terms { lines += "    terms: \(terms)\n" }
       if !p.links.isEmpty {
@@ -87,13 +82,29 @@ public enum NegotiationText {
       text += ", unsigned, open \(p.daysOpen) days"
       if p.dormant == true { text += ", dormant: last active \(p.lastActive ?? "?")" }
     }
-    let parties = p.parties.map { "\($0.party) \($0.state.words)" }
-    if !parties.isEmpty && parties.count <= 8 {
-      text += "; " + parties.joined(separator: ", ")
-    } else if !parties.isEmpty {
-      text += "; \(parties.count) parties with steps of their own (accord proposal show \(p.slug))"
+    return text + partyStates(p, " ", more: " (accord proposal show \(p.slug))")
+  }
+
+  /// Where each party stands on a proposal with steps of its own: "; Ukraine rejected, Russia
+  /// signed", or for more than eight, how many there are ("; 12 parties with steps of their own",
+  /// then `more`); nothing without any.
+  static func partyStates(_ p: NegotiationDetail.Proposal, _ separator: String, more: String = "") -> String {
+    switch p.parties.count {
+    case 0: ""
+    case 1...8: "; " + p.parties.map { $0.party + separator + $0.state.words }.joined(separator: ", ")
+    default: "; \(p.parties.count) parties with steps of their own" + more
     }
-    return text
+  }
+
+  /// A proposal's facts beside its status: "tabled by United States; value 500 billion USD".
+  static func proposalFacts(_ p: NegotiationDetail.Proposal) -> [String] {
+    var facts: [String] = []
+    if let by = p.tabledBy { facts.append("tabled by \(by)") }
+    if let value = p.value { facts.append("value \(value)") }
+    if let counters = p.counters { facts.append("counters \(counters)") }
+    if let supersedes = p.supersedes { facts.append("supersedes \(supersedes)") }
+    if let deadline = p.deadline { facts.append("deadline \(deadline)") }
+    return facts
   }
 
   static func marks(_ sources: [String]) -> String {

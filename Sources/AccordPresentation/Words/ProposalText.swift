@@ -23,12 +23,7 @@ public enum ProposalText {
     var text = "\(p.title) (\(p.slug)), in \(d.negotiationTitle) (\(d.negotiation))\n"
     if let reason = d.retraction { text += "Retracted: \(reason)\n" }
     text += "As of \(d.asOf): " + NegotiationText.statusText(p) + "\n"
-    var facts: [String] = []
-    if let by = p.tabledBy { facts.append("tabled by \(by)") }
-    if let value = p.value { facts.append("value \(value)") }
-    if let counters = p.counters { facts.append("counters \(counters)") }
-    if let supersedes = p.supersedes { facts.append("supersedes \(supersedes)") }
-    if let deadline = p.deadline { facts.append("deadline \(deadline)") }
+    let facts = NegotiationText.proposalFacts(p)
     if !facts.isEmpty { text += facts.joined(separator: "; ") + "\n" }
     if let terms = p.terms { text += "Terms: \(terms)\n" }
     for link in p.links { text += link.words.prefix(1).uppercased() + link.words.dropFirst() + "\n" }

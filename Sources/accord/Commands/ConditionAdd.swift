@@ -29,8 +29,7 @@ struct ConditionAdd: ParsableCommand {
   @Option(help: ArgumentHelp("When it was stated (default: today).", valueName: "date"), transform: parseDate)
   var on: AccordDate?
   @Option(help: "A note.") var note: String?
-  @OptionGroup var sources: SourceOptions
-  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var fact: FactOptions
 
   var stated: [(Stance, String)] {
     [(Stance.demands, demands), (.offers, offers), (.precondition, precondition), (.redLine, redLine)]
@@ -44,13 +43,13 @@ struct ConditionAdd: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.open()
+    let store = try fact.database.open()
     guard let (stance, term) = stated.first else { return }
     printID(
       try store.addCondition(
         NewCondition(
           negotiation: negotiation, by: by, stance: stance, term: term, inExchangeFor: inExchangeFor,
           conditionalOn: conditionalOn, date: on ?? AccordDate(day: store.today), note: note,
-          sources: sources.sources)))
+          sources: fact.sources)))
   }
 }

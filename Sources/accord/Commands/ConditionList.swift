@@ -19,18 +19,15 @@ struct ConditionList: ParsableCommand {
     help: ArgumentHelp("Only conditions held by this actor (or a bloc it belonged to).", valueName: "actor"))
   var by: String?
   @Flag(help: "With --by: only the actor's own conditions, not its blocs'.") var direct = false
-  @OptionGroup var asOf: AsOfOptions
-  @OptionGroup var retracted: RetractedOptions
-  @OptionGroup var output: FormatOptions
-  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var listing: ListingOptions
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try listing.database.openExisting()
     let list = try store.conditions(
       negotiation: negotiation.map { try store.resolveNegotiation($0) },
       by: try by.map { try store.actorScope(store.resolveActor($0), direct: direct) },
-      openOnly: open, asOf: asOf.day, includeRetracted: retracted.include)
-    try Render(output).records(
+      openOnly: open, asOf: listing.day, includeRetracted: listing.includeRetracted)
+    try Render(listing.output).records(
       list,
       headers: [
         "id", "negotiation", "held by", "stance", "term", "in exchange for", "since", "state", "sources",

@@ -21,12 +21,11 @@ struct ConditionRevise: ParsableCommand {
   @Option(help: ArgumentHelp("Who holds it now (default: the same holder).", valueName: "actor")) var by:
     String?
   @Option(help: "A note.") var note: String?
-  @OptionGroup var sources: SourceOptions
-  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var fact: FactOptions
 
   func run() throws {
     printID(
-      try database.open().reviseCondition(
-        condition, term: term, date: on, by: by, note: note, sources: sources.sources))
+      try fact.database.open().reviseCondition(
+        condition, term: term, date: on, by: by, note: note, sources: fact.sources))
   }
 }

@@ -22,12 +22,11 @@ struct ConditionUpdate: ParsableCommand {
   @Option(help: ArgumentHelp("Who accepted, rejected, dropped or met it (repeatable).", valueName: "actor"))
   var by: [String] = []
   @Option(help: "A note.") var note: String?
-  @OptionGroup var sources: SourceOptions
-  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var fact: FactOptions
 
   func run() throws {
-    let ids = try database.open().updateCondition(
-      condition, outcome, date: on, by: by, note: note, sources: sources.sources)
+    let ids = try fact.database.open().updateCondition(
+      condition, outcome, date: on, by: by, note: note, sources: fact.sources)
     for id in ids { printID(id) }
   }
 }

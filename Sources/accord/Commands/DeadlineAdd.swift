@@ -19,13 +19,12 @@ struct DeadlineAdd: ParsableCommand {
   @Option(help: ArgumentHelp("The deadline's day.", valueName: "date"), transform: parseDate) var on:
     AccordDate
   @Option(help: ArgumentHelp("The proposal it concerns.", valueName: "proposal")) var proposal: String?
-  @OptionGroup var sources: SourceOptions
-  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var fact: FactOptions
 
   func run() throws {
     printID(
-      try database.open().addDeadline(
+      try fact.database.open().addDeadline(
         NewDeadline(
-          negotiation: negotiation, title: title, date: on, proposal: proposal, sources: sources.sources)))
+          negotiation: negotiation, title: title, date: on, proposal: proposal, sources: fact.sources)))
   }
 }

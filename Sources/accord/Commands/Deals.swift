@@ -40,10 +40,7 @@ struct Deals: ParsableCommand {
       "Only deals of negotiations this actor (or a bloc it belongs to) is a party to.", valueName: "actor"))
   var party: String?
   @Flag(help: "With --party: only where the actor is a party itself, not through a bloc.") var direct = false
-  @OptionGroup var asOf: AsOfOptions
-  @OptionGroup var retracted: RetractedOptions
-  @OptionGroup var output: FormatOptions
-  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var listing: ListingOptions
 
   var filter: DealFilter {
     if allDrafts { return .allDrafts }
@@ -68,12 +65,13 @@ struct Deals: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try listing.database.openExisting()
     let (deals, dormantLeftOut) = try store.dealList(
       filter, negotiation: negotiation.map { try store.resolveNegotiation($0) },
-      party: try party.map { try store.actorScope(store.resolveActor($0), direct: direct) }, asOf: asOf.day,
-      includeRetracted: retracted.include, dormantAfter: dormantAfter)
-    try Render(output).records(deals, headers: Self.headers, rows: deals.map(Self.row))
+      party: try party.map { try store.actorScope(store.resolveActor($0), direct: direct) },
+      asOf: listing.day,
+      includeRetracted: listing.includeRetracted, dormantAfter: dormantAfter)
+    try Render(listing.output).records(deals, headers: Self.headers, rows: deals.map(Self.row))
     if dormantLeftOut > 0 {
       FileOutput.standardError.write(
         "and \(dormantLeftOut) dormant draft\(dormantLeftOut == 1 ? "" : "s") left out (nothing on "

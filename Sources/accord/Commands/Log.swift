@@ -17,14 +17,13 @@ struct Log: ParsableCommand {
   @Option(help: ArgumentHelp("When (default: today).", valueName: "date"), transform: parseDate) var on:
     AccordDate?
   @Option(help: "An actor involved (repeatable).") var actor: [String] = []
-  @OptionGroup var sources: SourceOptions
-  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var fact: FactOptions
 
   func run() throws {
-    let store = try database.open()
+    let store = try fact.database.open()
     printID(
       try store.log(
         negotiation: negotiation, text: text, date: on ?? AccordDate(day: store.today), actors: actor,
-        sources: sources.sources))
+        sources: fact.sources))
   }
 }

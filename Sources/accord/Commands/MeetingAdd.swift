@@ -19,8 +19,7 @@ struct MeetingAdd: ParsableCommand {
   @Option(help: ArgumentHelp("A participant (repeatable; at least one).", valueName: "actor")) var with:
     [String] = []
   @Option(help: "What happened.") var summary: String?
-  @OptionGroup var sources: SourceOptions
-  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var fact: FactOptions
 
   func validate() throws {
     if with.isEmpty { throw ValidationError("a meeting needs its participants: add --with ACTOR for each") }
@@ -28,8 +27,8 @@ struct MeetingAdd: ParsableCommand {
 
   func run() throws {
     printID(
-      try database.open().addMeeting(
-        negotiation: negotiation, date: on, place: at, with: with, summary: summary, sources: sources.sources)
+      try fact.database.open().addMeeting(
+        negotiation: negotiation, date: on, place: at, with: with, summary: summary, sources: fact.sources)
     )
   }
 }

@@ -2,16 +2,10 @@ import AccordStore
 import ArgumentParser
 
 struct NegotiationEdit: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "edit", abstract: "Correct a negotiation's title or summary, or change its settings.",
-    discussion: Corrections.discussion + """
-
-
-      Examples:
-        accord negotiation edit minerals --title "US–Ukraine minerals deal"
-        accord negotiation edit ukraine-peace-process --dormant-after 730
-      """
-  ).asLeaf
+  static let configuration = Corrections.configuration(
+    abstract: "Correct a negotiation's title or summary, or change its settings.",
+    examples: "accord negotiation edit minerals --title \"US–Ukraine minerals deal\"",
+    "accord negotiation edit ukraine-peace-process --dormant-after 730")
 
   @Argument(help: "The negotiation: short id, title or number.") var negotiation: String
   @Option(help: ArgumentHelp("Its title (its short id stays).", valueName: "text")) var title: String?

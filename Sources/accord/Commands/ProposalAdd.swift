@@ -30,16 +30,15 @@ struct ProposalAdd: ParsableCommand {
       "The earlier proposal it replaces (records a superseded step on it).", valueName: "proposal"))
   var supersedes: String?
   @Flag(help: "Only floated, not formally tabled.") var floated = false
-  @OptionGroup var sources: SourceOptions
-  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var fact: FactOptions
 
   func run() throws {
-    let store = try database.open()
+    let store = try fact.database.open()
     printID(
       try store.addProposal(
         NewProposal(
           negotiation: negotiation, title: title, by: by, date: on ?? AccordDate(day: store.today), slug: id,
           terms: terms, value: value, counters: counters, supersedes: supersedes,
-          firstStep: floated ? .floated : .tabled, sources: sources.sources)))
+          firstStep: floated ? .floated : .tabled, sources: fact.sources)))
   }
 }

@@ -13,16 +13,13 @@ struct ProposalList: ParsableCommand {
   ).asLeaf
 
   @Argument(help: "Only this negotiation: short id, title or number.") var negotiation: String?
-  @OptionGroup var asOf: AsOfOptions
-  @OptionGroup var retracted: RetractedOptions
-  @OptionGroup var output: FormatOptions
-  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var listing: ListingOptions
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try listing.database.openExisting()
     let deals = try store.deals(
-      .all, negotiation: negotiation.map { try store.resolveNegotiation($0) }, asOf: asOf.day,
-      includeRetracted: retracted.include)
-    try Render(output).records(deals, headers: Deals.headers, rows: deals.map(Deals.row))
+      .all, negotiation: negotiation.map { try store.resolveNegotiation($0) }, asOf: listing.day,
+      includeRetracted: listing.includeRetracted)
+    try Render(listing.output).records(deals, headers: Deals.headers, rows: deals.map(Deals.row))
   }
 }

@@ -41,14 +41,13 @@ struct ProposalStepCommand: ParsableCommand {
     transform: parseDate)
   var effective: AccordDate?
   @Option(help: "A note.") var note: String?
-  @OptionGroup var sources: SourceOptions
-  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var fact: FactOptions
 
   func run() throws {
-    let ids = try database.open().addStep(
+    let ids = try fact.database.open().addStep(
       NewStep(
         proposal: proposal, step, date: on, parties: party, label: name, until: until, effective: effective,
-        note: note, sources: sources.sources))
+        note: note, sources: fact.sources))
     for id in ids { printID(id) }
   }
 }

@@ -21,13 +21,12 @@ struct QuoteAdd: ParsableCommand {
       "Where and how it was said (press briefing, Munich Security Conference).", valueName: "text"))
   var context: String?
   @Option(help: "The language it was said in (ISO 639: en, uk).") var language: String?
-  @OptionGroup var sources: SourceOptions
-  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var fact: FactOptions
 
   func run() throws {
     printID(
-      try database.open().addQuote(
+      try fact.database.open().addQuote(
         by: by, date: on, text: text, negotiation: negotiation, context: context, language: language,
-        sources: sources.sources))
+        sources: fact.sources))
   }
 }

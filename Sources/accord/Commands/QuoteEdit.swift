@@ -2,20 +2,12 @@ import AccordStore
 import ArgumentParser
 
 struct QuoteEdit: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "edit", abstract: "Correct a quote: its words, date, context or language.",
-    discussion: Corrections.discussion + """
-
-
-      Example:
-        accord quote edit 3 --text "We’re still talking."
-      """
-  ).asLeaf
+  static let configuration = Corrections.configuration(
+    abstract: "Correct a quote: its words, date, context or language.",
+    examples: "accord quote edit 3 --text \"We’re still talking.\"")
 
   @Argument(help: "The quote's number.") var quote: String
-  @Option(
-    name: .customLong("on"), help: ArgumentHelp("The right date.", valueName: "date"), transform: parseDate)
-  var date: AccordDate?
+  @OptionGroup var rightDate: RightDateOption
   @Option(help: ArgumentHelp("The words, verbatim.", valueName: "text")) var text: String?
   @Option(help: ArgumentHelp("Where and how it was said.", valueName: "text")) var context: String?
   @Option(help: ArgumentHelp("The language it was said in (ISO 639).", valueName: "code")) var language:
@@ -24,6 +16,7 @@ struct QuoteEdit: ParsableCommand {
 
   func run() throws {
     try Corrections.run(
-      .quote, quote, Correction(text: text, context: context, language: language, date: date), database)
+      .quote, quote, Correction(text: text, context: context, language: language, date: rightDate.date),
+      database)
   }
 }

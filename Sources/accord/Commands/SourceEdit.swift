@@ -2,15 +2,9 @@ import AccordStore
 import ArgumentParser
 
 struct SourceEdit: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "edit", abstract: "Correct a source: its title, outlet, URL or publication date.",
-    discussion: Corrections.discussion + """
-
-
-      Example:
-        accord source edit epoch --outlet "The Epoch Times"
-      """
-  ).asLeaf
+  static let configuration = Corrections.configuration(
+    abstract: "Correct a source: its title, outlet, URL or publication date.",
+    examples: "accord source edit epoch --outlet \"The Epoch Times\"")
 
   @Argument(help: "The source: short id, number or URL.") var source: String
   @Option(help: ArgumentHelp("When it was published.", valueName: "date"), transform: parseDate)

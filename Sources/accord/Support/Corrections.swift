@@ -14,6 +14,15 @@ enum Corrections {
     }
   }
 
+  /// An `edit` command's configuration: what it corrects, the shared discussion, and examples.
+  static func configuration(abstract: String, examples: String...) -> CommandConfiguration {
+    CommandConfiguration(
+      commandName: "edit", abstract: abstract,
+      discussion: discussion + "\n\n" + (examples.count == 1 ? "Example:" : "Examples:")
+        + examples.map { "\n  " + $0 }.joined()
+    ).asLeaf
+  }
+
   static let discussion = """
     A correction changes the record in place, and is on the change log with what it replaced \
     ('accord history', 'accord changes'); 'accord undo' reverts it. To take back a whole record, \

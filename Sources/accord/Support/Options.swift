@@ -195,3 +195,33 @@ struct DateRangeOptions: ParsableArguments {
     }
   }
 }
+
+/// What every listing of the record takes: the day it answers for (`--as-of`), whether retracted
+/// records show (`--include-retracted`), how it prints (`--format`, `--wide`, `--raw-csv`), and
+/// the record (`--db`).
+struct ListingOptions: ParsableArguments {
+  @OptionGroup var asOf: AsOfOptions
+  @OptionGroup var retracted: RetractedOptions
+  @OptionGroup var output: FormatOptions
+  @OptionGroup var database: DatabaseOptions
+
+  /// The day asked about; nil for today.
+  var day: Day? { asOf.day }
+  var includeRetracted: Bool { retracted.include }
+}
+
+/// What every command that records a fact takes besides the fact: the sources that report it
+/// (`--source`, repeatable) and the record it goes into (`--db`).
+struct FactOptions: ParsableArguments {
+  @OptionGroup var citing: SourceOptions
+  @OptionGroup var database: DatabaseOptions
+
+  var sources: [String] { citing.sources }
+}
+
+/// `--on DATE` of an `edit` command: the date the record should have said.
+struct RightDateOption: ParsableArguments {
+  @Option(
+    name: .customLong("on"), help: ArgumentHelp("The right date.", valueName: "date"), transform: parseDate)
+  var date: AccordDate?
+}
