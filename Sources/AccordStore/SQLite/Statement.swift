@@ -33,19 +33,31 @@ public final class Statement {
     self.handle = handle
     self.connection = connection
     self.sql = sql
+    var names: [String] = []
+    for column in 0..<sqlite3_column_count(handle) {
+      let name = sqlite3_column_name(handle, column).map { String(cString: $0) } ?? ""
+      names.append(names.contains(name) ? "" : name)
+    }
+    columnNames = names
+    startsSpan = names.indices.map { index in
+      index + 2 < names.count && !names[index].isEmpty && names[index + 1] == names[index] + "_first"
+        && names[index + 2] == names[index] + "_last"
+    }
   }
 
   deinit { sqlite3_finalize(handle) }
 
-  /// The result's columns by name, read once (a statement's columns never change).
-  private(set) lazy var columnIndex: [String: Int32] = {
-    var index: [String: Int32] = [:]
-    for column in 0..<sqlite3_column_count(handle) {
-      let name = sqlite3_column_name(handle, column).map { String(cString: $0) } ?? ""
-      if index[name] == nil { index[name] = column }
-    }
-    return index
-  }()
+  /// The result's column names, in order, read once (a statement's columns never change). A name
+  /// that an earlier column has already is kept as "", so that a read by name finds the first.
+  let columnNames: [String]
+  /// For each column, whether the two after it are its `_first` and `_last` (``Row/span(_:)``):
+  /// checked once here, so that each row reads the three by index.
+  let startsSpan: [Bool]
+  /// Where the next read by name most likely is: after the column read last, since rows are read
+  /// mostly in SELECT order (one comparison of names instead of a search). Not checked for
+  /// exclusive access, which would cost more than the read: a row is read on one thread, and the
+  /// hint is only ever a guess that ``Row/column(_:)`` checks.
+  @exclusivity(unchecked) var nextColumn = 0
 
   /// Binds `values` to the placeholders, in order. Text is copied (`SQLITE_TRANSIENT`).
   public func bind(_ values: [SQLValue]) throws(StoreError) {
@@ -149,20 +161,30 @@ public struct Row {
 /// where a value must be is an error that names the column and the statement, never a silent ""
 /// or 0.
 extension Row {
-  /// The column called `name`.
+  /// The column called `name` (the first, if several are).
   public func column(_ name: String) throws(StoreError) -> Int32 {
-    guard let column = statement.columnIndex[name] else {
-      throw StoreError.invalid("the query has no column '\(name)': \(statement.sql.prefix(80))…")
+    let names = statement.columnNames
+    // Where the read after the last one would be (the first column again after the last), else
+    // a search.
+    var column = statement.nextColumn < names.count ? statement.nextColumn : 0
+    if names.isEmpty || names[column] != name {
+      guard let found = names.firstIndex(of: name) else {
+        throw StoreError.invalid("the query has no column '\(name)': \(statement.sql.prefix(80))…")
+      }
+      column = found
     }
-    return column
+    statement.nextColumn = column + 1
+    return Int32(column)
+  }
+
+  private func empty(_ name: String) -> StoreError {
+    StoreError.invalid("column '\(name)' is empty where it cannot be: \(statement.sql.prefix(80))…")
   }
 
   /// Text that must be there.
   public func text(_ name: String) throws(StoreError) -> String {
     let column = try column(name)
-    guard !isNull(column) else {
-      throw StoreError.invalid("column '\(name)' is empty where it cannot be: \(statement.sql.prefix(80))…")
-    }
+    guard !isNull(column) else { throw empty(name) }
     return text(column)
   }
 
@@ -171,9 +193,7 @@ extension Row {
   /// A whole number that must be there.
   public func integer(_ name: String) throws(StoreError) -> Int64 {
     let column = try column(name)
-    guard !isNull(column) else {
-      throw StoreError.invalid("column '\(name)' is empty where it cannot be: \(statement.sql.prefix(80))…")
-    }
+    guard !isNull(column) else { throw empty(name) }
     return integer(column)
   }
 
@@ -185,4 +205,36 @@ extension Row {
 
   /// A list that `group_concat(…, char(31))` joined; empty for NULL.
   public func list(_ name: String) throws(StoreError) -> [String] { splitList(try optionalText(name)) }
+
+  /// A value kept in three columns, as Accord keeps a date (as typed, its first and its last
+  /// day): the texts of `name`, `name_first` and `name_last`, all of which must be there.
+  public func span(_ name: String) throws(StoreError) -> (text: String, first: String, last: String) {
+    guard let span = try optionalSpan(name) else { throw empty(name) }
+    return span
+  }
+
+  /// ``span(_:)``, or nil when `name` is NULL.
+  public func optionalSpan(_ name: String) throws(StoreError) -> (text: String, first: String, last: String)?
+  {
+    let column = try column(name)
+    let together = statement.startsSpan[Int(column)]
+    if together { statement.nextColumn = Int(column) + 3 }
+    guard !isNull(column) else { return nil }
+    guard together else { return (text(column), try text(name + "_first"), try text(name + "_last")) }
+    if isNull(column + 1) { throw empty(name + "_first") }
+    if isNull(column + 2) { throw empty(name + "_last") }
+    return (text(column), text(column + 1), text(column + 2))
+  }
+
+  /// A value of an enumeration stored as its raw text. Text that names none of its values (written
+  /// by a later version, or by hand) is an error that names the table, the row and the text.
+  public func decode<Value: RawRepresentable>(
+    _ type: Value.Type, _ name: String, table: String, id: Int64
+  ) throws(StoreError) -> Value where Value.RawValue == String {
+    let text = try text(name)
+    guard let value = Value(rawValue: text) else {
+      throw .conflict("\(table) row \(id) has a \(name) Accord does not know: '\(text)'")
+    }
+    return value
+  }
 }
