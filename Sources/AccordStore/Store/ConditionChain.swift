@@ -4,8 +4,8 @@ extension AccordStore {
     let links = try connection.all(
       "SELECT id, revises_id FROM position WHERE negotiation_id = (SELECT negotiation_id FROM position WHERE id = ?)",
       [.integer(id)]
-    ) {
-      ($0.integer(0), $0.optionalInteger(1))
+    ) { row throws(StoreError) in
+      (try row.integer("id"), try row.optionalInteger("revises_id"))
     }
     var chain: Set<Int64> = [id]
     var changed = true

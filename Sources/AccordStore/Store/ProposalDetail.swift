@@ -65,7 +65,8 @@ extension AccordStore {
           """
           SELECT n.id, n.slug, n.title FROM proposal p JOIN negotiation n ON n.id = p.negotiation_id
           WHERE p.id = ?
-          """, [.integer(id)], { ($0.integer(0), $0.text(1), $0.text(2)) })
+          """, [.integer(id)],
+          { row throws(StoreError) in (try row.integer("id"), try row.text("slug"), try row.text("title")) })
       else { throw StoreError.notFound(kind: "proposal", name: String(id), candidates: []) }
       guard let proposal = try proposal(id, asOf: day), proposal.status != nil || !proposal.possibly.isEmpty
       else {

@@ -45,7 +45,7 @@ extension AccordStore {
           // Undoing an undo redoes the command it had undone.
           let (arguments, undoes) =
             try connection.first("SELECT arguments, undoes FROM command WHERE id = ?", [.integer(target)]) {
-              ($0.text(0), $0.optionalInteger(1))
+              row throws(StoreError) in (try row.text("arguments"), try row.optionalInteger("undoes"))
             } ?? ("command \(target)", nil)
           var what = "undid '\(arguments)'"
           if let undoes {

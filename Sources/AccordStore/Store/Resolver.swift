@@ -15,8 +15,7 @@ extension AccordStore {
       """
       SELECT DISTINCT a.id, a.slug, a.name FROM actor_alias x JOIN actor a ON a.id = x.actor_id
       WHERE x.alias_key = ? ORDER BY a.id
-      """, [.text(key)]
-    ) { row in (row.integer(0), "\(row.text(1)) (\(row.text(2)))") }
+      """, [.text(key)], Self.actorMatch)
     if matches.count == 1 { return matches[0].0 }
     if matches.count > 1 { throw .ambiguous(kind: "actor", name: name, matches: matches.map(\.1)) }
     // A whole word or words of one actor's name: "Bessent" finds "Scott Bessent".
@@ -24,8 +23,7 @@ extension AccordStore {
       """
       SELECT DISTINCT a.id, a.slug, a.name FROM actor_alias x JOIN actor a ON a.id = x.actor_id
       WHERE instr(' ' || x.alias_key || ' ', ' ' || ? || ' ') > 0 ORDER BY a.id LIMIT 6
-      """, [.text(key)]
-    ) { row in (row.integer(0), "\(row.text(1)) (\(row.text(2)))") }
+      """, [.text(key)], Self.actorMatch)
     if wordMatches.count == 1 { return wordMatches[0].0 }
     if wordMatches.count > 1 {
       throw .ambiguous(kind: "actor", name: name, matches: wordMatches.map(\.1))
@@ -34,6 +32,11 @@ extension AccordStore {
       $0.text(0)
     }
     throw .notFound(kind: "actor", name: name, candidates: Names.closest(to: name, among: names))
+  }
+
+  /// An actor that a name matches, from a row of `actor`: its number, and "slug (name)" to list it.
+  private static func actorMatch(_ row: Row) throws(StoreError) -> (Int64, String) {
+    (try row.integer("id"), "\(try row.text("slug")) (\(try row.text("name")))")
   }
 
   /// The one actor whose short id, code or one of whose names is `name` exactly (any case), or
@@ -105,7 +108,7 @@ extension AccordStore {
     }
     let matches = try connection.all(
       "SELECT id, slug FROM \(table) WHERE title_key = ? ORDER BY id", [.text(key)]
-    ) { ($0.integer(0), $0.text(1)) }
+    ) { row throws(StoreError) in (try row.integer("id"), try row.text("slug")) }
     if matches.count == 1 { return matches[0].0 }
     if matches.count > 1 { throw .ambiguous(kind: kind, name: name, matches: matches.map(\.1)) }
     let names = try connection.all("SELECT slug FROM \(table) UNION ALL SELECT title FROM \(table)") {
