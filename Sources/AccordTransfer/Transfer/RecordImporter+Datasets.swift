@@ -22,8 +22,9 @@ extension RecordImporter {
     }
     let recordedAt = try f.recordedAt()
     if let existing = try connection.first(
-      "SELECT id, \(column) FROM dataset_record WHERE dataset = ? AND kind = ? AND key = ?",
-      [.text(dataset), .text(kind), .text(key)], { ($0.integer(0), $0.optionalInteger(1)) })
+      "SELECT id, \(column) AS target FROM dataset_record WHERE dataset = ? AND kind = ? AND key = ?",
+      [.text(dataset), .text(kind), .text(key)],
+      { row throws(StoreError) in (try row.integer("id"), try row.optionalInteger("target")) })
     {
       guard existing.1 == target else {
         throw StoreError.conflict(
