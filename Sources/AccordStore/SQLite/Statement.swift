@@ -128,8 +128,12 @@ public struct Row {
 
   public func bool(_ column: Int32) -> Bool { integer(column) != 0 }
 
-  public func text(_ column: Int32) -> String {
-    guard let pointer = sqlite3_column_text(handle, column) else { return "" }
+  public func text(_ column: Int32) -> String { present(column) ?? "" }
+
+  /// The column's text, nil for NULL: one call to SQLite, which gives no text for NULL (and ""
+  /// for an empty text), where `isNull` then `text` would make two.
+  func present(_ column: Int32) -> String? {
+    guard let pointer = sqlite3_column_text(handle, column) else { return nil }
     let count = Int(sqlite3_column_bytes(handle, column))
     return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
   }
@@ -161,20 +165,27 @@ public struct Row {
 /// where a value must be is an error that names the column and the statement, never a silent ""
 /// or 0.
 extension Row {
-  /// The column called `name` (the first, if several are).
+  /// The column called `name` (the first, if several are). Inlined, as the check of the guess is
+  /// a few instructions where a call costs as many again; the search is not.
+  @inline(__always)
   public func column(_ name: String) throws(StoreError) -> Int32 {
     let names = statement.columnNames
-    // Where the read after the last one would be (the first column again after the last), else
-    // a search.
-    var column = statement.nextColumn < names.count ? statement.nextColumn : 0
-    if names.isEmpty || names[column] != name {
-      guard let found = names.firstIndex(of: name) else {
-        throw StoreError.invalid("the query has no column '\(name)': \(statement.sql.prefix(80))…")
-      }
-      column = found
+    // Where the read after the last one would be (the first column again after the last).
+    let guess = statement.nextColumn < names.count ? statement.nextColumn : 0
+    if guess < names.count && names[guess] == name {
+      statement.nextColumn = guess + 1
+      return Int32(truncatingIfNeeded: guess)
     }
-    statement.nextColumn = column + 1
-    return Int32(column)
+    return try search(name)
+  }
+
+  @inline(never)
+  private func search(_ name: String) throws(StoreError) -> Int32 {
+    guard let found = statement.columnNames.firstIndex(of: name) else {
+      throw StoreError.invalid("the query has no column '\(name)': \(statement.sql.prefix(80))…")
+    }
+    statement.nextColumn = found + 1
+    return Int32(truncatingIfNeeded: found)
   }
 
   private func empty(_ name: String) -> StoreError {
@@ -183,18 +194,19 @@ extension Row {
 
   /// Text that must be there.
   public func text(_ name: String) throws(StoreError) -> String {
-    let column = try column(name)
-    guard !isNull(column) else { throw empty(name) }
-    return text(column)
+    guard let text = present(try column(name)) else { throw empty(name) }
+    return text
   }
 
-  public func optionalText(_ name: String) throws(StoreError) -> String? { optionalText(try column(name)) }
+  public func optionalText(_ name: String) throws(StoreError) -> String? { present(try column(name)) }
 
   /// A whole number that must be there.
   public func integer(_ name: String) throws(StoreError) -> Int64 {
     let column = try column(name)
-    guard !isNull(column) else { throw empty(name) }
-    return integer(column)
+    let value = integer(column)
+    // NULL reads as 0: only a 0 needs a second look.
+    if value == 0 && isNull(column) { throw empty(name) }
+    return value
   }
 
   public func optionalInteger(_ name: String) throws(StoreError) -> Int64? {
@@ -213,17 +225,18 @@ extension Row {
     return span
   }
 
-  /// ``span(_:)``, or nil when `name` is NULL.
+  /// ``span(_:)``, or nil when `name` is NULL. (Inlined into its few callers, the date readers.)
+  @inline(__always)
   public func optionalSpan(_ name: String) throws(StoreError) -> (text: String, first: String, last: String)?
   {
     let column = try column(name)
     let together = statement.startsSpan[Int(column)]
     if together { statement.nextColumn = Int(column) + 3 }
-    guard !isNull(column) else { return nil }
-    guard together else { return (text(column), try text(name + "_first"), try text(name + "_last")) }
-    if isNull(column + 1) { throw empty(name + "_first") }
-    if isNull(column + 2) { throw empty(name + "_last") }
-    return (text(column), text(column + 1), text(column + 2))
+    guard let text = present(column) else { return nil }
+    guard together else { return (text, try self.text(name + "_first"), try self.text(name + "_last")) }
+    guard let first = present(column + 1) else { throw empty(name + "_first") }
+    guard let last = present(column + 2) else { throw empty(name + "_last") }
+    return (text, first, last)
   }
 
   /// A value of an enumeration stored as its raw text. Text that names none of its values (written
