@@ -20,6 +20,9 @@ public enum DatabaseError: Error, Equatable, CustomStringConvertible {
   /// A migration (its version and name) would leave a row of `table` referring to nothing in the
   /// database at `path`: it was rolled back.
   case danglingReference(path: String, version: Int, name: String, table: String)
+  /// A row holds, in a column of values from a fixed list (an enumeration's raw values), text
+  /// that names none of them: written by a later version, or by hand.
+  case unknownValue(table: String, id: Int64, column: String, value: String)
 
   /// The kind of failure that SQLite reported, by its result code; nil for failures that are not
   /// SQLite's own (a misuse, a schema that cannot be migrated).
@@ -43,6 +46,8 @@ public enum DatabaseError: Error, Equatable, CustomStringConvertible {
     case .anotherApplication(let path): "\(path) is the database of another application"
     case .danglingReference(_, let version, let name, let table):
       "migration \(version) (\(name)) would leave a row of \(table) referring to nothing"
+    case .unknownValue(let table, let id, let column, let value):
+      "\(table) row \(id) has a \(column) this program does not know: '\(value)'"
     }
   }
 

@@ -33,19 +33,31 @@ public final class Statement {
     self.handle = handle
     self.connection = connection
     self.sql = sql
+    var names: [String] = []
+    for column in 0..<sqlite3_column_count(handle) {
+      let name = sqlite3_column_name(handle, column).map { String(cString: $0) } ?? ""
+      names.append(names.contains(name) ? "" : name)
+    }
+    columnNames = names
+    startsSpan = names.indices.map { index in
+      index + 2 < names.count && !names[index].isEmpty && names[index + 1] == names[index] + "_first"
+        && names[index + 2] == names[index] + "_last"
+    }
   }
 
   deinit { sqlite3_finalize(handle) }
 
-  /// The result's columns by name, read once (a statement's columns never change).
-  private(set) lazy var columnIndex: [String: Int32] = {
-    var index: [String: Int32] = [:]
-    for column in 0..<sqlite3_column_count(handle) {
-      let name = sqlite3_column_name(handle, column).map { String(cString: $0) } ?? ""
-      if index[name] == nil { index[name] = column }
-    }
-    return index
-  }()
+  /// The result's column names, in order, read once (a statement's columns never change). A name
+  /// that an earlier column has already is kept as "", so that a read by name finds the first.
+  let columnNames: [String]
+  /// For each column, whether the two after it are its `_first` and `_last` (``Row/span(_:)``):
+  /// checked once here, so that each row reads the three by index.
+  let startsSpan: [Bool]
+  /// Where the next read by name most likely is: after the column read last, since rows are read
+  /// mostly in SELECT order (one comparison of names instead of a search). Not checked for
+  /// exclusive access, which would cost more than the read: a row is read on one thread, and the
+  /// hint is only ever a guess that ``Row/column(_:)`` checks.
+  @exclusivity(unchecked) var nextColumn = 0
 
   /// Binds `values` to the placeholders, in order. Text is copied (`SQLITE_TRANSIENT`).
   public func bind(_ values: [SQLValue]) throws(DatabaseError) {
@@ -116,8 +128,12 @@ public struct Row {
 
   public func bool(_ column: Int32) -> Bool { integer(column) != 0 }
 
-  public func text(_ column: Int32) -> String {
-    guard let pointer = sqlite3_column_text(handle, column) else { return "" }
+  public func text(_ column: Int32) -> String { present(column) ?? "" }
+
+  /// The column's text, nil for NULL: one call to SQLite, which gives no text for NULL (and ""
+  /// for an empty text), where `isNull` then `text` would make two.
+  func present(_ column: Int32) -> String? {
+    guard let pointer = sqlite3_column_text(handle, column) else { return nil }
     let count = Int(sqlite3_column_bytes(handle, column))
     return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
   }
@@ -149,32 +165,48 @@ public struct Row {
 /// where a value must be is an error that names the column and the statement, never a silent ""
 /// or 0.
 extension Row {
-  /// The column called `name`.
+  /// The column called `name` (the first, if several are). Inlined, as the check of the guess is
+  /// a few instructions where a call costs as many again; the search is not.
+  @inline(__always)
   public func column(_ name: String) throws(DatabaseError) -> Int32 {
-    guard let column = statement.columnIndex[name] else {
+    let names = statement.columnNames
+    // Where the read after the last one would be (the first column again after the last).
+    let guess = statement.nextColumn < names.count ? statement.nextColumn : 0
+    if guess < names.count && names[guess] == name {
+      statement.nextColumn = guess + 1
+      return Int32(truncatingIfNeeded: guess)
+    }
+    return try search(name)
+  }
+
+  @inline(never)
+  private func search(_ name: String) throws(DatabaseError) -> Int32 {
+    guard let found = statement.columnNames.firstIndex(of: name) else {
       throw DatabaseError.misuse("the query has no column '\(name)': \(statement.sql.prefix(80))…")
     }
-    return column
+    statement.nextColumn = found + 1
+    return Int32(truncatingIfNeeded: found)
+  }
+
+  private func empty(_ name: String) -> DatabaseError {
+    DatabaseError.misuse("column '\(name)' is empty where it cannot be: \(statement.sql.prefix(80))…")
   }
 
   /// Text that must be there.
   public func text(_ name: String) throws(DatabaseError) -> String {
-    let column = try column(name)
-    guard !isNull(column) else {
-      throw DatabaseError.misuse("column '\(name)' is empty where it cannot be: \(statement.sql.prefix(80))…")
-    }
-    return text(column)
+    guard let text = present(try column(name)) else { throw empty(name) }
+    return text
   }
 
-  public func optionalText(_ name: String) throws(DatabaseError) -> String? { optionalText(try column(name)) }
+  public func optionalText(_ name: String) throws(DatabaseError) -> String? { present(try column(name)) }
 
   /// A whole number that must be there.
   public func integer(_ name: String) throws(DatabaseError) -> Int64 {
     let column = try column(name)
-    guard !isNull(column) else {
-      throw DatabaseError.misuse("column '\(name)' is empty where it cannot be: \(statement.sql.prefix(80))…")
-    }
-    return integer(column)
+    let value = integer(column)
+    // NULL reads as 0: only a 0 needs a second look.
+    if value == 0 && isNull(column) { throw empty(name) }
+    return value
   }
 
   public func optionalInteger(_ name: String) throws(DatabaseError) -> Int64? {
@@ -182,4 +214,38 @@ extension Row {
   }
 
   public func bool(_ name: String) throws(DatabaseError) -> Bool { try integer(name) != 0 }
+
+  /// A value kept in three columns, as Accord keeps a date (as typed, its first and its last
+  /// day): the texts of `name`, `name_first` and `name_last`, all of which must be there.
+  public func span(_ name: String) throws(DatabaseError) -> (text: String, first: String, last: String) {
+    guard let span = try optionalSpan(name) else { throw empty(name) }
+    return span
+  }
+
+  /// ``span(_:)``, or nil when `name` is NULL. (Inlined into its few callers, the date readers.)
+  @inline(__always)
+  public func optionalSpan(_ name: String) throws(DatabaseError) -> (
+    text: String, first: String, last: String
+  )? {
+    let column = try column(name)
+    let together = statement.startsSpan[Int(column)]
+    if together { statement.nextColumn = Int(column) + 3 }
+    guard let text = present(column) else { return nil }
+    guard together else { return (text, try self.text(name + "_first"), try self.text(name + "_last")) }
+    guard let first = present(column + 1) else { throw empty(name + "_first") }
+    guard let last = present(column + 2) else { throw empty(name + "_last") }
+    return (text, first, last)
+  }
+
+  /// A value of an enumeration stored as its raw text, in row `id` of `table`. Text that names
+  /// none of its values (written by a later version, or by hand) is ``DatabaseError/unknownValue``.
+  public func decode<Value: RawRepresentable>(
+    _ type: Value.Type, _ name: String, table: String, id: Int64
+  ) throws(DatabaseError) -> Value where Value.RawValue == String {
+    let text = try text(name)
+    guard let value = Value(rawValue: text) else {
+      throw .unknownValue(table: table, id: id, column: name, value: text)
+    }
+    return value
+  }
 }

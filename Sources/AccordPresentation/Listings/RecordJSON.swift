@@ -32,36 +32,23 @@ public struct TimelineEntryJSON: Encodable, Sendable, Equatable {
   }
 }
 
-/// A deadline, with what was recorded on its day(s) as lines (``TimelineEntry/line``).
+/// A deadline, with what was recorded on its day(s) as lines (``TimelineEntry/line``): the
+/// store's fields as they are, and `on_the_day` in words.
 public struct DeadlineJSON: Encodable, Sendable, Equatable {
-  public let id: Int64?
-  public let step: Int64?
-  public let negotiation: String
-  public let negotiationTitle: String
-  public let title: String
-  public let date: AccordDate
-  public let proposal: String?
-  public let proposalTitle: String?
-  public let state: Deadline.State
-  public let daysLeft: Int
-  public let movedTo: AccordDate?
+  public let deadline: Deadline
   public let onTheDay: [String]
-  public let sources: [String]
 
   public init(_ deadline: Deadline) {
-    id = deadline.id
-    step = deadline.step
-    negotiation = deadline.negotiation
-    negotiationTitle = deadline.negotiationTitle
-    title = deadline.title
-    date = deadline.date
-    proposal = deadline.proposal
-    proposalTitle = deadline.proposalTitle
-    state = deadline.state
-    daysLeft = deadline.daysLeft
-    movedTo = deadline.movedTo
+    self.deadline = deadline
     onTheDay = deadline.onTheDay.map(\.line)
-    sources = deadline.sources
+  }
+
+  enum CodingKeys: String, CodingKey { case onTheDay }
+
+  public func encode(to encoder: any Encoder) throws {
+    try deadline.encode(to: encoder)
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(onTheDay, forKey: .onTheDay)
   }
 }
 

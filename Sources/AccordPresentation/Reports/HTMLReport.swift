@@ -72,23 +72,20 @@ public enum HTMLReport {
 
     out += "<h3>Unsigned deals</h3>\n"
     if report.unsignedDeals.isEmpty {
-      out += "<p class=\"none\">None: no live draft awaits signature.</p>\n"
+      out += "<p class=\"none\">\(ReportText.noUnsignedDeal)</p>\n"
     } else {
-      out += "<table class=\"deals\">\n<thead><tr><th>Deal</th><th>Negotiation</th><th>Status</th>"
-      out += "<th>Latest step</th><th>Open since</th><th>Days open</th></tr></thead>\n<tbody>\n"
+      out += "<table class=\"deals\">\n<thead><tr>"
+        + ReportText.dealHeadings.map { "<th>\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
       for d in report.unsignedDeals {
         out += "<tr><td>\(h(d.title))" + (d.value.map { "<br><small>\(h($0))</small>" } ?? "") + "</td>"
         out += "<td><a href=\"#n-\(h(d.negotiation))\">\(h(d.negotiationTitle))</a></td>"
-        out += "<td>\(badge(d.status))</td>"
-        out +=
-          "<td>\(h(Phrase.step(d.latestStep.step, party: d.latestStep.party))) \(time(d.latestStep.date))</td>"
+        out += "<td>\(badge(d.status))</td><td>\(h(ReportText.latestStep(d))) \(time(d.latestStep.date))</td>"
         out += "<td>\(time(d.openSince))</td><td class=\"number\">\(d.daysOpen)</td></tr>\n"
       }
       out += "</tbody>\n</table>\n"
     }
     if !report.dormant.isEmpty {
-      out +=
-        "<p class=\"note\">Left out as dormant (no step, meeting or development for a year or more):</p>\n"
+      out += "<p class=\"note\">\(ReportText.dormantNote)</p>\n"
       out += "<ul class=\"dormant\">"
       for d in report.dormant { out += "<li>\(h(ReportText.dormant(d)))</li>" }
       out += "</ul>\n"

@@ -21,19 +21,18 @@ public enum MarkdownReport {
 
     out += "\n## Unsigned deals\n\n"
     if report.unsignedDeals.isEmpty {
-      out += "None: no live draft awaits signature.\n"
+      out += ReportText.noUnsignedDeal + "\n"
     } else {
-      out += "| Deal | Negotiation | Status | Latest step | Open since | Days open |\n"
-      out += "|---|---|---|---|---|---|\n"
+      out += "| " + ReportText.dealHeadings.joined(separator: " | ") + " |\n"
+      out += "|" + String(repeating: "---|", count: ReportText.dealHeadings.count) + "\n"
       for d in report.unsignedDeals {
-        let latest = Phrase.step(d.latestStep.step, party: d.latestStep.party) + " \(d.latestStep.date)"
         let title = md(d.title) + (d.value.map { " (\(md($0)))" } ?? "")
-        out += "| \(title) | \(md(d.negotiationTitle)) | \(d.status.words) | \(md(latest)) | "
-        out += "\(d.openSince) | \(d.daysOpen) |\n"
+        out += "| \(title) | \(md(d.negotiationTitle)) | \(d.status.words) | "
+          + "\(md(ReportText.latestStep(d) + " \(d.latestStep.date)")) | \(d.openSince) | \(d.daysOpen) |\n"
       }
     }
     if !report.dormant.isEmpty {
-      out += "\nLeft out as dormant (no step, meeting or development for a year or more):\n\n"
+      out += "\n\(ReportText.dormantNote)\n\n"
       for d in report.dormant { out += "- " + md(ReportText.dormant(d)) + "\n" }
     }
 

@@ -67,6 +67,14 @@ enum ReportText {
   }
 
   /// "1 day", "12 days".
+  /// The unsigned deals' table, in every format: its headings, what it says without a row, and a
+  /// deal's latest step in words ("rejected by Ukraine"; the date is the format's own).
+  static let dealHeadings = ["Deal", "Negotiation", "Status", "Latest step", "Open since", "Days open"]
+  static let noUnsignedDeal = "None: no live draft awaits signature."
+  static func latestStep(_ d: Deal) -> String { Phrase.step(d.latestStep.step, party: d.latestStep.party) }
+  /// The line over the deals left out as dormant.
+  static let dormantNote = "Left out as dormant (no step, meeting or development for a year or more):"
+
   static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
 
   /// "Parties: Ukraine, United States (side P5+1) · mediator: Qatar".

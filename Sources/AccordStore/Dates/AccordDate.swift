@@ -191,6 +191,13 @@ extension Row {
   /// A date as Accord stores it, in three columns: `name` as typed, `name_first` and `name_last`
   /// (YYYY-MM-DD), read once, without parsing the text again.
   public func date(_ name: String) throws(DatabaseError) -> AccordDate {
-    AccordDate.stored(try text(name), first: try text(name + "_first"), last: try text(name + "_last"))
+    let span = try span(name)
+    return AccordDate.stored(span.text, first: span.first, last: span.last)
+  }
+
+  /// A date that may be absent (its three columns NULL).
+  public func optionalDate(_ name: String) throws(DatabaseError) -> AccordDate? {
+    guard let span = try optionalSpan(name) else { return nil }
+    return AccordDate.stored(span.text, first: span.first, last: span.last)
   }
 }

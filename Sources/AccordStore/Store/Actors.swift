@@ -162,7 +162,7 @@ extension AccordStore {
     try write {
       let id = try resolveActor(person)
       let kind = try connection.first("SELECT kind, name FROM actor WHERE id = ?", [.integer(id)]) {
-        ($0.text(0), $0.text(1))
+        row throws(DatabaseError) in (try row.text("kind"), try row.text("name"))
       }
       guard let kind, kind.0 == ActorKind.person.rawValue else {
         throw StoreError.invalid(
@@ -199,11 +199,11 @@ extension AccordStore {
       """
       SELECT a.id, a.slug, a.name, a.kind, a.code, a.wikidata,
         (SELECT group_concat(x.alias, char(31)) FROM actor_alias x
-          WHERE x.actor_id = a.id AND x.alias <> a.name),
-        \(AccordStore.retracted("actor", "a.id"))
+          WHERE x.actor_id = a.id AND x.alias <> a.name) AS aliases,
+        \(AccordStore.retracted("actor", "a.id")) AS retracted
       FROM actor a WHERE (?1 IS NULL OR a.kind = ?1) AND (?2 OR NOT \(AccordStore.retracted("actor", "a.id")))
       ORDER BY a.name COLLATE NOCASE, a.id
-      """, [.optional(kind?.rawValue), .integer(includeRetracted ? 1 : 0)], Self.actorSummary)
+      """, [.optional(kind?.rawValue), .integer(includeRetracted ? 1 : 0)], ActorSummary.init(row:))
   }
 
   /// An actor with its offices, its negotiations, and (as of `asOf`, or ever) its blocs and, for a
@@ -214,31 +214,29 @@ extension AccordStore {
         """
         SELECT a.id, a.slug, a.name, a.kind, a.code, a.wikidata,
           (SELECT group_concat(x.alias, char(31)) FROM actor_alias x
-            WHERE x.actor_id = a.id AND x.alias <> a.name),
-          \(AccordStore.retracted("actor", "a.id"))
+            WHERE x.actor_id = a.id AND x.alias <> a.name) AS aliases,
+          \(AccordStore.retracted("actor", "a.id")) AS retracted
         FROM actor a WHERE a.id = ?
-        """, [.integer(id)], Self.actorSummary)
+        """, [.integer(id)], ActorSummary.init(row:))
     else { throw StoreError.notFound(kind: "actor", name: String(id), candidates: []) }
     let affiliationSQL = """
-      SELECT p.name, o.name, f.role, f.since, f.until FROM affiliation f
+      SELECT p.name AS person, o.name AS organization, f.role, f.since, f.until FROM affiliation f
       JOIN actor p ON p.id = f.person_id JOIN actor o ON o.id = f.organization_id
       WHERE f.%@ = ? ORDER BY f.since_first, f.id
       """
-    let decode: (Row) -> Affiliation = { row in
-      Affiliation(
-        person: row.text(0), organization: row.text(1), role: row.optionalText(2),
-        since: row.optionalText(3), until: row.optionalText(4))
-    }
     let affiliations = try connection.all(
-      affiliationSQL.replacing("%@", with: "person_id"), [.integer(id)], decode)
+      affiliationSQL.replacing("%@", with: "person_id"), [.integer(id)], Affiliation.init(row:))
     let members = try connection.all(
-      affiliationSQL.replacing("%@", with: "organization_id"), [.integer(id)], decode)
+      affiliationSQL.replacing("%@", with: "organization_id"), [.integer(id)], Affiliation.init(row:))
     let negotiations = try connection.all(
       """
-      SELECT n.slug, n.title, p.role FROM participant p JOIN negotiation n ON n.id = p.negotiation_id
+      SELECT n.slug AS negotiation, n.title, p.role FROM participant p JOIN negotiation n ON n.id = p.negotiation_id
       WHERE p.actor_id = ? ORDER BY n.title, p.role
       """, [.integer(id)]
-    ) { ActorDetail.Participation(negotiation: $0.text(0), title: $0.text(1), role: $0.text(2)) }
+    ) { row throws(DatabaseError) in
+      ActorDetail.Participation(
+        negotiation: try row.text("negotiation"), title: try row.text("title"), role: try row.text("role"))
+    }
     var detail = ActorDetail(
       actor: actor, affiliations: affiliations, members: members, negotiations: negotiations)
     detail.blocMembers = try self.members(of: id, asOf: asOf)
@@ -246,16 +244,28 @@ extension AccordStore {
     return detail
   }
 
-  static func actorSummary(_ row: Row) throws(StoreError) -> ActorSummary {
-    guard let kind = ActorKind(rawValue: row.text(3)) else {
-      throw .conflict("actor \(row.integer(0)) has a kind Accord does not know: '\(row.text(3))'")
-    }
-    var actor = ActorSummary(
-      id: row.integer(0), slug: row.text(1), name: row.text(2),
-      kind: kind, code: row.optionalText(4),
-      wikidata: row.optionalText(5), aliases: splitList(row.optionalText(6)))
-    if row.bool(7) { actor.retracted = true }
-    return actor
+}
+
+extension ActorSummary {
+  /// An actor from a row of `actor`, with its other names (`aliases`) and whether it is retracted.
+  init(row: Row) throws(DatabaseError) {
+    let id = try row.integer("id")
+    self.init(
+      id: id, slug: try row.text("slug"), name: try row.text("name"),
+      kind: try row.decode(ActorKind.self, "kind", table: "actor", id: id),
+      code: try row.optionalText("code"),
+      wikidata: try row.optionalText("wikidata"), aliases: try row.list("aliases"))
+    if try row.bool("retracted") { retracted = true }
+  }
+}
+
+extension Affiliation {
+  /// An office from a row of `affiliation`, with the names of its `person` and `organization`.
+  init(row: Row) throws(DatabaseError) {
+    self.init(
+      person: try row.text("person"), organization: try row.text("organization"),
+      role: try row.optionalText("role"), since: try row.optionalText("since"),
+      until: try row.optionalText("until"))
   }
 }
 

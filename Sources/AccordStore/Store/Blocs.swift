@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// Blocs and coalitions (P5+1, E3, the EU, the African Union): which actors belong to which bloc,
 /// and when. Each joining and leaving is a dated row of `membership` (Migrations/0006_blocs.sql);
 /// any actor can be a bloc, and a bloc can belong to a bloc, but never to itself.
@@ -85,10 +87,10 @@ extension AccordStore {
       SELECT bloc_id, member_id, event, date, date_first, date_last FROM current_membership
       ORDER BY bloc_id, member_id, coalesce(date_first, ''), id
       """
-    ) { row in
+    ) { row throws(DatabaseError) in
       (
-        bloc: row.integer(0), member: row.integer(1), joined: row.text(2) == "joined",
-        date: row.optionalText(3).map { AccordDate.stored($0, first: row.text(4), last: row.text(5)) }
+        bloc: try row.integer("bloc_id"), member: try row.integer("member_id"),
+        joined: try row.text("event") == "joined", date: try row.optionalDate("date")
       )
     }
     var spans: [MembershipSpan] = []

@@ -27,7 +27,7 @@ extension AccordStore {
         WHERE type = 'trigger' AND sql LIKE '%WHEN NOT EXISTS (SELECT 1 FROM bulk_write)%'
         ORDER BY name
         """
-      ) { ($0.text(0), $0.text(1)) }
+      ) { row throws(DatabaseError) in (try row.text("name"), try row.text("sql")) }
       for (name, _) in standing {
         guard Self.isPlainName(name) else {
           throw StoreError.conflict("the trigger \(name) has a name Accord cannot drop and make again")
@@ -126,16 +126,18 @@ extension AccordStore {
       // The usual case: SQLite numbered the new rows, one run of ids with no gap.
       if let mark = table.mark, table.key.count == 1,
         let run = try connection.first(
-          "SELECT min(\(columns[0])), max(\(columns[0])), count(*) \(selection)", [],
-          { ($0.integer(0), $0.integer(1), $0.integer(2)) })
+          "SELECT min(\(columns[0])) AS low, max(\(columns[0])) AS high, count(*) AS rows \(selection)", [],
+          { row throws(DatabaseError) in
+            (try row.optionalInteger("low"), try row.optionalInteger("high"), try row.integer("rows"))
+          })
       {
-        guard run.2 > 0 else { continue }
-        if run.2 == run.1 - run.0 + 1, run.0 > mark {
+        guard run.2 > 0, let low = run.0, let high = run.1 else { continue }
+        if run.2 == high - low + 1, low > mark {
           try connection.run(
             """
             INSERT INTO change_log (command_id, table_name, row_key, operation)
             VALUES ((SELECT id FROM command WHERE open = 1), ?1, json_array(json_array(?2, ?3)), 'inserts')
-            """, [.text(table.name), .integer(run.0), .integer(run.1)])
+            """, [.text(table.name), .integer(low), .integer(high)])
           continue
         }
       }

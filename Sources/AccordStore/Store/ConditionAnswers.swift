@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// Answers to conditions: each counterpart answers for itself.
 extension AccordStore {
   /// Records an answer to a condition, one for each actor in `by`; the earlier ones stay on the
@@ -15,7 +17,9 @@ extension AccordStore {
       guard
         let (negotiation, holder, since) = try connection.first(
           "SELECT negotiation_id, actor_id, date_first FROM position WHERE id = ?", [.integer(id)],
-          { ($0.integer(0), $0.integer(1), $0.text(2)) })
+          { row throws(DatabaseError) in
+            (try row.integer("negotiation_id"), try row.integer("actor_id"), try row.text("date_first"))
+          })
       else { throw StoreError.notFound(kind: "condition", name: condition, candidates: []) }
       guard date.first.description >= since else {
         throw StoreError.invalid(
@@ -52,7 +56,7 @@ extension AccordStore {
             SELECT actor_id, date, date_first, date_last FROM current_answer
             WHERE condition_id = ? AND outcome = 'accepted' AND date_first <= ? AND actor_id IS NOT NULL
             """, [.integer(id), .text(date.last.description)]
-          ) { ($0.integer(0), AccordDate.stored($0.text(1), first: $0.text(2), last: $0.text(3))) }
+          ) { row throws(DatabaseError) in (try row.integer("actor_id"), try row.date("date")) }
           let accepted = acceptances.contains { by, when in
             by == actor || blocs.blocs(of: actor, on: when).contains(by)
           }

@@ -1,11 +1,13 @@
+import AccordSQLite
+
 extension AccordStore {
   /// A condition and every condition of its chain of revisions, earliest first, as of `asOf`.
   public func conditionChain(_ id: Int64, asOf: Day? = nil) throws -> [Condition] {
     let links = try connection.all(
       "SELECT id, revises_id FROM position WHERE negotiation_id = (SELECT negotiation_id FROM position WHERE id = ?)",
       [.integer(id)]
-    ) {
-      ($0.integer(0), $0.optionalInteger(1))
+    ) { row throws(DatabaseError) in
+      (try row.integer("id"), try row.optionalInteger("revises_id"))
     }
     var chain: Set<Int64> = [id]
     var changed = true

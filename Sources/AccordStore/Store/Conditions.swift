@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// What a condition's holder asks or gives on a term: it demands, offers, sets a precondition or
 /// draws a red line.
 public enum Stance: String, Sendable, Codable, CaseIterable {
@@ -96,6 +98,52 @@ public struct Condition: Sendable, Codable, Equatable {
   public var isOpen: Bool { ["open", "rejected", "reneged"].contains(state) }
 }
 
+extension ConditionAnswer {
+  /// An answer from a row of `answer` (`answered_by`: the name of who answered).
+  init(row: Row) throws(DatabaseError) {
+    let id = try row.integer("id")
+    self.init(
+      id: id, by: try row.optionalText("answered_by"),
+      outcome: try row.decode(ConditionOutcome.self, "outcome", table: "answer", id: id),
+      date: try row.date("date"),
+      note: try row.optionalText("note"))
+  }
+}
+
+/// A condition as stated, before where it stands is worked out: a row of `position` with its
+/// negotiation's short id, its holder's name, its term and its linked terms.
+private struct StatedCondition {
+  let id: Int64
+  let negotiation: String
+  let holder: String
+  let stance: Stance
+  let term: String
+  let since: AccordDate
+  let note: String?
+  let exchange: [String]
+  let conditional: [String]
+  let retracted: Bool
+  let holderID: Int64
+  let negotiationID: Int64
+  let revises: Int64?
+
+  init(row: Row) throws(DatabaseError) {
+    id = try row.integer("id")
+    negotiation = try row.text("negotiation")
+    holder = try row.text("held_by")
+    stance = try row.decode(Stance.self, "stance", table: "position", id: id)
+    term = try row.text("term")
+    since = try row.date("date")
+    note = try row.optionalText("note")
+    exchange = try row.list("in_exchange_for")
+    conditional = try row.list("conditional_on")
+    retracted = try row.bool("retracted")
+    holderID = try row.integer("actor_id")
+    negotiationID = try row.integer("negotiation_id")
+    revises = try row.optionalInteger("revises_id")
+  }
+}
+
 extension AccordStore {
   /// Records a stated position, its term and the terms it is linked to, in one transaction.
   /// "Zelenskyy demands security guarantees in exchange for mineral access" is one call.
@@ -140,10 +188,14 @@ extension AccordStore {
     try write {
       let id = try resolveCondition(condition)
       guard
-        let (negotiation, holder, stanceText, since) = try connection.first(
+        let (negotiation, holder, stance, since) = try connection.first(
           "SELECT negotiation_id, actor_id, stance, date_first FROM position WHERE id = ?", [.integer(id)],
-          { ($0.integer(0), $0.integer(1), $0.text(2), $0.text(3)) }),
-        let stance = Stance(rawValue: stanceText)
+          { row throws(DatabaseError) in
+            (
+              try row.integer("negotiation_id"), try row.integer("actor_id"),
+              try row.decode(Stance.self, "stance", table: "position", id: id), try row.text("date_first")
+            )
+          })
       else { throw StoreError.notFound(kind: "condition", name: condition, candidates: []) }
       guard date.last.description >= since else {
         throw StoreError.invalid("condition \(id) was stated on \(since); its revision cannot come earlier")
@@ -157,19 +209,26 @@ extension AccordStore {
       let actor = try by.map { try resolveActor($0) } ?? holder
       let term = try self.term(text, negotiation: negotiation)
       let links = try connection.all(
-        "SELECT l.link, o.text FROM term_link l JOIN term o ON o.id = l.other_term_id WHERE l.position_id = ? ORDER BY l.id",
-        [.integer(id)]
-      ) { ($0.text(0), $0.text(1)) }
+        """
+        SELECT l.id, l.link, o.text FROM term_link l JOIN term o ON o.id = l.other_term_id
+        WHERE l.position_id = ? ORDER BY l.id
+        """, [.integer(id)]
+      ) { row throws(DatabaseError) in
+        (
+          try row.decode(TermLink.self, "link", table: "term_link", id: try row.integer("id")),
+          try row.text("text")
+        )
+      }
       let sources = try resolveSources(sources)
       let revised = try insertPosition(
         negotiation: negotiation, actor: actor, term: term, stance: stance, revises: id, date: date,
         note: note)
       try link(
         term: term, negotiation: negotiation, position: revised,
-        links.filter { $0.0 == TermLink.inExchangeFor.rawValue }.map(\.1).filter {
+        links.filter { $0.0 == .inExchangeFor }.map(\.1).filter {
           Names.key($0) != Names.key(text)
         },
-        links.filter { $0.0 == TermLink.conditionalOn.rawValue }.map(\.1).filter {
+        links.filter { $0.0 == .conditionalOn }.map(\.1).filter {
           Names.key($0) != Names.key(text)
         })
       try cite(sources, .position, revised)
@@ -188,12 +247,14 @@ extension AccordStore {
     let day = asOf ?? today
     let rows = try connection.all(
       """
-      SELECT c.id, n.slug, a.name, c.stance, t.text, c.date, c.date_first, c.date_last, c.note,
+      SELECT c.id, n.slug AS negotiation, a.name AS held_by, c.stance, t.text AS term, c.date, c.date_first,
+        c.date_last, c.note,
         (SELECT group_concat(o.text, char(31)) FROM term_link l JOIN term o ON o.id = l.other_term_id
-          WHERE l.position_id = c.id AND l.link = 'in_exchange_for'),
+          WHERE l.position_id = c.id AND l.link = 'in_exchange_for') AS in_exchange_for,
         (SELECT group_concat(o.text, char(31)) FROM term_link l JOIN term o ON o.id = l.other_term_id
-          WHERE l.position_id = c.id AND l.link = 'conditional_on'),
-        \(AccordStore.retracted(anyOf: [("'position'", "c.id"), ("'negotiation'", "c.negotiation_id")])),
+          WHERE l.position_id = c.id AND l.link = 'conditional_on') AS conditional_on,
+        \(AccordStore.retracted(anyOf: [("'position'", "c.id"), ("'negotiation'", "c.negotiation_id")]))
+          AS retracted,
         c.actor_id, c.negotiation_id, c.revises_id
       FROM position c
       JOIN negotiation n ON n.id = c.negotiation_id
@@ -201,20 +262,8 @@ extension AccordStore {
       JOIN actor a ON a.id = c.actor_id
       WHERE c.date_first <= ?1 AND \(negotiation == nil ? "?2 IS NULL" : "c.negotiation_id = ?2")
       ORDER BY c.date_first, c.id
-      """, [.text(day.description), .optional(negotiation)]
-    ) { row throws(StoreError) in
-      guard let stance = Stance(rawValue: row.text(3)) else {
-        throw .conflict("condition \(row.integer(0)) has a stance Accord does not know: '\(row.text(3))'")
-      }
-      return (
-        id: row.integer(0), negotiation: row.text(1), holder: row.text(2), stance: stance, term: row.text(4),
-        since: AccordDate.stored(row.text(5), first: row.text(6), last: row.text(7)),
-        note: row.optionalText(8),
-        exchange: splitList(row.optionalText(9)), conditional: splitList(row.optionalText(10)),
-        retracted: row.bool(11), holderID: row.integer(12), negotiationID: row.integer(13),
-        revises: row.optionalInteger(14)
-      )
-    }.filter { includeRetracted || !$0.retracted }
+      """, [.text(day.description), .optional(negotiation)], StatedCondition.init(row:)
+    ).filter { includeRetracted || !$0.retracted }
     let blocs = try self.blocs()
     let answers = try conditionAnswers(negotiation: negotiation, asOf: day)
     let revisions = try connection.all(
@@ -223,7 +272,9 @@ extension AccordStore {
       WHERE revises_id IS NOT NULL AND date_last <= ?1 AND \(negotiation == nil ? "?2 IS NULL" : "negotiation_id = ?2")
       ORDER BY date_first, id
       """, [.text(day.description), .optional(negotiation)]
-    ) { ($0.integer(0), $0.integer(1), AccordDate.stored($0.text(2), first: $0.text(3), last: $0.text(4))) }
+    ) { row throws(DatabaseError) in
+      (try row.integer("revises_id"), try row.integer("id"), try row.date("date"))
+    }
     var revisedBy: [Int64: (Int64, AccordDate)] = [:]
     for (earlier, later, date) in revisions where revisedBy[earlier] == nil {
       revisedBy[earlier] = (later, date)
@@ -327,23 +378,14 @@ extension AccordStore {
       ? "?2 IS NULL" : "x.condition_id IN (SELECT id FROM position WHERE negotiation_id = ?2)"
     let rows = try connection.all(
       """
-      SELECT x.condition_id, x.id, a.name, x.outcome, x.date, x.date_first, x.date_last, x.note, x.actor_id
+      SELECT x.condition_id, x.id, a.name AS answered_by, x.outcome, x.date, x.date_first, x.date_last, x.note,
+        x.actor_id
       FROM current_answer x LEFT JOIN actor a ON a.id = x.actor_id
       WHERE x.date_last <= ?1 AND \(scope)
       ORDER BY x.condition_id, x.date_first, x.id
       """, [.text(day.description), .optional(negotiation)]
-    ) { row throws(StoreError) in
-      guard let outcome = ConditionOutcome(rawValue: row.text(3)) else {
-        throw .conflict("answer \(row.integer(1)) has an outcome Accord does not know: '\(row.text(3))'")
-      }
-      return (
-        row.integer(0),
-        ConditionAnswer(
-          id: row.integer(1), by: row.optionalText(2), outcome: outcome,
-          date: AccordDate.stored(row.text(4), first: row.text(5), last: row.text(6)),
-          note: row.optionalText(7)),
-        row.optionalInteger(8)
-      )
+    ) { row throws(DatabaseError) in
+      (try row.integer("condition_id"), try ConditionAnswer(row: row), try row.optionalInteger("actor_id"))
     }
     for (condition, answer, actor) in rows { result[condition, default: []].append((answer, actor)) }
     return result

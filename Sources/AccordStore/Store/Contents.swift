@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// A record's contents as plain text, to compare two records: `accord example` checks with it that
 /// a file holds nothing but the worked example before it rebuilds it.
 extension AccordStore {

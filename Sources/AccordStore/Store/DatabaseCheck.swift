@@ -85,8 +85,8 @@ public enum DatabaseCheck {
     }
 
     do {
-      let rows = try connection.all("PRAGMA foreign_key_check") { row in
-        (table: row.text(0), row: row.optionalInteger(1), parent: row.text(2))
+      let rows = try connection.all("PRAGMA foreign_key_check") { row throws(DatabaseError) in
+        (table: try row.text("table"), row: try row.optionalInteger("rowid"), parent: try row.text("parent"))
       }
       for problem in rows.prefix(listedForeignKeyProblems) {
         let which = problem.row.map { "row \($0)" } ?? "a row"
@@ -127,7 +127,7 @@ public enum DatabaseCheck {
   static func checkSourceURLs(connection: Connection, into report: inout Report) {
     do {
       let rows = try connection.all("SELECT id, url FROM source WHERE url IS NOT NULL ORDER BY id") {
-        (id: $0.integer(0), url: $0.text(1))
+        row throws(DatabaseError) in (id: try row.integer("id"), url: try row.text("url"))
       }
       for row in rows {
         if let problem = AccordStore.urlProblem(row.url) {
@@ -148,16 +148,18 @@ public enum DatabaseCheck {
   static func checkDates(connection: Connection, into report: inout Report) {
     var found = 0
     for column in dateColumns {
+      // The columns as stored, not through Row.date: what is checked is whether they agree.
       let sql =
-        "SELECT rowid, \(column.text), \(column.first ?? "NULL"), \(column.last ?? "NULL") FROM \(column.table)"
-        + " WHERE \(column.text) IS NOT NULL"
+        "SELECT rowid AS id, \(column.text) AS text, \(column.first ?? "NULL") AS first, "
+        + "\(column.last ?? "NULL") AS last FROM \(column.table) WHERE \(column.text) IS NOT NULL"
       do {
-        _ = try connection.all(sql, []) { row in
-          let text = row.text(1)
+        _ = try connection.all(sql, []) { row throws(DatabaseError) in
+          let id = try row.integer("id")
+          let text = try row.text("text")
           var problem: String?
           if let date = try? AccordDate.parse(text, today: Day.epoch), date.text == text {
-            let first = row.optionalText(2)
-            let last = row.optionalText(3)
+            let first = try row.optionalText("first")
+            let last = try row.optionalText("last")
             if let first, first != date.first.description {
               problem = "\(column.first ?? "") is \(first), but '\(text)' begins on \(date.first)"
             } else if let last, last != date.last.description {
@@ -170,7 +172,7 @@ public enum DatabaseCheck {
           guard let problem else { return }
           found += 1
           if found <= listedDateProblems {
-            report.problems.append("dates: \(column.table) row \(row.integer(0)), \(column.text): \(problem)")
+            report.problems.append("dates: \(column.table) row \(id), \(column.text): \(problem)")
           }
         }
       } catch {

@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// The field's datasets that Accord imports, and the facts it keeps from them beside its own
 /// record (Migrations/0002_datasets.sql). The mappings themselves are in the AccordTransfer module.
 public enum Dataset: String, Sendable, CaseIterable {
@@ -90,8 +92,9 @@ extension AccordStore {
     -> (record: Int64, target: Int64)?
   {
     try connection.first(
-      "SELECT id, \(kind.column) FROM dataset_record WHERE dataset = ? AND kind = ? AND key = ?",
-      [.text(dataset.rawValue), .text(kind.rawValue), .text(key)], { ($0.integer(0), $0.integer(1)) })
+      "SELECT id, \(kind.column) AS target FROM dataset_record WHERE dataset = ? AND kind = ? AND key = ?",
+      [.text(dataset.rawValue), .text(kind.rawValue), .text(key)],
+      { row throws(DatabaseError) in (try row.integer("id"), try row.integer("target")) })
   }
 
   /// Records that `target` stands for the dataset's record `key`.
@@ -125,7 +128,9 @@ extension AccordStore {
     try connection.all(
       "SELECT x.actor_id, a.code, x.alias FROM actor_alias x JOIN actor a ON a.id = x.actor_id WHERE a.kind <> ?",
       [.text(kind.rawValue)]
-    ) { ($0.integer(0), $0.optionalText(1), $0.text(2)) }
+    ) { row throws(DatabaseError) in
+      (try row.integer("actor_id"), try row.optionalText("code"), try row.text("alias"))
+    }
   }
 
   /// Makes `actor` take part in the negotiation as `role` from `date`, unless it takes part in it
@@ -248,7 +253,8 @@ extension AccordStore {
   {
     let latest = try connection.first(
       "SELECT stage, stage_sub FROM proposal_stage WHERE proposal_id = ? ORDER BY id DESC LIMIT 1",
-      [.integer(proposal)], { ($0.text(0), $0.optionalText(1)) })
+      [.integer(proposal)],
+      { row throws(DatabaseError) in (try row.text("stage"), try row.optionalText("stage_sub")) })
     if let latest, latest.0 == stage.rawValue, latest.1 == sub { return false }
     try connection.run(
       "INSERT INTO proposal_stage (proposal_id, stage, stage_sub, record_id) VALUES (?, ?, ?, ?)",
@@ -297,10 +303,11 @@ extension AccordStore {
       SELECT dataset, key, stage, stage_sub, signatories, third_parties FROM proposal_dataset
       WHERE proposal_id = ? ORDER BY dataset LIMIT 1
       """, [.integer(proposal)]
-    ) {
+    ) { row throws(DatabaseError) in
       DatasetFacts(
-        dataset: $0.text(0), key: $0.text(1), stage: $0.optionalText(2), stageSub: $0.optionalText(3),
-        signatories: $0.optionalText(4), thirdParties: $0.optionalText(5))
+        dataset: try row.text("dataset"), key: try row.text("key"), stage: try row.optionalText("stage"),
+        stageSub: try row.optionalText("stage_sub"), signatories: try row.optionalText("signatories"),
+        thirdParties: try row.optionalText("third_parties"))
     }
   }
 }

@@ -3,7 +3,7 @@ import AccordSQLite
 /// A date a negotiation runs against: an interim deal's expiry, an extension's new date, a dispute
 /// clock, a ratification deadline. Recorded with `accord deadline add`, or set by an `extended
 /// --until` step, which also moves its proposal's earlier deadline (that one stays on the record).
-public struct Deadline: Sendable, Equatable {
+public struct Deadline: Sendable, Equatable, Encodable {
   public enum State: String, Sendable, Codable, CaseIterable {
     /// Still ahead of the as-of day.
     case upcoming
@@ -34,6 +34,13 @@ public struct Deadline: Sendable, Equatable {
   /// What was recorded on the negotiation on the deadline's day(s): its timeline of those days.
   public let onTheDay: [TimelineEntry]
   public var sources: [String] = []
+
+  /// Its JSON's fields: all but `onTheDay`, which a reader gets in words (AccordPresentation's
+  /// `DeadlineJSON` adds it).
+  enum CodingKeys: String, CodingKey {
+    case id, step, negotiation, negotiationTitle, title, date, proposal, proposalTitle, state, daysLeft
+    case movedTo, sources
+  }
 }
 
 public struct NewDeadline: Sendable {
@@ -89,15 +96,18 @@ extension AccordStore {
       // Recorded deadlines, and the deadlines extensions set.
       var raw = try connection.all(
         """
-        SELECT d.id, NULL, n.id, n.slug, n.title, d.title, d.date, d.date_first, d.date_last, p.id, p.slug, p.title
+        SELECT d.id, NULL AS step_id, n.id AS negotiation_id, n.slug AS negotiation, n.title AS negotiation_title,
+          d.title, d.date, d.date_first, d.date_last, p.id AS proposal_id, p.slug AS proposal,
+          p.title AS proposal_title
         FROM current_deadline d JOIN negotiation n ON n.id = d.negotiation_id
         LEFT JOIN proposal p ON p.id = d.proposal_id
         WHERE \(negotiation == nil ? "?1 IS NULL" : "d.negotiation_id = ?1")
         """, [.optional(negotiation)], Self.rawDeadline)
       raw += try connection.all(
         """
-        SELECT NULL, s.id, n.id, n.slug, n.title, p.title || ' deadline', s.until, s.until_first, s.until_last,
-          p.id, p.slug, p.title
+        SELECT NULL AS id, s.id AS step_id, n.id AS negotiation_id, n.slug AS negotiation,
+          n.title AS negotiation_title, p.title || ' deadline' AS title, s.until AS date, s.until_first AS date_first,
+          s.until_last AS date_last, p.id AS proposal_id, p.slug AS proposal, p.title AS proposal_title
         FROM current_proposal_step s JOIN current_proposal p ON p.id = s.proposal_id
         JOIN negotiation n ON n.id = p.negotiation_id
         WHERE s.step = 'extended' AND s.date_last <= ?1
@@ -109,7 +119,8 @@ extension AccordStore {
       var proposals: [Int64: [Int64]] = [:]
       for (proposal, owner) in try connection.all(
         "SELECT id, negotiation_id FROM current_proposal WHERE ?1 IS NULL OR negotiation_id = ?1",
-        [.optional(negotiation)], { ($0.integer(0), $0.integer(1)) })
+        [.optional(negotiation)],
+        { row throws(DatabaseError) in (try row.integer("id"), try row.integer("negotiation_id")) })
       {
         proposals[owner, default: []].append(proposal)
       }
@@ -138,11 +149,15 @@ extension AccordStore {
     date: AccordDate, proposalID: Int64?, proposal: String?, proposalTitle: String?
   )
 
-  static func rawDeadline(_ row: Row) -> RawDeadline {
+  /// A deadline, or an extension's new date, from a row of `deadline` or `proposal_step`: its
+  /// number (`id`, or the step's `step_id`), its negotiation and its proposal.
+  static func rawDeadline(_ row: Row) throws(DatabaseError) -> RawDeadline {
     (
-      row.optionalInteger(0), row.optionalInteger(1), row.integer(2), row.text(3), row.text(4), row.text(5),
-      AccordDate.stored(row.text(6), first: row.text(7), last: row.text(8)), row.optionalInteger(9),
-      row.optionalText(10), row.optionalText(11)
+      try row.optionalInteger("id"), try row.optionalInteger("step_id"), try row.integer("negotiation_id"),
+      try row.text("negotiation"), try row.text("negotiation_title"), try row.text("title"),
+      try row.date("date"),
+      try row.optionalInteger("proposal_id"), try row.optionalText("proposal"),
+      try row.optionalText("proposal_title")
     )
   }
 

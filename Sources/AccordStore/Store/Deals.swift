@@ -105,6 +105,18 @@ private struct Head {
   let value: String?
   let negotiationID: Int64
   let retracted: Bool
+
+  init(row: Row) throws(DatabaseError) {
+    id = try row.integer("id")
+    slug = try row.text("slug")
+    title = try row.text("title")
+    negotiation = try row.text("negotiation")
+    negotiationTitle = try row.text("negotiation_title")
+    tabledBy = try row.optionalText("tabled_by")
+    value = try row.optionalText("value")
+    negotiationID = try row.integer("negotiation_id")
+    retracted = try row.bool("retracted")
+  }
 }
 
 extension AccordStore {
@@ -137,19 +149,14 @@ extension AccordStore {
       }
       let rows = try connection.all(
         """
-        SELECT p.id, p.slug, p.title, n.slug, n.title, tb.name, p.value, n.id,
-          \(AccordStore.retracted(anyOf: [("'proposal'", "p.id"), ("'negotiation'", "n.id")]))
+        SELECT p.id, p.slug, p.title, n.slug AS negotiation, n.title AS negotiation_title,
+          tb.name AS tabled_by, p.value, n.id AS negotiation_id,
+          \(AccordStore.retracted(anyOf: [("'proposal'", "p.id"), ("'negotiation'", "n.id")])) AS retracted
         FROM proposal p
         JOIN negotiation n ON n.id = p.negotiation_id
         LEFT JOIN actor tb ON tb.id = p.tabled_by
         WHERE p.id IN (SELECT value FROM json_each(?1))
-        """, [.text(Self.jsonList(admitted.map(\.id)))]
-      ) { row in
-        Head(
-          id: row.integer(0), slug: row.text(1), title: row.text(2), negotiation: row.text(3),
-          negotiationTitle: row.text(4), tabledBy: row.optionalText(5), value: row.optionalText(6),
-          negotiationID: row.integer(7), retracted: row.bool(8))
-      }
+        """, [.text(Self.jsonList(admitted.map(\.id)))], Head.init(row:))
       var heads: [Int64: Head] = [:]
       heads.reserveCapacity(rows.count)
       for head in rows where includeRetracted || !head.retracted { heads[head.id] = head }
@@ -259,28 +266,31 @@ extension AccordStore {
     try statement.bind([.text(day.description), .optional(proposal ?? negotiation)])
     while try statement.step() {
       let row = Row(statement: statement)
-      let proposal = row.integer(0)
+      let proposal = try row.integer("proposal_id")
       if proposal != current {
         try finish()
         current = proposal
       }
-      if !retracted.isEmpty && retracted.contains(row.integer(1)) { continue }
-      steps.append(try Self.step(row, from: 1, sources: []))
+      let step = try ProposalStep(row: row)
+      if !retracted.isEmpty && retracted.contains(step.id) { continue }
+      steps.append(step)
     }
     try finish()
   }
 
-  /// The columns ``step(_:from:sources:)`` reads, of `proposal_step s` and the party's `actor a`.
+  /// The columns ``ProposalStep/init(row:)`` reads, of `proposal_step s` and the party's `actor a`.
   static let stepColumns = """
-    s.id, s.step, s.date, s.date_first, s.date_last, a.name, s.note, s.label, s.until, s.until_first,
+    s.id, s.step, s.date, s.date_first, s.date_last, a.name AS party, s.note, s.label, s.until, s.until_first,
       s.until_last, s.effective, s.effective_first, s.effective_last, s.party_id
     """
 
-  /// A step from the ``stepColumns`` of a row, starting at column `offset`.
-  static func step(_ row: Row, from offset: Int32, sources: [String]) throws(StoreError) -> ProposalStep {
+  /// A step from the ``stepColumns`` of a row, by position from column `offset`: kept for the
+  /// timeline, which still reads its rows by position. Every other query reads a step by name,
+  /// ``ProposalStep/init(row:)``.
+  static func step(_ row: Row, from offset: Int32, sources: [String]) throws(DatabaseError) -> ProposalStep {
     let text = row.text(offset + 1)
     guard let kind = ProposalStep.Kind(rawValue: text) else {
-      throw .conflict("step \(row.integer(offset)) is of a kind Accord does not know: '\(text)'")
+      throw .unknownValue(table: "proposal_step", id: row.integer(offset), column: "step", value: text)
     }
     func date(_ column: Int32) -> AccordDate? {
       row.optionalText(offset + column).map {
@@ -294,5 +304,19 @@ extension AccordStore {
       label: row.optionalText(offset + 7), until: date(8), effective: date(11))
     step.partyID = row.optionalInteger(offset + 14)
     return step
+  }
+}
+
+extension ProposalStep {
+  /// A step from a row of the ``AccordStore/stepColumns`` (without its sources).
+  init(row: Row) throws(DatabaseError) {
+    let id = try row.integer("id")
+    self.init(
+      id: id, step: try row.decode(Kind.self, "step", table: "proposal_step", id: id),
+      date: try row.date("date"),
+      party: try row.optionalText("party"), note: try row.optionalText("note"), sources: [],
+      label: try row.optionalText("label"), until: try row.optionalDate("until"),
+      effective: try row.optionalDate("effective"))
+    partyID = try row.optionalInteger("party_id")
   }
 }

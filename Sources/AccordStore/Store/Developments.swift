@@ -1,10 +1,21 @@
+import AccordSQLite
+
 /// A free, dated log entry.
 public struct Development: Sendable, Codable, Equatable {
   public let id: Int64
   public let date: AccordDate
   public let text: String
   public let actors: [String]
-  public let sources: [String]
+  public var sources: [String]
+}
+
+extension Development {
+  /// A development from a row of `development`, with its `actors` (without its sources).
+  init(row: Row) throws(DatabaseError) {
+    self.init(
+      id: try row.integer("id"), date: try row.date("date"), text: try row.text("text"),
+      actors: try row.list("actors"), sources: [])
+  }
 }
 
 extension AccordStore {
@@ -46,19 +57,15 @@ extension AccordStore {
       """
       SELECT d.id, d.date, d.date_first, d.date_last, d.text,
         (SELECT group_concat(a.name, char(31)) FROM development_actor x JOIN actor a ON a.id = x.actor_id
-          WHERE x.development_id = d.id)
+          WHERE x.development_id = d.id) AS actors
       FROM development d WHERE d.negotiation_id = ? AND d.date_first <= ? AND NOT \(AccordStore.retracted("development", "d.id"))
       ORDER BY d.date_first DESC, d.id DESC LIMIT ?
-      """, [.integer(negotiation), .text(day.description), .integer(Int64(limit))]
-    ) { row in
-      (
-        row.integer(0), AccordDate.stored(row.text(1), first: row.text(2), last: row.text(3)), row.text(4),
-        splitList(row.optionalText(5))
-      )
-    }
-    let cited = try citations(.development, ids: rows.map(\.0))
-    return rows.reversed().map {
-      Development(id: $0.0, date: $0.1, text: $0.2, actors: $0.3, sources: cited[$0.0] ?? [])
+      """, [.integer(negotiation), .text(day.description), .integer(Int64(limit))], Development.init(row:))
+    let cited = try citations(.development, ids: rows.map(\.id))
+    return rows.reversed().map { development in
+      var development = development
+      development.sources = cited[development.id] ?? []
+      return development
     }
   }
 }

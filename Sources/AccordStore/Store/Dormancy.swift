@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// Dormant drafts (README, "How status is derived", rule 8): a live draft with no step of its own,
 /// and no meeting or development of its negotiation, for a while is dormant as of a day. The while
 /// is a negotiation's own (`negotiation edit --dormant-after DAYS`), else the command's, else a
@@ -36,21 +38,22 @@ extension AccordStore {
       SELECT n.id, n.dormant_after,
         (SELECT m.date_first FROM meeting m WHERE m.negotiation_id = n.id AND m.date_first <= ?1
           AND NOT \(AccordStore.retracted("meeting", "m.id"))
-          ORDER BY m.date_first DESC LIMIT 1),
+          ORDER BY m.date_first DESC LIMIT 1) AS last_meeting,
         (SELECT d.date_first FROM development d WHERE d.negotiation_id = n.id AND d.date_first <= ?1
           AND NOT \(AccordStore.retracted("development", "d.id"))
-          ORDER BY d.date_first DESC LIMIT 1)
+          ORDER BY d.date_first DESC LIMIT 1) AS last_development
       FROM negotiation n WHERE n.id IN (SELECT value FROM json_each(?2))
       """, [.text(day.description), .text(Self.jsonList(negotiations))]
-    ) { row in
-      (
-        row.integer(0),
+    ) { row throws(DatabaseError) in
+      let id = try row.integer("id")
+      let dormantAfter = try row.optionalInteger("dormant_after").map { Int($0) }
+      let meeting = try row.optionalText("last_meeting").flatMap(Day.init(iso:))
+      let development = try row.optionalText("last_development").flatMap(Day.init(iso:))
+      return (
+        id,
         NegotiationQuiet(
-          lastMeetingOrDevelopment: [row.optionalText(2), row.optionalText(3)].compactMap {
-            $0.flatMap(Day.init(iso:))
-          }
-          .max(),
-          dormantAfter: row.optionalInteger(1).map { Int($0) })
+          lastMeetingOrDevelopment: [meeting, development].compactMap { $0 }.max(), dormantAfter: dormantAfter
+        )
       )
     }
     return Dictionary(rows, uniquingKeysWith: { a, _ in a })

@@ -158,14 +158,17 @@ extension AccordStore {
           SELECT s.proposal_id, p.slug, s.date, s.date_first, s.date_last
           FROM proposal_step s JOIN proposal p ON p.id = s.proposal_id WHERE s.id = ?
           """, [.integer(id)],
-          { ($0.integer(0), $0.text(1), AccordDate.stored($0.text(2), first: $0.text(3), last: $0.text(4))) })
+          { row throws(DatabaseError) in
+            (try row.integer("proposal_id"), try row.text("slug"), try row.date("date"))
+          })
       else { return }
       // Not before the first of the proposal's other steps, as a step added is not.
       if let (first, text) = try connection.first(
         """
         SELECT date_first, date FROM proposal_step WHERE proposal_id = ? AND id <> ?
         ORDER BY date_first, id LIMIT 1
-        """, [.integer(proposal), .integer(id)], { ($0.text(0), $0.text(1)) }),
+        """, [.integer(proposal), .integer(id)],
+        { row throws(DatabaseError) in (try row.text("date_first"), try row.text("date")) }),
         date.last.description < first,
         try connection.integer(
           "SELECT 1 FROM proposal_step WHERE id = ? AND step NOT IN ('floated', 'tabled')", [.integer(id)])
@@ -186,13 +189,13 @@ extension AccordStore {
     case .condition:
       if let (what, when) = try connection.first(
         """
-        SELECT 'answered', a.date FROM answer a JOIN position c ON c.id = a.condition_id
+        SELECT 'answered' AS what, a.date FROM answer a JOIN position c ON c.id = a.condition_id
         WHERE c.id = ?1 AND a.date_last < c.date_first
         UNION ALL
         SELECT 'revised', r.date FROM position r JOIN position c ON c.id = r.revises_id
         WHERE c.id = ?1 AND r.date_last < c.date_first
         LIMIT 1
-        """, [.integer(id)], { ($0.text(0), $0.text(1)) })
+        """, [.integer(id)], { row throws(DatabaseError) in (try row.text("what"), try row.text("date")) })
       {
         throw StoreError.invalid("condition \(id) was \(what) on \(when): it cannot be dated after that")
       }
@@ -235,13 +238,20 @@ extension AccordStore {
           """
           SELECT s.party_id, p.negotiation_id FROM proposal_step s JOIN proposal p ON p.id = s.proposal_id
           WHERE s.id = ?
-          """, [.integer(id)], { ($0.optionalInteger(0), $0.integer(1)) })
+          """, [.integer(id)],
+          { row throws(DatabaseError) in
+            (try row.optionalInteger("party_id"), try row.integer("negotiation_id"))
+          })
       else { throw StoreError.notFound(kind: "step", name: "#\(id)", candidates: []) }
       if let party { try checkTakesPart(party, in: negotiation, on: date) }
     case .condition:
       if let (holder, negotiation) = try connection.first(
         "SELECT actor_id, negotiation_id FROM position WHERE id = ?", [.integer(id)],
-        { ($0.optionalInteger(0), $0.integer(1)) }), let holder
+        { row throws(DatabaseError) in
+          (try row.optionalInteger("actor_id"), try row.integer("negotiation_id"))
+        }
+      ),
+        let holder
       {
         try checkTakesPart(holder, in: negotiation, on: date)
       }

@@ -162,7 +162,7 @@ extension AccordStore {
   }
 
   static let historySelect = """
-    SELECT l.id, l.changed_at, coalesce(c.analyst, 'sqlite3 shell'), l.command_id, c.arguments,
+    SELECT l.id, l.changed_at, coalesce(c.analyst, 'sqlite3 shell') AS analyst, l.command_id, c.arguments,
       l.operation, l.table_name, l.row_key, l.before, l.after
     FROM change_log l LEFT JOIN command c ON c.id = l.command_id
     """
@@ -244,21 +244,24 @@ extension AccordStore {
     return try fields(json)
   }
 
-  private func decodeHistory(_ row: Row) throws(StoreError) -> HistoryEntry {
+  /// An entry from a row of ``historySelect`` (a row of `change_log` with its command).
+  private func decodeHistory(_ row: Row) throws(DatabaseError) -> HistoryEntry {
     HistoryEntry(
-      id: row.integer(0), changedAt: row.text(1), analyst: row.text(2), command: row.optionalInteger(3),
-      arguments: row.optionalText(4), operation: row.text(5), table: row.text(6), key: row.text(7),
-      before: try fields(row.optionalText(8)), after: try fields(row.optionalText(9)))
+      id: try row.integer("id"), changedAt: try row.text("changed_at"), analyst: try row.text("analyst"),
+      command: try row.optionalInteger("command_id"), arguments: try row.optionalText("arguments"),
+      operation: try row.text("operation"), table: try row.text("table_name"), key: try row.text("row_key"),
+      before: try fields(try row.optionalText("before")), after: try fields(try row.optionalText("after")))
   }
 
   /// The columns of a logged row, in order.
-  private func fields(_ json: String?) throws(StoreError) -> [HistoryEntry.Field]? {
+  private func fields(_ json: String?) throws(DatabaseError) -> [HistoryEntry.Field]? {
     guard let json else { return nil }
-    return try StoreError.catching(
-      connection.all(
-        "SELECT key, CASE WHEN type = 'null' THEN NULL ELSE CAST(value AS TEXT) END FROM json_each(?)",
-        [.text(json)]
-      ) { HistoryEntry.Field(column: $0.text(0), value: $0.optionalText(1)) })
+    return try connection.all(
+      "SELECT key, CASE WHEN type = 'null' THEN NULL ELSE CAST(value AS TEXT) END AS value FROM json_each(?)",
+      [.text(json)]
+    ) { row throws(DatabaseError) in
+      HistoryEntry.Field(column: try row.text("key"), value: try row.optionalText("value"))
+    }
   }
 
   /// Every (table, column) whose foreign key points at `table`, from the schema.
@@ -266,10 +269,10 @@ extension AccordStore {
     try StoreError.catching(
       connection.all(
         """
-        SELECT m.name, f."from" FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
+        SELECT m.name AS table_name, f."from" AS column_name FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
         WHERE m.type = 'table' AND f."table" = ? ORDER BY m.name, f."from"
         """, [.text(table)]
-      ) { ($0.text(0), $0.text(1)) })
+      ) { row throws(DatabaseError) in (try row.text("table_name"), try row.text("column_name")) })
   }
 
   /// The table and id that `accord history KIND NAME` names: a kind of record (`actor`, `step`,

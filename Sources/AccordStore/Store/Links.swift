@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// How one agreement stands to another, in any negotiation: a Security Council resolution endorses
 /// an agreement reached elsewhere; an implementation plan implements a framework.
 public enum ProposalLinkKind: String, Sendable, Codable, CaseIterable {
@@ -31,6 +33,18 @@ public struct ProposalLinkEntry: Sendable, Codable, Equatable {
   public let proposal: String
   public let title: String
   public let negotiation: String
+}
+
+extension ProposalLinkEntry {
+  /// A link from a row of `proposal_link`, with whether it is seen from its other proposal
+  /// (`inverse`) and that proposal's `slug`, `title` and `negotiation`.
+  init(row: Row) throws(DatabaseError) {
+    let id = try row.integer("id")
+    let kind = try row.decode(ProposalLinkKind.self, "link", table: "proposal_link", id: id)
+    self.init(
+      id: id, relation: try row.bool("inverse") ? kind.inverse : kind.words, kind: kind,
+      proposal: try row.text("slug"), title: try row.text("title"), negotiation: try row.text("negotiation"))
+  }
 }
 
 extension AccordStore {
@@ -69,16 +83,7 @@ extension AccordStore {
         WHERE l.other_id = ?1)
       WHERE ?2 IS NULL OR EXISTS (SELECT 1 FROM current_proposal_step s WHERE s.proposal_id = other AND s.date_last <= ?2)
       ORDER BY id
-      """, [.integer(proposal), .optional(day?.description)]
-    ) { row throws(StoreError) in
-      guard let kind = ProposalLinkKind(rawValue: row.text(1)) else {
-        throw .conflict("link \(row.integer(0)) is of a kind Accord does not know: '\(row.text(1))'")
-      }
-      return ProposalLinkEntry(
-        id: row.integer(0), relation: row.bool(2) ? kind.inverse : kind.words, kind: kind,
-        proposal: row.text(3),
-        title: row.text(4), negotiation: row.text(5))
-    }
+      """, [.integer(proposal), .optional(day?.description)], ProposalLinkEntry.init(row:))
   }
 
   /// `accord proposal edit X --counters Y|none --supersedes Y|none`: corrects which proposal this
@@ -93,12 +98,17 @@ extension AccordStore {
       guard
         let (slug, oldCounters, oldSupersedes) = try connection.first(
           "SELECT slug, counters_id, supersedes_id FROM proposal WHERE id = ?", [.integer(id)],
-          { ($0.text(0), $0.optionalInteger(1), $0.optionalInteger(2)) })
+          { row throws(DatabaseError) in
+            (
+              try row.text("slug"), try row.optionalInteger("counters_id"),
+              try row.optionalInteger("supersedes_id")
+            )
+          })
       else { throw StoreError.notFound(kind: "proposal", name: proposal, candidates: []) }
       guard
         let first = try connection.first(
           "SELECT date, date_first, date_last FROM current_proposal_step WHERE proposal_id = ? ORDER BY date_first, id LIMIT 1",
-          [.integer(id)], { AccordDate.stored($0.text(0), first: $0.text(1), last: $0.text(2)) })
+          [.integer(id)], { row throws(DatabaseError) in try row.date("date") })
       else { throw StoreError.conflict("proposal \(slug) has no step on the record to date its chain by") }
       for (change, old, column, kind) in [
         (counters, oldCounters, "counters_id", ProposalStep.Kind.countered),

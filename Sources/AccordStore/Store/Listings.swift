@@ -200,11 +200,10 @@ extension AccordStore {
         \(AccordStore.retracted(anyOf: [("f.rt", "f.ref"), ("'negotiation'", "f.nid"), ("f.pt", "f.pid")])))
       ORDER BY date_first IS NULL, date_first, kind, ref
       """, [.integer(id), .integer(includeRetracted ? 1 : 0)]
-    ) { row in
+    ) { row throws(DatabaseError) in
       SourceDetail.Citation(
-        kind: row.text(0), id: row.integer(1), negotiation: row.optionalText(2),
-        date: row.optionalText(3).map { AccordDate.stored($0, first: row.text(4), last: row.text(5)) },
-        what: row.text(6))
+        kind: try row.text("kind"), id: try row.integer("ref"), negotiation: try row.optionalText("slug"),
+        date: try row.optionalDate("date"), what: try row.text("what"))
     }
     return SourceDetail(source: source, citedBy: cited)
   }

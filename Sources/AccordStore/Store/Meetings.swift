@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// A meeting as shown.
 public struct MeetingSummary: Sendable, Codable, Equatable {
   public let id: Int64
@@ -5,7 +7,20 @@ public struct MeetingSummary: Sendable, Codable, Equatable {
   public let place: String?
   public let participants: [String]
   public let summary: String?
-  public let sources: [String]
+  public var sources: [String]
+}
+
+extension MeetingSummary {
+  /// A meeting from a row of `meeting`, with its `participants` (without its sources).
+  init(row: Row) throws(DatabaseError) {
+    let id = try row.integer("id")
+    let date = try row.date("date")
+    let place = try row.optionalText("place")
+    let summary = try row.optionalText("summary")
+    self.init(
+      id: id, date: date, place: place, participants: try row.list("participants"), summary: summary,
+      sources: [])
+  }
 }
 
 extension AccordStore {
@@ -44,20 +59,15 @@ extension AccordStore {
       """
       SELECT m.id, m.date, m.date_first, m.date_last, m.place, m.summary,
         (SELECT group_concat(a.name, char(31)) FROM meeting_participant x JOIN actor a ON a.id = x.actor_id
-          WHERE x.meeting_id = m.id)
+          WHERE x.meeting_id = m.id) AS participants
       FROM meeting m WHERE m.negotiation_id = ? AND m.date_first <= ? AND NOT \(AccordStore.retracted("meeting", "m.id"))
       ORDER BY m.date_first, m.id
-      """, [.integer(negotiation), .text(day.description)]
-    ) { row in
-      (
-        row.integer(0), AccordDate.stored(row.text(1), first: row.text(2), last: row.text(3)),
-        row.optionalText(4), row.optionalText(5), splitList(row.optionalText(6))
-      )
-    }
-    let cited = try citations(.meeting, ids: rows.map(\.0))
-    return rows.map {
-      MeetingSummary(
-        id: $0.0, date: $0.1, place: $0.2, participants: $0.4, summary: $0.3, sources: cited[$0.0] ?? [])
+      """, [.integer(negotiation), .text(day.description)], MeetingSummary.init(row:))
+    let cited = try citations(.meeting, ids: rows.map(\.id))
+    return rows.map { meeting in
+      var meeting = meeting
+      meeting.sources = cited[meeting.id] ?? []
+      return meeting
     }
   }
 }

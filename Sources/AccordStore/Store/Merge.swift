@@ -1,3 +1,5 @@
+import AccordSQLite
+
 extension AccordStore {
   /// Merges a duplicate actor into another: every reference to it (every foreign key column that
   /// points at `actor`, read from the schema) moves to the other, its names become the other's

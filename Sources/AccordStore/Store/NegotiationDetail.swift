@@ -68,7 +68,12 @@ extension AccordStore {
       guard
         let head = try connection.first(
           "SELECT slug, title, summary FROM negotiation WHERE id = ?", [.integer(id)],
-          { ($0.text(0), $0.text(1), $0.optionalText(2)) })
+          { row throws(DatabaseError) in
+            (
+              slug: try row.text("slug"), title: try row.text("title"),
+              summary: try row.optionalText("summary")
+            )
+          })
       else { throw StoreError.notFound(kind: "negotiation", name: String(id), candidates: []) }
       let tags = try connection.all(
         "SELECT tag FROM negotiation_tag WHERE negotiation_id = ? ORDER BY tag", [.integer(id)]
@@ -80,7 +85,7 @@ extension AccordStore {
       let status = try status(
         negotiation: id, lives: lives.sorted { $0.id < $1.id }.map { ($0.title, $0.life) }, asOf: day)
       var detail = NegotiationDetail(
-        id: id, slug: head.0, title: head.1, summary: head.2, tags: tags, asOf: day.description,
+        id: id, slug: head.slug, title: head.title, summary: head.summary, tags: tags, asOf: day.description,
         status: status, participants: participants,
         proposals: proposals, conditions: try conditions(negotiation: id, asOf: day),
         meetings: try meetings(negotiation: id, asOf: day), quotes: try quotes(negotiation: id, asOf: day),
@@ -115,18 +120,19 @@ extension AccordStore {
   ) throws -> [NegotiationDetail.Proposal] {
     let heads = try connection.all(
       """
-      SELECT p.id, p.slug, p.title, a.name, p.terms, p.value, p.value_amount, p.value_currency, c.slug, s.slug,
-        p.negotiation_id
+      SELECT p.id, p.slug, p.title, a.name AS tabled_by, p.terms, p.value, p.value_amount, p.value_currency,
+        c.slug AS counters, s.slug AS supersedes, p.negotiation_id
       FROM \(includeRetracted ? "proposal" : "current_proposal") p LEFT JOIN actor a ON a.id = p.tabled_by
       LEFT JOIN proposal c ON c.id = p.counters_id LEFT JOIN proposal s ON s.id = p.supersedes_id
       WHERE \(condition)
       """, [argument]
-    ) { row in
+    ) { row throws(DatabaseError) in
       (
-        id: row.integer(0), slug: row.text(1), title: row.text(2), by: row.optionalText(3),
-        terms: row.optionalText(4), value: row.optionalText(5), amount: row.optionalInteger(6),
-        currency: row.optionalText(7), counters: row.optionalText(8), supersedes: row.optionalText(9),
-        negotiation: row.integer(10)
+        id: try row.integer("id"), slug: try row.text("slug"), title: try row.text("title"),
+        by: try row.optionalText("tabled_by"), terms: try row.optionalText("terms"),
+        value: try row.optionalText("value"), amount: try row.optionalInteger("value_amount"),
+        currency: try row.optionalText("value_currency"), counters: try row.optionalText("counters"),
+        supersedes: try row.optionalText("supersedes"), negotiation: try row.integer("negotiation_id")
       )
     }
     let quiet = try self.quiet(negotiations: Array(Set(heads.map(\.negotiation))), asOf: day)
@@ -170,8 +176,7 @@ extension AccordStore {
       FROM current_proposal_step s LEFT JOIN actor a ON a.id = s.party_id
       WHERE s.proposal_id = ? AND s.date_first <= ?
       ORDER BY s.date_first, s.id
-      """, [.integer(proposal), .text(day.description)]
-    ) { row throws(StoreError) in try Self.step(row, from: 0, sources: []) }
+      """, [.integer(proposal), .text(day.description)], ProposalStep.init(row:))
     let cited = try citations(.step, ids: rows.map(\.id))
     return rows.map { step in
       var step = step

@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// The roles an actor can have in a negotiation.
 public enum ParticipantRole: String, Sendable, Codable, CaseIterable {
   case party, mediator, guarantor, observer, coordinator
@@ -89,24 +91,28 @@ extension AccordStore {
       let rows = try connection.all(
         """
         SELECT n.id, n.slug, n.title,
-          (SELECT group_concat(t.tag, char(31)) FROM negotiation_tag t WHERE t.negotiation_id = n.id),
-          \(Self.lastActivitySQL(of: "n.id", asOf: "?1")),
-          \(AccordStore.retracted("negotiation", "n.id"))
+          (SELECT group_concat(t.tag, char(31)) FROM negotiation_tag t WHERE t.negotiation_id = n.id) AS tags,
+          \(Self.lastActivitySQL(of: "n.id", asOf: "?1")) AS last_activity,
+          \(AccordStore.retracted("negotiation", "n.id")) AS retracted
         FROM negotiation n
         WHERE (?3 IS NULL OR EXISTS (SELECT 1 FROM negotiation_tag t WHERE t.negotiation_id = n.id AND t.tag = ?3))
         ORDER BY n.title COLLATE NOCASE, n.id
         """, [.text(day.description), .null, .optional(tag.map(Names.key))]
-      ) { row in
+      ) { row throws(DatabaseError) in
         (
-          id: row.integer(0), slug: row.text(1), title: row.text(2), tags: splitList(row.optionalText(3)),
-          lastActivity: Day(iso: row.text(4)), retracted: row.bool(5)
+          id: try row.integer("id"), slug: try row.text("slug"), title: try row.text("title"),
+          tags: try row.list("tags"),
+          lastActivity: try row.optionalText("last_activity").flatMap(Day.init(iso:)),
+          retracted: try row.bool("retracted")
         )
       }
       let lives = try self.lives(asOf: day)
       var proposals: [Int64: [(title: String, life: ProposalLife)]] = [:]
       for (id, negotiation, title) in try connection.all(
         "SELECT id, negotiation_id, title FROM current_proposal ORDER BY id", [],
-        { ($0.integer(0), $0.integer(1), $0.text(2)) })
+        { row throws(DatabaseError) in
+          (try row.integer("id"), try row.integer("negotiation_id"), try row.text("title"))
+        })
       {
         if let life = lives[id] { proposals[negotiation, default: []].append((title, life)) }
       }
@@ -169,7 +175,10 @@ extension AccordStore {
     let lives = try self.lives(negotiation: negotiation, asOf: day)
     let proposals = try connection.all(
       "SELECT id, title FROM current_proposal WHERE negotiation_id = ? ORDER BY id", [.integer(negotiation)]
-    ) { ($0.integer(0), $0.text(1)) }.compactMap { id, title in lives[id].map { (title: title, life: $0) } }
+    ) { row throws(DatabaseError) in (try row.integer("id"), try row.text("title")) }.compactMap {
+      id, title in
+      lives[id].map { (title: title, life: $0) }
+    }
     return try status(negotiation: negotiation, lives: proposals, asOf: day, staleDays: staleDays)
   }
 

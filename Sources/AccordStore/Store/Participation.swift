@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// Who takes part in a negotiation, as what, and when: each joining and leaving is a dated row of
 /// `participant` (Migrations/0005_lifecycle.sql); nothing is overwritten.
 public struct Participation: Sendable, Codable, Equatable {
@@ -131,23 +133,20 @@ extension AccordStore {
     // recorded): sorting in SQL on the expression costs more than the read.
     var events = try connection.all(
       """
-      SELECT p.negotiation_id, p.actor_id, a.name, p.role, p.side, p.event, p.date, p.date_first, p.date_last,
-        p.id
+      SELECT p.id, p.negotiation_id, p.actor_id, a.name AS actor, p.role, p.side, p.date, p.date_first,
+        p.date_last, p.event
       FROM participant p JOIN actor a ON a.id = p.actor_id
       WHERE \(scope)
       """, [.optional(negotiation), .optional(among.map(Self.jsonList))]
-    ) { row throws(StoreError) in
-      guard let role = ParticipantRole(rawValue: row.text(3)) else {
-        throw .conflict(
-          "a participant of negotiation \(row.integer(0)) has a role Accord does not know: \(row.text(3))")
-      }
+    ) { row throws(DatabaseError) in
+      let id = try row.integer("id")
       return (
-        negotiation: row.integer(0), id: row.integer(9),
+        negotiation: try row.integer("negotiation_id"), id: id,
         span: ParticipationSpan(
-          actorID: row.integer(1), actor: row.text(2), role: role, side: row.optionalText(4),
-          since: row.optionalText(6).map { AccordDate.stored($0, first: row.text(7), last: row.text(8)) },
-          until: nil),
-        joined: row.text(5) == "joined"
+          actorID: try row.integer("actor_id"), actor: try row.text("actor"),
+          role: try row.decode(ParticipantRole.self, "role", table: "participant", id: id),
+          side: try row.optionalText("side"), since: try row.optionalDate("date"), until: nil),
+        joined: try row.text("event") == "joined"
       )
     }
     events.sort { a, b in

@@ -52,7 +52,8 @@ extension AccordStore {
     return try connection.read {
       guard
         let (slug, title) = try connection.first(
-          "SELECT slug, title FROM negotiation WHERE id = ?", [.integer(id)], { ($0.text(0), $0.text(1)) })
+          "SELECT slug, title FROM negotiation WHERE id = ?", [.integer(id)],
+          { row throws(DatabaseError) in (try row.text("slug"), try row.text("title")) })
       else { throw StoreError.notFound(kind: "negotiation", name: String(id), candidates: []) }
       let spans = ParticipationSpan.asOf(try participationSpans(negotiation: id)[id] ?? [], day)
       var parties: [(id: Int64, name: String)] = []
@@ -81,46 +82,45 @@ extension AccordStore {
         SELECT c.term_id, c.actor_id, c.stance, c.date, c.date_first, c.date_last, c.id FROM current_position c
         WHERE c.negotiation_id = ?1 AND c.date_first <= ?2
         """, [.integer(id), .text(day.description)]
-      ) { row in
-        (
-          row.integer(0), row.integer(1), row.text(2),
-          AccordDate.stored(row.text(3), first: row.text(4), last: row.text(5)),
-          row.integer(6) * 2, row.integer(6)
+      ) { row throws(DatabaseError) in
+        let condition = try row.integer("id")
+        return (
+          try row.integer("term_id"), try row.integer("actor_id"),
+          try row.decode(Stance.self, "stance", table: "position", id: condition).rawValue,
+          try row.date("date"), condition * 2, condition
         )
       }
       events += try connection.all(
         """
-        SELECT c.term_id, x.actor_id, x.outcome, x.date, x.date_first, x.date_last, x.id, c.id, c.actor_id
+        SELECT c.term_id, x.actor_id, x.outcome, x.date, x.date_first, x.date_last, x.id,
+          c.id AS condition_id
         FROM current_answer x JOIN current_position c ON c.id = x.condition_id
         WHERE c.negotiation_id = ?1 AND x.date_last <= ?2 AND x.actor_id IS NOT NULL
         """, [.integer(id), .text(day.description)]
-      ) { row in
-        let outcome = row.text(2)
+      ) { row throws(DatabaseError) in
+        let term = try row.integer("term_id")
+        let actor = try row.integer("actor_id")
+        let answer = try row.integer("id")
         let stance =
-          switch outcome {
-          case "accepted": "accepts"
-          case "rejected": "rejects"
-          case "dropped": "drops"
-          default: outcome
+          switch try row.decode(ConditionOutcome.self, "outcome", table: "answer", id: answer) {
+          case .accepted: "accepts"
+          case .rejected: "rejects"
+          case .dropped: "drops"
+          case let outcome: outcome.rawValue
           }
-        return (
-          row.integer(0), row.integer(1), stance,
-          AccordDate.stored(row.text(3), first: row.text(4), last: row.text(5)),
-          row.integer(6) * 2 + 1, row.integer(7)
-        )
+        return (term, actor, stance, try row.date("date"), answer * 2 + 1, try row.integer("condition_id"))
       }
       // A revised condition: its holder's stance on the old term is "revised".
       events += try connection.all(
         """
-        SELECT o.term_id, o.actor_id, r.date, r.date_first, r.date_last, r.id, o.id FROM current_position r
-        JOIN current_position o ON o.id = r.revises_id
+        SELECT o.term_id, o.actor_id, r.date, r.date_first, r.date_last, r.id, o.id AS revised_id
+        FROM current_position r JOIN current_position o ON o.id = r.revises_id
         WHERE r.negotiation_id = ?1 AND r.date_last <= ?2 AND o.term_id <> r.term_id
         """, [.integer(id), .text(day.description)]
-      ) { row in
+      ) { row throws(DatabaseError) in
         (
-          row.integer(0), row.integer(1), "revised",
-          AccordDate.stored(row.text(2), first: row.text(3), last: row.text(4)),
-          row.integer(5) * 2, row.integer(6)
+          try row.integer("term_id"), try row.integer("actor_id"), "revised", try row.date("date"),
+          try row.integer("id") * 2, try row.integer("revised_id")
         )
       }
       let terms = try connection.all(
@@ -129,7 +129,7 @@ extension AccordStore {
           AND EXISTS (SELECT 1 FROM current_position c WHERE c.term_id = t.id AND c.date_first <= ?2)
         ORDER BY (SELECT min(c.date_first) FROM current_position c WHERE c.term_id = t.id), t.id
         """, [.integer(id), .text(day.description)]
-      ) { ($0.integer(0), $0.text(1)) }
+      ) { row throws(DatabaseError) in (try row.integer("id"), try row.text("text")) }
 
       var rows: [PositionMatrix.Row] = []
       for (term, text) in terms {

@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// One proposal as it stood on a day, with each party's state: `accord proposal show`.
 public struct ProposalDetail: Sendable, Codable {
   /// One party's row: where it stands, since when, and its steps.
@@ -65,7 +67,9 @@ extension AccordStore {
           """
           SELECT n.id, n.slug, n.title FROM proposal p JOIN negotiation n ON n.id = p.negotiation_id
           WHERE p.id = ?
-          """, [.integer(id)], { ($0.integer(0), $0.text(1), $0.text(2)) })
+          """, [.integer(id)],
+          { row throws(DatabaseError) in (try row.integer("id"), try row.text("slug"), try row.text("title"))
+          })
       else { throw StoreError.notFound(kind: "proposal", name: String(id), candidates: []) }
       guard let proposal = try proposal(id, asOf: day), proposal.status != nil || !proposal.possibly.isEmpty
       else {

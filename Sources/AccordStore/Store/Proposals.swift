@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// One dated step in a proposal's life.
 public struct ProposalStep: Sendable, Codable, Equatable {
   public enum Kind: String, Sendable, Codable, CaseIterable {
@@ -264,7 +266,11 @@ extension AccordStore {
       let first = try connection.first(
         "SELECT date, date_first, slug FROM proposal_step JOIN proposal ON proposal.id = proposal_id "
           + "WHERE proposal_id = ? ORDER BY date_first, proposal_step.id LIMIT 1",
-        [.integer(proposal)], { ($0.text(0), $0.text(1), $0.text(2)) })
+        [.integer(proposal)],
+        { row throws(DatabaseError) in
+          (try row.text("date"), try row.text("date_first"), try row.text("slug"))
+        }
+      )
     else { return }
     if date.last.description < first.1 {
       throw StoreError.invalid(

@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// One thing recorded: what `accord changes` lists, one line each. What was recorded is typed
 /// (``Event``), with the names it takes to say it; AccordPresentation says it in words (`what`):
 /// "added quote #7 by Volodymyr Zelenskyy: “We’re still talking.”".
@@ -100,7 +102,7 @@ extension AccordStore {
           // Undoing an undo redoes the command it had undone.
           let undone =
             try connection.first("SELECT arguments, undoes FROM command WHERE id = ?", [.integer(target)]) {
-              ($0.text(0), $0.optionalInteger(1))
+              row throws(DatabaseError) in (try row.text("arguments"), try row.optionalInteger("undoes"))
             }
           var event = RecordedChange.Event.undid(command: target, arguments: undone?.0)
           if let undoes = undone?.1 {

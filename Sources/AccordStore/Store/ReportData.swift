@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// What `accord report` says, as the record stood on the as-of day: nothing dated later, and no
 /// source published later, is in it. AccordPresentation renders it as Markdown, HTML or JSON.
 public struct Report: Sendable {
@@ -249,11 +251,11 @@ extension AccordStore {
       SELECT slug, url, outlet, title, published, published_first, published_last
       FROM source WHERE slug = ?
       """, [.text(slug)]
-    ) { row in
+    ) { row throws(DatabaseError) in
       Report.Source(
-        number: 0, id: row.text(0), url: row.optionalText(1), outlet: row.optionalText(2),
-        title: row.optionalText(3),
-        published: row.optionalText(4).map { AccordDate.stored($0, first: row.text(5), last: row.text(6)) })
+        number: 0, id: try row.text("slug"), url: try row.optionalText("url"),
+        outlet: try row.optionalText("outlet"),
+        title: try row.optionalText("title"), published: try row.optionalDate("published"))
     }
   }
 }

@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// Finds the record a user names: by number, short id (slug), alias or title, case-insensitively.
 /// An unknown name lists the closest candidates; an ambiguous one lists its matches.
 extension AccordStore {
@@ -21,8 +23,7 @@ extension AccordStore {
         """
         SELECT DISTINCT a.id, a.slug, a.name FROM actor_alias x JOIN actor a ON a.id = x.actor_id
         WHERE x.alias_key = ? ORDER BY a.id
-        """, [.text(key)]
-      ) { row in (row.integer(0), "\(row.text(1)) (\(row.text(2)))") })
+        """, [.text(key)], Self.actorMatch))
     if matches.count == 1 { return matches[0].0 }
     if matches.count > 1 { throw .ambiguous(kind: "actor", name: name, matches: matches.map(\.1)) }
     // A whole word or words of one actor's name: "Bessent" finds "Scott Bessent".
@@ -31,8 +32,7 @@ extension AccordStore {
         """
         SELECT DISTINCT a.id, a.slug, a.name FROM actor_alias x JOIN actor a ON a.id = x.actor_id
         WHERE instr(' ' || x.alias_key || ' ', ' ' || ? || ' ') > 0 ORDER BY a.id LIMIT 6
-        """, [.text(key)]
-      ) { row in (row.integer(0), "\(row.text(1)) (\(row.text(2)))") })
+        """, [.text(key)], Self.actorMatch))
     if wordMatches.count == 1 { return wordMatches[0].0 }
     if wordMatches.count > 1 {
       throw .ambiguous(kind: "actor", name: name, matches: wordMatches.map(\.1))
@@ -42,6 +42,11 @@ extension AccordStore {
         $0.text(0)
       })
     throw .notFound(kind: "actor", name: name, candidates: Names.closest(to: name, among: names))
+  }
+
+  /// An actor that a name matches, from a row of `actor`: its number, and "slug (name)" to list it.
+  private static func actorMatch(_ row: Row) throws(DatabaseError) -> (Int64, String) {
+    (try row.integer("id"), "\(try row.text("slug")) (\(try row.text("name")))")
   }
 
   /// The one actor whose short id, code or one of whose names is `name` exactly (any case), or
@@ -124,9 +129,9 @@ extension AccordStore {
       return id
     }
     let matches = try StoreError.catching(
-      connection.all(
-        "SELECT id, slug FROM \(table) WHERE title_key = ? ORDER BY id", [.text(key)]
-      ) { ($0.integer(0), $0.text(1)) })
+      connection.all("SELECT id, slug FROM \(table) WHERE title_key = ? ORDER BY id", [.text(key)]) {
+        row throws(DatabaseError) in (try row.integer("id"), try row.text("slug"))
+      })
     if matches.count == 1 { return matches[0].0 }
     if matches.count > 1 { throw .ambiguous(kind: kind, name: name, matches: matches.map(\.1)) }
     let names = try StoreError.catching(

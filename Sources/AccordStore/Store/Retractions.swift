@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// Retraction, the one rule: a record is retracted when a row of `retraction` names its table and
 /// its id (Migrations/0004_history.sql). Nothing is deleted; a retracted record is left out of
 /// answers unless a command asks for it (`--include-retracted`), and so are the facts of a

@@ -122,16 +122,20 @@ extension AccordStore {
     ]
     var rank = offset
     var rowids: [Int64] = []
-    var hits = try connection.all(sql, arguments) { row in
+    var hits = try connection.all(sql, arguments) { row throws(DatabaseError) in
       rank += 1
-      rowids.append(row.integer(2))
-      let date = row.optionalText(5).map { AccordDate.stored($0, first: row.text(6), last: row.text(7)) }
+      let kind = try row.text("kind")
+      let id = try row.integer("id")
+      rowids.append(try row.integer("rowid"))
+      let negotiation = try row.optionalText("negotiation")
+      let negotiationTitle = try row.optionalText("negotiation_title")
+      let date = try row.optionalDate("hit")
       var hit = SearchHit(
-        kind: row.text(0), id: row.integer(1), date: date,
-        negotiation: row.optionalText(3), negotiationTitle: row.optionalText(4),
-        who: row.optionalText(8)?.nonEmpty, about: row.optionalText(9), snippet: "", rank: rank)
+        kind: kind, id: id, date: date, negotiation: negotiation, negotiationTitle: negotiationTitle,
+        who: try row.optionalText("who")?.nonEmpty, about: try row.optionalText("about"), snippet: "",
+        rank: rank)
       if let scope = filter.actor {
-        let ids = splitList(row.optionalText(10)).compactMap { Int64($0) }
+        let ids = try row.list("actors").compactMap { Int64($0) }
         hit.via = scope.match(any: ids, on: date ?? AccordDate(day: Day.epoch))?.via
       }
       return hit
@@ -206,9 +210,13 @@ extension AccordStore {
       }
       return Dictionary(
         try connection.all(
-          "SELECT rowid, snippet(search_page, -1, ?2, ?3, '…', 12) FROM temp.search_page WHERE search_page MATCH ?1",
+          """
+          SELECT rowid, snippet(search_page, -1, ?2, ?3, '…', 12) AS snippet FROM temp.search_page
+          WHERE search_page MATCH ?1
+          """,
           [.text(fts), .text(marks.open), .text(marks.close)]
-        ) { ($0.integer(0), $0.text(1)) }, uniquingKeysWith: { a, _ in a })
+        ) { row throws(DatabaseError) in (try row.integer("rowid"), try row.text("snippet")) },
+        uniquingKeysWith: { a, _ in a })
     } catch {
       throw StoreError(error)
     }
@@ -224,10 +232,10 @@ extension AccordStore {
     SELECT CASE s.rowid & 15
         WHEN 1 THEN 'negotiation' WHEN 2 THEN 'proposal' WHEN 3 THEN 'step' WHEN 4 THEN 'term'
         WHEN 5 THEN 'condition' WHEN 6 THEN 'quote' WHEN 7 THEN 'meeting' WHEN 8 THEN 'development'
-        WHEN 9 THEN 'source' WHEN 10 THEN 'answer' WHEN 11 THEN 'deadline' END,
-      s.rowid >> 4, s.rowid,
-      n.slug, n.title,
-      coalesce(pf.date, xs.date, tf.date, xo.date, xq.date, xm.date, xd.date, xr.published, xa.date, xl.date),
+        WHEN 9 THEN 'source' WHEN 10 THEN 'answer' WHEN 11 THEN 'deadline' END AS kind,
+      s.rowid >> 4 AS id, s.rowid AS rowid,
+      n.slug AS negotiation, n.title AS negotiation_title,
+      coalesce(pf.date, xs.date, tf.date, xo.date, xq.date, xm.date, xd.date, xr.published, xa.date, xl.date) AS hit,
       coalesce(pf.date_first, xs.date_first, tf.date_first, xo.date_first, xq.date_first,
         xm.date_first, xd.date_first, xr.published_first, xa.date_first, xl.date_first) AS hit_first,
       coalesce(pf.date_last, xs.date_last, tf.date_last, xo.date_last, xq.date_last, xm.date_last,
@@ -243,13 +251,13 @@ extension AccordStore {
           JOIN actor a ON a.id = y.actor_id WHERE y.development_id = xd.id)
         WHEN 9 THEN xr.outlet
         WHEN 10 THEN (SELECT a.name FROM actor a WHERE a.id = xa.actor_id)
-      END,
+      END AS who,
       CASE s.rowid & 15
         WHEN 3 THEN sp.title
         WHEN 5 THEN (SELECT t.text FROM term t WHERE t.id = xo.term_id)
         WHEN 10 THEN (SELECT t.text FROM term t WHERE t.id = xac.term_id)
         WHEN 11 THEN (SELECT p.title FROM proposal p WHERE p.id = xl.proposal_id)
-      END,
+      END AS about,
       CASE WHEN ?5 IS NULL THEN NULL ELSE CASE s.rowid & 15
         WHEN 1 THEN (SELECT group_concat(y.actor_id, char(31)) FROM participant y WHERE y.negotiation_id = xn.id)
         WHEN 2 THEN xp.tabled_by
@@ -260,7 +268,7 @@ extension AccordStore {
         WHEN 7 THEN (SELECT group_concat(y.actor_id, char(31)) FROM meeting_participant y WHERE y.meeting_id = xm.id)
         WHEN 8 THEN (SELECT group_concat(y.actor_id, char(31)) FROM development_actor y WHERE y.development_id = xd.id)
         WHEN 10 THEN xa.actor_id
-      END END
+      END END AS actors
     FROM search s
     LEFT JOIN negotiation xn ON s.rowid & 15 = 1 AND xn.id = s.rowid >> 4
     LEFT JOIN proposal xp ON s.rowid & 15 = 2 AND xp.id = s.rowid >> 4

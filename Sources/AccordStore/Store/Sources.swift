@@ -12,6 +12,17 @@ public struct SourceSummary: Sendable, Codable, Equatable {
   public var retracted: Bool? = nil
 }
 
+extension SourceSummary {
+  /// A source from a row of `source`, with whether it is retracted.
+  init(row: Row) throws(DatabaseError) {
+    self.init(
+      id: try row.integer("id"), slug: try row.text("slug"), url: try row.optionalText("url"),
+      outlet: try row.optionalText("outlet"), title: try row.optionalText("title"),
+      published: try row.optionalDate("published"))
+    if try row.bool("retracted") { retracted = true }
+  }
+}
+
 /// What a citation is attached to.
 package enum CitedFact: String {
   case meeting = "meeting_id"
@@ -63,19 +74,9 @@ extension AccordStore {
     try connection.all(
       """
       SELECT s.id, s.slug, s.url, s.outlet, s.title, s.published, s.published_first, s.published_last,
-        \(AccordStore.retracted("source", "s.id"))
+        \(AccordStore.retracted("source", "s.id")) AS retracted
       FROM source s WHERE ? OR NOT \(AccordStore.retracted("source", "s.id")) ORDER BY s.published_first, s.id
-      """, [.integer(includeRetracted ? 1 : 0)]
-    ) { row in
-      var source = SourceSummary(
-        id: row.integer(0), slug: row.text(1), url: row.optionalText(2), outlet: row.optionalText(3),
-        title: row.optionalText(4),
-        published: row.optionalText(5).map {
-          AccordDate.stored($0, first: row.text(6), last: row.text(7))
-        })
-      if row.bool(8) { source.retracted = true }
-      return source
-    }
+      """, [.integer(includeRetracted ? 1 : 0)], SourceSummary.init(row:))
   }
 
   /// The ids of the named sources; a full URL that Accord does not know yet becomes a new source.
@@ -110,14 +111,14 @@ extension AccordStore {
     var result: [Int64: [String]] = [:]
     let statement = try connection.statement(
       """
-      SELECT c.\(fact.rawValue), s.slug FROM citation c JOIN source s ON s.id = c.source_id
+      SELECT c.\(fact.rawValue) AS fact, s.slug FROM citation c JOIN source s ON s.id = c.source_id
       WHERE c.\(fact.rawValue) = ? AND NOT \(AccordStore.retracted("source", "s.id")) ORDER BY c.id
       """)
     for id in ids {
       try statement.bind([.integer(id)])
       while try statement.step() {
         let row = Row(statement: statement)
-        result[row.integer(0), default: []].append(row.text(1))
+        result[try row.integer("fact"), default: []].append(try row.text("slug"))
       }
     }
     return result

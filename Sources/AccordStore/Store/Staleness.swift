@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// Staleness: how long nothing has been recorded on a negotiation. A negotiation's activity is the
 /// first day of its latest dated fact (meeting, step, position, quote or development) on or
 /// before the as-of day.

@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// A verbatim quote.
 public struct Quote: Sendable, Codable, Equatable {
   public let id: Int64
@@ -7,7 +9,19 @@ public struct Quote: Sendable, Codable, Equatable {
   public let language: String?
   public let context: String?
   public let negotiation: String?
-  public let sources: [String]
+  public var sources: [String]
+}
+
+extension Quote {
+  /// A quote from a row of `statement`, with its `speaker`'s name and its `negotiation`'s short id
+  /// (without its sources).
+  init(row: Row) throws(DatabaseError) {
+    self.init(
+      id: try row.integer("id"), speaker: try row.text("speaker"), date: try row.date("date"),
+      text: try row.text("text"), language: try row.optionalText("language"),
+      context: try row.optionalText("context"),
+      negotiation: try row.optionalText("negotiation"), sources: [])
+  }
 }
 
 extension AccordStore {
@@ -46,22 +60,17 @@ extension AccordStore {
   func quotes(negotiation: Int64, asOf day: Day) throws -> [Quote] {
     let rows = try connection.all(
       """
-      SELECT q.id, a.name, q.date, q.date_first, q.date_last, q.text, q.language, q.context, n.slug
+      SELECT q.id, a.name AS speaker, q.date, q.date_first, q.date_last, q.text, q.language, q.context,
+        n.slug AS negotiation
       FROM statement q JOIN actor a ON a.id = q.actor_id LEFT JOIN negotiation n ON n.id = q.negotiation_id
       WHERE q.negotiation_id = ? AND q.date_first <= ? AND NOT \(AccordStore.retracted("statement", "q.id"))
       ORDER BY q.date_first, q.id
-      """, [.integer(negotiation), .text(day.description)]
-    ) { row in
-      (
-        row.integer(0), row.text(1), AccordDate.stored(row.text(2), first: row.text(3), last: row.text(4)),
-        row.text(5), row.optionalText(6), row.optionalText(7), row.optionalText(8)
-      )
-    }
-    let cited = try citations(.statement, ids: rows.map(\.0))
-    return rows.map {
-      Quote(
-        id: $0.0, speaker: $0.1, date: $0.2, text: $0.3, language: $0.4, context: $0.5,
-        negotiation: $0.6, sources: cited[$0.0] ?? [])
+      """, [.integer(negotiation), .text(day.description)], Quote.init(row:))
+    let cited = try citations(.statement, ids: rows.map(\.id))
+    return rows.map { quote in
+      var quote = quote
+      quote.sources = cited[quote.id] ?? []
+      return quote
     }
   }
 }

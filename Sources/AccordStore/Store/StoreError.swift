@@ -58,6 +58,8 @@ public enum StoreError: DatabaseErrorConvertible, CustomStringConvertible, Equat
         path: path,
         reason: "migration \(version) (\(name)) would leave a row of \(table) "
           + "referring to nothing; nothing was changed")
+    case .unknownValue(let table, let id, let column, let value):
+      self = .conflict("\(table) row \(id) has a \(column) Accord does not know: '\(value)'")
     }
   }
 

@@ -139,7 +139,7 @@ extension AccordStore {
       LEFT JOIN actor a ON a.id = s.party_id LEFT JOIN actor tb ON tb.id = p.tabled_by
       WHERE p.negotiation_id = ?1 AND \(Self.within("s"))
       """, range
-    ) { row throws(StoreError) in
+    ) { row throws(DatabaseError) in
       (
         step: try Self.step(row, from: 6, sources: []), slug: row.text(0), title: row.text(1),
         tabledBy: row.optionalText(2), tablerID: row.optionalInteger(3), partyID: row.optionalInteger(4),

@@ -41,7 +41,10 @@ extension AccordStore {
           WHERE c.analyst = ? AND c.open = 0
             AND EXISTS (SELECT 1 FROM change_log l WHERE l.command_id = c.id)
           ORDER BY c.id DESC LIMIT 1
-          """, [.text(analyst)], { ($0.integer(0), $0.text(1), $0.optionalInteger(2)) })
+          """, [.text(analyst)],
+          { row throws(DatabaseError) in
+            (try row.integer("id"), try row.text("arguments"), try row.optionalInteger("undoes"))
+          })
       } else {
         // A command stands when the chain of undos of it (undo, redo, undo, …) is of even length.
         let undone = try undoneCommands()
@@ -54,7 +57,8 @@ extension AccordStore {
             WHERE c.analyst = ?1 AND c.open = 0 AND c.undoes IS NULL AND c.id < ?2
               AND EXISTS (SELECT 1 FROM change_log l WHERE l.command_id = c.id)
             ORDER BY c.id DESC LIMIT 100
-            """, [.text(analyst), .integer(before)], { ($0.integer(0), $0.text(1)) })
+            """, [.text(analyst), .integer(before)],
+            { row throws(DatabaseError) in (try row.integer("id"), try row.text("arguments")) })
           guard let last = page.last else { break }
           before = last.0
           for (id, arguments) in page where !undone.contains(id) && standing.count < steps {
@@ -102,7 +106,8 @@ extension AccordStore {
   private func undoneCommands() throws -> Set<Int64> {
     let undoes = Dictionary(
       try connection.all("SELECT undoes, id FROM command WHERE undoes IS NOT NULL") {
-        ($0.integer(0), $0.integer(1))
+        row throws(DatabaseError) in
+        (try row.integer("undoes"), try row.integer("id"))
       }, uniquingKeysWith: { first, _ in first })
     let undos = Set(undoes.values)
     var undone = Set<Int64>()
@@ -137,7 +142,12 @@ extension AccordStore {
       SELECT table_name, operation, row_key, before, after FROM change_log WHERE command_id = ?
       ORDER BY operation = 'inserts', id DESC
       """, [.integer(target)]
-    ) { ($0.text(0), $0.text(1), $0.text(2), $0.optionalText(3), $0.optionalText(4)) }
+    ) { row throws(DatabaseError) in
+      (
+        try row.text("table_name"), try row.text("operation"), try row.text("row_key"),
+        try row.optionalText("before"), try row.optionalText("after")
+      )
+    }
     do {
       for (table, operation, key, before, after) in changes {
         try revert(table: table, operation: operation, key: key, before: before, after: after)
@@ -162,14 +172,17 @@ extension AccordStore {
     let ignored = "[" + undone.map(String.init).joined(separator: ",") + "]"
     if let found = try connection.first(
       """
-      SELECT l.table_name, l.row_key, coalesce(c.analyst, 'the sqlite3 shell')
+      SELECT l.table_name, l.row_key, coalesce(c.analyst, 'the sqlite3 shell') AS analyst
       FROM change_log t
       JOIN change_log l ON l.table_name = t.table_name AND l.row_key = t.row_key AND l.id > t.id
       LEFT JOIN command c ON c.id = l.command_id
       WHERE t.command_id = ?1 AND l.command_id IS NOT ?1
         AND (l.command_id IS NULL OR l.command_id NOT IN (SELECT value FROM json_each(?2)))
       ORDER BY l.id LIMIT 1
-      """, [.integer(target), .text(ignored)], { ($0.text(0), $0.text(1), $0.text(2)) })
+      """, [.integer(target), .text(ignored)],
+      { row throws(DatabaseError) in
+        (try row.text("table_name"), try row.text("row_key"), try row.text("analyst"))
+      })
     {
       return found
     }
@@ -177,18 +190,20 @@ extension AccordStore {
     let bulk = try connection.all(
       "SELECT id, table_name, row_key FROM change_log WHERE command_id = ? AND operation = 'inserts'",
       [.integer(target)]
-    ) { ($0.integer(0), $0.text(1), $0.text(2)) }
+    ) { row throws(DatabaseError) in
+      (try row.integer("id"), try row.text("table_name"), try row.text("row_key"))
+    }
     for (id, table, rows) in bulk {
       let single = try tableColumns(table).key.count == 1
       let later = try connection.all(
         """
-        SELECT l.row_key, coalesce(c.analyst, 'the sqlite3 shell') FROM change_log l
+        SELECT l.row_key, coalesce(c.analyst, 'the sqlite3 shell') AS analyst FROM change_log l
         LEFT JOIN command c ON c.id = l.command_id
         WHERE l.table_name = ? AND l.id > ? AND l.command_id IS NOT ? AND l.operation <> 'inserts'
           AND (l.command_id IS NULL OR l.command_id NOT IN (SELECT value FROM json_each(?)))
         ORDER BY l.id
         """, [.text(table), .integer(id), .integer(target), .text(ignored)]
-      ) { ($0.text(0), $0.text(1)) }
+      ) { row throws(DatabaseError) in (try row.text("row_key"), try row.text("analyst")) }
       for (key, who) in later where try bulkInsert(rows, holds: key, singleKey: single) {
         return (table, key, who)
       }
@@ -214,8 +229,9 @@ extension AccordStore {
       var rows: [String] = []
       if key.count == 1 {
         let ranges = try connection.all(
-          "SELECT r.value ->> '$[0]', r.value ->> '$[1]' FROM json_each(?) r ORDER BY 1 DESC", [.text(rowKey)]
-        ) { ($0.integer(0), $0.integer(1)) }
+          "SELECT r.value ->> '$[0]' AS first_id, r.value ->> '$[1]' AS last_id FROM json_each(?) r ORDER BY 1 DESC",
+          [.text(rowKey)]
+        ) { row throws(DatabaseError) in (try row.integer("first_id"), try row.integer("last_id")) }
         for (first, last) in ranges {
           let found = try connection.all(
             "SELECT json_array(\(quote(key[0]))) FROM \(quote(table)) WHERE \(quote(key[0])) BETWEEN ? AND ? ORDER BY 1 DESC",
@@ -262,7 +278,7 @@ extension AccordStore {
       throw StoreError.conflict("the change log names a table Accord does not know: \(table)")
     }
     let rows = try connection.all("SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", [.text(table)]) {
-      ($0.text(0), $0.integer(1))
+      row throws(DatabaseError) in (try row.text("name"), try row.integer("pk"))
     }
     guard !rows.isEmpty, rows.allSatisfy({ Self.isPlainName($0.0) }) else {
       throw StoreError.conflict("table \(table) has a column Accord cannot name")

@@ -1,3 +1,4 @@
+import AccordSQLite
 import AccordStore
 
 /// Dataset records (PA-X and UCDP keys, stages, signatories) and retractions: see ``RecordImporter``
@@ -22,8 +23,9 @@ extension RecordImporter {
     }
     let recordedAt = try f.recordedAt()
     if let existing = try connection.first(
-      "SELECT id, \(column) FROM dataset_record WHERE dataset = ? AND kind = ? AND key = ?",
-      [.text(dataset), .text(kind), .text(key)], { ($0.integer(0), $0.optionalInteger(1)) })
+      "SELECT id, \(column) AS target FROM dataset_record WHERE dataset = ? AND kind = ? AND key = ?",
+      [.text(dataset), .text(kind), .text(key)],
+      { row throws(DatabaseError) in (try row.integer("id"), try row.optionalInteger("target")) })
     {
       guard existing.1 == target else {
         throw StoreError.conflict(

@@ -27,7 +27,12 @@ extension RecordImporter {
     let actor: Int64
     if let existing = try connection.first(
       "SELECT id, name, kind, code, wikidata FROM actor WHERE slug = ?", [.text(slug)],
-      { ($0.integer(0), $0.text(1), $0.text(2), $0.optionalText(3), $0.optionalText(4)) })
+      { row throws(DatabaseError) in
+        (
+          try row.integer("id"), try row.text("name"), try row.text("kind"), try row.optionalText("code"),
+          try row.optionalText("wikidata")
+        )
+      })
     {
       try compare(
         "actor", slug,
@@ -78,7 +83,12 @@ extension RecordImporter {
     let recordedAt = try f.recordedAt()
     if let existing = try connection.first(
       "SELECT id, url, outlet, title, published FROM source WHERE slug = ?", [.text(slug)],
-      { ($0.integer(0), $0.optionalText(1), $0.optionalText(2), $0.optionalText(3), $0.optionalText(4)) })
+      { row throws(DatabaseError) in
+        (
+          try row.integer("id"), try row.optionalText("url"), try row.optionalText("outlet"),
+          try row.optionalText("title"), try row.optionalText("published")
+        )
+      })
     {
       try compare(
         "source", slug,
@@ -142,7 +152,12 @@ extension RecordImporter {
     let negotiation: Int64
     if let existing = try connection.first(
       "SELECT id, title, summary, dormant_after FROM negotiation WHERE slug = ?", [.text(slug)],
-      { ($0.integer(0), $0.text(1), $0.optionalText(2), $0.optionalInteger(3)) })
+      { row throws(DatabaseError) in
+        (
+          try row.integer("id"), try row.text("title"), try row.optionalText("summary"),
+          try row.optionalInteger("dormant_after")
+        )
+      })
     {
       try compare(
         "negotiation", slug,
@@ -254,14 +269,16 @@ extension RecordImporter {
       SELECT id, negotiation_id, title, tabled_by, terms, value, value_amount, value_currency, counters_id,
         supersedes_id FROM proposal WHERE slug = ?
       """, [.text(slug)],
-      { row in
+      { row throws(DatabaseError) in
         (
-          row.integer(0),
+          try row.integer("id"),
           [
-            SQLValue.integer(row.integer(1)), .text(row.text(2)), .optional(row.optionalInteger(3)),
-            .optional(row.optionalText(4)), .optional(row.optionalText(5)), .optional(row.optionalInteger(6)),
-            .optional(row.optionalText(7)), .optional(row.optionalInteger(8)),
-            .optional(row.optionalInteger(9)),
+            SQLValue.integer(try row.integer("negotiation_id")), .text(try row.text("title")),
+            .optional(try row.optionalInteger("tabled_by")), .optional(try row.optionalText("terms")),
+            .optional(try row.optionalText("value")), .optional(try row.optionalInteger("value_amount")),
+            .optional(try row.optionalText("value_currency")),
+            .optional(try row.optionalInteger("counters_id")),
+            .optional(try row.optionalInteger("supersedes_id")),
           ]
         )
       })
