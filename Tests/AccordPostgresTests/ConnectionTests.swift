@@ -164,3 +164,75 @@ import Testing
     }
   }
 }
+
+/// The test server trusts 127.0.0.1, so it checks no password: this test puts a rule for one role
+/// of its own at the top of the server's pg_hba.conf (written by the server, as a superuser may,
+/// with COPY), reloads it, signs in with a wrong password and then the right one, and takes the
+/// rule out again. Other roles keep the trust they had.
+@Suite(.enabled(if: TestServer.isSet)) struct PasswordTests {
+  /// Writes the server's pg_hba.conf again: `first` (if any) on top, then its rules but those that
+  /// name `role` (without its comments, blank lines and tabs, which COPY would escape), and reloads it.
+  private func rewriteRules(_ admin: PostgresConnection, role: String, first: String?) throws {
+    guard let file = try admin.first("SHOW hba_file", [], { row in row.text(0) }),
+      let content = try admin.first("SELECT pg_read_file(current_setting('hba_file'))", [], { row in row.text(0) })
+    else { return }
+    // Read before COPY opens the file, which empties it.
+    let rules = content.split(separator: "\n").map { $0.replacingOccurrences(of: "\t", with: " ") }
+      .filter { rule in
+        let trimmed = rule.trimmingCharacters(in: .whitespaces)
+        return !trimmed.isEmpty && !trimmed.hasPrefix("#") && !rule.contains(role) && !rule.contains("\\")
+      }
+    guard rules.contains(where: { $0.contains("127.0.0.1") }) else {
+      Issue.record("the server's rules for 127.0.0.1 are not where this test expects them: \(content)")
+      return
+    }
+    let lines = ((first.map { [$0] } ?? []) + rules).enumerated().map { n, line in
+      "(\(n), '\(line.replacingOccurrences(of: "'", with: "''"))')"
+    }
+    try admin.execute(
+      """
+      COPY (SELECT line FROM (VALUES \(lines.joined(separator: ", "))) AS rule(n, line) ORDER BY n)
+      TO '\(file.replacingOccurrences(of: "'", with: "''"))'
+      """)
+    try admin.execute("SELECT pg_reload_conf()")
+  }
+
+  @Test func aWrongPasswordIsRefused() throws {
+    let role = TestServer.uniqueName("accord_password")
+    let admin = try TestServer.admin()
+    try admin.execute("CREATE ROLE \(role) LOGIN PASSWORD 'right horse battery'")
+    try rewriteRules(admin, role: role, first: "host all \(role) 127.0.0.1/32 scram-sha-256")
+    defer {
+      try? rewriteRules(admin, role: role, first: nil)
+      try? admin.execute("DROP ROLE IF EXISTS \(role)")
+    }
+    // The server reloads its rules when it gets the signal: try until it asks for the password.
+    var refusal: PostgresError?
+    for _ in 0..<50 {
+      do {
+        _ = try PostgresConnection(url: TestServer.url(user: role, password: "wrong"))
+        usleep(100_000)
+      } catch {
+        refusal = error
+        break
+      }
+    }
+    guard case .authenticationFailed(let user, _, let message) = refusal else {
+      Issue.record("expected authenticationFailed, got \(String(describing: refusal))")
+      return
+    }
+    #expect(user == role)
+    #expect(message == "password authentication failed for user \"\(role)\"")
+    #expect(refusal?.description.contains("check the user and the password") == true)
+    // No password at all: libpq says that one is needed.
+    let none = #expect(throws: PostgresError.self) {
+      try PostgresConnection(url: TestServer.url(user: role) + "?passfile=/nonexistent")
+    }
+    guard case .authenticationFailed = none else {
+      Issue.record("expected authenticationFailed, got \(String(describing: none))")
+      return
+    }
+    let connection = try PostgresConnection(url: TestServer.url(user: role, password: "right horse battery"))
+    #expect(try connection.first("SELECT session_user", [], { row in row.text(0) }) == role)
+  }
+}

@@ -28,11 +28,15 @@ enum TestServer {
     prefix + "_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
   }
 
+  static let templateName = uniqueName("accord_template")
+
   /// An Accord database migrated once per test run, that each test copies (CREATE DATABASE …
   /// TEMPLATE): nobody connects to it after it is made, as a template must be.
   static let template: Result<String, any Error> = Result {
-    let name = uniqueName("accord_template")
+    let name = templateName
     try admin().execute("CREATE DATABASE \(name)")
+    // Dropped when the test process ends.
+    atexit { try? TestServer.admin().execute("DROP DATABASE IF EXISTS \(TestServer.templateName) WITH (FORCE)") }
     do {
       let connection = try PostgresConnection(url: url(database: name))
       try PostgresMigrator.embedded.migrate(connection)
