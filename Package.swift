@@ -28,7 +28,8 @@ let package = Package(
     // pkgConfig: SwiftPM would add pkg-config's `-lpq` to every link (the header is found as
     // <postgresql/libpq-fe.h>, see shim.h).
     .systemLibrary(name: "CPostgres", providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
-    // Turns Migrations/*.sql into Swift source at build time, so that the binary carries its schema.
+    // Turns Migrations/*.sql into Swift source at build time, so that the binary carries its schema
+    // (and Migrations/postgres/*.sql with roles.sql, for AccordPostgres).
     .executableTarget(name: "accord-embed-migrations"),
     .plugin(
       name: "EmbedMigrations",

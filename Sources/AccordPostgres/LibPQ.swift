@@ -4,7 +4,7 @@ import CPostgres
 /// is made, each resolved with `dlsym` into a typed C function pointer. Accord does not link libpq:
 /// it pulls in two dozen shared libraries (TLS, Kerberos, LDAP…) whose loading would slow the start
 /// of every command, and only a command that opens a PostgreSQL database needs it.
-struct LibPQ: @unchecked Sendable {
+package struct LibPQ: @unchecked Sendable {
   typealias Conn = OpaquePointer
   typealias Result = OpaquePointer
 
@@ -39,10 +39,10 @@ struct LibPQ: @unchecked Sendable {
   let cmdTuples: @convention(c) (Result?) -> UnsafeMutablePointer<CChar>?
 
   /// The library's file name: the soname of libpq 10 and later.
-  static let fileName = "libpq.so.5"
+  package static let fileName = "libpq.so.5"
 
   /// libpq, loaded once per process (nil and the error when it cannot be).
-  static let loaded: Swift.Result<LibPQ, PostgresError> = load()
+  static let loaded: Swift.Result<LibPQ, PostgresError> = load(fileName)
 
   static func shared() throws(PostgresError) -> LibPQ {
     switch loaded {
@@ -51,9 +51,10 @@ struct LibPQ: @unchecked Sendable {
     }
   }
 
-  private static func load() -> Swift.Result<LibPQ, PostgresError> {
+  /// Loads the library `file` (the tests name one that is not there).
+  package static func load(_ file: String) -> Swift.Result<LibPQ, PostgresError> {
     // RTLD_LOCAL: libpq's symbols stay out of the global namespace, reached only through dlsym.
-    guard let handle = dlopen(fileName, RTLD_NOW | RTLD_LOCAL) else {
+    guard let handle = dlopen(file, RTLD_NOW | RTLD_LOCAL) else {
       return .failure(.libraryMissing)
     }
     do {

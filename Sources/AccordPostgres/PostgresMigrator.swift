@@ -28,7 +28,8 @@ public struct PostgresMigrator: Sendable {
   /// ``PostgresError/anotherApplication(database:)`` for a database with tables that are not
   /// Accord's.
   public static func version(of connection: PostgresConnection) throws(PostgresError) -> Int {
-    let accord = try connection.integer("SELECT count(*) FROM pg_class WHERE oid = to_regclass('accord_schema')")
+    let accord = try connection.integer(
+      "SELECT count(*) FROM pg_class WHERE oid = to_regclass('accord_schema')")
     guard accord == 1 else {
       let relations = try connection.integer(
         """

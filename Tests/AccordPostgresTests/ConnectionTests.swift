@@ -86,7 +86,10 @@ import Testing
       #expect(named?.2 == 0.1)
       #expect(named?.3 == text)
       #expect(named?.4 == true)
-      #expect(try connection.integer("SELECT count(*) FROM kinds WHERE i = ?2 AND r = ?1", [.real(0.1), -9_223_372_036_854_775_807]) == 1)
+      #expect(
+        try connection.integer(
+          "SELECT count(*) FROM kinds WHERE i = ?2 AND r = ?1", [.real(0.1), -9_223_372_036_854_775_807]) == 1
+      )
     }
   }
 
@@ -94,7 +97,9 @@ import Testing
     try withDatabase(migrated: false) { database in
       let connection = try database.connect()
       let error = #expect(throws: PostgresError.self) {
-        try connection.first("SELECT NULL::text AS title") { row throws(PostgresError) in try row.text("title") }
+        try connection.first("SELECT NULL::text AS title") { row throws(PostgresError) in
+          try row.text("title")
+        }
       }
       #expect(error == .misuse("column 'title' is empty where it cannot be"))
       let missing = #expect(throws: PostgresError.self) {
@@ -150,7 +155,9 @@ import Testing
         }
         try connection.write { try connection.run("INSERT INTO t VALUES (4)") }
       }
-      #expect(try connection.all("SELECT x FROM t ORDER BY x") { row throws(PostgresError) in try row.integer(0) } == [1, 4])
+      #expect(
+        try connection.all("SELECT x FROM t ORDER BY x") { row throws(PostgresError) in try row.integer(0) }
+          == [1, 4])
     }
   }
 
@@ -174,7 +181,8 @@ import Testing
   /// name `role` (without its comments, blank lines and tabs, which COPY would escape), and reloads it.
   private func rewriteRules(_ admin: PostgresConnection, role: String, first: String?) throws {
     guard let file = try admin.first("SHOW hba_file", [], { row in row.text(0) }),
-      let content = try admin.first("SELECT pg_read_file(current_setting('hba_file'))", [], { row in row.text(0) })
+      let content = try admin.first(
+        "SELECT pg_read_file(current_setting('hba_file'))", [], { row in row.text(0) })
     else { return }
     // Read before COPY opens the file, which empties it.
     let rules = content.split(separator: "\n").map { $0.replacingOccurrences(of: "\t", with: " ") }

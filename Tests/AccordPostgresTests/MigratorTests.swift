@@ -43,7 +43,9 @@ import Testing
       try later.migrate(connection)
       #expect(try PostgresMigrator.version(of: connection) == 14)
       #expect(try tables(connection).contains("note"))
-      #expect(try connection.integer("SELECT count(*) FROM schema_migration WHERE version = 14 AND name = 'notes'") == 1)
+      #expect(
+        try connection.integer("SELECT count(*) FROM schema_migration WHERE version = 14 AND name = 'notes'")
+          == 1)
     }
   }
 
@@ -55,7 +57,8 @@ import Testing
       #expect(error == .newerSchema(database: connection.database, version: 14, latest: 13))
       #expect(
         error?.description
-          == "\(connection.database): schema version 14 is newer than the latest migration (13): use a newer Accord")
+          == "\(connection.database): schema version 14 is newer than the latest migration (13): use a newer Accord"
+      )
       #expect(try connection.integer("SELECT version FROM accord_schema") == 14)
     }
   }
@@ -75,12 +78,17 @@ import Testing
       let connection = try database.connect()
       try connection.write {
         try connection.run(
-          "INSERT INTO change_log (table_name, row_key, operation) VALUES (?, ?, ?)", ["negotiation", "[1]", "insert"])
+          "INSERT INTO change_log (table_name, row_key, operation) VALUES (?, ?, ?)",
+          ["negotiation", "[1]", "insert"])
       }
       let error = #expect(throws: PostgresError.self) {
         try connection.write { try connection.run("UPDATE change_log SET table_name = ?", ["actor"]) }
       }
-      #expect(error == .server(sqlstate: "23514", message: "the change log is append-only", sql: "UPDATE change_log SET table_name = ?"))
+      #expect(
+        error
+          == .server(
+            sqlstate: "23514", message: "the change log is append-only",
+            sql: "UPDATE change_log SET table_name = ?"))
       #expect(try connection.integer("SELECT count(*) FROM change_log WHERE table_name = 'negotiation'") == 1)
     }
   }
@@ -160,7 +168,8 @@ import Testing
       let result = try connection.write {
         attempts += 1
         if attempts < 3 {
-          throw PostgresError.serializationFailure(sqlstate: "40P01", message: "deadlock detected", attempts: 1)
+          throw PostgresError.serializationFailure(
+            sqlstate: "40P01", message: "deadlock detected", attempts: 1)
         }
         return try connection.integer("SELECT 7")
       }

@@ -36,7 +36,9 @@ enum TestServer {
     let name = templateName
     try admin().execute("CREATE DATABASE \(name)")
     // Dropped when the test process ends.
-    atexit { try? TestServer.admin().execute("DROP DATABASE IF EXISTS \(TestServer.templateName) WITH (FORCE)") }
+    atexit {
+      try? TestServer.admin().execute("DROP DATABASE IF EXISTS \(TestServer.templateName) WITH (FORCE)")
+    }
     do {
       let connection = try PostgresConnection(url: url(database: name))
       try PostgresMigrator.embedded.migrate(connection)
