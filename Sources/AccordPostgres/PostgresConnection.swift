@@ -75,6 +75,7 @@ public final class PostgresConnection {
     if library.connectionNeedsPassword(handle) != 0 || full.contains("password authentication failed")
       || full.contains("authentication failed") || full.contains("is not permitted to log in")
       || (full.contains("role \"") && full.contains("does not exist"))
+      || full.contains("no pg_hba.conf entry")
     {
       return .authenticationFailed(user: user, server: server, message: message)
     }
@@ -151,6 +152,9 @@ public final class PostgresConnection {
     guard arguments.count == translation.count else {
       throw PostgresError.misuse(
         "internal: statement takes \(translation.count) arguments, got \(arguments.count): \(sql)")
+    }
+    for case .text(let text) in arguments where text.utf8.contains(0) {
+      throw PostgresError.misuse("PostgreSQL's text cannot hold a NUL character: \(sql)")
     }
     // Each argument as a C string that lives until the call returns (NULL for SQL's NULL).
     let values: [UnsafeMutablePointer<CChar>?] = arguments.map { argument in

@@ -108,6 +108,8 @@ import Testing
       #expect(missing == .misuse("the query has no column 'two'"))
       let arguments = #expect(throws: PostgresError.self) { try connection.run("SELECT ?, ?", [1]) }
       #expect(arguments?.description.contains("takes 2 arguments, got 1") == true)
+      let nul = #expect(throws: PostgresError.self) { try connection.run("SELECT ?", ["a\u{0}b"]) }
+      #expect(nul?.description.hasPrefix("PostgreSQL's text cannot hold a NUL character") == true)
     }
   }
 
