@@ -166,6 +166,9 @@ public final class PostgresConnection {
       }
     }
     defer { for value in values { free(value) } }
+    for (argument, value) in zip(arguments, values) where argument != .null && value == nil {
+      throw PostgresError.server(sqlstate: "53200", message: "out of memory", sql: sql)
+    }
     let raw = values.map { UnsafePointer($0) }
     let result = try check(
       raw.withUnsafeBufferPointer { pointers in
