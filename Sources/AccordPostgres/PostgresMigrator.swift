@@ -50,9 +50,14 @@ public struct PostgresMigrator: Sendable {
     return Int(version)
   }
 
-  /// Applies the migrations the database lacks, each in its own transaction, under an advisory lock
-  /// (two processes that migrate at once apply each migration once). Throws ``PostgresError``.
+  /// Applies the migrations the database lacks, each in its own transaction, holding an advisory
+  /// lock from the reading of the version to the last commit: two processes that migrate at once
+  /// apply each migration once (the second finds the schema up to date). The lock is the session's,
+  /// taken before any transaction: a lock taken inside a `SERIALIZABLE` transaction would come
+  /// after its snapshot, which would not see what the first process made. Throws ``PostgresError``.
   public func migrate(_ connection: PostgresConnection) throws {
+    try connection.run("SELECT pg_advisory_lock(?)", [.integer(Self.applicationID)])
+    defer { try? connection.run("SELECT pg_advisory_unlock(?)", [.integer(Self.applicationID)]) }
     let current = try Self.version(of: connection)
     if current == latestVersion { return }
     if current > latestVersion {
@@ -60,10 +65,6 @@ public struct PostgresMigrator: Sendable {
     }
     for migration in migrations where migration.version > current {
       try connection.write {
-        try connection.run("SELECT pg_advisory_xact_lock(?)", [.integer(Self.applicationID)])
-        // Re-read under the lock: another process may have migrated meanwhile.
-        let version = try Self.version(of: connection)
-        guard version < migration.version else { return }
         try connection.execute(migration.sql)
         try connection.run(
           "INSERT INTO schema_migration (version, name) VALUES (?, ?) ON CONFLICT (version) DO NOTHING",

@@ -1,5 +1,6 @@
 import AccordPostgres
 import AccordSQLite
+import Foundation
 import Testing
 
 @Suite(.enabled(if: TestServer.isSet)) struct MigratorTests {
@@ -185,4 +186,32 @@ import Testing
       #expect(attempts == 1)
     }
   }
+}
+
+@Suite(.enabled(if: TestServer.isSet)) struct ConcurrentMigrationTests {
+  @Test func threeConnectionsMigratingAtOnceApplyTheBaselineOnce() throws {
+    try withDatabase(migrated: false) { database in
+      let url = database.url
+      let failures = Failures()
+      DispatchQueue.concurrentPerform(iterations: 3) { _ in
+        do {
+          try PostgresMigrator.embedded.migrate(PostgresConnection(url: url))
+        } catch {
+          failures.append("\(error)")
+        }
+      }
+      #expect(failures.all.isEmpty)
+      let connection = try database.connect()
+      #expect(try PostgresMigrator.version(of: connection) == 13)
+      #expect(try connection.integer("SELECT count(*) FROM schema_migration") == 1)
+    }
+  }
+}
+
+/// Errors collected from several threads.
+private final class Failures: @unchecked Sendable {
+  private let lock = NSLock()
+  private var errors: [String] = []
+  func append(_ error: String) { lock.withLock { errors.append(error) } }
+  var all: [String] { lock.withLock { errors } }
 }
