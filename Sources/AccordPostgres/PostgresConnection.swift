@@ -52,7 +52,7 @@ public final class PostgresConnection {
     self.library = library
     self.handle = handle
     self.database = "\(string(library.db(handle))) on \(server)"
-    // Accord's text is UTF-8, its dates and times UTC text; messages are read by their SQLSTATE.
+    // Accord's text is UTF-8, whatever the database's encoding or PGCLIENTENCODING says.
     try execute("SET client_encoding = 'UTF8'")
   }
 
