@@ -24,7 +24,12 @@ let package = Package(
       pkgConfig: "sqlite3",
       providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
     ),
-    // Turns Migrations/*.sql into Swift source at build time, so that the binary carries its schema.
+    // libpq's header (Debian: libpq-dev), for its types only: Accord does not link libpq. No
+    // pkgConfig: SwiftPM would add pkg-config's `-lpq` to every link (the header is found as
+    // <postgresql/libpq-fe.h>, see shim.h).
+    .systemLibrary(name: "CPostgres", providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+    // Turns Migrations/*.sql into Swift source at build time, so that the binary carries its schema
+    // (and Migrations/postgres/*.sql with roles.sql, for AccordPostgres).
     .executableTarget(name: "accord-embed-migrations"),
     .plugin(
       name: "EmbedMigrations",
@@ -36,6 +41,14 @@ let package = Package(
     .target(name: "AccordSystem"),
     // The typed SQLite layer (connection, statements, migrator, errors); nothing of negotiations.
     .target(name: "AccordSQLite", dependencies: ["CSQLite", "AccordSystem"]),
+    // The typed PostgreSQL layer, the sibling of AccordSQLite (the same API, SQLValue arguments,
+    // `?` placeholders): connection, rows, errors, the migrator of Migrations/postgres/. It loads
+    // libpq.so.5 with dlopen the first time it connects, so that nothing else pays for it.
+    .target(
+      name: "AccordPostgres",
+      dependencies: ["CPostgres", "AccordSQLite", "AccordSystem"],
+      plugins: ["EmbedMigrations"]
+    ),
     // The storage module: the negotiation record, its schema (Migrations/), its errors. No CLI code.
     .target(
       name: "AccordStore",
@@ -80,6 +93,8 @@ let package = Package(
         "accord", "AccordStore", "AccordSQLite", "AccordSamples",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
+    // Against the server in ACCORD_TEST_PG (scripts/pg-test-server), skipped when it is not set.
+    .testTarget(name: "AccordPostgresTests", dependencies: ["AccordPostgres", "AccordSQLite"]),
     .testTarget(
       name: "AccordPresentationTests", dependencies: ["AccordPresentation", "AccordStore", "AccordSamples"],
       exclude: ["Golden"]),

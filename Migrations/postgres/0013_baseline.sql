@@ -6,8 +6,8 @@
 -- UNIQUE, PRIMARY KEY, FOREIGN KEY and CHECK constraints), the same indexes, the same views
 -- (same names and columns), and triggers that do what the SQLite triggers do. A later version
 -- adds a file Migrations/postgres/NNNN_name.sql that changes this schema in place, as the SQLite
--- migrations do theirs. (Accord's build embeds Migrations/*.sql only: this folder is not read by
--- it.) `scripts/schema-parity` holds the two schemas to each other.
+-- migrations do theirs. (Accord's build embeds this folder into AccordPostgres, whose
+-- PostgresMigrator applies it.) `scripts/schema-parity` holds the two schemas to each other.
 --
 -- Apply it to an empty database, as its owner, in one transaction:
 --

@@ -1,0 +1,320 @@
+import AccordSQLite
+import CPostgres
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One connection to a PostgreSQL database: the sibling of AccordSQLite's ``Connection``, with the
+/// same shape of API (``run(_:_:)``, ``all(_:_:_:)``, ``first(_:_:_:)``, ``integer(_:_:)``,
+/// ``write(_:)``, ``read(_:)``) and the same arguments (``SQLValue``), so that the store can sit on
+/// either.
+///
+/// Statements are written for SQLite, with `?` placeholders: each is translated once to
+/// PostgreSQL's `$n` (``Placeholders``) and run with `PQexecParams`, its arguments sent as text
+/// and typed by the server from where they stand. Every result is checked and translated into
+/// ``PostgresError``. Writes are `SERIALIZABLE`, and a whole write that conflicted with another one
+/// is run again (``maximumWriteAttempts``). A connection belongs to one thread at a time.
+public final class PostgresConnection {
+  let library: LibPQ
+  let handle: OpaquePointer
+  /// The database, as a user would name it: `NAME on HOST:PORT` (no password, whatever the URL held).
+  public let database: String
+  private var translations: [String: Placeholders] = [:]
+  /// Called with the SQL of every statement this connection runs, as written (before translation).
+  public var onStatement: ((String) -> Void)?
+  private enum Transaction { case none, read, write }
+  private var transaction = Transaction.none
+  private var savepoints = 0
+  /// Called right after the `BEGIN` and right before the `COMMIT` of every outermost write
+  /// transaction (and again on each attempt of a write that is retried).
+  public var writeHooks: PostgresWriteHooks?
+
+  /// How many times a write is tried in all when it conflicts with another (SQLSTATE 40001, 40P01).
+  public static let maximumWriteAttempts = 5
+
+  /// Connects to `url`: a libpq URI (`postgresql://user@host:port/database`) or key=value
+  /// connection string, completed (or, when empty, given entirely) by the `PG*` environment
+  /// variables and ~/.pgpass as libpq reads them. Loads libpq on the first connection.
+  public init(url: String) throws(PostgresError) {
+    let library = try LibPQ.shared()
+    guard let handle = library.connectdb(url) else {
+      throw PostgresError.cannotConnect(server: "?", message: "out of memory")
+    }
+    let server = Self.server(library, handle)
+    guard library.status(handle) == CONNECTION_OK else {
+      let error = Self.connectionError(library, handle, server: server)
+      library.finish(handle)
+      throw error
+    }
+    self.library = library
+    self.handle = handle
+    self.database = "\(string(library.db(handle))) on \(server)"
+    // Accord's text is UTF-8, whatever the database's encoding or PGCLIENTENCODING says.
+    try execute("SET client_encoding = 'UTF8'")
+  }
+
+  deinit { library.finish(handle) }
+
+  /// `HOST:PORT` (or the socket's folder) that a connection reached or tried.
+  private static func server(_ library: LibPQ, _ handle: OpaquePointer) -> String {
+    let host = string(library.host(handle))
+    let port = string(library.port(handle))
+    return port.isEmpty ? host : "\(host):\(port)"
+  }
+
+  /// Why a connection failed, from libpq's message (libpq gives no SQLSTATE for it).
+  private static func connectionError(_ library: LibPQ, _ handle: OpaquePointer, server: String)
+    -> PostgresError
+  {
+    let full = string(library.errorMessage(handle))
+    let message = reason(full)
+    let user = string(library.user(handle))
+    if library.connectionNeedsPassword(handle) != 0 || full.contains("password authentication failed")
+      || full.contains("authentication failed") || full.contains("is not permitted to log in")
+      || (full.contains("role \"") && full.contains("does not exist"))
+      || full.contains("no pg_hba.conf entry")
+    {
+      return .authenticationFailed(user: user, server: server, message: message)
+    }
+    if full.contains("database \"") && full.contains("does not exist") {
+      return .noSuchDatabase(name: string(library.db(handle)), server: server)
+    }
+    return .cannotConnect(server: server, message: message)
+  }
+
+  /// The reason in libpq's connection message, on one line: what follows its last "failed: ",
+  /// without the server's "FATAL:".
+  static func reason(_ message: String) -> String {
+    var line = Substring(message.split(separator: "\n").first ?? "")
+    if let range = line.ranges(of: "failed: ").last { line = line[range.upperBound...] }
+    if line.hasPrefix("FATAL:") { line = line.dropFirst("FATAL:".count) }
+    let trimmed = line.drop(while: { $0 == " " })
+    return trimmed.isEmpty ? "no reason given" : String(trimmed)
+  }
+
+  // MARK: Statements
+
+  /// Runs one or more statements that take no arguments, and discards their rows.
+  public func execute(_ sql: String) throws(PostgresError) {
+    onStatement?(sql)
+    let result = try check(library.exec(handle, sql), sql: sql)
+    library.clear(result)
+  }
+
+  /// Runs `sql` with `arguments`, for its effect.
+  public func run(_ sql: String, _ arguments: [SQLValue] = []) throws(PostgresError) {
+    _ = try query(sql, arguments)
+  }
+
+  /// Rows changed by the latest INSERT, UPDATE or DELETE that ``run(_:_:)`` ran.
+  public private(set) var changes = 0
+
+  /// Every row of `sql`, each turned into a value by `decode`.
+  public func all<T>(
+    _ sql: String, _ arguments: [SQLValue] = [], _ decode: (PostgresRow) throws(PostgresError) -> T
+  ) throws(PostgresError) -> [T] {
+    let result = try query(sql, arguments)
+    var rows: [T] = []
+    rows.reserveCapacity(Int(result.rowCount))
+    for row in 0..<result.rowCount { rows.append(try decode(PostgresRow(result: result, row: row))) }
+    return rows
+  }
+
+  /// The first row of `sql`, if any.
+  public func first<T>(
+    _ sql: String, _ arguments: [SQLValue] = [], _ decode: (PostgresRow) throws(PostgresError) -> T
+  ) throws(PostgresError) -> T? {
+    let result = try query(sql, arguments)
+    guard result.rowCount > 0 else { return nil }
+    return try decode(PostgresRow(result: result, row: 0))
+  }
+
+  /// The integer in the first column of the first row, or nil.
+  public func integer(_ sql: String, _ arguments: [SQLValue] = []) throws(PostgresError) -> Int64? {
+    try first(sql, arguments) { row throws(PostgresError) in try row.optionalInteger(0) } ?? nil
+  }
+
+  /// `sql`'s placeholders as `$n`, translated once.
+  func translated(_ sql: String) -> Placeholders {
+    if let translation = translations[sql] { return translation }
+    let translation = Placeholders(sqlite: sql)
+    translations[sql] = translation
+    return translation
+  }
+
+  /// Runs one statement with its arguments, as text parameters, and returns its rows.
+  func query(_ sql: String, _ arguments: [SQLValue]) throws(PostgresError) -> PostgresResult {
+    onStatement?(sql)
+    let translation = translated(sql)
+    guard arguments.count == translation.count else {
+      throw PostgresError.misuse(
+        "internal: statement takes \(translation.count) arguments, got \(arguments.count): \(sql)")
+    }
+    for case .text(let text) in arguments where text.utf8.contains(0) {
+      throw PostgresError.misuse("PostgreSQL's text cannot hold a NUL character: \(sql)")
+    }
+    // Each argument as a C string that lives until the call returns (NULL for SQL's NULL).
+    let values: [UnsafeMutablePointer<CChar>?] = arguments.map { argument in
+      switch argument {
+      case .null: nil
+      case .integer(let integer): strdup(String(integer))
+      case .real(let real): strdup(Self.text(real))
+      case .text(let text): strdup(text)
+      }
+    }
+    defer { for value in values { free(value) } }
+    for (argument, value) in zip(arguments, values) where argument != .null && value == nil {
+      throw PostgresError.server(sqlstate: "53200", message: "out of memory", sql: sql)
+    }
+    let raw = values.map { UnsafePointer($0) }
+    let result = try check(
+      raw.withUnsafeBufferPointer { pointers in
+        library.execParams(
+          handle, translation.sql, Int32(translation.count), nil, pointers.baseAddress, nil, nil, 0)
+      }, sql: sql)
+    let rows = PostgresResult(library: library, handle: result)
+    changes = Int(string(library.cmdTuples(result))) ?? 0
+    return rows
+  }
+
+  /// A double as PostgreSQL's float8 input reads it back exactly.
+  static func text(_ real: Double) -> String {
+    if real.isNaN { return "NaN" }
+    if real.isInfinite { return real < 0 ? "-Infinity" : "Infinity" }
+    return "\(real)"
+  }
+
+  /// `result` if the statement succeeded; else it is cleared, and its error thrown.
+  private func check(_ result: OpaquePointer?, sql: String) throws(PostgresError) -> OpaquePointer {
+    guard let result else {
+      if library.status(handle) != CONNECTION_OK {
+        throw PostgresError.connectionLost(message: Self.reason(string(library.errorMessage(handle))))
+      }
+      throw PostgresError.server(sqlstate: "53200", message: "out of memory", sql: sql)
+    }
+    switch library.resultStatus(result) {
+    case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY: return result
+    default:
+      let error = self.error(result, sql: sql)
+      library.clear(result)
+      throw error
+    }
+  }
+
+  /// The error that a failed result reports.
+  private func error(_ result: OpaquePointer, sql: String) -> PostgresError {
+    let sqlstate = string(library.resultErrorField(result, Self.diagnosticSQLState))
+    var message = string(library.resultErrorField(result, Self.diagnosticMessage))
+    if message.isEmpty { message = Self.reason(string(library.resultErrorMessage(result))) }
+    if library.status(handle) != CONNECTION_OK || sqlstate.hasPrefix("08") || sqlstate.hasPrefix("57P") {
+      return .connectionLost(message: message)
+    }
+    switch sqlstate {
+    case "42501": return .permissionDenied(message: message, sql: sql)
+    case "40001", "40P01": return .serializationFailure(sqlstate: sqlstate, message: message, attempts: 1)
+    default: return .server(sqlstate: sqlstate, message: message, sql: sql)
+    }
+  }
+
+  /// PG_DIAG_SQLSTATE ('C') and PG_DIAG_MESSAGE_PRIMARY ('M'): character macros Swift cannot import.
+  static let diagnosticSQLState = Int32(UInt8(ascii: "C"))
+  static let diagnosticMessage = Int32(UInt8(ascii: "M"))
+
+  // MARK: Transactions
+
+  /// Runs `body` in one write transaction (`SERIALIZABLE`): all of it is written, or none. When it
+  /// conflicts with another transaction (SQLSTATE 40001 or 40P01, at any statement or at the
+  /// commit), all of it is rolled back and run again, up to ``maximumWriteAttempts`` times in all:
+  /// `body` must do nothing outside the database that it cannot do twice. A write inside a write is
+  /// a savepoint of it (not retried on its own: the outermost write is); a write inside a read is
+  /// refused.
+  public func write<T>(_ body: () throws -> T) throws -> T {
+    switch transaction {
+    case .read: throw PostgresError.misuse("a write was asked for inside a read transaction")
+    case .write: return try savepoint(body)
+    case .none: break
+    }
+    var attempt = 1
+    while true {
+      do {
+        return try writeOnce(body)
+      } catch let error as PostgresError {
+        guard case .serializationFailure(let sqlstate, let message, _) = error else { throw error }
+        guard attempt < Self.maximumWriteAttempts else {
+          throw PostgresError.serializationFailure(sqlstate: sqlstate, message: message, attempts: attempt)
+        }
+        attempt += 1
+        // A short pause, longer each time and never the same for two writers, so that the
+        // conflicting one finishes first.
+        usleep(UInt32(attempt * 5_000 + Int.random(in: 0..<5_000)))
+      }
+    }
+  }
+
+  private func writeOnce<T>(_ body: () throws -> T) throws -> T {
+    transaction = .write
+    defer { transaction = .none }
+    return try enclosed(begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", end: "COMMIT", undo: "ROLLBACK") {
+      try writeHooks?.begin(self)
+      let result = try body()
+      try writeHooks?.end(self)
+      return result
+    }
+  }
+
+  /// A nested write: `SAVEPOINT`, released when `body` returns, rolled back to when it throws.
+  private func savepoint<T>(_ body: () throws -> T) throws -> T {
+    savepoints += 1
+    defer { savepoints -= 1 }
+    let name = "accord_write_\(savepoints)"
+    return try enclosed(
+      begin: "SAVEPOINT \(name)", end: "RELEASE SAVEPOINT \(name)",
+      undo: "ROLLBACK TO SAVEPOINT \(name); RELEASE SAVEPOINT \(name)", body)
+  }
+
+  /// Runs `body` in one read transaction (`REPEATABLE READ READ ONLY`), so that every query in it
+  /// sees the same snapshot. A read inside a read or a write joins it.
+  public func read<T>(_ body: () throws -> T) throws -> T {
+    if transaction != .none { return try body() }
+    transaction = .read
+    defer { transaction = .none }
+    return try enclosed(
+      begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", end: "COMMIT", undo: "ROLLBACK", body)
+  }
+
+  /// Runs `begin`, then `body`, then `end`; when `body` or `end` throws, `undo` (if a transaction
+  /// is still open), and the error goes on.
+  private func enclosed<T>(begin: String, end: String, undo: String, _ body: () throws -> T) throws -> T {
+    try execute(begin)
+    do {
+      let result = try body()
+      try execute(end)
+      return result
+    } catch {
+      let status = library.transactionStatus(handle)
+      if status == PQTRANS_INTRANS || status == PQTRANS_INERROR {
+        if let result = library.exec(handle, undo) { library.clear(result) }
+      }
+      throw error
+    }
+  }
+
+  /// The server process serving this connection (for `pg_terminate_backend` and the like).
+  public var backendPID: Int32 { library.backendPID(handle) }
+}
+
+/// What a connection runs at the start and at the end of each outermost write transaction.
+public struct PostgresWriteHooks {
+  public var begin: (PostgresConnection) throws -> Void
+  public var end: (PostgresConnection) throws -> Void
+
+  public init(
+    begin: @escaping (PostgresConnection) throws -> Void, end: @escaping (PostgresConnection) throws -> Void
+  ) {
+    self.begin = begin
+    self.end = end
+  }
+}

@@ -1,0 +1,50 @@
+import AccordPostgres
+import Testing
+
+/// SQLite's `?` and `?NNN` as PostgreSQL's `$n`: pure, run always.
+@Suite struct PlaceholderTests {
+  private func translate(_ sql: String) -> (String, Int) {
+    let translated = Placeholders(sqlite: sql)
+    return (translated.sql, translated.count)
+  }
+
+  @Test func bareQuestionMarksAreNumberedInOrder() {
+    #expect(
+      translate("SELECT * FROM t WHERE a = ? AND b = ? OR c IN (?, ?)")
+        == ("SELECT * FROM t WHERE a = $1 AND b = $2 OR c IN ($3, $4)", 4))
+  }
+
+  @Test func numberedOnesKeepTheirNumberAndBareOnesFollowTheLargest() {
+    // SQLite: a bare ? is one more than the largest number so far.
+    #expect(translate("VALUES (?2, ?, ?1)") == ("VALUES ($2, $3, $1)", 3))
+    #expect(translate("SELECT ?1, ?1, ?12") == ("SELECT $1, $1, $12", 12))
+    #expect(translate("SELECT 1") == ("SELECT 1", 0))
+  }
+
+  @Test func stringsAndIdentifiersAreLeftAlone() {
+    #expect(translate("SELECT 'a?b', ? FROM t") == ("SELECT 'a?b', $1 FROM t", 1))
+    #expect(translate("SELECT 'it''s ?', ?") == ("SELECT 'it''s ?', $1", 1))
+    #expect(translate(#"SELECT E'\'?', ?"#) == (#"SELECT E'\'?', $1"#, 1))
+    // Outside E'…' a backslash escapes nothing: the string ends at the second quote.
+    #expect(translate(#"SELECT '\', ?"#) == (#"SELECT '\', $1"#, 1))
+    #expect(translate(#"SELECT "what?" FROM t WHERE x = ?"#) == (#"SELECT "what?" FROM t WHERE x = $1"#, 1))
+    #expect(translate("SELECT 'Łódź ? ✓', ?") == ("SELECT 'Łódź ? ✓', $1", 1))
+  }
+
+  @Test func commentsAreLeftAlone() {
+    #expect(translate("SELECT ? -- why?\n, ?") == ("SELECT $1 -- why?\n, $2", 2))
+    #expect(translate("SELECT /* a? /* b? */ c? */ ?") == ("SELECT /* a? /* b? */ c? */ $1", 1))
+    #expect(translate("SELECT 1 - ?, 4 / ?") == ("SELECT 1 - $1, 4 / $2", 2))
+  }
+
+  @Test func dollarQuotesAreLeftAlone() {
+    #expect(translate("SELECT $$ ? $$, ?") == ("SELECT $$ ? $$, $1", 1))
+    #expect(translate("SELECT $fn$ it's ? $x$ $fn$, ?") == ("SELECT $fn$ it's ? $x$ $fn$, $1", 1))
+    // $1 is a parameter, not a quote; a$b is an identifier.
+    #expect(translate("SELECT $1, a$b, ?") == ("SELECT $1, a$b, $1", 1))
+  }
+
+  @Test func anUnterminatedStringIsCopiedAsItIs() {
+    #expect(translate("SELECT 'open ?") == ("SELECT 'open ?", 0))
+  }
+}
