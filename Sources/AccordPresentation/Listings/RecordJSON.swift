@@ -5,30 +5,23 @@ import AccordStore
 // snake_case keys, as every JSON output of Accord): `what` and `on_the_day` are
 // the words.
 
-/// A timeline entry: `{kind, id, date, what, who[], proposal, step, condition, sources[], via}`.
+/// A timeline entry: `{kind, id, date, what, who[], proposal, step, condition, sources[], via}`,
+/// the store's fields as they are and `what` in words.
 public struct TimelineEntryJSON: Encodable, Sendable, Equatable {
-  public let kind: TimelineEntry.Kind
-  public let id: Int64
-  public let date: AccordDate
+  public let entry: TimelineEntry
   public let what: String
-  public let who: [String]
-  public let proposal: String?
-  public let step: ProposalStep.Kind?
-  public let condition: Int64?
-  public let sources: [String]
-  public let via: String?
 
   public init(_ entry: TimelineEntry) {
-    kind = entry.kind
-    id = entry.id
-    date = entry.date
+    self.entry = entry
     what = entry.what
-    who = entry.who
-    proposal = entry.proposal
-    step = entry.step
-    condition = entry.condition
-    sources = entry.sources
-    via = entry.via
+  }
+
+  enum CodingKeys: String, CodingKey { case what }
+
+  public func encode(to encoder: any Encoder) throws {
+    try entry.encode(to: encoder)
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(what, forKey: .what)
   }
 }
 
@@ -90,21 +83,22 @@ public struct ReportJSON: Encodable, Sendable {
   }
 }
 
-/// A change of `accord changes`: `{recorded_at, analyst, command, kind, id, what}`.
+/// A change of `accord changes`: `{recorded_at, analyst, command, kind, id, what}`, the store's
+/// fields as they are and `what` in words.
 public struct RecordedChangeJSON: Encodable, Sendable, Equatable {
-  public let recordedAt: String
-  public let analyst: String
-  public let command: String?
-  public let kind: String?
-  public let id: Int64?
+  public let change: RecordedChange
   public let what: String
 
   public init(_ change: RecordedChange) {
-    recordedAt = change.recordedAt
-    analyst = change.analyst
-    command = change.command
-    kind = change.kind
-    id = change.id
+    self.change = change
     what = change.what
+  }
+
+  enum CodingKeys: String, CodingKey { case what }
+
+  public func encode(to encoder: any Encoder) throws {
+    try change.encode(to: encoder)
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(what, forKey: .what)
   }
 }

@@ -74,7 +74,8 @@ public enum HTMLReport {
     if report.unsignedDeals.isEmpty {
       out += "<p class=\"none\">\(ReportText.noUnsignedDeal)</p>\n"
     } else {
-      out += "<table class=\"deals\">\n<thead><tr>"
+      out +=
+        "<table class=\"deals\">\n<thead><tr>"
         + ReportText.dealHeadings.map { "<th>\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
       for d in report.unsignedDeals {
         out += "<tr><td>\(h(d.title))" + (d.value.map { "<br><small>\(h($0))</small>" } ?? "") + "</td>"

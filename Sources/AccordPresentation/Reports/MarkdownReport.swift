@@ -27,7 +27,8 @@ public enum MarkdownReport {
       out += "|" + String(repeating: "---|", count: ReportText.dealHeadings.count) + "\n"
       for d in report.unsignedDeals {
         let title = md(d.title) + (d.value.map { " (\(md($0)))" } ?? "")
-        out += "| \(title) | \(md(d.negotiationTitle)) | \(d.status.words) | "
+        out +=
+          "| \(title) | \(md(d.negotiationTitle)) | \(d.status.words) | "
           + "\(md(ReportText.latestStep(d) + " \(d.latestStep.date)")) | \(d.openSince) | \(d.daysOpen) |\n"
       }
     }

@@ -3,7 +3,7 @@ import AccordSQLite
 /// One thing recorded: what `accord changes` lists, one line each. What was recorded is typed
 /// (``Event``), with the names it takes to say it; AccordPresentation says it in words (`what`):
 /// "added quote #7 by Volodymyr Zelenskyy: “We’re still talking.”".
-public struct RecordedChange: Sendable, Equatable {
+public struct RecordedChange: Sendable, Equatable, Encodable {
   /// When it was recorded (UTC, as the log keeps it), not when it happened.
   public let recordedAt: String
   public let analyst: String
@@ -13,6 +13,10 @@ public struct RecordedChange: Sendable, Equatable {
   public let kind: String?
   public let id: Int64?
   public let event: Event
+
+  /// Its JSON's fields: the typed event is said in words (`what`), which AccordPresentation adds
+  /// (`RecordedChangeJSON`).
+  enum CodingKeys: String, CodingKey { case recordedAt, analyst, command, kind, id }
 
   /// A record that a logged row refers to by number: by its name (an actor's name, a proposal's
   /// title) when it is still there, by its number when it is gone, unnamed when the row has none.

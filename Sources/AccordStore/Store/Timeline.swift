@@ -3,7 +3,7 @@ import AccordSQLite
 /// One line of a negotiation's timeline: a meeting, a proposal's step, a condition stated or
 /// answered, a quote, a development, or a link between two proposals. What happened is typed
 /// (``Fact``): AccordPresentation says it in words (`what`).
-public struct TimelineEntry: Sendable, Equatable {
+public struct TimelineEntry: Sendable, Equatable, Encodable {
   public enum Kind: String, Sendable, Codable, CaseIterable {
     case meeting, step, condition, answer, quote, development, link
 
@@ -56,6 +56,12 @@ public struct TimelineEntry: Sendable, Equatable {
   public var via: String? = nil
   /// The actors of `who`, by number, for `--actor`.
   var whoIDs: [Int64] = []
+
+  /// Its JSON's fields: the typed fact is said in words (`what`), which AccordPresentation adds
+  /// (`TimelineEntryJSON`).
+  enum CodingKeys: String, CodingKey {
+    case kind, id, date, who, proposal, step, condition, sources, via
+  }
 }
 
 extension AccordStore {
