@@ -5,44 +5,45 @@ import AccordStore
 // snake_case keys, as every JSON output of Accord): `what` and `on_the_day` are
 // the words.
 
-/// A timeline entry: `{kind, id, date, what, who[], proposal, step, condition, sources[], via}`,
-/// the store's fields as they are and `what` in words.
-public struct TimelineEntryJSON: Encodable, Sendable, Equatable {
-  public let entry: TimelineEntry
-  public let what: String
+/// A record's JSON as the store gives it, with one field more: what AccordPresentation says of it
+/// (`what`, or `on_the_day`).
+public struct WordedJSON<Record: Encodable & Sendable & Equatable, Words: Encodable & Sendable & Equatable>:
+  Encodable, Sendable, Equatable
+{
+  public enum Key: String, CodingKey, Sendable { case what, onTheDay }
 
-  public init(_ entry: TimelineEntry) {
-    self.entry = entry
-    what = entry.what
-  }
-
-  enum CodingKeys: String, CodingKey { case what }
+  public let record: Record
+  public let key: Key
+  public let words: Words
 
   public func encode(to encoder: any Encoder) throws {
-    try entry.encode(to: encoder)
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(what, forKey: .what)
+    try record.encode(to: encoder)
+    var container = encoder.container(keyedBy: Key.self)
+    try container.encode(words, forKey: key)
   }
 }
 
-/// A deadline, with what was recorded on its day(s) as lines (``TimelineEntry/line``): the
-/// store's fields as they are, and `on_the_day` in words.
-public struct DeadlineJSON: Encodable, Sendable, Equatable {
-  public let deadline: Deadline
-  public let onTheDay: [String]
+/// A timeline entry: `{kind, id, date, what, who[], proposal, step, condition, sources[], via}`.
+public typealias TimelineEntryJSON = WordedJSON<TimelineEntry, String>
 
+extension WordedJSON where Record == TimelineEntry, Words == String {
+  public init(_ entry: TimelineEntry) { self.init(record: entry, key: .what, words: entry.what) }
+}
+
+/// A deadline, with what was recorded on its day(s) as lines (``TimelineEntry/line``).
+public typealias DeadlineJSON = WordedJSON<Deadline, [String]>
+
+extension WordedJSON where Record == Deadline, Words == [String] {
   public init(_ deadline: Deadline) {
-    self.deadline = deadline
-    onTheDay = deadline.onTheDay.map(\.line)
+    self.init(record: deadline, key: .onTheDay, words: deadline.onTheDay.map(\.line))
   }
+}
 
-  enum CodingKeys: String, CodingKey { case onTheDay }
+/// A change of `accord changes`: `{recorded_at, analyst, command, kind, id, what}`.
+public typealias RecordedChangeJSON = WordedJSON<RecordedChange, String>
 
-  public func encode(to encoder: any Encoder) throws {
-    try deadline.encode(to: encoder)
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(onTheDay, forKey: .onTheDay)
-  }
+extension WordedJSON where Record == RecordedChange, Words == String {
+  public init(_ change: RecordedChange) { self.init(record: change, key: .what, words: change.what) }
 }
 
 /// A report: its deadlines and changes as above, the rest as the store has it.
@@ -80,25 +81,5 @@ public struct ReportJSON: Encodable, Sendable {
     }
     stale = report.stale
     negotiations = report.negotiations
-  }
-}
-
-/// A change of `accord changes`: `{recorded_at, analyst, command, kind, id, what}`, the store's
-/// fields as they are and `what` in words.
-public struct RecordedChangeJSON: Encodable, Sendable, Equatable {
-  public let change: RecordedChange
-  public let what: String
-
-  public init(_ change: RecordedChange) {
-    self.change = change
-    what = change.what
-  }
-
-  enum CodingKeys: String, CodingKey { case what }
-
-  public func encode(to encoder: any Encoder) throws {
-    try change.encode(to: encoder)
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(what, forKey: .what)
   }
 }
