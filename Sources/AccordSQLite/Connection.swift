@@ -93,8 +93,10 @@ public final class Connection {
     return sqlite3_last_insert_rowid(handle)
   }
 
-  /// Every row of `sql`, each turned into a value by `decode`.
-  public func all<T>(
+  /// Every row of `sql`, each turned into a value by `decode`. (Inlinable, as the rest of the
+  /// row readers: a generic call across modules would not be specialized, and pays for metadata
+  /// and thunks on every row.)
+  @inlinable public func all<T>(
     _ sql: String, _ arguments: [SQLValue] = [], _ decode: (Row) throws(DatabaseError) -> T
   ) throws(DatabaseError) -> [T] {
     try rows(sql, arguments, decode)
@@ -102,14 +104,14 @@ public final class Connection {
 
   /// Every row of `sql`, each turned into a value by `decode`, which may refuse a row with an
   /// error of its own type: the connection's own errors come converted to that type.
-  public func all<T, Failure: DatabaseErrorConvertible>(
+  @inlinable public func all<T, Failure: DatabaseErrorConvertible>(
     _ sql: String, _ arguments: [SQLValue] = [], _ decode: (Row) throws(Failure) -> T
   ) throws(Failure) -> [T] {
     try rows(sql, arguments, decode)
   }
 
   /// The first row of `sql`, if any.
-  public func first<T>(
+  @inlinable public func first<T>(
     _ sql: String, _ arguments: [SQLValue] = [], _ decode: (Row) throws(DatabaseError) -> T
   ) throws(DatabaseError) -> T? {
     try firstRow(sql, arguments, decode)
@@ -117,13 +119,13 @@ public final class Connection {
 
   /// The first row of `sql`, if any, turned into a value by `decode`, which may refuse it with an
   /// error of its own type: the connection's own errors come converted to that type.
-  public func first<T, Failure: DatabaseErrorConvertible>(
+  @inlinable public func first<T, Failure: DatabaseErrorConvertible>(
     _ sql: String, _ arguments: [SQLValue] = [], _ decode: (Row) throws(Failure) -> T
   ) throws(Failure) -> T? {
     try firstRow(sql, arguments, decode)
   }
 
-  private func rows<T, Failure: DatabaseErrorConvertible>(
+  @inlinable func rows<T, Failure: DatabaseErrorConvertible>(
     _ sql: String, _ arguments: [SQLValue], _ decode: (Row) throws(Failure) -> T
   ) throws(Failure) -> [T] {
     let statement = try Failure.catching(prepared(sql, arguments))
@@ -135,7 +137,7 @@ public final class Connection {
     return result
   }
 
-  private func firstRow<T, Failure: DatabaseErrorConvertible>(
+  @inlinable func firstRow<T, Failure: DatabaseErrorConvertible>(
     _ sql: String, _ arguments: [SQLValue], _ decode: (Row) throws(Failure) -> T
   ) throws(Failure) -> T? {
     let statement = try Failure.catching(prepared(sql, arguments))
@@ -145,7 +147,7 @@ public final class Connection {
   }
 
   /// The statement for `sql`, with `arguments` bound.
-  private func prepared(_ sql: String, _ arguments: [SQLValue]) throws(DatabaseError) -> Statement {
+  @usableFromInline func prepared(_ sql: String, _ arguments: [SQLValue]) throws(DatabaseError) -> Statement {
     let statement = try statement(sql)
     try statement.bind(arguments)
     return statement

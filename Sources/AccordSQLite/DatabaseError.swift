@@ -100,7 +100,9 @@ public protocol DatabaseErrorConvertible: Error {
 
 extension DatabaseErrorConvertible {
   /// `body`'s value; its error converted.
-  public static func catching<T>(_ body: @autoclosure () throws(DatabaseError) -> T) throws(Self) -> T {
+  @inlinable public static func catching<T>(_ body: @autoclosure () throws(DatabaseError) -> T) throws(Self)
+    -> T
+  {
     do {
       return try body()
     } catch {

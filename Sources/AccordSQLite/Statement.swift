@@ -107,14 +107,14 @@ public final class Statement {
     while try step() {}
   }
 
-  package func reset() { sqlite3_reset(handle) }
+  @usableFromInline package func reset() { sqlite3_reset(handle) }
 }
 
 /// The current row of a stepping statement. Columns are read by index, in SELECT order.
 public struct Row {
   let statement: Statement
 
-  package init(statement: Statement) { self.statement = statement }
+  @usableFromInline package init(statement: Statement) { self.statement = statement }
 
   var handle: OpaquePointer { statement.handle }
 
@@ -239,7 +239,7 @@ extension Row {
 
   /// A value of an enumeration stored as its raw text, in row `id` of `table`. Text that names
   /// none of its values (written by a later version, or by hand) is ``DatabaseError/unknownValue``.
-  public func decode<Value: RawRepresentable>(
+  @inlinable public func decode<Value: RawRepresentable>(
     _ type: Value.Type, _ name: String, table: String, id: Int64
   ) throws(DatabaseError) -> Value where Value.RawValue == String {
     let text = try text(name)
