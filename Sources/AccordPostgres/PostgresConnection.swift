@@ -17,7 +17,7 @@ import CPostgres
 /// and typed by the server from where they stand. Every result is checked and translated into
 /// ``PostgresError``. Writes are `SERIALIZABLE`, and a whole write that conflicted with another one
 /// is run again (``maximumWriteAttempts``). A connection belongs to one thread at a time.
-public final class PostgresConnection {
+public final class PostgresConnection: TransactionFrame {
   let library: LibPQ
   let handle: OpaquePointer
   /// The database, as a user would name it: `NAME on HOST:PORT` (no password, whatever the URL held).
@@ -25,9 +25,10 @@ public final class PostgresConnection {
   private var translations: [String: Placeholders] = [:]
   /// Called with the SQL of every statement this connection runs, as written (before translation).
   public var onStatement: ((String) -> Void)?
-  private enum Transaction { case none, read, write }
-  private var transaction = Transaction.none
-  private var savepoints = 0
+  /// The transaction this connection is in, and how many savepoints deep its write is
+  /// (AccordSQLite's ``TransactionFrame``, which both engines share).
+  package var transactionState = TransactionState.none
+  package var savepointDepth = 0
   /// Called right after the `BEGIN` and right before the `COMMIT` of every outermost write
   /// transaction (and again on each attempt of a write that is retried).
   public var writeHooks: PostgresWriteHooks?
@@ -232,7 +233,7 @@ public final class PostgresConnection {
   /// a savepoint of it (not retried on its own: the outermost write is); a write inside a read is
   /// refused.
   public func write<T>(_ body: () throws -> T) throws -> T {
-    switch transaction {
+    switch transactionState {
     case .read: throw PostgresError.misuse("a write was asked for inside a read transaction")
     case .write: return try savepoint(body)
     case .none: break
@@ -255,9 +256,7 @@ public final class PostgresConnection {
   }
 
   private func writeOnce<T>(_ body: () throws -> T) throws -> T {
-    transaction = .write
-    defer { transaction = .none }
-    return try enclosed(begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", end: "COMMIT", undo: "ROLLBACK") {
+    try outermostWrite(begin: "BEGIN ISOLATION LEVEL SERIALIZABLE") {
       try writeHooks?.begin(self)
       let result = try body()
       try writeHooks?.end(self)
@@ -265,40 +264,18 @@ public final class PostgresConnection {
     }
   }
 
-  /// A nested write: `SAVEPOINT`, released when `body` returns, rolled back to when it throws.
-  private func savepoint<T>(_ body: () throws -> T) throws -> T {
-    savepoints += 1
-    defer { savepoints -= 1 }
-    let name = "accord_write_\(savepoints)"
-    return try enclosed(
-      begin: "SAVEPOINT \(name)", end: "RELEASE SAVEPOINT \(name)",
-      undo: "ROLLBACK TO SAVEPOINT \(name); RELEASE SAVEPOINT \(name)", body)
-  }
-
   /// Runs `body` in one read transaction (`REPEATABLE READ READ ONLY`), so that every query in it
   /// sees the same snapshot. A read inside a read or a write joins it.
   public func read<T>(_ body: () throws -> T) throws -> T {
-    if transaction != .none { return try body() }
-    transaction = .read
-    defer { transaction = .none }
-    return try enclosed(
-      begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", end: "COMMIT", undo: "ROLLBACK", body)
+    try readTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
   }
 
-  /// Runs `begin`, then `body`, then `end`; when `body` or `end` throws, `undo` (if a transaction
-  /// is still open), and the error goes on.
-  private func enclosed<T>(begin: String, end: String, undo: String, _ body: () throws -> T) throws -> T {
-    try execute(begin)
-    do {
-      let result = try body()
-      try execute(end)
-      return result
-    } catch {
-      let status = library.transactionStatus(handle)
-      if status == PQTRANS_INTRANS || status == PQTRANS_INERROR {
-        if let result = library.exec(handle, undo) { library.clear(result) }
-      }
-      throw error
+  package func executeFrame(_ sql: String) throws { try execute(sql) }
+
+  package func undoIfOpen(_ undo: String) {
+    let status = library.transactionStatus(handle)
+    if status == PQTRANS_INTRANS || status == PQTRANS_INERROR {
+      if let result = library.exec(handle, undo) { library.clear(result) }
     }
   }
 

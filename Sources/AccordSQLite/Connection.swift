@@ -6,7 +6,7 @@ import CSQLite
 /// checked and translated into ``DatabaseError``, writes go through ``write(_:)`` (`BEGIN IMMEDIATE`,
 /// so that concurrent writers queue on the busy timeout instead of failing mid-transaction).
 /// A connection belongs to one thread at a time; a command-line process has one.
-public final class Connection {
+public final class Connection: TransactionFrame {
   let handle: OpaquePointer
   /// The file this connection opened, as given.
   public let path: String
@@ -14,10 +14,10 @@ public final class Connection {
   /// Called with the SQL of every statement this connection prepares or reuses: for tests that
   /// check query plans, and for tracing.
   public var onStatement: ((String) -> Void)?
-  /// The transaction this connection is in, and how many savepoints deep its write is.
-  private enum Transaction { case none, read, write }
-  private var transaction = Transaction.none
-  private var savepoints = 0
+  /// The transaction this connection is in, and how many savepoints deep its write is
+  /// (``TransactionFrame``).
+  package var transactionState = TransactionState.none
+  package var savepointDepth = 0
   /// Called right after the `BEGIN IMMEDIATE` and right before the `COMMIT` of every outermost
   /// write transaction: what every write must do first and last (Accord's store opens and closes
   /// there the row of the command to which its history triggers attribute each change).
@@ -163,7 +163,7 @@ public final class Connection {
   /// and the outer write goes on (or throws in turn). A write inside a read is refused: a read
   /// transaction cannot become `BEGIN IMMEDIATE`, and its changes would escape the write hooks.
   public func write<T>(_ body: () throws -> T) throws -> T {
-    switch transaction {
+    switch transactionState {
     case .read:
       throw DatabaseError.sqlite(
         code: SQLITE_MISUSE, extendedCode: SQLITE_MISUSE,
@@ -171,9 +171,7 @@ public final class Connection {
     case .write: return try savepoint(body)
     case .none: break
     }
-    transaction = .write
-    defer { transaction = .none }
-    return try enclosed(begin: "BEGIN IMMEDIATE", end: "COMMIT", undo: "ROLLBACK") {
+    return try outermostWrite(begin: "BEGIN IMMEDIATE") {
       try writeHooks?.begin(self)
       let result = try body()
       try writeHooks?.end(self)
@@ -181,36 +179,16 @@ public final class Connection {
     }
   }
 
-  /// A nested write: `SAVEPOINT`, released when `body` returns, rolled back to when it throws.
-  private func savepoint<T>(_ body: () throws -> T) throws -> T {
-    savepoints += 1
-    defer { savepoints -= 1 }
-    let name = "accord_write_\(savepoints)"
-    return try enclosed(
-      begin: "SAVEPOINT \(name)", end: "RELEASE \(name)", undo: "ROLLBACK TO \(name); RELEASE \(name)", body)
-  }
-
   /// Runs `body` in one read transaction, so that every query in it sees the same snapshot. A
   /// read inside a read or a write joins it.
   public func read<T>(_ body: () throws -> T) throws -> T {
-    if transaction != .none { return try body() }
-    transaction = .read
-    defer { transaction = .none }
-    return try enclosed(begin: "BEGIN DEFERRED", end: "COMMIT", undo: "ROLLBACK", body)
+    try readTransaction(begin: "BEGIN DEFERRED", body)
   }
 
-  /// Runs `begin`, then `body`, then `end`; when `body` or `end` throws, `undo` (if a transaction
-  /// is still open), and the error goes on.
-  private func enclosed<T>(begin: String, end: String, undo: String, _ body: () throws -> T) throws -> T {
-    try execute(begin)
-    do {
-      let result = try body()
-      try execute(end)
-      return result
-    } catch {
-      if sqlite3_get_autocommit(handle) == 0 { sqlite3_exec(handle, undo, nil, nil, nil) }
-      throw error
-    }
+  package func executeFrame(_ sql: String) throws { try execute(sql) }
+
+  package func undoIfOpen(_ undo: String) {
+    if sqlite3_get_autocommit(handle) == 0 { sqlite3_exec(handle, undo, nil, nil, nil) }
   }
 
   /// The rowid of the latest row inserted (by the last row of a multi-row INSERT).
