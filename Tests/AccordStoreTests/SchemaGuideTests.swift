@@ -1,6 +1,7 @@
 import AccordSQLite
 import Testing
 
+@testable import AccordPresentation
 @testable import AccordStore
 
 /// The descriptions `accord datasette-metadata` prints are of the schema as it is: every table and

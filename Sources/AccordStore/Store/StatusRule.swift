@@ -146,35 +146,6 @@ public enum StatusRule {
     .extended, .milestone, .superseded,
   ]
 
-  /// Whom a step of this kind can concern, in the words of the README's table.
-  public static func concerns(_ kind: ProposalStep.Kind) -> String {
-    partyOnly.contains(kind) ? "one party" : wholeOnly.contains(kind) ? "the whole proposal" : "either"
-  }
-
-  /// What a step of this kind does, in the words of the README's table (a test holds the two equal).
-  public static func meaning(of kind: ProposalStep.Kind) -> String {
-    switch kind {
-    case .floated, .tabled: "drafted; tabled again, it revives a closed proposal"
-    case .adopted: "adopted: concluded without signature"
-    case .ratified: "ratified (or accepted, approved, acceded: say which with --note)"
-    case .declared: "declared: a unilateral document, in effect from its date"
-    case .unclear: "unclear: its source cannot say what became of it"
-    case .countered: "closes it: countered (proposal add --counters records it)"
-    case .suspended: "suspended, still live"
-    case .resumed: "back where it stood before the suspension"
-    case .withdrawalNotified: "the party is withdrawn from the --effective day"
-    case .rejoined: "the party is back where it stood before it withdrew"
-    case .extended: "nothing else: the deadline moves to --until"
-    case .milestone: "nothing else: the milestone is on the record"
-    default:
-      switch effect(of: kind) {
-      case .close(let state): "closes it: \(state.words)"
-      case .stage(let state): state.words
-      default: kind.argument
-      }
-    }
-  }
-
   /// True when a step dated `date` counts as of `day`: its whole range has passed.
   public static func hasHappened(_ date: AccordDate, asOf day: Day) -> Bool { date.last <= day }
 

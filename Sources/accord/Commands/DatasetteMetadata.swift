@@ -1,3 +1,4 @@
+import AccordPresentation
 import AccordStore
 import ArgumentParser
 import FoundationEssentials
