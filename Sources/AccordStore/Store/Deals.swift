@@ -283,28 +283,6 @@ extension AccordStore {
     s.id, s.step, s.date, s.date_first, s.date_last, a.name AS party, s.note, s.label, s.until, s.until_first,
       s.until_last, s.effective, s.effective_first, s.effective_last, s.party_id
     """
-
-  /// A step from the ``stepColumns`` of a row, by position from column `offset`: kept for the
-  /// timeline, which still reads its rows by position. Every other query reads a step by name,
-  /// ``ProposalStep/init(row:)``.
-  static func step(_ row: Row, from offset: Int32, sources: [String]) throws(DatabaseError) -> ProposalStep {
-    let text = row.text(offset + 1)
-    guard let kind = ProposalStep.Kind(rawValue: text) else {
-      throw .unknownValue(table: "proposal_step", id: row.integer(offset), column: "step", value: text)
-    }
-    func date(_ column: Int32) -> AccordDate? {
-      row.optionalText(offset + column).map {
-        AccordDate.stored($0, first: row.text(offset + column + 1), last: row.text(offset + column + 2))
-      }
-    }
-    var step = ProposalStep(
-      id: row.integer(offset), step: kind,
-      date: AccordDate.stored(row.text(offset + 2), first: row.text(offset + 3), last: row.text(offset + 4)),
-      party: row.optionalText(offset + 5), note: row.optionalText(offset + 6), sources: sources,
-      label: row.optionalText(offset + 7), until: date(8), effective: date(11))
-    step.partyID = row.optionalInteger(offset + 14)
-    return step
-  }
 }
 
 extension ProposalStep {

@@ -105,23 +105,20 @@ extension AccordStore {
     "\(t).date_first >= coalesce(?2, '') AND \(t).date_first <= coalesce(?3, '9999-12-31')"
   }
 
-  private static func date(_ row: Row, _ column: Int32) -> AccordDate {
-    AccordDate.stored(row.text(column), first: row.text(column + 1), last: row.text(column + 2))
-  }
-
   private func meetingEntries(_ range: [SQLValue]) throws -> [TimelineEntry] {
     let rows = try connection.all(
       """
       SELECT m.id, m.date, m.date_first, m.date_last, m.place, m.summary,
         (SELECT group_concat(a.name, char(31)) FROM meeting_participant x JOIN actor a ON a.id = x.actor_id
-          WHERE x.meeting_id = m.id),
-        (SELECT group_concat(x.actor_id, char(31)) FROM meeting_participant x WHERE x.meeting_id = m.id)
+          WHERE x.meeting_id = m.id) AS who,
+        (SELECT group_concat(x.actor_id, char(31)) FROM meeting_participant x WHERE x.meeting_id = m.id) AS who_ids
       FROM meeting m WHERE m.negotiation_id = ?1 AND \(Self.within("m")) AND NOT \(AccordStore.retracted("meeting", "m.id"))
       """, range
-    ) { row in
+    ) { row throws(DatabaseError) in
       (
-        id: row.integer(0), date: Self.date(row, 1), place: row.optionalText(4), summary: row.optionalText(5),
-        who: splitList(row.optionalText(6)), ids: splitList(row.optionalText(7)).compactMap { Int64($0) }
+        id: try row.integer("id"), date: try row.date("date"), place: try row.optionalText("place"),
+        summary: try row.optionalText("summary"), who: try row.list("who"),
+        ids: try row.list("who_ids").compactMap { Int64($0) }
       )
     }
     let cited = try citations(.meeting, ids: rows.map(\.id))
@@ -138,8 +135,9 @@ extension AccordStore {
   private func stepEntries(_ range: [SQLValue]) throws -> [TimelineEntry] {
     let rows = try connection.all(
       """
-      SELECT p.slug, p.title, tb.name, p.tabled_by, s.party_id,
-        s.id = (SELECT f.id FROM current_proposal_step f WHERE f.proposal_id = p.id ORDER BY f.date_first, f.id LIMIT 1),
+      SELECT p.slug AS proposal, p.title AS proposal_title, tb.name AS tabled_by, p.tabled_by AS tabler_id,
+        s.id = (SELECT f.id FROM current_proposal_step f WHERE f.proposal_id = p.id ORDER BY f.date_first, f.id LIMIT 1)
+          AS first_step,
         \(Self.stepColumns)
       FROM current_proposal p JOIN current_proposal_step s ON s.proposal_id = p.id
       LEFT JOIN actor a ON a.id = s.party_id LEFT JOIN actor tb ON tb.id = p.tabled_by
@@ -147,9 +145,9 @@ extension AccordStore {
       """, range
     ) { row throws(DatabaseError) in
       (
-        step: try Self.step(row, from: 6, sources: []), slug: row.text(0), title: row.text(1),
-        tabledBy: row.optionalText(2), tablerID: row.optionalInteger(3), partyID: row.optionalInteger(4),
-        first: row.bool(5)
+        slug: try row.text("proposal"), title: try row.text("proposal_title"),
+        tabledBy: try row.optionalText("tabled_by"), tablerID: try row.optionalInteger("tabler_id"),
+        first: try row.bool("first_step"), step: try ProposalStep(row: row)
       )
     }
     let cited = try citations(.step, ids: rows.map(\.step.id))
@@ -162,7 +160,7 @@ extension AccordStore {
         kind: .step, id: step.id, date: step.date, fact: .step(proposalTitle: s.title, step),
         who: who.map { [$0] } ?? [], proposal: s.slug, step: step.step, condition: nil,
         sources: cited[step.id] ?? [])
-      entry.whoIDs = [s.partyID ?? (s.first ? s.tablerID : nil)].compactMap { $0 }
+      entry.whoIDs = [s.step.partyID ?? (s.first ? s.tablerID : nil)].compactMap { $0 }
       return entry
     }
   }
@@ -170,23 +168,24 @@ extension AccordStore {
   private func positionEntries(_ range: [SQLValue]) throws -> [TimelineEntry] {
     let rows = try connection.all(
       """
-      SELECT c.id, c.date, c.date_first, c.date_last, c.stance, a.name, t.text, c.note, c.revises_id,
+      SELECT c.id, c.date, c.date_first, c.date_last, c.stance, a.name AS held_by, t.text AS term, c.note,
+        c.revises_id,
         (SELECT group_concat(o.text, char(31)) FROM term_link l JOIN term o ON o.id = l.other_term_id
-          WHERE l.position_id = c.id AND l.link = 'in_exchange_for'),
+          WHERE l.position_id = c.id AND l.link = 'in_exchange_for') AS in_exchange_for,
         (SELECT group_concat(o.text, char(31)) FROM term_link l JOIN term o ON o.id = l.other_term_id
-          WHERE l.position_id = c.id AND l.link = 'conditional_on'),
+          WHERE l.position_id = c.id AND l.link = 'conditional_on') AS conditional_on,
         c.actor_id
       FROM current_position c JOIN term t ON t.id = c.term_id JOIN actor a ON a.id = c.actor_id
       WHERE c.negotiation_id = ?1 AND \(Self.within("c"))
       """, range
-    ) { row throws(StoreError) in
-      guard let stance = Stance(rawValue: row.text(4)) else {
-        throw .conflict("condition \(row.integer(0)) has a stance Accord does not know: '\(row.text(4))'")
-      }
+    ) { row throws(DatabaseError) in
+      let id = try row.integer("id")
       return (
-        id: row.integer(0), date: Self.date(row, 1), stance: stance, actor: row.text(5), term: row.text(6),
-        note: row.optionalText(7), revises: row.optionalInteger(8), exchange: splitList(row.optionalText(9)),
-        conditional: splitList(row.optionalText(10)), actorID: row.integer(11)
+        id: id, date: try row.date("date"),
+        stance: try row.decode(Stance.self, "stance", table: "position", id: id),
+        actor: try row.text("held_by"), term: try row.text("term"), note: try row.optionalText("note"),
+        revises: try row.optionalInteger("revises_id"), exchange: try row.list("in_exchange_for"),
+        conditional: try row.list("conditional_on"), actorID: try row.integer("actor_id")
       )
     }
     let cited = try citations(.position, ids: rows.map(\.id))
@@ -205,19 +204,20 @@ extension AccordStore {
   private func answerEntries(_ range: [SQLValue]) throws -> [TimelineEntry] {
     let rows = try connection.all(
       """
-      SELECT x.id, x.date, x.date_first, x.date_last, x.outcome, a.name, t.text, x.note, x.condition_id, x.actor_id
+      SELECT x.id, x.date, x.date_first, x.date_last, x.outcome, a.name AS answered_by, t.text AS term, x.note,
+        x.condition_id, x.actor_id
       FROM current_answer x JOIN position c ON c.id = x.condition_id JOIN term t ON t.id = c.term_id
       LEFT JOIN actor a ON a.id = x.actor_id
       WHERE c.negotiation_id = ?1 AND \(Self.within("x"))
       """, range
-    ) { row throws(StoreError) in
-      guard let outcome = ConditionOutcome(rawValue: row.text(4)) else {
-        throw .conflict("answer \(row.integer(0)) has an outcome Accord does not know: '\(row.text(4))'")
-      }
+    ) { row throws(DatabaseError) in
+      let id = try row.integer("id")
       return (
-        id: row.integer(0), date: Self.date(row, 1), outcome: outcome, actor: row.optionalText(5),
-        term: row.text(6), note: row.optionalText(7), condition: row.integer(8),
-        actorID: row.optionalInteger(9)
+        id: id, date: try row.date("date"),
+        outcome: try row.decode(ConditionOutcome.self, "outcome", table: "answer", id: id),
+        actor: try row.optionalText("answered_by"), term: try row.text("term"),
+        note: try row.optionalText("note"),
+        condition: try row.integer("condition_id"), actorID: try row.optionalInteger("actor_id")
       )
     }
     let cited = try citations(.answer, ids: rows.map(\.id))
@@ -242,8 +242,9 @@ extension AccordStore {
     }
     let rows = try connection.all(
       """
-      SELECT l.id, l.link, p.slug, p.title, pn.slug, o.slug, o.title, onn.slug,
-        fp.date, fp.date_first, fp.date_last, fo.date, fo.date_first, fo.date_last
+      SELECT l.id, l.link, p.slug, p.title, pn.slug AS negotiation, o.slug AS other_slug, o.title AS other_title,
+        onn.slug AS other_negotiation, fp.date, fp.date_first, fp.date_last,
+        fo.date AS other_date, fo.date_first AS other_date_first, fo.date_last AS other_date_last
       FROM current_proposal_link l
       JOIN current_proposal p ON p.id = l.proposal_id JOIN negotiation pn ON pn.id = p.negotiation_id
       JOIN current_proposal o ON o.id = l.other_id JOIN negotiation onn ON onn.id = o.negotiation_id
@@ -251,15 +252,14 @@ extension AccordStore {
       JOIN current_proposal_step fo ON fo.id = \(firstStep("o.id"))
       WHERE p.negotiation_id = ?1 OR o.negotiation_id = ?1
       """, [.integer(negotiation)]
-    ) { row throws(StoreError) in
-      guard let kind = ProposalLinkKind(rawValue: row.text(1)) else {
-        throw .conflict("link \(row.integer(0)) is of a kind Accord does not know: '\(row.text(1))'")
-      }
-      let (first, other) = (Self.date(row, 8), Self.date(row, 11))
+    ) { row throws(DatabaseError) in
+      let id = try row.integer("id")
+      let (first, other) = (try row.date("date"), try row.date("other_date"))
       return (
-        id: row.integer(0), kind: kind, slug: row.text(2), title: row.text(3), negotiation: row.text(4),
-        otherTitle: row.text(6), otherSlug: row.text(5), otherNegotiation: row.text(7),
-        date: other.first > first.first ? other : first
+        id: id, kind: try row.decode(ProposalLinkKind.self, "link", table: "proposal_link", id: id),
+        slug: try row.text("slug"), title: try row.text("title"), negotiation: try row.text("negotiation"),
+        otherTitle: try row.text("other_title"), otherSlug: try row.text("other_slug"),
+        otherNegotiation: try row.text("other_negotiation"), date: other.first > first.first ? other : first
       )
     }
     return rows.filter { l in
@@ -277,14 +277,15 @@ extension AccordStore {
   private func quoteEntries(_ range: [SQLValue]) throws -> [TimelineEntry] {
     let rows = try connection.all(
       """
-      SELECT q.id, q.date, q.date_first, q.date_last, a.name, q.text, q.context, q.actor_id
+      SELECT q.id, q.date, q.date_first, q.date_last, a.name AS speaker, q.text, q.context, q.actor_id
       FROM statement q JOIN actor a ON a.id = q.actor_id
       WHERE q.negotiation_id = ?1 AND \(Self.within("q")) AND NOT \(AccordStore.retracted("statement", "q.id"))
       """, range
-    ) { row in
+    ) { row throws(DatabaseError) in
       (
-        id: row.integer(0), date: Self.date(row, 1), speaker: row.text(4), text: row.text(5),
-        context: row.optionalText(6), speakerID: row.integer(7)
+        id: try row.integer("id"), date: try row.date("date"), speaker: try row.text("speaker"),
+        text: try row.text("text"), context: try row.optionalText("context"),
+        speakerID: try row.integer("actor_id")
       )
     }
     let cited = try citations(.statement, ids: rows.map(\.id))
@@ -303,15 +304,16 @@ extension AccordStore {
       """
       SELECT d.id, d.date, d.date_first, d.date_last, d.text,
         (SELECT group_concat(a.name, char(31)) FROM development_actor x JOIN actor a ON a.id = x.actor_id
-          WHERE x.development_id = d.id),
+          WHERE x.development_id = d.id) AS who,
         (SELECT group_concat(x.actor_id, char(31)) FROM development_actor x WHERE x.development_id = d.id)
+          AS who_ids
       FROM development d
       WHERE d.negotiation_id = ?1 AND \(Self.within("d")) AND NOT \(AccordStore.retracted("development", "d.id"))
       """, range
-    ) { row in
+    ) { row throws(DatabaseError) in
       (
-        id: row.integer(0), date: Self.date(row, 1), text: row.text(4), who: splitList(row.optionalText(5)),
-        ids: splitList(row.optionalText(6)).compactMap { Int64($0) }
+        id: try row.integer("id"), date: try row.date("date"), text: try row.text("text"),
+        who: try row.list("who"), ids: try row.list("who_ids").compactMap { Int64($0) }
       )
     }
     let cited = try citations(.development, ids: rows.map(\.id))
