@@ -211,23 +211,21 @@ extension AccordStore {
       WHERE c.negotiation_id = ?1 AND \(Self.within("x"))
       """, range
     ) { row throws(DatabaseError) in
-      let id = try row.integer("id")
-      return (
-        id: id, date: try row.date("date"),
-        outcome: try row.decode(ConditionOutcome.self, "outcome", table: "answer", id: id),
-        actor: try row.optionalText("answered_by"), term: try row.text("term"),
-        note: try row.optionalText("note"),
+      // The answer as every listing of answers reads it, and what the timeline adds to it.
+      (
+        answer: try ConditionAnswer(row: row), term: try row.text("term"),
         condition: try row.integer("condition_id"), actorID: try row.optionalInteger("actor_id")
       )
     }
-    let cited = try citations(.answer, ids: rows.map(\.id))
-    return rows.map { a in
+    let cited = try citations(.answer, ids: rows.map(\.answer.id))
+    return rows.map { r in
+      let a = r.answer
       var entry = TimelineEntry(
         kind: .answer, id: a.id, date: a.date,
-        fact: .answer(a.outcome, actor: a.actor, condition: a.condition, term: a.term, note: a.note),
-        who: a.actor.map { [$0] } ?? [], proposal: nil, step: nil, condition: a.condition,
+        fact: .answer(a.outcome, actor: a.by, condition: r.condition, term: r.term, note: a.note),
+        who: a.by.map { [$0] } ?? [], proposal: nil, step: nil, condition: r.condition,
         sources: cited[a.id] ?? [])
-      entry.whoIDs = a.actorID.map { [$0] } ?? []
+      entry.whoIDs = r.actorID.map { [$0] } ?? []
       return entry
     }
   }
