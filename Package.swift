@@ -73,6 +73,7 @@ let package = Package(
       dependencies: [
         "AccordStore",
         "AccordSQLite",
+        "AccordPostgres",
         "AccordTransfer",
         "AccordPresentation",
         "AccordSamples",
@@ -90,7 +91,7 @@ let package = Package(
     .testTarget(
       name: "AccordCommandTests",
       dependencies: [
-        "accord", "AccordStore", "AccordSQLite", "AccordSamples",
+        "accord", "AccordStore", "AccordSQLite", "AccordPostgres", "AccordSamples",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     // Against the server in ACCORD_TEST_PG (scripts/pg-test-server), skipped when it is not set.

@@ -81,3 +81,26 @@ public struct PostgresMigrator: Sendable {
     try connection.write { try connection.execute(roles) }
   }
 }
+
+extension PostgresMigrator {
+  /// What ``initialize(_:)`` found and left.
+  public struct Initialized: Sendable, Equatable {
+    /// The schema version before: 0 for an empty database.
+    public let before: Int
+    /// The schema version now: the latest migration's.
+    public let after: Int
+  }
+
+  /// Makes a team's database ready: the schema brought up to date (``migrate(_:)``), then the roles
+  /// accord_reader and accord_writer made if missing and given their privileges on every table,
+  /// view, sequence and function the schema now has (``applyRoles(_:)``). Running it again is
+  /// harmless: it is how a database is brought up to a newer Accord's schema. Throws
+  /// ``PostgresError``: above all ``PostgresError/permissionDenied(message:sql:)`` for a role that
+  /// does not own the database or (the first time) may not create roles.
+  public func initialize(_ connection: PostgresConnection) throws -> Initialized {
+    let before = try Self.version(of: connection)
+    try migrate(connection)
+    try applyRoles(connection)
+    return Initialized(before: before, after: try Self.version(of: connection))
+  }
+}

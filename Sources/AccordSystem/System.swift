@@ -132,6 +132,27 @@ public enum System {
     if closed != 0 { throw SystemError(closed) }
   }
 
+  /// Runs the program `arguments[0]` (looked up on `$PATH`) with the rest as its arguments, its
+  /// standard input, output and error those of this process, and waits for it. Returns its exit
+  /// status (128 + the signal's number when a signal ended it); throws `ENOENT` when there is no
+  /// such program.
+  public static func run(_ arguments: [String]) throws(SystemError) -> Int32 {
+    guard let program = arguments.first else { throw SystemError(EINVAL) }
+    var words: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
+    words.append(nil)
+    defer { for word in words { free(word) } }
+    var child = pid_t()
+    let started = posix_spawnp(&child, program, nil, nil, words, environ)
+    guard started == 0 else { throw SystemError(started) }
+    var status: Int32 = 0
+    while waitpid(child, &status, 0) == -1 {
+      guard errno == EINTR else { throw SystemError(errno) }
+    }
+    // WIFEXITED / WEXITSTATUS / WTERMSIG, which Swift does not import as functions.
+    let signal = status & 0x7f
+    return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+  }
+
   /// Closes `descriptor`, whatever became of it.
   public static func close(_ descriptor: Int32) { _ = closeDescriptor(descriptor) }
 
@@ -212,6 +233,9 @@ public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
 
   /// The error of a folder opened to read as a file.
   public static let isAFolder = SystemError(EISDIR)
+
+  /// The error of a name that names nothing: no such file, or no such program on `$PATH`.
+  public static let noSuchFile = SystemError(ENOENT)
 
   /// The error in words: "No such file or directory"; for ``isAFolder``, "it is a folder".
   public var description: String { self == .isAFolder ? "it is a folder" : String(cString: strerror(number)) }

@@ -1,3 +1,4 @@
+import AccordPostgres
 import AccordSQLite
 import AccordStore
 import AccordSystem
@@ -23,7 +24,8 @@ struct Accord: ParsableCommand {
       Deals.self, Positions.self, DeadlineCommand.self, Deadlines.self, Export.self, Import.self,
       Timeline.self,
       Search.self, ReportCommand.self, Generate.self,
-      Backup.self, Check.self, DatasetteMetadata.self, History.self, Changes.self, Undo.self, Retract.self,
+      Backup.self, Check.self, TeamCommand.self, DatasetteMetadata.self, History.self, Changes.self,
+      Undo.self, Retract.self,
     ]
   )
 
@@ -67,6 +69,8 @@ struct Accord: ParsableCommand {
     } catch let error as DatabaseError {
       let error = StoreError(error)
       fail(error.commandLineText, hint: nil, code: error.isUsageError ? 64 : 1)
+    } catch let error as PostgresError {
+      fail(error.description, hint: nil, code: 1)
     } catch let error as OutputFile.Failure {
       fail(error.description, hint: nil, code: 1)
     } catch {

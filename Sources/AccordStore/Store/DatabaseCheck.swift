@@ -19,6 +19,11 @@ public enum DatabaseCheck {
     public var problems: [String] = []
     /// What could not be checked, and why.
     public var notes: [String] = []
+
+    public init(problems: [String] = [], notes: [String] = []) {
+      self.problems = problems
+      self.notes = notes
+    }
   }
 
   /// At most this many foreign-key problems are listed one by one.

@@ -9,7 +9,8 @@ struct Backup: ParsableCommand {
     discussion: """
       The copy is the record as it stood when the backup began (SQLite's online backup), private to \
       you (mode 0600), and is put in place only once complete. An existing FILE is replaced only \
-      with --force.
+      with --force. On a team's PostgreSQL database (--db postgresql://…), it runs pg_dump, whose \
+      file pg_restore reads back.
 
       Example:
         accord backup ~/backups/accord-2025-03-01.sqlite
@@ -25,6 +26,11 @@ struct Backup: ParsableCommand {
   }
 
   func run() throws {
+    if let url = database.postgresURL {
+      try TeamDatabase.backup(url, to: file, replace: force)
+      FileOutput.standardOutput.write(file + "\n")
+      return
+    }
     guard DatabaseAccess.isRegularFile(database.path) else {
       throw StoreError.cannotOpen(path: database.path, reason: "there is no such file to back up")
     }

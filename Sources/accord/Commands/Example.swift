@@ -27,7 +27,9 @@ struct Example: ParsableCommand {
 
   var path: String {
     if let db { return db }
-    let main = AccordEnvironment.databasePath(explicit: nil)
+    var main = AccordEnvironment.databasePath(explicit: nil)
+    // A team's database on a server: the example still goes to a file, in the usual folder.
+    if TeamDatabase.isURL(main) { main = AccordEnvironment.defaultFile() }
     // A relative $ACCORD_DB without a folder ("accord.sqlite"): next to it, not in "/".
     guard main.contains("/") else { return "example.sqlite" }
     let folder = main.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(
@@ -37,6 +39,11 @@ struct Example: ParsableCommand {
 
   func run() throws {
     let path = self.path
+    if TeamDatabase.isURL(path) {
+      throw StoreError.conflict(
+        "the worked example goes to an SQLite file of its own, not to a team's PostgreSQL database: name a file with --db"
+      )
+    }
     if try ExampleDatabase.holdsOnlyTheExample(path) {
       for suffix in ["", "-wal", "-shm"] { System.remove(path + suffix) }
     }

@@ -32,6 +32,12 @@ enum AccordEnvironment {
   static func databasePath(explicit: String?) -> String {
     if let explicit, !explicit.isEmpty { return explicit }
     if let path = value("ACCORD_DB"), !path.isEmpty { return path }
+    return defaultFile()
+  }
+
+  /// `$XDG_DATA_HOME/accord/accord.sqlite` (`~/.local/share/accord/accord.sqlite` when unset): the
+  /// database when none is named, and the folder of the worked example's.
+  static func defaultFile() -> String {
     if let data = value("XDG_DATA_HOME"), !data.isEmpty { return data + "/accord/accord.sqlite" }
     let home = value("HOME") ?? "."
     return home + "/.local/share/accord/accord.sqlite"

@@ -15,10 +15,23 @@ struct DatabaseOptions: ParsableArguments {
 
   var path: String { AccordEnvironment.databasePath(explicit: db) }
 
+  /// The URL, when the database named is a team's on a PostgreSQL server (`postgresql://…`).
+  var postgresURL: String? { TeamDatabase.isURL(path) ? path : nil }
+
+  /// The record in a file: the commands read and write a team's PostgreSQL database only through
+  /// `team init`, `check` and `backup` so far, and say so rather than take the URL for a file name.
+  func requireFile() throws {
+    guard postgresURL != nil else { return }
+    throw StoreError.conflict(
+      "this command does not work on a team's PostgreSQL database yet (only 'accord team init', 'accord check' and 'accord backup' do): give --db an SQLite file"
+    )
+  }
+
   /// Opens the store for a command that writes, attributing its writes on the change log to this
   /// command line. A record that does not exist yet is made under a name of this process's own
   /// beside it, and takes its name only once the command has succeeded (``NewDatabase``).
   func open() throws -> AccordStore {
+    try requireFile()
     if let fresh = NewDatabase.begin(path) {
       do {
         let store = try AccordStore(path: fresh, configuration: AccordEnvironment.configuration)
@@ -37,7 +50,8 @@ struct DatabaseOptions: ParsableArguments {
   /// Opens the store for a command that only reads: a file that does not exist is an error,
   /// and nothing is made.
   func openExisting() throws -> AccordStore {
-    try opened(AccordStore(path: path, configuration: AccordEnvironment.configuration, create: false))
+    try requireFile()
+    return try opened(AccordStore(path: path, configuration: AccordEnvironment.configuration, create: false))
   }
 
   private func opened(_ store: AccordStore) -> AccordStore {
