@@ -24,7 +24,8 @@ struct Accord: ParsableCommand {
       Deals.self, Positions.self, DeadlineCommand.self, Deadlines.self, Export.self, Import.self,
       Timeline.self,
       Search.self, ReportCommand.self, Generate.self,
-      Backup.self, Check.self, TeamCommand.self, DatasetteMetadata.self, History.self, Changes.self,
+      Backup.self, Check.self, TeamCommand.self, Copy.self, DatasetteMetadata.self, History.self,
+      Changes.self,
       Undo.self, Retract.self,
     ]
   )

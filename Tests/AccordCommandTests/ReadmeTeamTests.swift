@@ -37,6 +37,9 @@ struct ReadmeTeamTests {
     defer { Self.clean(admin) }
 
     let sandbox = try Sandbox()
+    // The analyst's own record, in the default file, for `accord copy` to take.
+    let record = sandbox.folder + "/.local/share/accord/accord.sqlite"
+    #expect(try sandbox.run("example", "--db", record).status == 0)
     let binaries = (try AccordBinary.path() as NSString).deletingLastPathComponent
     let script =
       "set -e\n"
@@ -53,6 +56,7 @@ struct ReadmeTeamTests {
     environment["PGHOST"] = server.host
     environment["PGPORT"] = server.port.map(String.init)
     environment["HOME"] = sandbox.folder
+    environment["XDG_DATA_HOME"] = nil
     process.environment = environment
     let output = Pipe()
     process.standardOutput = output
@@ -67,11 +71,14 @@ struct ReadmeTeamTests {
       lines.contains("accord on localhost:\(server.port ?? 5432): made Accord's schema (version 13)"),
       "\(printed)")
     #expect(lines.contains("ok"), "\(printed)")
+    #expect(lines.contains { $0.hasPrefix("copied ") && $0.hasSuffix(", and compared them") }, "\(printed)")
     #expect(lines.contains("accord.dump"), "\(printed)")
     let dump = try #require(FileManager.default.contents(atPath: sandbox.folder + "/accord.dump"))
     #expect(dump.prefix(5) == Data("PGDMP".utf8))
     let team = try PostgresConnection(url: TeamServer.url(database: "accord"))
     #expect(try PostgresMigrator.version(of: team) == 13)
+    #expect(
+      try team.integer("SELECT count(*) FROM proposal") == (try DatabaseSnapshot.count(record, "proposal")))
     #expect(
       try team.integer(
         "SELECT count(*) FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member JOIN pg_roles g ON g.oid = m.roleid WHERE r.rolname = 'alice' AND g.rolname = 'accord_writer'"

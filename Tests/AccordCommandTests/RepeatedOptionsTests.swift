@@ -49,7 +49,7 @@ import Testing
     "source list": [], "log": ["n", "t"], "deals": [], "export": [],
     "import": ["f", "--from", "treaty-status", "--proposal", "p"],
     "timeline": ["n"], "search": ["w"], "report": [], "generate": [], "backup": ["f"], "check": [],
-    "team init": ["postgresql://127.0.0.1:1/accord"],
+    "team init": ["postgresql://127.0.0.1:1/accord"], "copy": ["--to", "postgresql://127.0.0.1:1/accord"],
     "datasette-metadata": [],
     "history": [], "undo": [], "retract": ["step", "1", "--reason", "r"],
     "actor member": ["b", "--add", "x"], "condition show": ["1"],

@@ -113,6 +113,88 @@ struct TeamCommandTests {
         == [])
   }
 
+  @Test func copyMovesTheWholeRecordWithItsHistoryOnceAndOnlyIntoAnEmptyTeamDatabase() throws {
+    #expect(try sandbox.run("example", "--db", sandbox.db).status == 0)
+    let database = try TeamServer.Database()
+    let early = try sandbox.run("copy", "--to", database.url)
+    #expect(early.status == 1)
+    #expect(
+      early.stderr
+        == "Error: \(database.name) on \(TeamServer.server) holds no Accord schema yet: make it with 'accord team init', then copy\n"
+    )
+    #expect(try sandbox.run("team", "init", database.url).status == 0)
+
+    let copy = try sandbox.run("copy", "--to", database.url)
+    #expect(copy.status == 0, "\(copy)")
+    #expect(copy.stdout.hasPrefix("copied "))
+    #expect(
+      copy.stdout.hasSuffix(
+        " tables from \(sandbox.db) to \(database.name) on \(TeamServer.server), and compared them\n"))
+    let server = try database.connect()
+    for table in [
+      "actor", "negotiation", "proposal", "proposal_step", "term", "statement", "command", "change_log",
+    ] {
+      let here = try server.integer("SELECT count(*) FROM \(table)")
+      #expect(here == (try DatabaseSnapshot.count(sandbox.db, table)), "\(table)")
+      #expect((here ?? 0) > 0, "\(table)")
+    }
+    // The search finds what the file's finds.
+    #expect(
+      try server.integer("SELECT count(*) FROM search WHERE document @@ accord_search_words('minerals')") == 3
+    )
+    // The logs go on numbering after the copied rows.
+    #expect(
+      try server.integer(
+        "SELECT nextval(pg_get_serial_sequence('change_log', 'id')) - (SELECT max(id) FROM change_log)") == 1)
+    #expect(try sandbox.run("check", "--db", database.url).stdout == "ok\n")
+
+    // Again: refused, and the server as it was.
+    let before = try server.integer("SELECT count(*) FROM change_log")
+    let again = try sandbox.run("copy", "--to", database.url)
+    #expect(again.status == 1)
+    #expect(
+      again.stderr
+        == "Error: \(database.name) on \(TeamServer.server) already holds records (its actor table has rows): copy into an empty team database\n"
+    )
+    #expect(try server.integer("SELECT count(*) FROM change_log") == before)
+  }
+
+  @Test func aRecordCopiedToTheServerAndBackExportsByteForByteTheSame() throws {
+    #expect(try sandbox.run("example", "--db", sandbox.db).status == 0)
+    #expect(
+      try sandbox.run("log", "us-ukraine-minerals", "A second round in Riyadh", "--on", "2025-02-18").status == 0)
+    let database = try TeamServer.Database()
+    #expect(try sandbox.run("team", "init", database.url).status == 0)
+    #expect(try sandbox.run("copy", "--to", database.url).status == 0)
+
+    let back = sandbox.folder + "/back.sqlite"
+    let copy = try sandbox.run("copy", "--from", database.url, "--db", back)
+    #expect(copy.status == 0, "\(copy)")
+    #expect(
+      copy.stdout.hasSuffix(
+        " tables from \(database.name) on \(TeamServer.server) to \(back), and compared them\n"))
+    for command in [
+      ["export", "--format", "ndjson"], ["deals", "--unsigned"], ["timeline", "us-ukraine-minerals"],
+      ["history"], ["search", "minerals"],
+    ] {
+      let original = try sandbox.run(command)
+      let copied = try sandbox.run(command + ["--db", back])
+      #expect(original.status == 0 && !original.stdout.isEmpty, "\(original)")
+      #expect(copied.stdout == original.stdout, "\(command)")
+    }
+    #expect(try sandbox.run("check", "--db", back).stdout == "ok\n")
+
+    // Never into a file that exists: it stays as it was.
+    let bytes = FileManager.default.contents(atPath: sandbox.db)
+    let into = try sandbox.run("copy", "--from", database.url)
+    #expect(into.status == 1)
+    #expect(
+      into.stderr
+        == "Error: \(sandbox.db) exists: copy --from writes a new file, and never into a record; name a new one\n"
+    )
+    #expect(FileManager.default.contents(atPath: sandbox.db) == bytes)
+  }
+
   @Test func aWrongServerOrURLIsOneLine() throws {
     let refused = try sandbox.run("team", "init", "postgresql://127.0.0.1:1/accord")
     #expect(refused.status == 1)
@@ -144,7 +226,7 @@ struct TeamCommandTests {
     #expect(result.stdout == "")
     #expect(
       result.stderr
-        == "Error: this command does not work on a team's PostgreSQL database yet (only 'accord team init', 'accord check' and 'accord backup' do): give --db an SQLite file\n"
+        == "Error: this command does not work on a team's PostgreSQL database yet (only 'accord team init', 'copy', 'check' and 'backup' do): give --db an SQLite file\n"
     )
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: sandbox.folder).filter { $0.hasPrefix("postgres") }

@@ -23,7 +23,7 @@ struct DatabaseOptions: ParsableArguments {
   func requireFile() throws {
     guard postgresURL != nil else { return }
     throw StoreError.conflict(
-      "this command does not work on a team's PostgreSQL database yet (only 'accord team init', 'accord check' and 'accord backup' do): give --db an SQLite file"
+      "this command does not work on a team's PostgreSQL database yet (only 'accord team init', 'copy', 'check' and 'backup' do): give --db an SQLite file"
     )
   }
 

@@ -1,0 +1,220 @@
+import AccordSQLite
+
+/// `accord copy --to` and `--from`: a whole record, from an SQLite file into an empty Accord
+/// database on a PostgreSQL server (or back, into a new file), every table's rows as they are (their ids, the commands and the change log
+/// with them: the history comes along), in one transaction, then compared row by row.
+///
+/// The two schemas are the same at the same version (`scripts/schema-parity` holds them so), so
+/// the copy is table by table, column by column, by name. The rows go in as one bulk write (a row
+/// in `bulk_write`): the history triggers do not log them again (the change log is copied), the
+/// date and size rules, which the file's own rules held, are not run again, and the search index
+/// is made at the end from `search_source`, as an import makes it. Foreign keys are checked as
+/// the rows go in: tables go in an order in which each comes after those it refers to, and each
+/// table's rows in the order of their ids (a proposal counters an earlier one, a command undoes an
+/// earlier one).
+public enum PostgresCopy {
+  public struct Copied: Sendable, Equatable {
+    /// How many rows went in, all tables together.
+    public private(set) var rows: Int
+    /// How many tables held rows.
+    public private(set) var tables: Int
+
+    mutating func add(_ count: Int) {
+      rows += count
+      if count > 0 { tables += 1 }
+    }
+  }
+
+  /// Tables that are not copied: the schema's own, the bulk write's mark, the search index.
+  static let skipped: Set<String> = ["accord_schema", "schema_migration", "bulk_write", "search"]
+
+  /// Parameters in one INSERT: well under PostgreSQL's 65,535, and a few hundred rows at once.
+  static let parametersPerStatement = 4_000
+
+  /// Copies the record in `file` into the empty Accord database of `server`, then reads both back
+  /// and compares every row. Throws ``PostgresError`` (``PostgresError/misuse(_:)`` with a sentence
+  /// for a server database that is not ready or not empty, or a copy that does not compare equal,
+  /// which is rolled back) or `DatabaseError` for the file.
+  public static func copy(from file: Connection, to server: PostgresConnection) throws -> Copied {
+    try checkVersions(file, server)
+    // The file as it stood when the copy began (one read transaction), into one write.
+    return try file.read {
+      try server.write {
+        let tables = try orderedTables(server)
+        for table in tables where try !isEmpty(table, server.integer) {
+          throw PostgresError.misuse(
+            "\(server.database) already holds records (its \(table) table has rows): copy into an empty team database"
+          )
+        }
+        try server.run("INSERT INTO bulk_write (id) VALUES (1)")
+        var copied = Copied(rows: 0, tables: 0)
+        for table in tables {
+          let columns = try self.columns(table, server)
+          let rows = try file.all(select(table, columns)) { row in (0..<row.columnCount).map { row.value($0) }
+          }
+          try insert(rows, into: table, columns) { sql, values in try server.run(sql, values) }
+          copied.add(rows.count)
+        }
+        try server.run(
+          "INSERT INTO search (rowid, document) SELECT rowid, accord_search_document(title, body, context) FROM search_source"
+        )
+        // The logs' identities, which no trigger moves past ids given explicitly.
+        for table in ["command", "change_log"] {
+          try server.run(
+            "SELECT setval(pg_get_serial_sequence(?, 'id'), coalesce(max(id), 0) + 1, false) FROM \(quote(table))",
+            [.text(table)])
+        }
+        try server.run("DELETE FROM bulk_write")
+        for table in tables { try compare(table, try self.columns(table, server), file, server) }
+        return copied
+      }
+    }
+  }
+
+  /// Copies the record of `server` into `file`, a new Accord file at the same schema version
+  /// whose record is empty, then compares every row, as ``copy(from:to:)`` does the other way.
+  /// The file's command log gains nothing: its write hooks are set aside for the copy.
+  public static func copy(from server: PostgresConnection, to file: Connection) throws -> Copied {
+    try checkVersions(file, server)
+    let hooks = file.writeHooks
+    file.writeHooks = nil
+    defer { file.writeHooks = hooks }
+    return try server.read {
+      try file.write {
+        let tables = try orderedTables(server)
+        for table in tables where try !isEmpty(table, file.integer) {
+          throw PostgresError.misuse(
+            "the file already holds records (its \(table) table has rows): copy into a new file")
+        }
+        try file.run("INSERT INTO bulk_write (id) VALUES (1)")
+        var copied = Copied(rows: 0, tables: 0)
+        for table in tables {
+          let columns = try self.columns(table, server)
+          let rows = try server.all(select(table, columns)) { row throws(PostgresError) in
+            (0..<row.columnCount).map { row.value($0) }
+          }
+          try insert(rows, into: table, columns) { sql, values in try file.run(sql, values) }
+          copied.add(rows.count)
+        }
+        try file.run(
+          "INSERT INTO search (rowid, title, body, context) SELECT rowid, title, body, context FROM search_source"
+        )
+        try file.run("DELETE FROM bulk_write")
+        for table in tables { try compare(table, try self.columns(table, server), file, server) }
+        return copied
+      }
+    }
+  }
+
+  /// Both at the same schema version, the server's made.
+  static func checkVersions(_ file: Connection, _ server: PostgresConnection) throws {
+    let fileVersion = try Migrator.version(of: file)
+    let serverVersion = try PostgresMigrator.version(of: server)
+    guard serverVersion > 0 else {
+      throw PostgresError.misuse(
+        "\(server.database) holds no Accord schema yet: make it with 'accord team init', then copy")
+    }
+    guard fileVersion == serverVersion else {
+      throw PostgresError.misuse(
+        "the file's schema is version \(fileVersion) and \(server.database)'s is \(serverVersion): bring both to this Accord's (any command that writes, on the file; 'accord team init', on the server)"
+      )
+    }
+  }
+
+  /// True when `table` has no row, asked through either engine's `integer`.
+  static func isEmpty(_ table: String, _ integer: (String, [SQLValue]) throws -> Int64?) throws -> Bool {
+    try integer("SELECT count(*) FROM (SELECT 1 FROM \(quote(table)) LIMIT 1) AS any_row", []) == 0
+  }
+
+  /// The record's tables on the server, each after every table it refers to.
+  static func orderedTables(_ server: PostgresConnection) throws -> [String] {
+    let names = try server.all(
+      """
+      SELECT c.relname AS name FROM pg_class c
+      WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' ORDER BY 1
+      """
+    ) { row throws(PostgresError) in try row.text("name") }.filter { !skipped.contains($0) }
+    let references = try server.all(
+      """
+      SELECT c.relname AS child, p.relname AS parent FROM pg_constraint k
+      JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
+      WHERE k.contype = 'f' AND k.conrelid <> k.confrelid
+        AND c.relnamespace = current_schema()::regnamespace
+      """
+    ) { row throws(PostgresError) in (try row.text("child"), try row.text("parent")) }
+    var parents: [String: Set<String>] = [:]
+    for (child, parent) in references where !skipped.contains(parent) {
+      parents[child, default: []].insert(parent)
+    }
+    var ordered: [String] = []
+    var placed: Set<String> = []
+    while ordered.count < names.count {
+      guard
+        let next = names.first(where: {
+          !placed.contains($0) && parents[$0, default: []].isSubset(of: placed)
+        })
+      else {
+        throw PostgresError.misuse("internal: the tables' foreign keys make a cycle; copy cannot order them")
+      }
+      ordered.append(next)
+      placed.insert(next)
+    }
+    return ordered
+  }
+
+  /// The table's columns on the server, in their order (generated ones left out: they are made).
+  static func columns(_ table: String, _ server: PostgresConnection) throws -> [String] {
+    try server.all(
+      """
+      SELECT column_name FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = ? AND is_generated = 'NEVER'
+      ORDER BY ordinal_position
+      """, [.text(table)]
+    ) { row throws(PostgresError) in try row.text("column_name") }
+  }
+
+  /// The statement that reads the table's rows from either engine, in a stable order.
+  static func select(_ table: String, _ columns: [String]) -> String {
+    let order = columns.contains("id") ? "id" : (1...columns.count).map(String.init).joined(separator: ", ")
+    return "SELECT \(columns.map(quote).joined(separator: ", ")) FROM \(quote(table)) ORDER BY \(order)"
+  }
+
+  /// Inserts `rows` into `table`, a few hundred to a statement, through `run`.
+  static func insert(
+    _ rows: [[SQLValue]], into table: String, _ columns: [String], _ run: (String, [SQLValue]) throws -> Void
+  ) throws {
+    let perStatement = max(1, parametersPerStatement / columns.count)
+    let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+    let head = "INSERT INTO \(quote(table)) (\(columns.map(quote).joined(separator: ", "))) VALUES "
+    var start = 0
+    while start < rows.count {
+      let chunk = rows[start..<min(rows.count, start + perStatement)]
+      try run(
+        head + Array(repeating: tuple, count: chunk.count).joined(separator: ", "), chunk.flatMap { $0 })
+      start += chunk.count
+    }
+  }
+
+  /// Every row of the table the same on both sides, or the copy is refused (and rolled back).
+  static func compare(_ table: String, _ columns: [String], _ file: Connection, _ server: PostgresConnection)
+    throws
+  {
+    let sql = select(table, columns)
+    let there = try file.all(sql) { row in (0..<row.columnCount).map { row.value($0) } }
+    let here = try server.all(sql) { row throws(PostgresError) in (0..<row.columnCount).map { row.value($0) }
+    }
+    guard there == here else {
+      let index =
+        zip(there, here).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        ?? min(there.count, here.count)
+      throw PostgresError.misuse(
+        "the copy of \(table) differs from the file at its row \(index + 1) (\(there.count) rows in the file, \(here.count) on the server): nothing was copied"
+      )
+    }
+  }
+
+  /// A name as SQL writes it, the same on both engines.
+  static func quote(_ name: String) -> String {
+    "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+  }
+}
