@@ -162,7 +162,8 @@ struct TeamCommandTests {
   @Test func aRecordCopiedToTheServerAndBackExportsByteForByteTheSame() throws {
     #expect(try sandbox.run("example", "--db", sandbox.db).status == 0)
     #expect(
-      try sandbox.run("log", "us-ukraine-minerals", "A second round in Riyadh", "--on", "2025-02-18").status == 0)
+      try sandbox.run("log", "us-ukraine-minerals", "A second round in Riyadh", "--on", "2025-02-18").status
+        == 0)
     let database = try TeamServer.Database()
     #expect(try sandbox.run("team", "init", database.url).status == 0)
     #expect(try sandbox.run("copy", "--to", database.url).status == 0)
