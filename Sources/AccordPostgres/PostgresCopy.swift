@@ -50,10 +50,10 @@ public enum PostgresCopy {
         var copied = Copied(rows: 0, tables: 0)
         for table in tables {
           let columns = try self.columns(table, server)
-          let rows = try file.all(select(table, columns)) { row in (0..<row.columnCount).map { row.value($0) }
+          let count = try forEachChunk(table, columns, read: file.rows) { rows in
+            try insert(rows, into: table, columns, server.run)
           }
-          try insert(rows, into: table, columns) { sql, values in try server.run(sql, values) }
-          copied.add(rows.count)
+          copied.add(count)
         }
         try server.run(
           "INSERT INTO search (rowid, document) SELECT rowid, accord_search_document(title, body, context) FROM search_source"
@@ -90,11 +90,10 @@ public enum PostgresCopy {
         var copied = Copied(rows: 0, tables: 0)
         for table in tables {
           let columns = try self.columns(table, server)
-          let rows = try server.all(select(table, columns)) { row throws(PostgresError) in
-            (0..<row.columnCount).map { row.value($0) }
+          let count = try forEachChunk(table, columns, read: server.rows) { rows in
+            try insert(rows, into: table, columns, file.run)
           }
-          try insert(rows, into: table, columns) { sql, values in try file.run(sql, values) }
-          copied.add(rows.count)
+          copied.add(count)
         }
         try file.run(
           "INSERT INTO search (rowid, title, body, context) SELECT rowid, title, body, context FROM search_source"
@@ -173,10 +172,39 @@ public enum PostgresCopy {
     ) { row throws(PostgresError) in try row.text("column_name") }
   }
 
-  /// The statement that reads the table's rows from either engine, in a stable order.
-  static func select(_ table: String, _ columns: [String]) -> String {
-    let order = columns.contains("id") ? "id" : (1...columns.count).map(String.init).joined(separator: ", ")
-    return "SELECT \(columns.map(quote).joined(separator: ", ")) FROM \(quote(table)) ORDER BY \(order)"
+  /// Rows read at once: memory stays within a few chunks, whatever the table's size.
+  static let rowsPerChunk = 10_000
+
+  /// Reads the table's rows through `read`, in a stable order (by id, else by every column), a
+  /// chunk at a time, each given to `body`; returns how many. The same statements on both engines.
+  static func forEachChunk(
+    _ table: String, _ columns: [String], read: (String, [SQLValue]) throws -> [[SQLValue]],
+    _ body: ([[SQLValue]]) throws -> Void
+  ) throws -> Int {
+    let list = columns.map(quote).joined(separator: ", ")
+    let limit = SQLValue.integer(Int64(rowsPerChunk))
+    var count = 0
+    if let id = columns.firstIndex(of: "id") {
+      // By id, from the last one read: each chunk found by the key.
+      var last = SQLValue.integer(Int64.min)
+      while true {
+        let rows = try read(
+          "SELECT \(list) FROM \(quote(table)) WHERE id > ? ORDER BY id LIMIT ?", [last, limit])
+        if rows.isEmpty { return count }
+        try body(rows)
+        count += rows.count
+        last = rows[rows.count - 1][id]
+      }
+    }
+    let order = (1...columns.count).map(String.init).joined(separator: ", ")
+    while true {
+      let rows = try read(
+        "SELECT \(list) FROM \(quote(table)) ORDER BY \(order) LIMIT ? OFFSET ?",
+        [limit, .integer(Int64(count))])
+      if rows.isEmpty { return count }
+      try body(rows)
+      count += rows.count
+    }
   }
 
   /// Inserts `rows` into `table`, a few hundred to a statement, through `run`.
@@ -195,26 +223,42 @@ public enum PostgresCopy {
     }
   }
 
-  /// Every row of the table the same on both sides, or the copy is refused (and rolled back).
+  /// Every row of the table the same on both sides, or the copy is refused (and rolled back): the
+  /// same statements on both, chunk by chunk, until both have no more.
   static func compare(_ table: String, _ columns: [String], _ file: Connection, _ server: PostgresConnection)
     throws
   {
-    let sql = select(table, columns)
-    let there = try file.all(sql) { row in (0..<row.columnCount).map { row.value($0) } }
-    let here = try server.all(sql) { row throws(PostgresError) in (0..<row.columnCount).map { row.value($0) }
+    var compared = 0
+    let both: (String, [SQLValue]) throws -> [[SQLValue]] = { sql, arguments in
+      let theirs = try file.rows(sql, arguments)
+      let ours = try server.rows(sql, arguments)
+      guard theirs == ours else {
+        let offset = zip(theirs, ours).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        let row = compared + (offset ?? min(theirs.count, ours.count)) + 1
+        throw PostgresError.misuse(
+          "the copy of \(table) differs from the original at its row \(row): nothing was copied")
+      }
+      return theirs
     }
-    guard there == here else {
-      let index =
-        zip(there, here).enumerated().first { $0.element.0 != $0.element.1 }?.offset
-        ?? min(there.count, here.count)
-      throw PostgresError.misuse(
-        "the copy of \(table) differs from the file at its row \(index + 1) (\(there.count) rows in the file, \(here.count) on the server): nothing was copied"
-      )
-    }
+    _ = try forEachChunk(table, columns, read: both) { rows in compared += rows.count }
   }
 
   /// A name as SQL writes it, the same on both engines.
   static func quote(_ name: String) -> String {
     "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+  }
+}
+
+extension Connection {
+  /// Every row of `sql`, each as its values.
+  fileprivate func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [[SQLValue]] {
+    try all(sql, arguments) { row in (0..<row.columnCount).map { row.value($0) } }
+  }
+}
+
+extension PostgresConnection {
+  /// Every row of `sql`, each as its values.
+  fileprivate func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [[SQLValue]] {
+    try all(sql, arguments) { row throws(PostgresError) in (0..<row.columnCount).map { row.value($0) } }
   }
 }

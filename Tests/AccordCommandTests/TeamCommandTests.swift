@@ -16,23 +16,23 @@ struct TeamCommandTests {
     #expect(first.status == 0, "\(first)")
     #expect(first.stderr == "")
     let lines = first.stdout.split(separator: "\n")
-    #expect(lines.first == "\(database.name) on \(TeamServer.server): made Accord's schema (version 13)")
+    #expect(lines.first == "\(database.name) on \(TeamServer.server): made Accord's schema (version 14)")
     #expect(lines.contains("  CREATE ROLE alice LOGIN PASSWORD '…' IN ROLE accord_writer;"))
     let connection = try database.connect()
-    #expect(try PostgresMigrator.version(of: connection) == 13)
+    #expect(try PostgresMigrator.version(of: connection) == 14)
     #expect(
       try connection.integer(
         "SELECT count(*) FROM pg_roles WHERE rolname IN ('accord_reader', 'accord_writer')")
         == 2)
-    #expect(try connection.integer("SELECT count(*) FROM schema_migration") == 1)
+    #expect(try connection.integer("SELECT count(*) FROM schema_migration") == 2)
 
     // Again: nothing to do, and nothing done twice.
     let again = try sandbox.run("team", "init", database.url)
     #expect(again.status == 0, "\(again)")
     #expect(
       again.stdout.hasPrefix(
-        "\(database.name) on \(TeamServer.server): the schema is up to date (version 13)\n"))
-    #expect(try connection.integer("SELECT count(*) FROM schema_migration") == 1)
+        "\(database.name) on \(TeamServer.server): the schema is up to date (version 14)\n"))
+    #expect(try connection.integer("SELECT count(*) FROM schema_migration") == 2)
 
     let check = try sandbox.run("check", "--db", database.url)
     #expect(check.status == 0, "\(check)")

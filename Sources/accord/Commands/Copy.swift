@@ -18,8 +18,8 @@ struct Copy: ParsableCommand {
       version.
 
       Examples:
-        accord copy --to postgresql://owner@db.example.org/accord --db ~/accord.sqlite
-        accord copy --from postgresql://alice@db.example.org/accord --db team-2025-03-01.sqlite
+        accord copy --to postgresql://db.example.org/accord --db mine.sqlite
+        accord copy --from postgresql://db.example.org/accord --db team.sqlite
       """
   ).asLeaf
 
