@@ -115,7 +115,7 @@ public enum PostgresCopy {
     }
     guard fileVersion == serverVersion else {
       throw PostgresError.misuse(
-        "the file's schema is version \(fileVersion) and \(server.database)'s is \(serverVersion): bring both to this Accord's (any command that writes, on the file; 'accord team init', on the server)"
+        "the file's schema is version \(fileVersion) and \(server.database)'s is \(serverVersion): bring both to this Accord's ('accord init' on the file, 'accord team init' on the server)"
       )
     }
   }

@@ -1,4 +1,5 @@
 import AccordPostgres
+import AccordSQLite
 import Foundation
 import Testing
 
@@ -194,6 +195,24 @@ struct TeamCommandTests {
         == "Error: \(sandbox.db) exists: copy --from writes a new file, and never into a record; name a new one\n"
     )
     #expect(FileManager.default.contents(atPath: sandbox.db) == bytes)
+  }
+
+  @Test func copyOfAFileBehindTheServersSchemaSaysHowToBringItUp() throws {
+    #expect(try sandbox.run("example", "--db", sandbox.db).status == 0)
+    // A file as the previous Accord left it: version 13 (0014 changes nothing on SQLite).
+    let file = try Connection(path: sandbox.db, create: false)
+    try file.execute("PRAGMA user_version = 13; DELETE FROM schema_migration WHERE version = 14")
+    let database = try TeamServer.Database()
+    #expect(try sandbox.run("team", "init", database.url).status == 0)
+    let behind = try sandbox.run("copy", "--to", database.url)
+    #expect(behind.status == 1)
+    #expect(
+      behind.stderr
+        == "Error: the file's schema is version 13 and \(database.name) on \(TeamServer.server)'s is 14: bring both to this Accord's ('accord init' on the file, 'accord team init' on the server)\n"
+    )
+    #expect(try database.connect().integer("SELECT count(*) FROM actor") == 0)
+    #expect(try sandbox.run("init", "--db", sandbox.db).status == 0)
+    #expect(try sandbox.run("copy", "--to", database.url).status == 0)
   }
 
   @Test func aWrongServerOrURLIsOneLine() throws {
