@@ -215,6 +215,44 @@ struct TeamCommandTests {
     #expect(try sandbox.run("copy", "--to", database.url).status == 0)
   }
 
+  /// The server goes away in the middle of a copy (its backend terminated while it waits for the
+  /// change log, after every other table went in): one line, exit 1, and nothing of the copy there.
+  @Test func aCopyCutOffMidwayLeavesNothingOnTheServer() throws {
+    #expect(try sandbox.run("example", "--db", sandbox.db).status == 0)
+    let database = try TeamServer.Database()
+    #expect(try sandbox.run("team", "init", database.url).status == 0)
+    let blocker = try database.connect()
+    try blocker.execute("BEGIN; LOCK TABLE change_log IN EXCLUSIVE MODE")
+    let copy = try sandbox.start(["copy", "--to", database.url])
+    let admin = try PostgresConnection(url: TeamServer.url(database: "postgres"))
+    var backend: Int64?
+    // Until the copy waits for the change log (a bound against a test gone wrong, not a deadline).
+    for _ in 0..<60_000 where backend == nil && copy.poll() == nil {
+      backend = try admin.integer(
+        """
+        SELECT pid FROM pg_stat_activity
+        WHERE datname = ? AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "change_log"%'
+        """, [.text(database.name)])
+      if backend == nil { usleep(10_000) }
+    }
+    let pid = try #require(
+      backend, "the copy never waited for the change log: \(copy.poll().map { "\($0)" } ?? "running")")
+    #expect(try database.connect().integer("SELECT count(*) FROM actor") == 0, "nothing visible meanwhile")
+    _ = try admin.integer("SELECT count(*) FROM pg_terminate_backend(?) WHERE true", [.integer(pid)])
+    #expect(copy.wait() == .exited(1))
+    try blocker.execute("ROLLBACK")
+    let stderr = try String(contentsOfFile: copy.stderrPath, encoding: .utf8)
+    #expect(stderr.hasPrefix("Error: the connection to PostgreSQL was lost mid-command ("), "\(stderr)")
+    #expect(stderr.hasSuffix("): check the server, then run the command again\n"), "\(stderr)")
+    #expect(stderr.split(separator: "\n").count == 1)
+    let server = try database.connect()
+    for table in ["actor", "negotiation", "proposal", "command", "change_log", "search"] {
+      #expect(try server.integer("SELECT count(*) FROM \(table)") == 0, "\(table)")
+    }
+    // And the copy, run again, goes through.
+    #expect(try sandbox.run("copy", "--to", database.url).status == 0)
+  }
+
   @Test func aWrongServerOrURLIsOneLine() throws {
     let refused = try sandbox.run("team", "init", "postgresql://127.0.0.1:1/accord")
     #expect(refused.status == 1)
