@@ -5,8 +5,8 @@ import AccordSQLite
 ///
 /// The server keeps the rest itself (pages, foreign keys and CHECK constraints are enforced on
 /// every write, unlike a file another program may have written), so the check asks what can be
-/// undone behind Accord's back by the database's owner: a trigger disabled or dropped (the history,
-/// the append-only change log, the date and size rules, the search index), a constraint added
+/// undone behind Accord's back by the database's owner: a trigger disabled (any of them), the
+/// history triggers of a table or the refusals of the two logs dropped, a constraint added
 /// `NOT VALID`, a role missing or given more than it should have. It only reads, in one read-only
 /// transaction.
 public enum PostgresCheck {
@@ -56,23 +56,27 @@ public enum PostgresCheck {
       """
       SELECT c.relname AS table_name, t.tgname AS trigger_name FROM pg_trigger t
       JOIN pg_class c ON c.oid = t.tgrelid
-      WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal AND t.tgenabled = 'D'
+      WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal AND t.tgenabled IN ('D', 'R')
       ORDER BY 1, 2
       """
     ) { row throws(PostgresError) in (try row.text("table_name"), try row.text("trigger_name")) }
     for (table, trigger) in disabled {
-      problems.append("trigger: \(trigger) on \(table) is disabled; the database's owner can enable it again")
+      problems.append(
+        "trigger: \(trigger) on \(table) is disabled (or fires for replication only); the database's owner can enable it again"
+      )
     }
     let logTriggers = try connection.all(
       """
       SELECT t.tgname AS name FROM pg_trigger t
-      WHERE t.tgrelid = to_regclass('change_log') AND NOT t.tgisinternal ORDER BY 1
+      WHERE t.tgrelid IN (to_regclass('change_log'), to_regclass('command')) AND NOT t.tgisinternal ORDER BY 1
       """
     ) { row throws(PostgresError) in try row.text("name") }
-    for name in ["change_log_no_delete", "change_log_no_truncate", "change_log_no_update"]
-    where !logTriggers.contains(name) {
-      problems.append(
-        "trigger: \(name) is missing: the change log can be changed; 'accord team init' cannot mend it")
+    for name in [
+      "change_log_no_delete", "change_log_no_truncate", "change_log_no_update", "command_close_only",
+      "command_no_delete", "command_no_truncate",
+    ] where !logTriggers.contains(name) {
+      let log = name.hasPrefix("command") ? "the command log" : "the change log"
+      problems.append("trigger: \(name) is missing: \(log) can be changed; 'accord team init' cannot mend it")
     }
     // Each table of the record: its three history triggers.
     let tables = try connection.all(
@@ -108,7 +112,8 @@ public enum PostgresCheck {
     }
   }
 
-  /// The roles there, the reader writing nothing, and nobody but the owner able to change the log.
+  /// The roles there, the reader writing nothing (not one column), and nobody but the owner and
+  /// superusers able to change the log.
   static func roles(_ connection: PostgresConnection) throws -> [String] {
     var problems: [String] = []
     let present = try connection.all(
@@ -122,8 +127,8 @@ public enum PostgresCheck {
       """
       SELECT c.relname AS name FROM pg_class c
       WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'v', 'p')
-        AND (has_table_privilege('accord_reader', c.oid, 'INSERT')
-          OR has_table_privilege('accord_reader', c.oid, 'UPDATE')
+        AND (has_any_column_privilege('accord_reader', c.oid, 'INSERT')
+          OR has_any_column_privilege('accord_reader', c.oid, 'UPDATE')
           OR has_table_privilege('accord_reader', c.oid, 'DELETE')
           OR has_table_privilege('accord_reader', c.oid, 'TRUNCATE'))
       ORDER BY 1
@@ -137,14 +142,17 @@ public enum PostgresCheck {
     let logChangers = try connection.all(
       """
       SELECT r.rolname FROM pg_roles r
-      WHERE r.rolname IN ('accord_reader', 'accord_writer')
-        AND (has_table_privilege(r.oid, 'change_log', 'UPDATE') OR has_table_privilege(r.oid, 'change_log', 'DELETE')
-          OR has_table_privilege(r.oid, 'change_log', 'TRUNCATE'))
+      WHERE NOT r.rolsuper AND left(r.rolname, 3) <> 'pg_'
+        AND r.oid <> (SELECT relowner FROM pg_class WHERE oid = to_regclass('change_log'))
+        AND (has_any_column_privilege(r.oid, 'change_log', 'UPDATE')
+          OR has_table_privilege(r.oid, 'change_log', 'DELETE') OR has_table_privilege(r.oid, 'change_log', 'TRUNCATE'))
       ORDER BY 1
       """
     ) { row throws(PostgresError) in try row.text("rolname") }
     for role in logChangers {
-      problems.append("roles: \(role) may change the change log; 'accord team init' takes it back")
+      let mend =
+        role.hasPrefix("accord_") ? "'accord team init' takes it back" : "the database's owner can revoke it"
+      problems.append("roles: \(role) may change the change log; \(mend)")
     }
     return problems
   }

@@ -10,8 +10,8 @@ import AccordSQLite
 /// date and size rules, which the file's own rules held, are not run again, and the search index
 /// is made at the end from `search_source`, as an import makes it. Foreign keys are checked as
 /// the rows go in: tables go in an order in which each comes after those it refers to, and each
-/// table's rows in the order of their ids (a proposal counters an earlier one, a command undoes an
-/// earlier one).
+/// table's rows in the order of their ids, or, where a row may refer to another of its table (a
+/// proposal that counters another), after the row it refers to.
 public enum PostgresCopy {
   public struct Copied: Sendable, Equatable {
     /// How many rows went in, all tables together.
@@ -48,12 +48,11 @@ public enum PostgresCopy {
         }
         try server.run("INSERT INTO bulk_write (id) VALUES (1)")
         var copied = Copied(rows: 0, tables: 0)
+        let references = try selfReferences(server)
         for table in tables {
           let columns = try self.columns(table, server)
-          let count = try forEachChunk(table, columns, read: file.rows) { rows in
-            try insert(rows, into: table, columns, server.run)
-          }
-          copied.add(count)
+          copied.add(
+            try copyTable(table, columns, references[table] ?? [], read: file.rows, run: server.run))
         }
         try server.run(
           "INSERT INTO search (rowid, document) SELECT rowid, accord_search_document(title, body, context) FROM search_source"
@@ -88,12 +87,11 @@ public enum PostgresCopy {
         }
         try file.run("INSERT INTO bulk_write (id) VALUES (1)")
         var copied = Copied(rows: 0, tables: 0)
+        let references = try selfReferences(server)
         for table in tables {
           let columns = try self.columns(table, server)
-          let count = try forEachChunk(table, columns, read: server.rows) { rows in
-            try insert(rows, into: table, columns, file.run)
-          }
-          copied.add(count)
+          copied.add(
+            try copyTable(table, columns, references[table] ?? [], read: server.rows, run: file.run))
         }
         try file.run(
           "INSERT INTO search (rowid, title, body, context) SELECT rowid, title, body, context FROM search_source"
@@ -205,6 +203,82 @@ public enum PostgresCopy {
       try body(rows)
       count += rows.count
     }
+  }
+
+  /// Copies one table's rows, read through `read` and written through `run`; returns how many.
+  /// Rows go in by id, a chunk at a time; a table whose rows may refer to one another
+  /// (`selfReferring`: a proposal that counters another, which an edit may make a later one) is
+  /// read whole and each row goes in after the row it refers to, since both engines check a
+  /// foreign key as each row goes in.
+  static func copyTable(
+    _ table: String, _ columns: [String], _ selfReferring: [String],
+    read: (String, [SQLValue]) throws -> [[SQLValue]], run: (String, [SQLValue]) throws -> Void
+  ) throws -> Int {
+    let links = selfReferring.compactMap { columns.firstIndex(of: $0) }
+    guard !links.isEmpty, let id = columns.firstIndex(of: "id") else {
+      return try forEachChunk(table, columns, read: read) { rows in
+        try insert(rows, into: table, columns, run)
+      }
+    }
+    var rows: [[SQLValue]] = []
+    let count = try forEachChunk(table, columns, read: read) { rows += $0 }
+    try insert(try referredFirst(rows, table: table, id: id, links: links), into: table, columns, run)
+    return count
+  }
+
+  /// `rows` (in order of id) reordered so that each comes after the rows its `links` columns name.
+  static func referredFirst(_ rows: [[SQLValue]], table: String, id: Int, links: [Int]) throws -> [[SQLValue]]
+  {
+    func number(_ value: SQLValue) -> Int64? {
+      if case .integer(let number) = value { return number }
+      return nil
+    }
+    var index: [Int64: Int] = [:]
+    for (position, row) in rows.enumerated() { if let key = number(row[id]) { index[key] = position } }
+    var state = [UInt8](repeating: 0, count: rows.count)  // 0 to place, 1 being placed, 2 placed
+    var ordered: [[SQLValue]] = []
+    ordered.reserveCapacity(rows.count)
+    for start in rows.indices where state[start] == 0 {
+      // Depth first, without recursion: a row is placed once every row it names is.
+      var stack = [start]
+      while let top = stack.last {
+        if state[top] == 2 {
+          stack.removeLast()
+          continue
+        }
+        state[top] = 1
+        let waiting = links.compactMap { number(rows[top][$0]).flatMap { index[$0] } }.filter {
+          state[$0] != 2
+        }
+        if let next = waiting.first {
+          guard state[next] == 0 else {
+            throw PostgresError.misuse(
+              "rows of \(table) refer to one another in a circle (row \(number(rows[next][id]) ?? 0)): copy cannot order them"
+            )
+          }
+          stack.append(next)
+        } else {
+          state[top] = 2
+          ordered.append(rows[top])
+          stack.removeLast()
+        }
+      }
+    }
+    return ordered
+  }
+
+  /// Each table's columns that refer to the table's own rows.
+  static func selfReferences(_ server: PostgresConnection) throws -> [String: [String]] {
+    let pairs = try server.all(
+      """
+      SELECT c.relname AS table_name, a.attname AS column_name FROM pg_constraint k
+      JOIN pg_class c ON c.oid = k.conrelid
+      JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)
+      WHERE k.contype = 'f' AND k.conrelid = k.confrelid AND c.relnamespace = current_schema()::regnamespace
+      ORDER BY 1, 2
+      """
+    ) { row throws(PostgresError) in (try row.text("table_name"), try row.text("column_name")) }
+    return Dictionary(grouping: pairs, by: \.0).mapValues { $0.map(\.1) }
   }
 
   /// Inserts `rows` into `table`, a few hundred to a statement, through `run`.

@@ -133,16 +133,29 @@ public enum System {
   }
 
   /// Runs the program `arguments[0]` (looked up on `$PATH`) with the rest as its arguments, its
-  /// standard input, output and error those of this process, and waits for it. Returns its exit
-  /// status (128 + the signal's number when a signal ended it); throws `ENOENT` when there is no
-  /// such program.
-  public static func run(_ arguments: [String]) throws(SystemError) -> Int32 {
+  /// standard input, output and error those of this process, its environment this process's with
+  /// `environment` added (a secret passed so is not on its command line, which anyone may read),
+  /// and waits for it. Returns its exit status (128 + the signal's number when a signal ended it);
+  /// throws `ENOENT` when there is no such program.
+  public static func run(_ arguments: [String], environment: [String: String] = [:]) throws(SystemError)
+    -> Int32
+  {
     guard let program = arguments.first else { throw SystemError(EINVAL) }
     var words: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
     words.append(nil)
-    defer { for word in words { free(word) } }
+    var variables: [UnsafeMutablePointer<CChar>?] = []
+    var inherited = environ
+    while let variable = inherited.pointee {
+      let text = String(cString: variable)
+      let name = text.split(separator: "=", maxSplits: 1).first.map(String.init) ?? text
+      if environment[name] == nil { variables.append(strdup(variable)) }
+      inherited += 1
+    }
+    for (name, value) in environment { variables.append(strdup(name + "=" + value)) }
+    variables.append(nil)
+    defer { for pointer in words + variables { free(pointer) } }
     var child = pid_t()
-    let started = posix_spawnp(&child, program, nil, nil, words, environ)
+    let started = posix_spawnp(&child, program, nil, nil, words, variables)
     guard started == 0 else { throw SystemError(started) }
     var status: Int32 = 0
     while waitpid(child, &status, 0) == -1 {

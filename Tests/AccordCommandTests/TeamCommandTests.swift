@@ -49,16 +49,21 @@ struct TeamCommandTests {
     try database.connect().execute(
       """
       ALTER TABLE change_log DISABLE TRIGGER change_log_no_delete;
+      ALTER TABLE proposal ENABLE REPLICA TRIGGER proposal_history_insert;
+      DROP TRIGGER command_no_truncate ON command;
+      GRANT UPDATE (title) ON negotiation TO accord_reader;
       DROP TRIGGER actor_history_update ON actor;
       ALTER TABLE actor ADD CONSTRAINT positive_id CHECK (id > 0) NOT VALID;
       GRANT INSERT ON actor TO accord_reader;
       GRANT DELETE ON change_log TO accord_writer;
       """)
     let problems = [
-      "trigger: change_log_no_delete on change_log is disabled; the database's owner can enable it again",
+      "trigger: change_log_no_delete on change_log is disabled (or fires for replication only); the database's owner can enable it again",
+      "trigger: proposal_history_insert on proposal is disabled (or fires for replication only); the database's owner can enable it again",
+      "trigger: command_no_truncate is missing: the command log can be changed; 'accord team init' cannot mend it",
       "trigger: actor keeps no full history (2 of its 3 history triggers)",
       "constraint: positive_id on actor is not validated: rows from before it may break it; the database's owner can validate it",
-      "roles: accord_reader may write to actor; 'accord team init' takes it back",
+      "roles: accord_reader may write to actor, negotiation; 'accord team init' takes it back",
       "roles: accord_writer may change the change log; 'accord team init' takes it back",
     ]
     let check = try sandbox.run("check", "--db", database.url)
@@ -66,12 +71,12 @@ struct TeamCommandTests {
     #expect(check.stdout == problems.map { $0 + "\n" }.joined())
     #expect(
       check.stderr
-        == "Error: \(database.name) on \(TeamServer.server) has 5 problems, listed on standard output\n")
+        == "Error: \(database.name) on \(TeamServer.server) has 7 problems, listed on standard output\n")
 
     // init gives the roles back their privileges, and only that: the triggers are the owner's to mend.
     #expect(try sandbox.run("team", "init", database.url).status == 0)
     let after = try sandbox.run("check", "--db", database.url)
-    #expect(after.stdout == problems.prefix(3).map { $0 + "\n" }.joined(), "\(after)")
+    #expect(after.stdout == problems.prefix(5).map { $0 + "\n" }.joined(), "\(after)")
   }
 
   @Test func checkOfAnEmptyOrForeignDatabaseSaysSoAndInitLeavesAForeignOneAlone() throws {
@@ -108,6 +113,12 @@ struct TeamCommandTests {
     #expect(again.stderr == "Error: \(file) exists: name a new file, or add --force to replace it\n")
     #expect(FileManager.default.contents(atPath: file) == bytes)
     #expect(try sandbox.run("backup", file, "--force", "--db", database.url).status == 0)
+    // A URL with a password (which goes to pg_dump in its environment, not on its command line).
+    let withPassword = database.url.replacingOccurrences(of: "postgres@", with: "postgres:s%40cret@")
+    #expect(withPassword != database.url)
+    let secret = try sandbox.run("backup", file, "--force", "--db", withPassword)
+    #expect(secret.status == 0, "\(secret)")
+    #expect(!secret.stdout.contains("cret") && !secret.stderr.contains("cret"))
     // Nothing left beside it.
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: sandbox.folder).filter { $0.contains("partial") }
@@ -165,6 +176,13 @@ struct TeamCommandTests {
     #expect(
       try sandbox.run("log", "us-ukraine-minerals", "A second round in Riyadh", "--on", "2025-02-18").status
         == 0)
+    // A proposal that counters a later one (by number): it goes in after it.
+    #expect(
+      try sandbox.run(
+        "proposal", "add", "us-ukraine-minerals", "An early sketch", "--by", "United States", "--on",
+        "2025-02-01"
+      ).status == 0)
+    #expect(try sandbox.run("proposal", "edit", "1", "--counters", "2").status == 0)
     let database = try TeamServer.Database()
     #expect(try sandbox.run("team", "init", database.url).status == 0)
     #expect(try sandbox.run("copy", "--to", database.url).status == 0)
@@ -216,7 +234,7 @@ struct TeamCommandTests {
   }
 
   /// The server goes away in the middle of a copy (its backend terminated while it waits for the
-  /// change log, after every other table went in): one line, exit 1, and nothing of the copy there.
+  /// change log, after the tables before it went in): one line, exit 1, and nothing of the copy there.
   @Test func aCopyCutOffMidwayLeavesNothingOnTheServer() throws {
     #expect(try sandbox.run("example", "--db", sandbox.db).status == 0)
     let database = try TeamServer.Database()
@@ -253,11 +271,39 @@ struct TeamCommandTests {
     #expect(try sandbox.run("copy", "--to", database.url).status == 0)
   }
 
+  @Test func aCopyThatDoesNotCompareEqualIsUndone() throws {
+    #expect(try sandbox.run("example", "--db", sandbox.db).status == 0)
+    let database = try TeamServer.Database()
+    #expect(try sandbox.run("team", "init", database.url).status == 0)
+    // A server that changes what it is given: the comparison after the copy must see it.
+    try database.connect().execute(
+      """
+      CREATE FUNCTION test_alter() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN NEW.name := NEW.name || ' (altered)'; RETURN NEW; END $$;
+      CREATE TRIGGER zz_alter BEFORE INSERT ON actor FOR EACH ROW EXECUTE FUNCTION test_alter();
+      """)
+    let copy = try sandbox.run("copy", "--to", database.url)
+    #expect(copy.status == 1)
+    #expect(
+      copy.stderr == "Error: the copy of actor differs from the original at its row 1: nothing was copied\n")
+    let server = try database.connect()
+    for table in ["actor", "negotiation", "command", "change_log", "search"] {
+      #expect(try server.integer("SELECT count(*) FROM \(table)") == 0, "\(table)")
+    }
+  }
+
   @Test func aWrongServerOrURLIsOneLine() throws {
     let refused = try sandbox.run("team", "init", "postgresql://127.0.0.1:1/accord")
     #expect(refused.status == 1)
     #expect(refused.stderr.hasPrefix("Error: cannot connect to PostgreSQL at 127.0.0.1:1: "))
     #expect(refused.stderr.split(separator: "\n").count == 1)
+
+    let mistyped = try sandbox.run("team", "init", "postgresq://alice:hunter2@db.example.org/accord")
+    #expect(mistyped.status == 64)
+    #expect(
+      mistyped.stderr
+        == "Error: 'postgresq://…' is not a PostgreSQL URL: give one such as postgresql://owner@localhost/accord (see 'accord team init --help')\n"
+    )
 
     let notAURL = try sandbox.run("team", "init", "accord.sqlite")
     #expect(notAURL.status == 64)
@@ -295,10 +341,10 @@ struct TeamCommandTests {
     let sandbox = try Sandbox()
     let result = try sandbox.run(["example"], environment: ["ACCORD_DB": "postgresql://127.0.0.1:1/accord"])
     #expect(result.status == 0, "\(result)")
-    #expect(result.stdout.hasPrefix("Loaded the worked example into \(sandbox.folder)/"), "\(result)")
+    // The sandbox sets XDG_DATA_HOME to its xdg folder: the default record's folder.
     #expect(
-      result.stdout.contains("/.local/share/accord/example.sqlite\n")
-        || result.stdout.contains("/accord/example.sqlite\n"))
+      result.stdout.hasPrefix("Loaded the worked example into \(sandbox.folder)/xdg/accord/example.sqlite\n"),
+      "\(result)")
   }
 }
 

@@ -36,7 +36,8 @@ struct Copy: ParsableCommand {
     }
     for url in [to, from].compactMap({ $0 }) where !TeamDatabase.isURL(url) {
       throw ValidationError(
-        "'\(url)' is not a PostgreSQL URL: give one such as postgresql://owner@localhost/accord")
+        "'\(TeamDatabase.shown(url))' is not a PostgreSQL URL: give one such as postgresql://owner@localhost/accord"
+      )
     }
   }
 

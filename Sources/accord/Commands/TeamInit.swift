@@ -27,7 +27,8 @@ struct TeamInit: ParsableCommand {
   func validate() throws {
     guard TeamDatabase.isURL(url) else {
       throw ValidationError(
-        "'\(url)' is not a PostgreSQL URL: give one such as postgresql://owner@localhost/accord")
+        "'\(TeamDatabase.shown(url))' is not a PostgreSQL URL: give one such as postgresql://owner@localhost/accord"
+      )
     }
   }
 

@@ -10,6 +10,13 @@ enum TeamDatabase {
     text.hasPrefix("postgresql://") || text.hasPrefix("postgres://")
   }
 
+  /// `text` as an error may show it: what might hold a user's password (anything with an `@`)
+  /// cut after its scheme.
+  static func shown(_ text: String) -> String {
+    guard text.contains("@") else { return text }
+    return (text.firstRange(of: "://").map { String(text[..<$0.upperBound]) } ?? "") + "…"
+  }
+
   /// `pg_dump` of the database at `url` into `file` (its custom format, for pg_restore), written
   /// beside it under a name of its own and put in place only once complete; an existing file is
   /// replaced only with `replace`. Without pg_dump, says how to get it.
@@ -22,7 +29,11 @@ enum TeamDatabase {
     let database = connection.database
     let partial = OutputFile.temporaryName(for: file)
     // Private to its owner (0600), as every backup: pg_dump writes into the file made here.
-    System.close(try System.createPrivateFile(partial))
+    do {
+      System.close(try System.createPrivateFile(partial))
+    } catch {
+      throw StoreError.conflict("cannot write the backup beside \(file): \(error): check the folder")
+    }
     do {
       let status = try dump(url, into: partial)
       guard status == 0 else {
@@ -30,6 +41,9 @@ enum TeamDatabase {
           "pg_dump could not back up \(database) (it said why above; exit status \(status))")
       }
       try place(partial, at: file, replace: replace)
+    } catch let error as SystemError {
+      System.remove(partial)
+      throw StoreError.conflict("cannot put the backup in place as \(file): \(error)")
     } catch {
       System.remove(partial)
       throw error
@@ -37,13 +51,15 @@ enum TeamDatabase {
     System.remove(partial)
   }
 
-  /// Runs pg_dump of `url` into `file`, and returns its exit status.
+  /// Runs pg_dump of `url` into `file`, and returns its exit status. A password in the URL goes to
+  /// pg_dump in its environment (PGPASSWORD), not on its command line, which anyone may read.
   private static func dump(_ url: String, into file: String) throws -> Int32 {
-    let arguments = ["pg_dump", "--format=custom", "--no-password", "--file=" + file, "--dbname=" + url]
+    let (bare, password) = withoutPassword(url)
+    let arguments = ["pg_dump", "--format=custom", "--no-password", "--file=" + file, "--dbname=" + bare]
     do {
-      return try System.run(arguments)
+      return try System.run(arguments, environment: password.map { ["PGPASSWORD": $0] } ?? [:])
     } catch {
-      guard error == .noSuchFile else { throw error }
+      guard error == .noSuchFile else { throw StoreError.conflict("pg_dump could not be started: \(error)") }
       throw StoreError.conflict(
         "pg_dump is not installed, and it makes a PostgreSQL backup: on Debian, apt-get install postgresql-client; then run accord backup again"
       )
@@ -63,5 +79,35 @@ enum TeamDatabase {
       guard error == .alreadyExists else { throw error }
       throw StoreError.conflict("\(file) exists: name a new file, or add --force to replace it")
     }
+  }
+
+  /// `url` without the password of its user (`postgresql://user:secret@host/db`), and that
+  /// password, percent-decoded as libpq decodes it.
+  static func withoutPassword(_ url: String) -> (url: String, password: String?) {
+    guard let scheme = url.firstRange(of: "://") else { return (url, nil) }
+    let rest = url[scheme.upperBound...]
+    let authority = rest.prefix { $0 != "/" && $0 != "?" }
+    guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else {
+      return (url, nil)
+    }
+    let secret = String(authority[authority.index(after: colon)..<at])
+    return (String(url[..<colon]) + String(url[at...]), percentDecoded(secret))
+  }
+
+  /// `%XX` sequences as the bytes they stand for.
+  static func percentDecoded(_ text: String) -> String {
+    var bytes: [UInt8] = []
+    var utf8 = Array(text.utf8)[...]
+    while let byte = utf8.popFirst() {
+      if byte == UInt8(ascii: "%"), utf8.count >= 2,
+        let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16)
+      {
+        bytes.append(value)
+        utf8 = utf8.dropFirst(2)
+      } else {
+        bytes.append(byte)
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
