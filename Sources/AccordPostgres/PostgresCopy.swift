@@ -47,13 +47,7 @@ public enum PostgresCopy {
           )
         }
         try server.run("INSERT INTO bulk_write (id) VALUES (1)")
-        var copied = Copied(rows: 0, tables: 0)
-        let references = try selfReferences(server)
-        for table in tables {
-          let columns = try self.columns(table, server)
-          copied.add(
-            try copyTable(table, columns, references[table] ?? [], read: file.rows, run: server.run))
-        }
+        let copied = try copyTables(tables, described: server, read: file.rows, run: server.run)
         try server.run(
           "INSERT INTO search (rowid, document) SELECT rowid, accord_search_document(title, body, context) FROM search_source"
         )
@@ -86,13 +80,7 @@ public enum PostgresCopy {
             "the file already holds records (its \(table) table has rows): copy into a new file")
         }
         try file.run("INSERT INTO bulk_write (id) VALUES (1)")
-        var copied = Copied(rows: 0, tables: 0)
-        let references = try selfReferences(server)
-        for table in tables {
-          let columns = try self.columns(table, server)
-          copied.add(
-            try copyTable(table, columns, references[table] ?? [], read: server.rows, run: file.run))
-        }
+        let copied = try copyTables(tables, described: server, read: server.rows, run: file.run)
         try file.run(
           "INSERT INTO search (rowid, title, body, context) SELECT rowid, title, body, context FROM search_source"
         )
@@ -203,6 +191,22 @@ public enum PostgresCopy {
       try body(rows)
       count += rows.count
     }
+  }
+
+  /// Copies every one of `tables`, in that order, their columns and links as `described` (the
+  /// server's catalog) says them: read through `read`, written through `run`.
+  static func copyTables(
+    _ tables: [String], described server: PostgresConnection,
+    read: (String, [SQLValue]) throws -> [[SQLValue]],
+    run: (String, [SQLValue]) throws -> Void
+  ) throws -> Copied {
+    var copied = Copied(rows: 0, tables: 0)
+    let references = try selfReferences(server)
+    for table in tables {
+      copied.add(
+        try copyTable(table, try columns(table, server), references[table] ?? [], read: read, run: run))
+    }
+    return copied
   }
 
   /// Copies one table's rows, read through `read` and written through `run`; returns how many.
