@@ -12,8 +12,9 @@ struct Check: ParsableCommand {
 
       On a team's PostgreSQL database (--db postgresql://…), whose server keeps its pages, foreign \
       keys and constraints itself, it checks the schema version and the safeguards Accord's schema \
-      made: every history trigger and the change log's refusals there and enabled, every \
-      constraint validated, the roles there and the reader writing nothing.
+      made: every trigger enabled, each table's history triggers and the two logs' refusals there, \
+      every constraint validated, the roles there, the reader writing nothing and nobody but the \
+      owner changing the change log.
       """
   ).asLeaf
 
