@@ -25,21 +25,13 @@
 -- _no_truncate); only the owner or a superuser can drop or disable a trigger, so the database's
 -- owner should be a role that no analyst signs in as.
 
--- Two databases set up at once (roles belong to the cluster) may both find a role missing: the one
--- that makes it second finds it made, and goes on.
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'accord_reader') THEN
-    BEGIN
-      CREATE ROLE accord_reader NOLOGIN;
-    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-    END;
+    CREATE ROLE accord_reader NOLOGIN;
   END IF;
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'accord_writer') THEN
-    BEGIN
-      CREATE ROLE accord_writer NOLOGIN;
-    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-    END;
+    CREATE ROLE accord_writer NOLOGIN;
   END IF;
 END $$;
 

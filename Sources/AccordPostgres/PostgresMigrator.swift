@@ -77,8 +77,15 @@ public struct PostgresMigrator: Sendable {
   /// Makes the roles accord_reader and accord_writer if they are missing, and gives them their
   /// privileges on the schema as it is now (run it again after every migration). Needs the
   /// database's owner, and CREATEROLE the first time.
+  ///
+  /// Roles belong to the whole server: two databases set up at once may both find a role missing,
+  /// and the second to make it is refused (23505 or 42710). Run again, it finds the role made.
   public func applyRoles(_ connection: PostgresConnection) throws {
-    try connection.write { try connection.execute(roles) }
+    do {
+      try connection.write { try connection.execute(roles) }
+    } catch let error as PostgresError where ["23505", "42710"].contains(error.sqlstate ?? "") {
+      try connection.write { try connection.execute(roles) }
+    }
   }
 }
 
