@@ -11,6 +11,9 @@ public struct Placeholders: Sendable, Equatable {
   public let sql: String
   /// How many arguments the statement takes.
   public let count: Int
+  /// The parameters that the statement only ever tests for NULL (`?2 IS NULL`), from which
+  /// PostgreSQL can infer no type: they are sent as text.
+  public let onlyTestedForNull: Set<Int>
 
   public init(sqlite sql: String) {
     let bytes = Array(sql.utf8)
@@ -19,6 +22,15 @@ public struct Placeholders: Sendable, Equatable {
     var largest = 0
     var index = 0
     let end = bytes.count
+    var testedForNull: [Int: Bool] = [:]
+
+    /// True when the bytes from `index` on read ` IS NULL` or ` IS NOT NULL` (any case).
+    func isNullTest(at start: Int) -> Bool {
+      var at = start
+      while at < end && (bytes[at] == 0x20 || bytes[at] == 0x0A || bytes[at] == 0x09) { at += 1 }
+      let rest = String(decoding: bytes[at..<min(end, at + 12)], as: UTF8.self).uppercased()
+      return rest.hasPrefix("IS NULL") || rest.hasPrefix("IS NOT NULL")
+    }
 
     func isIdentifier(_ byte: UInt8) -> Bool {
       (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F || byte >= 0x80
@@ -115,6 +127,7 @@ public struct Placeholders: Sendable, Equatable {
         }
         if digits == 0 { number = largest + 1 }
         largest = max(largest, number)
+        testedForNull[number] = (testedForNull[number] ?? true) && isNullTest(at: index)
         output.append(0x24)
         output.append(contentsOf: String(number).utf8)
       default:
@@ -124,5 +137,6 @@ public struct Placeholders: Sendable, Equatable {
     }
     self.sql = String(decoding: output, as: UTF8.self)
     self.count = largest
+    onlyTestedForNull = Set(testedForNull.filter(\.value).keys)
   }
 }

@@ -171,10 +171,17 @@ public final class PostgresConnection: TransactionFrame {
       throw PostgresError.server(sqlstate: "53200", message: "out of memory", sql: sql)
     }
     let raw = values.map { UnsafePointer($0) }
+    // 0 lets the server infer a parameter's type from the statement; 25 is text, for a parameter
+    // that the statement only tests for NULL, whose type the server cannot infer.
+    let texts = translation.onlyTestedForNull
+    let types: [UInt32]? =
+      texts.isEmpty ? nil : (1...max(1, translation.count)).map { texts.contains($0) ? 25 : 0 }
     let result = try check(
       raw.withUnsafeBufferPointer { pointers in
-        library.execParams(
-          handle, translation.sql, Int32(translation.count), nil, pointers.baseAddress, nil, nil, 0)
+        types.withOptionalPointer { types in
+          library.execParams(
+            handle, translation.sql, Int32(translation.count), types, pointers.baseAddress, nil, nil, 0)
+        }
       }, sql: sql)
     let rows = PostgresResult(library: library, handle: result)
     changes = Int(string(library.cmdTuples(result))) ?? 0
@@ -293,5 +300,13 @@ public struct PostgresWriteHooks {
   ) {
     self.begin = begin
     self.end = end
+  }
+}
+
+extension Optional where Wrapped == [UInt32] {
+  /// Calls `body` with a pointer to the array's elements, or nil.
+  fileprivate func withOptionalPointer<R>(_ body: (UnsafePointer<UInt32>?) throws -> R) rethrows -> R {
+    guard let self else { return try body(nil) }
+    return try self.withUnsafeBufferPointer { try body($0.baseAddress) }
   }
 }

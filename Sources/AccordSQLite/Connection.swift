@@ -211,10 +211,10 @@ public final class Connection: TransactionFrame {
 
 /// What a connection runs at the start and at the end of each outermost write transaction.
 public struct WriteHooks {
-  public var begin: (Connection) throws -> Void
-  public var end: (Connection) throws -> Void
+  public var begin: (any Database) throws -> Void
+  public var end: (any Database) throws -> Void
 
-  public init(begin: @escaping (Connection) throws -> Void, end: @escaping (Connection) throws -> Void) {
+  public init(begin: @escaping (any Database) throws -> Void, end: @escaping (any Database) throws -> Void) {
     self.begin = begin
     self.end = end
   }

@@ -1,6 +1,7 @@
 import CSQLite
 
-/// Everything that can go wrong in the database, in SQLite's terms: a statement that SQLite
+/// Everything that can go wrong in the database, in SQLite's terms (a team's server's failures come
+/// as ``server(kind:code:message:)``, already worded): a statement that SQLite
 /// refused, a file that it cannot open, a schema that the migrations cannot bring up to date, a
 /// statement used in a way that it does not take. What a user is told is for the program above to
 /// word (Accord's store says it as a `StoreError`).
@@ -23,12 +24,17 @@ public enum DatabaseError: Error, Equatable, CustomStringConvertible {
   /// A row holds, in a column of values from a fixed list (an enumeration's raw values), text
   /// that names none of them: written by a later version, or by hand.
   case unknownValue(table: String, id: Int64, column: String, value: String)
+  /// A team's database server (PostgreSQL, through AccordPostgres) refused or failed: the kind of
+  /// failure, the server's own code (an SQLSTATE, or "" for a failure of the connection), and the
+  /// whole line a user is to read.
+  case server(kind: Kind, code: String, message: String)
 
   /// The kind of failure that SQLite reported, by its result code; nil for failures that are not
   /// SQLite's own (a misuse, a schema that cannot be migrated).
   public var kind: Kind? {
     switch self {
     case .sqlite(let code, _, _, _), .cannotOpen(_, let code, _): Kind(code: code)
+    case .server(let kind, _, _): kind
     default: nil
     }
   }
@@ -48,6 +54,7 @@ public enum DatabaseError: Error, Equatable, CustomStringConvertible {
       "migration \(version) (\(name)) would leave a row of \(table) referring to nothing"
     case .unknownValue(let table, let id, let column, let value):
       "\(table) row \(id) has a \(column) this program does not know: '\(value)'"
+    case .server(_, _, let message): message
     }
   }
 
@@ -117,6 +124,8 @@ extension DatabaseError: DatabaseErrorConvertible {
 
 /// SQLite's extended result codes that Swift cannot import (they are macro expressions).
 package enum ExtendedCode {
+  /// `SQLITE_CONSTRAINT`, the primary code of each of the constraint codes below.
+  package static let constraint: Int32 = SQLITE_CONSTRAINT
   package static let constraintCheck: Int32 = SQLITE_CONSTRAINT | (1 << 8)
   package static let constraintForeignKey: Int32 = SQLITE_CONSTRAINT | (3 << 8)
   package static let constraintNotNull: Int32 = SQLITE_CONSTRAINT | (5 << 8)

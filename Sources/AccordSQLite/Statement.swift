@@ -110,17 +110,33 @@ public final class Statement {
   @usableFromInline package func reset() { sqlite3_reset(handle) }
 }
 
-/// The current row of a stepping statement. Columns are read by index, in SELECT order.
+/// The current row of a stepping statement, or of another engine's result (``RowReader``).
+/// Columns are read by index, in SELECT order, or by name.
 public struct Row {
-  let statement: Statement
+  @usableFromInline enum Source {
+    case sqlite(Statement)
+    case reader(any RowReader)
+  }
+  let source: Source
 
-  @usableFromInline package init(statement: Statement) { self.statement = statement }
+  @usableFromInline package init(statement: Statement) { source = .sqlite(statement) }
 
-  var handle: OpaquePointer { statement.handle }
+  /// A row of another engine's result.
+  public init(reader: any RowReader) { source = .reader(reader) }
 
-  public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+  public func isNull(_ column: Int32) -> Bool {
+    switch source {
+    case .sqlite(let statement): sqlite3_column_type(statement.handle, column) == SQLITE_NULL
+    case .reader(let reader): reader.isNull(column)
+    }
+  }
 
-  public func integer(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+  public func integer(_ column: Int32) -> Int64 {
+    switch source {
+    case .sqlite(let statement): sqlite3_column_int64(statement.handle, column)
+    case .reader(let reader): reader.integer(column)
+    }
+  }
 
   public func optionalInteger(_ column: Int32) -> Int64? {
     isNull(column) ? nil : integer(column)
@@ -133,9 +149,13 @@ public struct Row {
   /// The column's text, nil for NULL: one call to SQLite, which gives no text for NULL (and ""
   /// for an empty text), where `isNull` then `text` would make two.
   func present(_ column: Int32) -> String? {
-    guard let pointer = sqlite3_column_text(handle, column) else { return nil }
-    let count = Int(sqlite3_column_bytes(handle, column))
-    return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    switch source {
+    case .sqlite(let statement):
+      guard let pointer = sqlite3_column_text(statement.handle, column) else { return nil }
+      let count = Int(sqlite3_column_bytes(statement.handle, column))
+      return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    case .reader(let reader): return reader.text(column)
+    }
   }
 
   public func optionalText(_ column: Int32) -> String? {
@@ -143,22 +163,60 @@ public struct Row {
   }
 
   /// How many columns the row has.
-  public var columnCount: Int32 { sqlite3_column_count(handle) }
+  public var columnCount: Int32 {
+    switch source {
+    case .sqlite(let statement): sqlite3_column_count(statement.handle)
+    case .reader(let reader): Int32(truncatingIfNeeded: reader.columnNames.count)
+    }
+  }
 
   /// A column's name: its alias (`AS name`), else its own.
   public func name(_ column: Int32) -> String {
-    sqlite3_column_name(handle, column).map { String(cString: $0) } ?? ""
+    switch source {
+    case .sqlite(let statement):
+      sqlite3_column_name(statement.handle, column).map { String(cString: $0) } ?? ""
+    case .reader(let reader):
+      reader.columnNames.indices.contains(Int(column)) ? reader.columnNames[Int(column)] : ""
+    }
   }
 
   /// A column's value as SQLite holds it (a blob, which SQLValue cannot hold, reads as text).
   public func value(_ column: Int32) -> SQLValue {
-    switch sqlite3_column_type(handle, column) {
-    case SQLITE_NULL: .null
-    case SQLITE_INTEGER: .integer(integer(column))
-    case SQLITE_FLOAT: .real(sqlite3_column_double(handle, column))
-    default: .text(text(column))
+    switch source {
+    case .sqlite(let statement):
+      switch sqlite3_column_type(statement.handle, column) {
+      case SQLITE_NULL: .null
+      case SQLITE_INTEGER: .integer(integer(column))
+      case SQLITE_FLOAT: .real(sqlite3_column_double(statement.handle, column))
+      default: .text(text(column))
+      }
+    case .reader(let reader): reader.value(column)
     }
   }
+
+  /// The statement's text, for messages.
+  var sql: String {
+    switch source {
+    case .sqlite(let statement): statement.sql
+    case .reader(let reader): reader.sql
+    }
+  }
+}
+
+/// A row of a result of another engine than SQLite (AccordPostgres's), as ``Row`` reads it: values
+/// as SQLite would give them (a whole number that does not read as one is 0, as in SQLite).
+public protocol RowReader: AnyObject {
+  /// The statement, for messages.
+  var sql: String { get }
+  /// The result's column names, in order.
+  var columnNames: [String] { get }
+  /// The first column called `name`.
+  func column(named name: String) -> Int32?
+  func isNull(_ column: Int32) -> Bool
+  /// The column's text; nil for NULL.
+  func text(_ column: Int32) -> String?
+  func integer(_ column: Int32) -> Int64
+  func value(_ column: Int32) -> SQLValue
 }
 
 /// Reading a row by its columns' names, after GRDB's `Row` subscripts: a missing column or a NULL
@@ -169,6 +227,7 @@ extension Row {
   /// a few instructions where a call costs as many again; the search is not.
   @inline(__always)
   public func column(_ name: String) throws(DatabaseError) -> Int32 {
+    guard case .sqlite(let statement) = source else { return try search(name) }
     let names = statement.columnNames
     // Where the read after the last one would be (the first column again after the last).
     let guess = statement.nextColumn < names.count ? statement.nextColumn : 0
@@ -181,15 +240,23 @@ extension Row {
 
   @inline(never)
   private func search(_ name: String) throws(DatabaseError) -> Int32 {
-    guard let found = statement.columnNames.firstIndex(of: name) else {
-      throw DatabaseError.misuse("the query has no column '\(name)': \(statement.sql.prefix(80))…")
+    switch source {
+    case .sqlite(let statement):
+      guard let found = statement.columnNames.firstIndex(of: name) else { throw missing(name) }
+      statement.nextColumn = found + 1
+      return Int32(truncatingIfNeeded: found)
+    case .reader(let reader):
+      guard let found = reader.column(named: name) else { throw missing(name) }
+      return found
     }
-    statement.nextColumn = found + 1
-    return Int32(truncatingIfNeeded: found)
+  }
+
+  private func missing(_ name: String) -> DatabaseError {
+    DatabaseError.misuse("the query has no column '\(name)': \(sql.prefix(80))…")
   }
 
   private func empty(_ name: String) -> DatabaseError {
-    DatabaseError.misuse("column '\(name)' is empty where it cannot be: \(statement.sql.prefix(80))…")
+    DatabaseError.misuse("column '\(name)' is empty where it cannot be: \(sql.prefix(80))…")
   }
 
   /// Text that must be there.
@@ -228,8 +295,11 @@ extension Row {
     text: String, first: String, last: String
   )? {
     let column = try column(name)
-    let together = statement.startsSpan[Int(column)]
-    if together { statement.nextColumn = Int(column) + 3 }
+    var together = false
+    if case .sqlite(let statement) = source {
+      together = statement.startsSpan[Int(column)]
+      if together { statement.nextColumn = Int(column) + 3 }
+    }
     guard let text = present(column) else { return nil }
     guard together else { return (text, try self.text(name + "_first"), try self.text(name + "_last")) }
     guard let first = present(column + 1) else { throw empty(name + "_first") }

@@ -44,7 +44,7 @@ import Testing
 
   @Test func aNewDatabaseIsMigratedAndMarked() throws {
     let store = try makeStore()
-    let connection = store.connection
+    let connection = try #require(store.file)
     #expect(try Migrator.version(of: connection) == Migrator().latestVersion)
     #expect(try connection.integer("PRAGMA user_version") == Int64(Migrator().latestVersion))
     #expect(try connection.integer("PRAGMA application_id") == Migrator.applicationID)
@@ -76,7 +76,7 @@ import Testing
           $0.text(0)
         }
         // Migrating an up-to-date connection again is a no-op.
-        try Migrator().migrate(store.connection)
+        try Migrator().migrate(try #require(store.file))
         #expect(
           try store.connection.all(
             "SELECT version || ' ' || name || ' ' || applied_at FROM schema_migration"
@@ -91,7 +91,7 @@ import Testing
         $0.text(0)
       }
       #expect(rows == firstRows)
-      #expect(try Migrator.version(of: reopened.connection) == Migrator().latestVersion)
+      #expect(try Migrator.version(of: try #require(reopened.file)) == Migrator().latestVersion)
       #expect(try reopened.actors().map(\.name) == ["Ukraine"])
       #expect(try reopened.connection.first("PRAGMA journal_mode") { $0.text(0) } == "wal")
     }
@@ -419,7 +419,7 @@ import Testing
       let path = folder.appending(path: "data/accord/accord.sqlite").path
       do {
         let store = try AccordStore(path: path, today: fixedToday)
-        #expect(try Migrator.version(of: store.connection) == Migrator().latestVersion)
+        #expect(try Migrator.version(of: try #require(store.file)) == Migrator().latestVersion)
       }
       let manager = FileManager.default
       let fileMode = try #require(
@@ -437,7 +437,7 @@ import Testing
       let url = folder.appending(path: "empty.sqlite")
       try Data().write(to: url)
       let store = try AccordStore(path: url.path, today: fixedToday)
-      #expect(try Migrator.version(of: store.connection) == Migrator().latestVersion)
+      #expect(try Migrator.version(of: try #require(store.file)) == Migrator().latestVersion)
       #expect(try store.connection.integer("PRAGMA application_id") == Migrator.applicationID)
     }
   }

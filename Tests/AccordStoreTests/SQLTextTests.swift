@@ -30,7 +30,7 @@ import Testing
     // Literal conditions and table names chosen in the code, and the step columns (a constant).
     "AccordStore/Store/Deals.swift": [
       #"negotiation == nil ? "?1 IS NULL" : "p.negotiation_id = ?1""#, "Self.stepColumns", "scope",
-      #"includeRetracted ? "proposal_step" : "current_proposal_step""#,
+      #"includeRetracted ? "proposal_step" : "current_proposal_step""#, #"words.numbers(in: "?1")"#,
     ],
     "AccordStore/Store/NegotiationDetail.swift": [
       "Self.stepColumns", "condition", #"includeRetracted ? "proposal" : "current_proposal""#,
@@ -38,11 +38,19 @@ import Testing
     "AccordStore/Store/Participation.swift": [
       #"negotiation == nil ? "?1 IS NULL" : "p.negotiation_id = ?1""#, "scope",
     ],
-    "AccordStore/Store/Negotiations.swift": [#"Self.lastActivitySQL(of: "n.id", asOf: "?1")"#],
+    "AccordStore/Store/Negotiations.swift": [
+      #"lastActivitySQL(of: "n.id", asOf: "?1")"#, #"words.caseless("n.title")"#,
+    ],
     // The last-activity rule's expression, with a column or a placeholder written in the call.
     "AccordStore/Store/Staleness.swift": [
-      "negotiation", "day", #"Self.lastActivitySQL(of: "?1", asOf: "?2")"#,
+      "negotiation", "day", #"lastActivitySQL(of: "?1", asOf: "?2")"#,
     ],
+    // The engines' words (EngineWords), each for a column or a placeholder written in the call.
+    "AccordStore/Store/EngineWords.swift": ["parameter"],
+    "AccordStore/Store/Actors.swift": [#"words.binary("x.alias_key")"#, #"words.caseless("a.name")"#],
+    "AccordStore/Store/Dormancy.swift": [#"words.numbers(in: "?2")"#],
+    // An INSERT's own statement, in the message of an internal error.
+    "AccordPostgres/PostgresDatabase.swift": ["sql.prefix(80)"],
     // The citation column of a kind of fact (an enum).
     "AccordStore/Store/Sources.swift": ["fact.rawValue"],
     // One of two literal conditions.

@@ -24,7 +24,7 @@ func makeStore(today: Day = fixedToday) throws -> AccordStore {
 }
 
 /// The number of rows of `table`.
-func count(_ table: String, in connection: Connection) throws -> Int64 {
+func count(_ table: String, in connection: any Database) throws -> Int64 {
   try #require(try connection.integer("SELECT count(*) FROM \(table)"))
 }
 

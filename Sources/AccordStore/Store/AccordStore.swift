@@ -10,7 +10,10 @@ import AccordSQLite
 /// named methods to write facts and to read answers. All writes are inserts: nothing an analyst
 /// recorded is overwritten or deleted.
 public final class AccordStore {
-  public let connection: Connection
+  /// The database: an SQLite file's (``Connection``), or a team's server's.
+  public let connection: any Database
+  /// The record's SQLite connection when it is a file; nil for a team's database.
+  public var file: Connection? { connection as? Connection }
   /// What the command that opened the store said: today, the analyst, whether to trace SQL.
   public let configuration: StoreConfiguration
   /// The day that `today` and `yesterday` mean, and the default as-of day.
@@ -78,6 +81,16 @@ public final class AccordStore {
       connection: connection, configuration: StoreConfiguration(today: today), wal: wal, readOnly: readOnly)
   }
 
+  /// A store on a team's database, whose schema its engine's migrator has checked: its writes
+  /// are attributed to the analyst's command as on a file.
+  public init(database: any Database, configuration: StoreConfiguration) {
+    connection = database
+    self.configuration = configuration
+    commandLog = CommandLog(analyst: configuration.analyst)
+    database.tracesSQL = configuration.tracesSQL
+    database.writeHooks = commandLog.hooks
+  }
+
   init(connection: Connection, configuration: StoreConfiguration, wal: Bool, readOnly: Bool = false) throws {
     self.connection = connection
     self.configuration = configuration
@@ -132,8 +145,7 @@ public final class AccordStore {
   /// `make()`'s value, kept under `key` until the database changes: a write of this connection
   /// (its count of changes) or a commit of another (`PRAGMA data_version`).
   func memoized<T>(_ key: String, _ make: () throws -> T) throws -> T {
-    let version = try connection.integer("PRAGMA data_version") ?? 0
-    let token = [version, connection.totalChanges]
+    guard let token = try connection.changeToken() else { return try make() }
     if memo.token != token {
       memo.values.removeAll()
       memo.token = token

@@ -198,11 +198,11 @@ extension AccordStore {
     try connection.all(
       """
       SELECT a.id, a.slug, a.name, a.kind, a.code, a.wikidata,
-        (SELECT group_concat(x.alias, char(31)) FROM actor_alias x
-          WHERE x.actor_id = a.id AND x.alias <> a.name) AS aliases,
+        (SELECT group_concat(alias, '\u{1F}') FROM (SELECT x.alias FROM actor_alias x
+          WHERE x.actor_id = a.id AND x.alias <> a.name ORDER BY \(words.binary("x.alias_key"))) AS ordered) AS aliases,
         \(AccordStore.retracted("actor", "a.id")) AS retracted
-      FROM actor a WHERE (?1 IS NULL OR a.kind = ?1) AND (?2 OR NOT \(AccordStore.retracted("actor", "a.id")))
-      ORDER BY a.name COLLATE NOCASE, a.id
+      FROM actor a WHERE (CAST(?1 AS TEXT) IS NULL OR a.kind = ?1) AND (?2 OR NOT \(AccordStore.retracted("actor", "a.id")))
+      ORDER BY \(words.caseless("a.name")), a.id
       """, [.optional(kind?.rawValue), .integer(includeRetracted ? 1 : 0)], ActorSummary.init(row:))
   }
 
@@ -213,8 +213,8 @@ extension AccordStore {
       let actor = try connection.first(
         """
         SELECT a.id, a.slug, a.name, a.kind, a.code, a.wikidata,
-          (SELECT group_concat(x.alias, char(31)) FROM actor_alias x
-            WHERE x.actor_id = a.id AND x.alias <> a.name) AS aliases,
+          (SELECT group_concat(alias, '\u{1F}') FROM (SELECT x.alias FROM actor_alias x
+            WHERE x.actor_id = a.id AND x.alias <> a.name ORDER BY \(words.binary("x.alias_key"))) AS ordered) AS aliases,
           \(AccordStore.retracted("actor", "a.id")) AS retracted
         FROM actor a WHERE a.id = ?
         """, [.integer(id)], ActorSummary.init(row:))
@@ -269,14 +269,14 @@ extension Affiliation {
   }
 }
 
-/// Splits a `group_concat(..., char(31))` list.
+/// Splits a `group_concat(..., '\u{1F}')` list.
 package func splitList(_ text: String?) -> [String] {
   guard let text, !text.isEmpty else { return [] }
   return text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
 }
 
 extension Row {
-  /// A list that `group_concat(…, char(31))` joined; empty for NULL.
+  /// A list that `group_concat(…, '\u{1F}')` joined; empty for NULL.
   public func list(_ name: String) throws(DatabaseError) -> [String] { splitList(try optionalText(name)) }
 }
 

@@ -15,11 +15,14 @@ extension AccordStore {
   /// an earlier one. An existing `destination` is replaced only with `replace`; the database
   /// itself never is.
   public func backup(to destination: String, replace: Bool) throws(StoreError) {
+    guard let file = connection as? Connection else {
+      throw .conflict("a team's database is backed up by its server's pg_dump, not page by page")
+    }
     var source = stat()
     var target = stat()
     let targetExists = stat(destination, &target) == 0
     if targetExists {
-      if stat(connection.path, &source) == 0, source.st_dev == target.st_dev, source.st_ino == target.st_ino {
+      if stat(file.path, &source) == 0, source.st_dev == target.st_dev, source.st_ino == target.st_ino {
         throw .conflict("\(destination) is the database itself: name another file for the backup")
       }
       guard (target.st_mode & S_IFMT) == S_IFREG else {
@@ -40,7 +43,7 @@ extension AccordStore {
     }
     close(fd)
     do {
-      try copyPages(into: partial)
+      try copyPages(of: file, into: partial)
       // Files that an earlier database by that name left behind would be read as part of the copy.
       for suffix in ["-wal", "-shm", "-journal"] { unlink(destination + suffix) }
       try moveIntoPlace(partial, destination, replace: replace)
@@ -58,11 +61,11 @@ extension AccordStore {
 
   /// Copies every page of the database into the (empty) database file at `path`, in one step:
   /// the read transaction that it holds meanwhile is what makes the copy consistent.
-  private func copyPages(into path: String) throws(StoreError) {
+  private func copyPages(of file: Connection, into path: String) throws(StoreError) {
     do {
       let copy = try Connection(path: path, create: false)
-      copy.tracesSQL = connection.tracesSQL
-      try connection.copyPages(into: copy)
+      copy.tracesSQL = file.tracesSQL
+      try file.copyPages(into: copy)
     } catch {
       throw StoreError(error)
     }

@@ -139,9 +139,9 @@ extension AccordStore {
       """
       SELECT c.id, n.slug AS negotiation, a.name AS held_by, c.stance, t.text AS term, c.date, c.date_first,
         c.date_last, c.note,
-        (SELECT group_concat(o.text, char(31)) FROM term_link l JOIN term o ON o.id = l.other_term_id
+        (SELECT group_concat(o.text, '\u{1F}') FROM term_link l JOIN term o ON o.id = l.other_term_id
           WHERE l.position_id = c.id AND l.link = 'in_exchange_for') AS in_exchange_for,
-        (SELECT group_concat(o.text, char(31)) FROM term_link l JOIN term o ON o.id = l.other_term_id
+        (SELECT group_concat(o.text, '\u{1F}') FROM term_link l JOIN term o ON o.id = l.other_term_id
           WHERE l.position_id = c.id AND l.link = 'conditional_on') AS conditional_on,
         \(AccordStore.retracted(anyOf: [("'position'", "c.id"), ("'negotiation'", "c.negotiation_id")]))
           AS retracted,

@@ -117,7 +117,7 @@ extension AccordStore {
     try connection.all(
       """
       SELECT DISTINCT a.id FROM actor_alias x JOIN actor a ON a.id = x.actor_id
-      WHERE x.alias_key = ?1 AND (?2 IS NULL OR a.kind = ?2) ORDER BY a.id
+      WHERE x.alias_key = ?1 AND (CAST(?2 AS TEXT) IS NULL OR a.kind = ?2) ORDER BY a.id
       """, [.text(Names.key(name)), .optional(kind?.rawValue)]
     ) { $0.integer(0) }
   }

@@ -118,7 +118,7 @@ extension AccordStore {
       // Each negotiation's proposals, for the deadlines that any of them settles.
       var proposals: [Int64: [Int64]] = [:]
       for (proposal, owner) in try connection.all(
-        "SELECT id, negotiation_id FROM current_proposal WHERE ?1 IS NULL OR negotiation_id = ?1",
+        "SELECT id, negotiation_id FROM current_proposal WHERE CAST(?1 AS INTEGER) IS NULL OR negotiation_id = ?1",
         [.optional(negotiation)],
         { row throws(DatabaseError) in (try row.integer("id"), try row.integer("negotiation_id")) })
       {

@@ -155,7 +155,7 @@ extension AccordStore {
         FROM proposal p
         JOIN negotiation n ON n.id = p.negotiation_id
         LEFT JOIN actor tb ON tb.id = p.tabled_by
-        WHERE p.id IN (SELECT value FROM json_each(?1))
+        WHERE p.id IN (\(words.numbers(in: "?1")))
         """, [.text(Self.jsonList(admitted.map(\.id)))], Head.init(row:))
       var heads: [Int64: Head] = [:]
       heads.reserveCapacity(rows.count)
@@ -256,23 +256,21 @@ extension AccordStore {
       if let current, !steps.isEmpty { try body(current, ProposalLife(steps: steps, asOf: day)) }
       steps = []
     }
-    let statement = try connection.statement(
+    try connection.forEach(
       """
       SELECT s.proposal_id, \(Self.stepColumns)
       FROM proposal_step s LEFT JOIN actor a ON a.id = s.party_id
       WHERE s.date_first <= ?1 AND \(scope)
       ORDER BY s.proposal_id, s.date_first, s.id
-      """)
-    try statement.bind([.text(day.description), .optional(proposal ?? negotiation)])
-    while try statement.step() {
-      let row = Row(statement: statement)
+      """, [.text(day.description), .optional(proposal ?? negotiation)]
+    ) { row in
       let proposal = try row.integer("proposal_id")
       if proposal != current {
         try finish()
         current = proposal
       }
       let step = try ProposalStep(row: row)
-      if !retracted.isEmpty && retracted.contains(step.id) { continue }
+      if !retracted.isEmpty && retracted.contains(step.id) { return }
       steps.append(step)
     }
     try finish()

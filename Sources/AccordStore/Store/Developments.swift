@@ -56,7 +56,7 @@ extension AccordStore {
     let rows = try connection.all(
       """
       SELECT d.id, d.date, d.date_first, d.date_last, d.text,
-        (SELECT group_concat(a.name, char(31)) FROM development_actor x JOIN actor a ON a.id = x.actor_id
+        (SELECT group_concat(a.name, '\u{1F}') FROM development_actor x JOIN actor a ON a.id = x.actor_id
           WHERE x.development_id = d.id) AS actors
       FROM development d WHERE d.negotiation_id = ? AND d.date_first <= ? AND NOT \(AccordStore.retracted("development", "d.id"))
       ORDER BY d.date_first DESC, d.id DESC LIMIT ?

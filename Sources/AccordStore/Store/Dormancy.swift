@@ -42,7 +42,7 @@ extension AccordStore {
         (SELECT d.date_first FROM development d WHERE d.negotiation_id = n.id AND d.date_first <= ?1
           AND NOT \(AccordStore.retracted("development", "d.id"))
           ORDER BY d.date_first DESC LIMIT 1) AS last_development
-      FROM negotiation n WHERE n.id IN (SELECT value FROM json_each(?2))
+      FROM negotiation n WHERE n.id IN (\(words.numbers(in: "?2")))
       """, [.text(day.description), .text(Self.jsonList(negotiations))]
     ) { row throws(DatabaseError) in
       let id = try row.integer("id")

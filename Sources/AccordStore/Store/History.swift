@@ -156,7 +156,7 @@ extension AccordStore {
     try complete(
       connection.all(
         Self.historySelect + """
-           WHERE l.id > ?4 AND l.changed_at >= ?1 AND (?2 IS NULL OR coalesce(c.analyst, 'sqlite3 shell') = ?2)
+           WHERE l.id > ?4 AND l.changed_at >= ?1 AND (CAST(?2 AS TEXT) IS NULL OR coalesce(c.analyst, 'sqlite3 shell') = ?2)
           ORDER BY l.id LIMIT ?3
           """, [.text(since), .optional(analyst), .integer(Int64(limit)), .integer(after)], decodeHistory))
   }

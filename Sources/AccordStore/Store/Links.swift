@@ -80,8 +80,8 @@ extension AccordStore {
         UNION ALL
         SELECT l.id, l.link, 1, o.slug, o.title, n.slug, o.id FROM current_proposal_link l
         JOIN current_proposal o ON o.id = l.proposal_id JOIN negotiation n ON n.id = o.negotiation_id
-        WHERE l.other_id = ?1)
-      WHERE ?2 IS NULL OR EXISTS (SELECT 1 FROM current_proposal_step s WHERE s.proposal_id = other AND s.date_last <= ?2)
+        WHERE l.other_id = ?1) AS linked
+      WHERE CAST(?2 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM current_proposal_step s WHERE s.proposal_id = other AND s.date_last <= ?2)
       ORDER BY id
       """, [.integer(proposal), .optional(day?.description)], ProposalLinkEntry.init(row:))
   }

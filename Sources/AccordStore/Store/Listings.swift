@@ -62,14 +62,14 @@ extension AccordStore {
     return try connection.all(
       """
       SELECT m.id, n.slug AS negotiation, m.date, m.date_first, m.date_last, m.place, m.summary,
-        (SELECT group_concat(a.name, char(31)) FROM meeting_participant y JOIN actor a ON a.id = y.actor_id
+        (SELECT group_concat(a.name, '\u{1F}') FROM meeting_participant y JOIN actor a ON a.id = y.actor_id
           WHERE y.meeting_id = m.id) AS participants,
-        (SELECT group_concat(s.slug, char(31)) FROM citation c JOIN source s ON s.id = c.source_id
+        (SELECT group_concat(s.slug, '\u{1F}') FROM citation c JOIN source s ON s.id = c.source_id
           WHERE c.meeting_id = m.id) AS sources,
         \(hidden) AS retracted
       FROM meeting m JOIN negotiation n ON n.id = m.negotiation_id
-      WHERE (?1 IS NULL OR m.negotiation_id = ?1)
-        AND (?2 IS NULL OR EXISTS (SELECT 1 FROM meeting_participant y WHERE y.meeting_id = m.id AND y.actor_id = ?2))
+      WHERE (CAST(?1 AS INTEGER) IS NULL OR m.negotiation_id = ?1)
+        AND (CAST(?2 AS INTEGER) IS NULL OR EXISTS (SELECT 1 FROM meeting_participant y WHERE y.meeting_id = m.id AND y.actor_id = ?2))
         AND (?3 OR NOT \(hidden))
       ORDER BY m.date_first, m.date_last, m.id
       """, [.optional(negotiation), .optional(participant), .integer(includeRetracted ? 1 : 0)]
@@ -102,11 +102,11 @@ extension AccordStore {
       """
       SELECT q.id, q.date, q.date_first, q.date_last, a.name AS speaker, n.slug AS negotiation, q.text,
         q.context, q.language,
-        (SELECT group_concat(s.slug, char(31)) FROM citation c JOIN source s ON s.id = c.source_id
+        (SELECT group_concat(s.slug, '\u{1F}') FROM citation c JOIN source s ON s.id = c.source_id
           WHERE c.statement_id = q.id) AS sources,
         \(hidden) AS retracted
       FROM statement q JOIN actor a ON a.id = q.actor_id LEFT JOIN negotiation n ON n.id = q.negotiation_id
-      WHERE (?1 IS NULL OR q.negotiation_id = ?1) AND (?2 IS NULL OR q.actor_id = ?2)
+      WHERE (CAST(?1 AS INTEGER) IS NULL OR q.negotiation_id = ?1) AND (CAST(?2 AS INTEGER) IS NULL OR q.actor_id = ?2)
         AND (?3 OR NOT \(hidden))
       ORDER BY q.date_first, q.date_last, q.id
       """, [.optional(negotiation), .optional(speaker), .integer(includeRetracted ? 1 : 0)]
@@ -129,13 +129,13 @@ extension AccordStore {
     return try connection.all(
       """
       SELECT d.id, d.date, d.date_first, d.date_last, n.slug AS negotiation, d.text,
-        (SELECT group_concat(a.name, char(31)) FROM development_actor y JOIN actor a ON a.id = y.actor_id
+        (SELECT group_concat(a.name, '\u{1F}') FROM development_actor y JOIN actor a ON a.id = y.actor_id
           WHERE y.development_id = d.id) AS actors,
-        (SELECT group_concat(s.slug, char(31)) FROM citation c JOIN source s ON s.id = c.source_id
+        (SELECT group_concat(s.slug, '\u{1F}') FROM citation c JOIN source s ON s.id = c.source_id
           WHERE c.development_id = d.id) AS sources,
         \(hidden) AS retracted
       FROM development d JOIN negotiation n ON n.id = d.negotiation_id
-      WHERE (?1 IS NULL OR d.negotiation_id = ?1) AND (?2 OR NOT \(hidden))
+      WHERE (CAST(?1 AS INTEGER) IS NULL OR d.negotiation_id = ?1) AND (?2 OR NOT \(hidden))
       ORDER BY d.date_first, d.date_last, d.id
       """, [.optional(negotiation), .integer(includeRetracted ? 1 : 0)]
     ) { (row) throws(DatabaseError) in

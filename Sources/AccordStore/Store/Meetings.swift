@@ -58,7 +58,7 @@ extension AccordStore {
     let rows = try connection.all(
       """
       SELECT m.id, m.date, m.date_first, m.date_last, m.place, m.summary,
-        (SELECT group_concat(a.name, char(31)) FROM meeting_participant x JOIN actor a ON a.id = x.actor_id
+        (SELECT group_concat(a.name, '\u{1F}') FROM meeting_participant x JOIN actor a ON a.id = x.actor_id
           WHERE x.meeting_id = m.id) AS participants
       FROM meeting m WHERE m.negotiation_id = ? AND m.date_first <= ? AND NOT \(AccordStore.retracted("meeting", "m.id"))
       ORDER BY m.date_first, m.id

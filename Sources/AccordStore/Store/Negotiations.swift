@@ -91,13 +91,13 @@ extension AccordStore {
       let rows = try connection.all(
         """
         SELECT n.id, n.slug, n.title,
-          (SELECT group_concat(t.tag, char(31)) FROM negotiation_tag t WHERE t.negotiation_id = n.id) AS tags,
-          \(Self.lastActivitySQL(of: "n.id", asOf: "?1")) AS last_activity,
+          (SELECT group_concat(t.tag, '\u{1F}') FROM negotiation_tag t WHERE t.negotiation_id = n.id) AS tags,
+          \(lastActivitySQL(of: "n.id", asOf: "?1")) AS last_activity,
           \(AccordStore.retracted("negotiation", "n.id")) AS retracted
         FROM negotiation n
-        WHERE (?3 IS NULL OR EXISTS (SELECT 1 FROM negotiation_tag t WHERE t.negotiation_id = n.id AND t.tag = ?3))
-        ORDER BY n.title COLLATE NOCASE, n.id
-        """, [.text(day.description), .null, .optional(tag.map(Names.key))]
+        WHERE (CAST(?2 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM negotiation_tag t WHERE t.negotiation_id = n.id AND t.tag = ?2))
+        ORDER BY \(words.caseless("n.title")), n.id
+        """, [.text(day.description), .optional(tag.map(Names.key))]
       ) { row throws(DatabaseError) in
         (
           id: try row.integer("id"), slug: try row.text("slug"), title: try row.text("title"),

@@ -128,7 +128,7 @@ extension AccordStore {
       negotiation != nil
       ? "p.negotiation_id = ?1 AND ?2 IS NULL"
       : among != nil
-        ? "?1 IS NULL AND p.negotiation_id IN (SELECT value FROM json_each(?2))" : "?1 IS NULL AND ?2 IS NULL"
+        ? "?1 IS NULL AND p.negotiation_id IN (\(words.numbers(in: "?2")))" : "?1 IS NULL AND ?2 IS NULL"
     // Read in table order and ordered here (by day, a joining without one first, then as
     // recorded): sorting in SQL on the expression costs more than the read.
     var events = try connection.all(
@@ -183,7 +183,7 @@ extension AccordStore {
     return result
   }
 
-  /// Numbers as a JSON array, for `json_each`.
+  /// Numbers as a JSON array, for ``EngineWords/numbers(in:)``.
   static func jsonList(_ numbers: [Int64]) -> String {
     "[" + numbers.map(String.init).joined(separator: ",") + "]"
   }

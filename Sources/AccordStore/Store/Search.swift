@@ -170,8 +170,8 @@ extension AccordStore {
         JOIN position o ON o.id = a.condition_id WHERE a.actor_id = ?1
       UNION ALL SELECT d.id * 16 + 8, d.date_first, d.negotiation_id FROM development_actor y
         JOIN development d ON d.id = y.development_id WHERE y.actor_id = ?1)
-    WHERE (?3 IS NULL OR negotiation_id = ?3) AND (?4 IS NULL OR date_first >= ?4)
-      AND (?5 IS NULL OR date_first <= ?5)
+    WHERE (CAST(?3 AS INTEGER) IS NULL OR negotiation_id = ?3) AND (CAST(?4 AS TEXT) IS NULL OR date_first >= ?4)
+      AND (CAST(?5 AS TEXT) IS NULL OR date_first <= ?5)
     ORDER BY date_first DESC, rowid DESC LIMIT ?2
     """
 
@@ -259,14 +259,14 @@ extension AccordStore {
         WHEN 11 THEN (SELECT p.title FROM proposal p WHERE p.id = xl.proposal_id)
       END AS about,
       CASE WHEN ?5 IS NULL THEN NULL ELSE CASE s.rowid & 15
-        WHEN 1 THEN (SELECT group_concat(y.actor_id, char(31)) FROM participant y WHERE y.negotiation_id = xn.id)
+        WHEN 1 THEN (SELECT group_concat(y.actor_id, '\u{1F}') FROM participant y WHERE y.negotiation_id = xn.id)
         WHEN 2 THEN xp.tabled_by
         WHEN 3 THEN xs.party_id
-        WHEN 4 THEN (SELECT group_concat(y.actor_id, char(31)) FROM position y WHERE y.term_id = xt.id)
+        WHEN 4 THEN (SELECT group_concat(y.actor_id, '\u{1F}') FROM position y WHERE y.term_id = xt.id)
         WHEN 5 THEN xo.actor_id
         WHEN 6 THEN xq.actor_id
-        WHEN 7 THEN (SELECT group_concat(y.actor_id, char(31)) FROM meeting_participant y WHERE y.meeting_id = xm.id)
-        WHEN 8 THEN (SELECT group_concat(y.actor_id, char(31)) FROM development_actor y WHERE y.development_id = xd.id)
+        WHEN 7 THEN (SELECT group_concat(y.actor_id, '\u{1F}') FROM meeting_participant y WHERE y.meeting_id = xm.id)
+        WHEN 8 THEN (SELECT group_concat(y.actor_id, '\u{1F}') FROM development_actor y WHERE y.development_id = xd.id)
         WHEN 10 THEN xa.actor_id
       END END AS actors
     FROM search s
@@ -291,7 +291,7 @@ extension AccordStore {
       xn.id, xp.negotiation_id, sp.negotiation_id, xt.negotiation_id, xo.negotiation_id,
       xq.negotiation_id, xm.negotiation_id, xd.negotiation_id, xac.negotiation_id, xl.negotiation_id)
     WHERE search MATCH ?1
-      AND (?4 IS NULL OR n.id = ?4)
+      AND (CAST(?4 AS INTEGER) IS NULL OR n.id = ?4)
       AND (?5 IS NULL OR EXISTS (
         SELECT 1 FROM json_each(?5) w
         WHERE (w.value ->> 'f' IS NULL OR w.value ->> 'f' <= coalesce(hit_last, '9999-12-31'))
@@ -311,8 +311,8 @@ extension AccordStore {
         ("'position'", "xo.id, xac.id"), ("'answer'", "xa.id"), ("'statement'", "xq.id"), ("'meeting'", "xm.id"),
         ("'development'", "xd.id"), ("'source'", "xr.id"), ("'deadline'", "xl.id"),
       ]))
-      AND (?6 IS NULL OR hit_first >= ?6)
-      AND (?7 IS NULL OR hit_first <= ?7)
+      AND (CAST(?6 AS TEXT) IS NULL OR hit_first >= ?6)
+      AND (CAST(?7 AS TEXT) IS NULL OR hit_first <= ?7)
     ORDER BY s.rank
     LIMIT ?8 OFFSET ?9
     """

@@ -109,15 +109,12 @@ extension AccordStore {
   func citations(_ fact: CitedFact, ids: [Int64]) throws -> [Int64: [String]] {
     guard !ids.isEmpty else { return [:] }
     var result: [Int64: [String]] = [:]
-    let statement = try connection.statement(
-      """
+    let sql = """
       SELECT c.\(fact.rawValue) AS fact, s.slug FROM citation c JOIN source s ON s.id = c.source_id
       WHERE c.\(fact.rawValue) = ? AND NOT \(AccordStore.retracted("source", "s.id")) ORDER BY c.id
-      """)
+      """
     for id in ids {
-      try statement.bind([.integer(id)])
-      while try statement.step() {
-        let row = Row(statement: statement)
+      try connection.forEach(sql, [.integer(id)]) { row in
         result[try row.integer("fact"), default: []].append(try row.text("slug"))
       }
     }

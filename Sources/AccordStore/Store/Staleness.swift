@@ -19,25 +19,36 @@ extension AccordStore {
   /// The first day (YYYY-MM-DD, '' when none) of the latest fact on negotiation `negotiation` (an
   /// SQL expression: a column or a placeholder) dated on or before `day` (likewise): a negotiation's
   /// last activity, the one rule that `negotiation list` and staleness share.
-  static func lastActivitySQL(of negotiation: String, asOf day: String) -> String {
-    """
-    max(
+  func lastActivitySQL(of negotiation: String, asOf day: String) -> String {
+    words.greatest([
+      """
       coalesce((SELECT max(d.date_first) FROM development d
         WHERE d.negotiation_id = \(negotiation) AND d.date_first <= \(day)
-          AND NOT \(AccordStore.retracted("development", "d.id"))), ''),
+          AND NOT \(AccordStore.retracted("development", "d.id"))), '')
+      """,
+      """
       coalesce((SELECT max(m.date_first) FROM meeting m
         WHERE m.negotiation_id = \(negotiation) AND m.date_first <= \(day)
-          AND NOT \(AccordStore.retracted("meeting", "m.id"))), ''),
+          AND NOT \(AccordStore.retracted("meeting", "m.id"))), '')
+      """,
+      """
       coalesce((SELECT max(x.date_first) FROM current_proposal p JOIN current_proposal_step x ON x.proposal_id = p.id
-        WHERE p.negotiation_id = \(negotiation) AND x.date_first <= \(day)), ''),
+        WHERE p.negotiation_id = \(negotiation) AND x.date_first <= \(day)), '')
+      """,
+      """
       coalesce((SELECT max(o.date_first) FROM current_position o
-        WHERE o.negotiation_id = \(negotiation) AND o.date_first <= \(day)), ''),
+        WHERE o.negotiation_id = \(negotiation) AND o.date_first <= \(day)), '')
+      """,
+      """
       coalesce((SELECT max(a.date_first) FROM current_answer a JOIN position o ON o.id = a.condition_id
-        WHERE o.negotiation_id = \(negotiation) AND a.date_first <= \(day)), ''),
+        WHERE o.negotiation_id = \(negotiation) AND a.date_first <= \(day)), '')
+      """,
+      """
       coalesce((SELECT max(q.date_first) FROM statement q
         WHERE q.negotiation_id = \(negotiation) AND q.date_first <= \(day)
-          AND NOT \(AccordStore.retracted("statement", "q.id"))), ''))
-    """
+          AND NOT \(AccordStore.retracted("statement", "q.id"))), '')
+      """,
+    ])
   }
 
   /// The first day of the latest fact on the negotiation dated on or before `day`, if any.
@@ -49,7 +60,7 @@ extension AccordStore {
 
   private func readLastActivity(negotiation: Int64, asOf day: Day) throws -> Day? {
     let text = try connection.first(
-      "SELECT \(Self.lastActivitySQL(of: "?1", asOf: "?2"))", [.integer(negotiation), .text(day.description)]
+      "SELECT \(lastActivitySQL(of: "?1", asOf: "?2"))", [.integer(negotiation), .text(day.description)]
     ) { $0.text(0) }
     return text.flatMap { Day(iso: $0) }
   }

@@ -42,7 +42,7 @@ public enum StoreError: DatabaseErrorConvertible, CustomStringConvertible, Equat
   /// does not take is ``invalid(_:)``, and what SQLite refused is ``database(_:)``.
   public init(_ error: DatabaseError) {
     switch error {
-    case .sqlite: self = .database(error)
+    case .sqlite, .server: self = .database(error)
     case .misuse(let message): self = .invalid(message)
     case .cannotOpen(let path, let code, let message):
       self = .cannotOpen(path: path, reason: Self.describe(DatabaseError.Kind(code: code), message: message))
@@ -79,6 +79,8 @@ public enum StoreError: DatabaseErrorConvertible, CustomStringConvertible, Equat
     case .invalid, .mistake: return true
     case .database(.sqlite(_, let extended, let message, _)) where extended == ExtendedCode.constraintTrigger:
       // The schema's rules for values (0010 dates, 0012 sizes) refuse what was typed wrong.
+      return Self.valueRules.contains { message.contains($0) }
+    case .database(.server(.constraint, _, let message)):
       return Self.valueRules.contains { message.contains($0) }
     default: return false
     }
@@ -119,6 +121,7 @@ public enum StoreError: DatabaseErrorConvertible, CustomStringConvertible, Equat
       default:
         return Self.describe(DatabaseError.Kind(code: code), message: message)
       }
+    case .database(.server(_, _, let message)): return message
     case .database(let error): return StoreError(error).description
     }
   }

@@ -109,9 +109,9 @@ extension AccordStore {
     let rows = try connection.all(
       """
       SELECT m.id, m.date, m.date_first, m.date_last, m.place, m.summary,
-        (SELECT group_concat(a.name, char(31)) FROM meeting_participant x JOIN actor a ON a.id = x.actor_id
+        (SELECT group_concat(a.name, '\u{1F}') FROM meeting_participant x JOIN actor a ON a.id = x.actor_id
           WHERE x.meeting_id = m.id) AS who,
-        (SELECT group_concat(x.actor_id, char(31)) FROM meeting_participant x WHERE x.meeting_id = m.id) AS who_ids
+        (SELECT group_concat(x.actor_id, '\u{1F}') FROM meeting_participant x WHERE x.meeting_id = m.id) AS who_ids
       FROM meeting m WHERE m.negotiation_id = ?1 AND \(Self.within("m")) AND NOT \(AccordStore.retracted("meeting", "m.id"))
       """, range
     ) { row throws(DatabaseError) in
@@ -170,9 +170,9 @@ extension AccordStore {
       """
       SELECT c.id, c.date, c.date_first, c.date_last, c.stance, a.name AS held_by, t.text AS term, c.note,
         c.revises_id,
-        (SELECT group_concat(o.text, char(31)) FROM term_link l JOIN term o ON o.id = l.other_term_id
+        (SELECT group_concat(o.text, '\u{1F}') FROM term_link l JOIN term o ON o.id = l.other_term_id
           WHERE l.position_id = c.id AND l.link = 'in_exchange_for') AS in_exchange_for,
-        (SELECT group_concat(o.text, char(31)) FROM term_link l JOIN term o ON o.id = l.other_term_id
+        (SELECT group_concat(o.text, '\u{1F}') FROM term_link l JOIN term o ON o.id = l.other_term_id
           WHERE l.position_id = c.id AND l.link = 'conditional_on') AS conditional_on,
         c.actor_id
       FROM current_position c JOIN term t ON t.id = c.term_id JOIN actor a ON a.id = c.actor_id
@@ -301,9 +301,9 @@ extension AccordStore {
     let rows = try connection.all(
       """
       SELECT d.id, d.date, d.date_first, d.date_last, d.text,
-        (SELECT group_concat(a.name, char(31)) FROM development_actor x JOIN actor a ON a.id = x.actor_id
+        (SELECT group_concat(a.name, '\u{1F}') FROM development_actor x JOIN actor a ON a.id = x.actor_id
           WHERE x.development_id = d.id) AS who,
-        (SELECT group_concat(x.actor_id, char(31)) FROM development_actor x WHERE x.development_id = d.id)
+        (SELECT group_concat(x.actor_id, '\u{1F}') FROM development_actor x WHERE x.development_id = d.id)
           AS who_ids
       FROM development d
       WHERE d.negotiation_id = ?1 AND \(Self.within("d")) AND NOT \(AccordStore.retracted("development", "d.id"))

@@ -9,8 +9,8 @@ extension AccordStore {
       lists: ["aliases"],
       sql: """
         SELECT a.id, a.slug, a.name, a.kind, a.code, a.wikidata,
-          (SELECT group_concat(alias, char(31)) FROM (SELECT x.alias FROM actor_alias x
-            WHERE x.actor_id = a.id ORDER BY x.id)) AS aliases,
+          (SELECT group_concat(alias, '\u{1F}') FROM (SELECT x.alias FROM actor_alias x
+            WHERE x.actor_id = a.id ORDER BY x.id) AS ordered) AS aliases,
           a.recorded_at
         FROM actor a ORDER BY a.id
         """),
@@ -32,8 +32,8 @@ extension AccordStore {
       lists: ["tags"],
       sql: """
         SELECT n.id, n.slug, n.title, n.summary,
-          (SELECT group_concat(tag, char(31)) FROM (SELECT t.tag FROM negotiation_tag t
-            WHERE t.negotiation_id = n.id ORDER BY t.tag)) AS tags,
+          (SELECT group_concat(tag, '\u{1F}') FROM (SELECT t.tag FROM negotiation_tag t
+            WHERE t.negotiation_id = n.id ORDER BY t.tag) AS ordered) AS tags,
           n.dormant_after, n.recorded_at
         FROM negotiation n ORDER BY n.id
         """),

@@ -10,11 +10,8 @@ extension AccordStore {
     try connection.read {
       for type in TransferFormat.types where types?.contains(type) ?? true {
         guard let query = Self.exportQueries[type] else { continue }
-        let statement = try connection.statement(query.sql)
-        defer { statement.reset() }
         var fields: [(name: String, isList: Bool)]?
-        while try statement.step() {
-          let row = Row(statement: statement)
+        try connection.forEach(query.sql) { row in
           let names =
             fields ?? (0..<row.columnCount).map { (row.name($0), query.lists.contains(row.name($0))) }
           fields = names
@@ -46,7 +43,7 @@ extension AccordStore {
 
   /// How one type of record is read for export: a statement whose columns are named as the
   /// record's fields, in the order the file gives them. A NULL is left out; an integer stays one;
-  /// a column of `lists` holds a list joined by char(31) (group_concat), given as a JSON list.
+  /// a column of `lists` holds a list joined by the unit separator, U+001F (group_concat), given as a JSON list.
   struct ExportQuery: Sendable {
     let type: String
     var lists: Set<String> = []
@@ -72,8 +69,8 @@ extension AccordStore {
   /// The sources a fact cites, by short id, in the order they were cited.
   static func citedSQL(_ column: String, _ id: String) -> String {
     """
-    (SELECT group_concat(slug, char(31)) FROM (SELECT cited_source.slug FROM citation c
-      JOIN source cited_source ON cited_source.id = c.source_id WHERE c.\(column) = \(id) ORDER BY c.id))
+    (SELECT group_concat(slug, '\u{1F}') FROM (SELECT cited_source.slug FROM citation c
+      JOIN source cited_source ON cited_source.id = c.source_id WHERE c.\(column) = \(id) ORDER BY c.id) AS ordered)
     """
   }
 
@@ -81,8 +78,8 @@ extension AccordStore {
   /// development's actors), in the order of their numbers, as one list column.
   static func actorsSQL(_ table: String, _ column: String, _ id: String) -> String {
     """
-    (SELECT group_concat(slug, char(31)) FROM (SELECT a.slug FROM \(table) x
-      JOIN actor a ON a.id = x.actor_id WHERE x.\(column) = \(id) ORDER BY x.actor_id))
+    (SELECT group_concat(slug, '\u{1F}') FROM (SELECT a.slug FROM \(table) x
+      JOIN actor a ON a.id = x.actor_id WHERE x.\(column) = \(id) ORDER BY x.actor_id) AS ordered)
     """
   }
 

@@ -20,7 +20,8 @@ import AccordStore
 /// Use it inside one ``AccordStore/write(_:)``: any error leaves the database as it was.
 public final class RecordImporter {
   let store: AccordStore
-  var connection: Connection { store.connection }
+  /// The file's connection: the import writes through SQLite's prepared statements.
+  let connection: Connection
   /// Each table's largest id when the import began (0 for an empty table).
   var startMax: [String: Int64] = [:]
   var slugs: [String: [String: Int64]] = [:]
@@ -62,7 +63,13 @@ public final class RecordImporter {
   public static let cacheKiB = 65_536
 
   public init(store: AccordStore) throws {
+    guard let connection = store.connection as? Connection else {
+      throw StoreError.conflict(
+        "importing into a team's PostgreSQL database does not work yet: import into an SQLite file, then 'accord copy --to'"
+      )
+    }
     self.store = store
+    self.connection = connection
     try store.connection.execute("PRAGMA cache_size = -\(Self.cacheKiB)")
     for table in [
       "actor", "affiliation", "source", "negotiation", "participant", "membership", "proposal",

@@ -11,7 +11,7 @@ struct ActorList: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let actors = try database.openExisting().actors(kind: kind, includeRetracted: retracted.include)
+    let actors = try database.openExisting(team: true).actors(kind: kind, includeRetracted: retracted.include)
     try Render(output).records(
       actors, headers: ["id", "short id", "name", "kind", "code", "aliases"],
       rows: actors.map {

@@ -17,7 +17,7 @@ struct ActorShow: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try database.openExisting(team: true)
     let detail = try store.actor(store.resolveActor(actor), asOf: asOf?.last)
     var rows: [[String]] = [
       ["name", detail.actor.name], ["short id", detail.actor.slug], ["kind", detail.actor.kind.rawValue],

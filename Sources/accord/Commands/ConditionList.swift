@@ -22,7 +22,7 @@ struct ConditionList: ParsableCommand {
   @OptionGroup var listing: ListingOptions
 
   func run() throws {
-    let store = try listing.database.openExisting()
+    let store = try listing.database.openExisting(team: true)
     let list = try store.conditions(
       negotiation: negotiation.map { try store.resolveNegotiation($0) },
       by: try by.map { try store.actorScope(store.resolveActor($0), direct: direct) },

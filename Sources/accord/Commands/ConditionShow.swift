@@ -13,7 +13,7 @@ struct ConditionShow: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try database.openExisting(team: true)
     let id = try store.resolveCondition(condition)
     let chain = try store.conditionChain(id, asOf: asOf.day)
     switch output.format {

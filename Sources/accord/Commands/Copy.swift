@@ -60,7 +60,10 @@ struct Copy: ParsableCommand {
           "\(database.path) exists: copy --from writes a new file, and never into a record; name a new one")
       }
       server = try PostgresConnection(url: from ?? "")
-      copied = try PostgresCopy.copy(from: server, to: database.open().connection)
+      guard let file = try database.open().file else {
+        throw StoreError.conflict("copy --from writes an SQLite file: give --db a file's path")
+      }
+      copied = try PostgresCopy.copy(from: server, to: file)
     }
     let (source, target) = to == nil ? (server.database, database.path) : (database.path, server.database)
     FileOutput.standardOutput.write(

@@ -26,7 +26,7 @@ struct Deadlines: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try database.openExisting(team: true)
     let list = try store.deadlines(
       negotiation: negotiation.map { try store.resolveNegotiation($0) }, asOf: asOf.day, upcoming: upcoming,
       missedOnly: missed)

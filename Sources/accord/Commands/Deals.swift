@@ -65,7 +65,7 @@ struct Deals: ParsableCommand {
   }
 
   func run() throws {
-    let store = try listing.database.openExisting()
+    let store = try listing.database.openExisting(team: true)
     let (deals, dormantLeftOut) = try store.dealList(
       filter, negotiation: negotiation.map { try store.resolveNegotiation($0) },
       party: try party.map { try store.actorScope(store.resolveActor($0), direct: direct) },

@@ -13,7 +13,7 @@ struct DevelopmentList: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try database.openExisting(team: true)
     let developments = try store.developments(
       negotiation: negotiation.map { try store.resolveNegotiation($0) }, includeRetracted: retracted.include)
     try Render(output).records(

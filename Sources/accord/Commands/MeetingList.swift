@@ -16,7 +16,7 @@ struct MeetingList: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try database.openExisting(team: true)
     let meetings = try store.meetings(
       negotiation: negotiation.map { try store.resolveNegotiation($0) },
       participant: participant.map { try store.resolveActor($0) }, includeRetracted: retracted.include)

@@ -13,7 +13,7 @@ struct MeetingShow: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try database.openExisting(team: true)
     let found = try store.meeting(
       try store.resolveRecord(.meeting, meeting), includeRetracted: includeRetracted)
     switch output.format {

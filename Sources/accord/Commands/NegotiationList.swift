@@ -36,7 +36,7 @@ struct NegotiationList: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try database.openExisting(team: true)
     let day = asOf.day ?? store.today
     let list = try store.negotiations(
       signed: unsigned ? false : (signed ? true : nil),

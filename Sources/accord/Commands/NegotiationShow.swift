@@ -14,7 +14,7 @@ struct NegotiationShow: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try database.openExisting(team: true)
     let detail = try store.negotiation(store.resolveNegotiation(negotiation), asOf: asOf.day)
     switch output.format {
     case .json: try Render(format: .json).json(detail)

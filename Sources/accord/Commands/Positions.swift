@@ -24,7 +24,7 @@ struct Positions: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try database.openExisting(team: true)
     let matrix = try store.positionMatrix(negotiation: store.resolveNegotiation(negotiation), asOf: asOf.day)
     try Render(output).records(
       matrix, headers: [""] + matrix.parties,

@@ -16,7 +16,7 @@ struct ProposalList: ParsableCommand {
   @OptionGroup var listing: ListingOptions
 
   func run() throws {
-    let store = try listing.database.openExisting()
+    let store = try listing.database.openExisting(team: true)
     let deals = try store.deals(
       .all, negotiation: negotiation.map { try store.resolveNegotiation($0) }, asOf: listing.day,
       includeRetracted: listing.includeRetracted)

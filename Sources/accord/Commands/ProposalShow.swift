@@ -23,7 +23,7 @@ struct ProposalShow: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try database.openExisting(team: true)
     let detail = try store.proposalDetail(store.resolveProposal(proposal), asOf: asOf.day, members: members)
     switch output.format {
     case .json: try Render(format: .json).json(detail)

@@ -14,7 +14,7 @@ struct QuoteList: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try database.openExisting(team: true)
     let quotes = try store.quotes(
       negotiation: negotiation.map { try store.resolveNegotiation($0) },
       speaker: by.map { try store.resolveActor($0) },

@@ -62,7 +62,7 @@ struct ReportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try database.openExisting(team: true)
     var ids = try negotiations.map { try store.resolveNegotiation($0) }
     if let party {
       let day = asOf.day ?? store.today

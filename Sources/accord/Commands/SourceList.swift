@@ -10,7 +10,7 @@ struct SourceList: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let list = try database.openExisting().sources(includeRetracted: retracted.include)
+    let list = try database.openExisting(team: true).sources(includeRetracted: retracted.include)
     try Render(output).records(
       list, headers: ["id", "short id", "outlet", "title", "published", "url"],
       rows: list.map {

@@ -21,7 +21,7 @@ struct Timeline: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try database.openExisting(team: true)
     let id = try store.resolveNegotiation(negotiation)
     if let reason = try store.retractionReason(negotiation: id) {
       FileOutput.standardError.write("Note: this negotiation was retracted: \(reason)\n")

@@ -18,12 +18,12 @@ struct DatabaseOptions: ParsableArguments {
   /// The URL, when the database named is a team's on a PostgreSQL server (`postgresql://…`).
   var postgresURL: String? { TeamDatabase.isURL(path) ? path : nil }
 
-  /// The record in a file: the commands read and write a team's PostgreSQL database only through
-  /// `team init`, `check` and `backup` so far, and say so rather than take the URL for a file name.
+  /// The record in a file: a command that does not work on a team's PostgreSQL database yet says
+  /// so, rather than take the URL for a file name. (Those that do are in the README, "For a team".)
   func requireFile() throws {
     guard postgresURL != nil else { return }
     throw StoreError.conflict(
-      "this command does not work on a team's PostgreSQL database yet (only 'accord team init', 'copy', 'check' and 'backup' do): give --db an SQLite file"
+      "this command does not work on a team's PostgreSQL database yet (writing, search, history and export do not; the README's 'For a team' lists what does): give --db an SQLite file"
     )
   }
 
@@ -48,8 +48,12 @@ struct DatabaseOptions: ParsableArguments {
   }
 
   /// Opens the store for a command that only reads: a file that does not exist is an error,
-  /// and nothing is made.
-  func openExisting() throws -> AccordStore {
+  /// and nothing is made. A command that works on a team's database too (`team`) opens the one a
+  /// `postgresql://` URL names.
+  func openExisting(team: Bool = false) throws -> AccordStore {
+    if team, let postgresURL {
+      return opened(try TeamDatabase.store(postgresURL, configuration: AccordEnvironment.configuration))
+    }
     try requireFile()
     return try opened(AccordStore(path: path, configuration: AccordEnvironment.configuration, create: false))
   }

@@ -10,6 +10,27 @@ enum TeamDatabase {
     text.hasPrefix("postgresql://") || text.hasPrefix("postgres://")
   }
 
+  /// The store on the team's database at `url`, for a command that works there: its schema must be
+  /// this Accord's, neither missing, behind nor newer.
+  static func store(_ url: String, configuration: StoreConfiguration) throws -> AccordStore {
+    let server = try PostgresConnection(url: url)
+    let version = try PostgresMigrator.version(of: server)
+    let latest = PostgresMigrator.embedded.latestVersion
+    if version > latest {
+      throw PostgresError.newerSchema(database: server.database, version: version, latest: latest)
+    }
+    if version == 0 {
+      throw StoreError.conflict(
+        "\(server.database) holds no Accord record yet: its owner makes one with 'accord team init URL'")
+    }
+    if version < latest {
+      throw StoreError.conflict(
+        "\(server.database)'s schema is version \(version), behind this Accord's (\(latest)): its owner brings it up to date with 'accord team init URL'"
+      )
+    }
+    return AccordStore(database: PostgresDatabase(server), configuration: configuration)
+  }
+
   /// `text` as an error may show it: what might hold a user's password (anything with an `@`)
   /// cut after its scheme.
   static func shown(_ text: String) -> String {

@@ -1,0 +1,51 @@
+import AccordSQLite
+
+/// The words of SQL that differ between the engines, each said once. The store's statements are
+/// written in SQLite's words, with `?` placeholders, and run as written on both engines (the team
+/// schema gives PostgreSQL SQLite's `group_concat`: Migrations/postgres/0015); where a statement
+/// needs words that PostgreSQL says otherwise, it takes them from here.
+public struct EngineWords: Sendable {
+  public let engine: DatabaseEngine
+
+  /// The numbers in `parameter`, a JSON array (``AccordStore/jsonList(_:)``), as a subquery's
+  /// rows: for `id IN (…)`.
+  public func numbers(in parameter: String) -> String {
+    switch engine {
+    case .sqlite: "SELECT value FROM json_each(\(parameter))"
+    case .postgresql: "SELECT CAST(value AS bigint) FROM json_array_elements_text(CAST(\(parameter) AS json))"
+    }
+  }
+
+  /// The greatest of `expressions`, none of which is NULL (SQLite's `max` of several values).
+  public func greatest(_ expressions: [String]) -> String {
+    let list = expressions.joined(separator: ",\n  ")
+    return switch engine {
+    case .sqlite: "max(\n  \(list))"
+    case .postgresql: "greatest(\n  \(list))"
+    }
+  }
+
+  /// `expression` to order by as SQLite orders text: by its bytes (PostgreSQL's `C` collation,
+  /// whatever the database's).
+  public func binary(_ expression: String) -> String {
+    switch engine {
+    case .sqlite: expression
+    case .postgresql: "\(expression) COLLATE \"C\""
+    }
+  }
+
+  /// `expression` to order by without regard to case, as SQLite's NOCASE compares: ASCII letters
+  /// folded, everything else by its code (PostgreSQL's `C` collation, whatever the database's).
+  public func caseless(_ expression: String) -> String {
+    switch engine {
+    case .sqlite: "\(expression) COLLATE NOCASE"
+    case .postgresql:
+      "translate(\(expression), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') COLLATE \"C\""
+    }
+  }
+}
+
+extension AccordStore {
+  /// The words of SQL of this store's engine.
+  public var words: EngineWords { EngineWords(engine: connection.engine) }
+}
