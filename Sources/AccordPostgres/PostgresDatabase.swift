@@ -74,15 +74,30 @@ public final class PostgresDatabase: Database {
     }
   }
 
+  public func cursor(_ sql: String, _ arguments: [SQLValue]) throws(DatabaseError) -> RowCursor {
+    let result: PostgresResult
+    do { result = try server.query(sql, arguments) } catch { throw Self.converted(error) }
+    let reader = PostgresRowReader(result: result, sql: sql)
+    let statement = Statement(reader: reader)
+    var next: Int32 = 0
+    return RowCursor {
+      guard next < result.rowCount else { return nil }
+      reader.row = next
+      next += 1
+      return Row(statement: statement)
+    }
+  }
+
   public func forEachRow(
     _ sql: String, _ arguments: [SQLValue], _ body: (Row) throws(DatabaseError) -> Bool
   ) throws(DatabaseError) {
     let result: PostgresResult
     do { result = try server.query(sql, arguments) } catch { throw Self.converted(error) }
     let reader = PostgresRowReader(result: result, sql: sql)
+    let statement = Statement(reader: reader)
     for row in 0..<result.rowCount {
       reader.row = row
-      guard try body(Row(reader: reader)) else { return }
+      guard try body(Row(statement: statement)) else { return }
     }
   }
 
@@ -164,8 +179,6 @@ final class PostgresRowReader: RowReader {
   private var current: PostgresRow { PostgresRow(result: result, row: row) }
 
   private(set) lazy var columnNames: [String] = (0..<result.columnCount).map { current.name($0) }
-
-  func column(named name: String) -> Int32? { result.columnIndex[name] }
 
   func isNull(_ column: Int32) -> Bool { current.isNull(column) }
 

@@ -26,6 +26,8 @@ public protocol Database: AnyObject {
   /// Runs an INSERT into a table keyed by `id` and returns the new row's id.
   @discardableResult
   func insert(_ sql: String, _ arguments: [SQLValue]) throws(DatabaseError) -> Int64
+  /// The rows of `sql`, to read one at a time (``RowCursor``).
+  func cursor(_ sql: String, _ arguments: [SQLValue]) throws(DatabaseError) -> RowCursor
   /// Calls `body` with each row of `sql` until it returns false.
   func forEachRow(_ sql: String, _ arguments: [SQLValue], _ body: (Row) throws(DatabaseError) -> Bool)
     throws(DatabaseError)
@@ -53,10 +55,14 @@ extension Database {
   public func insert(_ sql: String) throws(DatabaseError) -> Int64 { try insert(sql, []) }
 
   /// Every row of `sql`, each turned into a value by `decode`. (Inlinable, so that the store's
-  /// calls are specialized for their values; only the walk over the rows crosses the protocol.)
+  /// calls are specialized for their values. On an SQLite file they take Connection's own loop,
+  /// where `decode` is inlined: through the protocol, each row would cost two calls more, which a
+  /// listing of a hundred thousand rows measures: deals +5.6 % instructions. On another engine only
+  /// the walk over the rows crosses the protocol.)
   @inlinable public func all<T>(
     _ sql: String, _ arguments: [SQLValue] = [], _ decode: (Row) throws(DatabaseError) -> T
   ) throws(DatabaseError) -> [T] {
+    if let file = self as? Connection { return try file.rows(sql, arguments, decode) }
     var result: [T] = []
     try forEachRow(sql, arguments) { row throws(DatabaseError) in
       result.append(try decode(row))
@@ -70,6 +76,7 @@ extension Database {
   @inlinable public func all<T, Failure: DatabaseErrorConvertible>(
     _ sql: String, _ arguments: [SQLValue] = [], _ decode: (Row) throws(Failure) -> T
   ) throws(Failure) -> [T] {
+    if let file = self as? Connection { return try file.rows(sql, arguments, decode) }
     var result: [T] = []
     var failure: Failure?
     try Failure.catching(
@@ -90,6 +97,7 @@ extension Database {
   @inlinable public func first<T>(
     _ sql: String, _ arguments: [SQLValue] = [], _ decode: (Row) throws(DatabaseError) -> T
   ) throws(DatabaseError) -> T? {
+    if let file = self as? Connection { return try file.firstRow(sql, arguments, decode) }
     var result: T?
     try forEachRow(sql, arguments) { row throws(DatabaseError) in
       result = try decode(row)
@@ -103,6 +111,7 @@ extension Database {
   @inlinable public func first<T, Failure: DatabaseErrorConvertible>(
     _ sql: String, _ arguments: [SQLValue] = [], _ decode: (Row) throws(Failure) -> T
   ) throws(Failure) -> T? {
+    if let file = self as? Connection { return try file.firstRow(sql, arguments, decode) }
     var result: Result<T, Failure>?
     try Failure.catching(
       forEachRow(sql, arguments) { row throws(DatabaseError) in
@@ -113,7 +122,14 @@ extension Database {
   }
 
   /// Calls `body` with each row of `sql`; an error of `body` stops the walk and comes out as it is.
+  @inlinable
   public func forEach(_ sql: String, _ arguments: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
+    if let file = self as? Connection {
+      let statement = try file.prepared(sql, arguments)
+      defer { statement.reset() }
+      while try statement.step() { try body(Row(statement: statement)) }
+      return
+    }
     var failure: (any Error)?
     try forEachRow(sql, arguments) { row throws(DatabaseError) in
       do {
@@ -133,9 +149,41 @@ extension Database {
   }
 }
 
+/// The rows of one statement, read one at a time, as GRDB's cursors are:
+/// `let rows = try database.cursor(sql, arguments); while let row = try rows.next() { … }`. A loop
+/// that keeps state from row to row reads them so, without a closure around its state.
+public final class RowCursor {
+  private let statement: Statement?
+  private let following: (() -> Row?)?
+
+  /// The rows of a statement that SQLite steps.
+  init(statement: Statement) {
+    self.statement = statement
+    following = nil
+  }
+
+  /// The rows that `following` gives, one a call, until nil (another engine's result).
+  public init(following: @escaping () -> Row?) {
+    statement = nil
+    self.following = following
+  }
+
+  deinit { statement?.reset() }
+
+  /// The next row; nil after the last.
+  public func next() throws(DatabaseError) -> Row? {
+    if let statement { return try statement.step() ? Row(statement: statement) : nil }
+    return following?()
+  }
+}
+
 extension Connection: Database {
   public var engine: DatabaseEngine { .sqlite }
   public var name: String { path }
+
+  public func cursor(_ sql: String, _ arguments: [SQLValue]) throws(DatabaseError) -> RowCursor {
+    RowCursor(statement: try prepared(sql, arguments))
+  }
 
   public func forEachRow(
     _ sql: String, _ arguments: [SQLValue], _ body: (Row) throws(DatabaseError) -> Bool

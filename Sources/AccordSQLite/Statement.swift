@@ -18,10 +18,27 @@ extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Exp
 }
 
 /// A compiled statement. Obtain one from ``Connection/statement(_:)``, which caches it.
+///
+/// Or the result of a statement on another engine (PostgreSQL's), read through a ``RowReader``:
+/// its rows are ``Row``s all the same, read by the same names, and a row of SQLite's pays one test
+/// for it (a row that held either of two kinds of reference would copy the one it reads, a retain
+/// and a release on every column: +5 % instructions for a listing).
 public final class Statement {
-  let handle: OpaquePointer
-  unowned let connection: Connection
+  /// SQLite's statement; nil for another engine's result.
+  let handle: OpaquePointer?
+  unowned let connection: Connection?
+  /// Another engine's result; nil for SQLite's statement.
+  let reader: (any RowReader)?
   public let sql: String
+
+  /// Another engine's result, whose rows `reader` reads.
+  package init(reader: any RowReader) {
+    handle = nil
+    connection = nil
+    self.reader = reader
+    sql = reader.sql
+    (columnNames, startsSpan) = Self.layout(reader.columnNames)
+  }
 
   init(connection: Connection, sql: String) throws(DatabaseError) {
     var handle: OpaquePointer?
@@ -32,17 +49,24 @@ public final class Statement {
     }
     self.handle = handle
     self.connection = connection
+    reader = nil
     self.sql = sql
+    (columnNames, startsSpan) = Self.layout(
+      (0..<sqlite3_column_count(handle)).map { column in
+        sqlite3_column_name(handle, column).map { String(cString: $0) } ?? ""
+      })
+  }
+
+  /// The column names as ``columnNames`` keeps them (a repeated name as ""), and which columns
+  /// start a span (``startsSpan``).
+  private static func layout(_ columns: [String]) -> (names: [String], startsSpan: [Bool]) {
     var names: [String] = []
-    for column in 0..<sqlite3_column_count(handle) {
-      let name = sqlite3_column_name(handle, column).map { String(cString: $0) } ?? ""
-      names.append(names.contains(name) ? "" : name)
-    }
-    columnNames = names
-    startsSpan = names.indices.map { index in
+    for name in columns { names.append(names.contains(name) ? "" : name) }
+    let startsSpan = names.indices.map { index in
       index + 2 < names.count && !names[index].isEmpty && names[index + 1] == names[index] + "_first"
         && names[index + 2] == names[index] + "_last"
     }
+    return (names, startsSpan)
   }
 
   deinit { sqlite3_finalize(handle) }
@@ -83,9 +107,9 @@ public final class Statement {
               Int32(buffer.count), CSQLITE_TRANSIENT)
           } ?? sqlite3_bind_text(handle, index, string, -1, CSQLITE_TRANSIENT)
       }
-      guard code == SQLITE_OK else { throw connection.error(code: code, sql: sql) }
+      guard code == SQLITE_OK else { throw error(code: code) }
     }
-    if connection.tracesSQL { SQLTrace.write(statement: handle) }
+    if let handle, connection?.tracesSQL == true { SQLTrace.write(statement: handle) }
   }
 
   /// Advances to the next row; false when there are no more.
@@ -98,8 +122,14 @@ public final class Statement {
       return false
     default:
       sqlite3_reset(handle)
-      throw connection.error(code: code, sql: sql)
+      throw error(code: code)
     }
+  }
+
+  /// The error of the latest call on this statement, which returned `code`.
+  private func error(code: Int32) -> DatabaseError {
+    connection?.error(code: code, sql: sql)
+      ?? .misuse("internal: a statement of another engine was stepped as SQLite's: \(sql.prefix(80))…")
   }
 
   /// Runs the statement to completion.
@@ -110,32 +140,23 @@ public final class Statement {
   @usableFromInline package func reset() { sqlite3_reset(handle) }
 }
 
-/// The current row of a stepping statement, or of another engine's result (``RowReader``).
-/// Columns are read by index, in SELECT order, or by name.
+/// The current row of a stepping statement (or of another engine's result, whose ``Statement``
+/// holds its ``RowReader``). Columns are read by index, in SELECT order, or by name.
 public struct Row {
-  @usableFromInline enum Source {
-    case sqlite(Statement)
-    case reader(any RowReader)
-  }
-  let source: Source
+  let statement: Statement
 
-  @usableFromInline package init(statement: Statement) { source = .sqlite(statement) }
+  @usableFromInline package init(statement: Statement) { self.statement = statement }
 
-  /// A row of another engine's result.
-  public init(reader: any RowReader) { source = .reader(reader) }
+  var handle: OpaquePointer? { statement.handle }
 
   public func isNull(_ column: Int32) -> Bool {
-    switch source {
-    case .sqlite(let statement): sqlite3_column_type(statement.handle, column) == SQLITE_NULL
-    case .reader(let reader): reader.isNull(column)
-    }
+    if let reader = statement.reader { return reader.isNull(column) }
+    return sqlite3_column_type(handle, column) == SQLITE_NULL
   }
 
   public func integer(_ column: Int32) -> Int64 {
-    switch source {
-    case .sqlite(let statement): sqlite3_column_int64(statement.handle, column)
-    case .reader(let reader): reader.integer(column)
-    }
+    if let reader = statement.reader { return reader.integer(column) }
+    return sqlite3_column_int64(handle, column)
   }
 
   public func optionalInteger(_ column: Int32) -> Int64? {
@@ -149,13 +170,10 @@ public struct Row {
   /// The column's text, nil for NULL: one call to SQLite, which gives no text for NULL (and ""
   /// for an empty text), where `isNull` then `text` would make two.
   func present(_ column: Int32) -> String? {
-    switch source {
-    case .sqlite(let statement):
-      guard let pointer = sqlite3_column_text(statement.handle, column) else { return nil }
-      let count = Int(sqlite3_column_bytes(statement.handle, column))
-      return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
-    case .reader(let reader): return reader.text(column)
-    }
+    if let reader = statement.reader { return reader.text(column) }
+    guard let pointer = sqlite3_column_text(handle, column) else { return nil }
+    let count = Int(sqlite3_column_bytes(handle, column))
+    return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
   }
 
   public func optionalText(_ column: Int32) -> String? {
@@ -163,42 +181,24 @@ public struct Row {
   }
 
   /// How many columns the row has.
-  public var columnCount: Int32 {
-    switch source {
-    case .sqlite(let statement): sqlite3_column_count(statement.handle)
-    case .reader(let reader): Int32(truncatingIfNeeded: reader.columnNames.count)
-    }
-  }
+  public var columnCount: Int32 { Int32(truncatingIfNeeded: statement.columnNames.count) }
 
   /// A column's name: its alias (`AS name`), else its own.
   public func name(_ column: Int32) -> String {
-    switch source {
-    case .sqlite(let statement):
-      sqlite3_column_name(statement.handle, column).map { String(cString: $0) } ?? ""
-    case .reader(let reader):
-      reader.columnNames.indices.contains(Int(column)) ? reader.columnNames[Int(column)] : ""
+    if let reader = statement.reader {
+      return reader.columnNames.indices.contains(Int(column)) ? reader.columnNames[Int(column)] : ""
     }
+    return sqlite3_column_name(handle, column).map { String(cString: $0) } ?? ""
   }
 
   /// A column's value as SQLite holds it (a blob, which SQLValue cannot hold, reads as text).
   public func value(_ column: Int32) -> SQLValue {
-    switch source {
-    case .sqlite(let statement):
-      switch sqlite3_column_type(statement.handle, column) {
-      case SQLITE_NULL: .null
-      case SQLITE_INTEGER: .integer(integer(column))
-      case SQLITE_FLOAT: .real(sqlite3_column_double(statement.handle, column))
-      default: .text(text(column))
-      }
-    case .reader(let reader): reader.value(column)
-    }
-  }
-
-  /// The statement's text, for messages.
-  var sql: String {
-    switch source {
-    case .sqlite(let statement): statement.sql
-    case .reader(let reader): reader.sql
+    if let reader = statement.reader { return reader.value(column) }
+    switch sqlite3_column_type(handle, column) {
+    case SQLITE_NULL: return .null
+    case SQLITE_INTEGER: return .integer(integer(column))
+    case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, column))
+    default: return .text(text(column))
     }
   }
 }
@@ -210,8 +210,6 @@ public protocol RowReader: AnyObject {
   var sql: String { get }
   /// The result's column names, in order.
   var columnNames: [String] { get }
-  /// The first column called `name`.
-  func column(named name: String) -> Int32?
   func isNull(_ column: Int32) -> Bool
   /// The column's text; nil for NULL.
   func text(_ column: Int32) -> String?
@@ -227,7 +225,6 @@ extension Row {
   /// a few instructions where a call costs as many again; the search is not.
   @inline(__always)
   public func column(_ name: String) throws(DatabaseError) -> Int32 {
-    guard case .sqlite(let statement) = source else { return try search(name) }
     let names = statement.columnNames
     // Where the read after the last one would be (the first column again after the last).
     let guess = statement.nextColumn < names.count ? statement.nextColumn : 0
@@ -240,23 +237,17 @@ extension Row {
 
   @inline(never)
   private func search(_ name: String) throws(DatabaseError) -> Int32 {
-    switch source {
-    case .sqlite(let statement):
-      guard let found = statement.columnNames.firstIndex(of: name) else { throw missing(name) }
-      statement.nextColumn = found + 1
-      return Int32(truncatingIfNeeded: found)
-    case .reader(let reader):
-      guard let found = reader.column(named: name) else { throw missing(name) }
-      return found
-    }
+    guard let found = statement.columnNames.firstIndex(of: name) else { throw missing(name) }
+    statement.nextColumn = found + 1
+    return Int32(truncatingIfNeeded: found)
   }
 
   private func missing(_ name: String) -> DatabaseError {
-    DatabaseError.misuse("the query has no column '\(name)': \(sql.prefix(80))…")
+    DatabaseError.misuse("the query has no column '\(name)': \(statement.sql.prefix(80))…")
   }
 
   private func empty(_ name: String) -> DatabaseError {
-    DatabaseError.misuse("column '\(name)' is empty where it cannot be: \(sql.prefix(80))…")
+    DatabaseError.misuse("column '\(name)' is empty where it cannot be: \(statement.sql.prefix(80))…")
   }
 
   /// Text that must be there.
@@ -295,11 +286,8 @@ extension Row {
     text: String, first: String, last: String
   )? {
     let column = try column(name)
-    var together = false
-    if case .sqlite(let statement) = source {
-      together = statement.startsSpan[Int(column)]
-      if together { statement.nextColumn = Int(column) + 3 }
-    }
+    let together = statement.startsSpan[Int(column)]
+    if together { statement.nextColumn = Int(column) + 3 }
     guard let text = present(column) else { return nil }
     guard together else { return (text, try self.text(name + "_first"), try self.text(name + "_last")) }
     guard let first = present(column + 1) else { throw empty(name + "_first") }

@@ -256,21 +256,21 @@ extension AccordStore {
       if let current, !steps.isEmpty { try body(current, ProposalLife(steps: steps, asOf: day)) }
       steps = []
     }
-    try connection.forEach(
+    let rows = try connection.cursor(
       """
       SELECT s.proposal_id, \(Self.stepColumns)
       FROM proposal_step s LEFT JOIN actor a ON a.id = s.party_id
       WHERE s.date_first <= ?1 AND \(scope)
       ORDER BY s.proposal_id, s.date_first, s.id
-      """, [.text(day.description), .optional(proposal ?? negotiation)]
-    ) { row in
+      """, [.text(day.description), .optional(proposal ?? negotiation)])
+    while let row = try rows.next() {
       let proposal = try row.integer("proposal_id")
       if proposal != current {
         try finish()
         current = proposal
       }
       let step = try ProposalStep(row: row)
-      if !retracted.isEmpty && retracted.contains(step.id) { return }
+      if !retracted.isEmpty && retracted.contains(step.id) { continue }
       steps.append(step)
     }
     try finish()
