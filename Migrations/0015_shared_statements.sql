@@ -1,5 +1,6 @@
 -- 0015: nothing changes on SQLite. On PostgreSQL (Migrations/postgres/0015_shared_statements.sql),
--- SQLite's group_concat aggregate, which the store's statements use to list a record's names,
--- aliases and ids in one column, so that one statement serves both engines. This migration keeps
--- the two engines' schema versions in step (`accord copy` needs both at the same version).
+-- SQLite's group_concat aggregate (a record's names, aliases and ids in one column) and instr
+-- function (the name resolver's word match), so that one statement serves both engines. This
+-- migration keeps the two engines' schema versions in step (`accord copy` needs both at the same
+-- version).
 SELECT 1;

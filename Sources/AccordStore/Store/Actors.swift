@@ -152,7 +152,7 @@ extension AccordStore {
           + "(to join two actors, use 'accord actor merge')")
     }
     try connection.run(
-      "INSERT OR IGNORE INTO actor_alias (actor_id, alias, alias_key) VALUES (?, ?, ?)",
+      "INSERT INTO actor_alias (actor_id, alias, alias_key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
       [.integer(actor), .text(alias), .text(Names.key(alias))])
   }
 

@@ -149,7 +149,7 @@ extension AccordStore {
     if let same = try connection.first(
       """
       SELECT id FROM current_membership
-      WHERE bloc_id = ?1 AND member_id = ?2 AND event = ?3 AND date IS ?4
+      WHERE bloc_id = ?1 AND member_id = ?2 AND event = ?3 AND date IS NOT DISTINCT FROM ?4
       """, [.integer(bloc), .integer(member), .text(event), .optional(date?.text)], { $0.integer(0) })
     {
       return same

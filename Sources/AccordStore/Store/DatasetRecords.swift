@@ -179,7 +179,7 @@ extension AccordStore {
       [.text(slug), .text(title), .text(Names.key(title)), .optional(summary)])
     for tag in tags {
       try connection.run(
-        "INSERT OR IGNORE INTO negotiation_tag (negotiation_id, tag) VALUES (?, ?)",
+        "INSERT INTO negotiation_tag (negotiation_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING",
         [.integer(id), .text(tag)])
     }
     return id

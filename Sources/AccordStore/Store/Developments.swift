@@ -46,7 +46,7 @@ extension AccordStore {
       [.integer(negotiation)] + date.columns + [.text(text)])
     for actor in actors {
       try connection.run(
-        "INSERT OR IGNORE INTO development_actor (development_id, actor_id) VALUES (?, ?)",
+        "INSERT INTO development_actor (development_id, actor_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
         [.integer(id), .integer(actor)])
     }
     return id

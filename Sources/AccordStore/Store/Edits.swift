@@ -136,7 +136,7 @@ extension AccordStore {
       }
       try checkCorrection(kind, id, correction)
       let assignments = columns.map { "\($0.0) = ?" }.joined(separator: ", ")
-      let changed = columns.map { "\($0.0) IS NOT ?" }.joined(separator: " OR ")
+      let changed = columns.map { "\($0.0) IS DISTINCT FROM ?" }.joined(separator: " OR ")
       try connection.run(
         "UPDATE \(table) SET \(assignments) WHERE id = ? AND (\(changed))",
         columns.map(\.1) + [.integer(id)] + columns.map(\.1))

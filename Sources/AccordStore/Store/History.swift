@@ -13,8 +13,15 @@ final class CommandLog {
   var hooks: WriteHooks {
     WriteHooks(
       begin: { [self] connection in
-        openID = try connection.insert(
-          "INSERT INTO command (analyst, arguments) VALUES (?, ?)", [.text(analyst), .text(arguments)])
+        switch connection.engine {
+        case .sqlite:
+          openID = try connection.insert(
+            "INSERT INTO command (analyst, arguments) VALUES (?, ?)", [.text(analyst), .text(arguments)])
+        case .postgresql:
+          // The analyst is the role that signed in (the column's default, session_user), not a
+          // name this process was given.
+          openID = try connection.insert("INSERT INTO command (arguments) VALUES (?)", [.text(arguments)])
+        }
       },
       end: { [self] connection in
         if let id = openID {

@@ -46,7 +46,7 @@ extension AccordStore {
         ])
       for actor in actors {
         try connection.run(
-          "INSERT OR IGNORE INTO meeting_participant (meeting_id, actor_id) VALUES (?, ?)",
+          "INSERT INTO meeting_participant (meeting_id, actor_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
           [.integer(id), .integer(actor)])
       }
       try cite(sources, .meeting, id)

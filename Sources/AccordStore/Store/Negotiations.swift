@@ -69,7 +69,7 @@ extension AccordStore {
         let tag = Names.key(tag)
         guard !tag.isEmpty else { throw StoreError.invalid("a tag cannot be empty") }
         try connection.run(
-          "INSERT OR IGNORE INTO negotiation_tag (negotiation_id, tag) VALUES (?, ?)",
+          "INSERT INTO negotiation_tag (negotiation_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING",
           [.integer(id), .text(tag)])
       }
       for (name, role) in new.participants {

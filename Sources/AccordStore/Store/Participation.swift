@@ -48,8 +48,8 @@ extension AccordStore {
   ) throws {
     try connection.run(
       """
-      INSERT OR IGNORE INTO participant (negotiation_id, actor_id, role, side, event, date, date_first, date_last)
-      VALUES (?, ?, ?, ?, 'joined', ?, ?, ?)
+      INSERT INTO participant (negotiation_id, actor_id, role, side, event, date, date_first, date_last)
+      VALUES (?, ?, ?, ?, 'joined', ?, ?, ?) ON CONFLICT DO NOTHING
       """,
       [
         .integer(negotiation), .integer(actor), .text(role.rawValue),

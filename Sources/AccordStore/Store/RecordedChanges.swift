@@ -183,7 +183,7 @@ extension AccordStore {
       // A new actor's own names come with it; an alias added later is a line of its own.
       let sameCommand = try connection.integer(
         """
-        SELECT 1 FROM change_log l WHERE l.command_id IS ?1 AND l.table_name = 'actor'
+        SELECT 1 FROM change_log l WHERE l.command_id IS NOT DISTINCT FROM ?1 AND l.table_name = 'actor'
           AND l.row_key = json_array(?2 + 0)
         """, [.optional(entry.command), .text(values["actor_id"] ?? "")])
       if sameCommand != nil { return nil }
@@ -207,7 +207,7 @@ extension AccordStore {
       // The parties named when a negotiation is added come with it.
       let sameCommand = try connection.integer(
         """
-        SELECT 1 FROM change_log l WHERE l.command_id IS ?1 AND l.table_name = 'negotiation'
+        SELECT 1 FROM change_log l WHERE l.command_id IS NOT DISTINCT FROM ?1 AND l.table_name = 'negotiation'
           AND l.row_key = json_array(?2 + 0)
         """, [.optional(entry.command), .text(values["negotiation_id"] ?? "")])
       if sameCommand != nil { return nil }

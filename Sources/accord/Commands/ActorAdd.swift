@@ -37,7 +37,7 @@ struct ActorAdd: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.open(team: true)
     let affiliation = of.map { NewAffiliation(organization: $0, role: role, since: since, until: until) }
     printID(
       try store.addActor(

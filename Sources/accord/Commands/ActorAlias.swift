@@ -15,7 +15,7 @@ struct ActorAlias: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.open(team: true)
     let id = try store.resolveActor(actor)
     try store.write { for alias in aliases { try store.addAlias(alias, to: id, unique: true) } }
     printID(id)

@@ -48,7 +48,7 @@ struct ActorMember: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.open(team: true)
     if let remove, let on {
       printID(try store.removeMember(bloc: bloc, member: remove, on: on))
     } else {

@@ -25,7 +25,7 @@ struct ActorOffice: ParsableCommand {
 
   func run() throws {
     printID(
-      try database.open().addOffice(
+      try database.open(team: true).addOffice(
         person: person, NewAffiliation(organization: of, role: role, since: since, until: until)))
   }
 }

@@ -43,7 +43,7 @@ struct ConditionAdd: ParsableCommand {
   }
 
   func run() throws {
-    let store = try fact.database.open()
+    let store = try fact.database.open(team: true)
     guard let (stance, term) = stated.first else { return }
     printID(
       try store.addCondition(

@@ -25,7 +25,7 @@ struct ConditionRevise: ParsableCommand {
 
   func run() throws {
     printID(
-      try fact.database.open().reviseCondition(
+      try fact.database.open(team: true).reviseCondition(
         condition, term: term, date: on, by: by, note: note, sources: fact.sources))
   }
 }

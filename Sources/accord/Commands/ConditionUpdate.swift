@@ -25,7 +25,7 @@ struct ConditionUpdate: ParsableCommand {
   @OptionGroup var fact: FactOptions
 
   func run() throws {
-    let ids = try fact.database.open().updateCondition(
+    let ids = try fact.database.open(team: true).updateCondition(
       condition, outcome, date: on, by: by, note: note, sources: fact.sources)
     for id in ids { printID(id) }
   }

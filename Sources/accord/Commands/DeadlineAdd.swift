@@ -23,7 +23,7 @@ struct DeadlineAdd: ParsableCommand {
 
   func run() throws {
     printID(
-      try fact.database.open().addDeadline(
+      try fact.database.open(team: true).addDeadline(
         NewDeadline(
           negotiation: negotiation, title: title, date: on, proposal: proposal, sources: fact.sources)))
   }

@@ -20,7 +20,7 @@ struct Log: ParsableCommand {
   @OptionGroup var fact: FactOptions
 
   func run() throws {
-    let store = try fact.database.open()
+    let store = try fact.database.open(team: true)
     printID(
       try store.log(
         negotiation: negotiation, text: text, date: on ?? AccordDate(day: store.today), actors: actor,

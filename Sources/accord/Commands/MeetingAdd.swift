@@ -27,7 +27,7 @@ struct MeetingAdd: ParsableCommand {
 
   func run() throws {
     printID(
-      try fact.database.open().addMeeting(
+      try fact.database.open(team: true).addMeeting(
         negotiation: negotiation, date: on, place: at, with: with, summary: summary, sources: fact.sources)
     )
   }

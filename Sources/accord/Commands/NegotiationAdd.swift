@@ -37,6 +37,6 @@ struct NegotiationAdd: ParsableCommand {
       + guarantor.map { ($0, .guarantor) } + observer.map { ($0, .observer) }
     var new = NewNegotiation(title: title, slug: id, summary: summary, tags: tag, participants: participants)
     new.dormantAfter = dormantAfter
-    printID(try database.open().addNegotiation(new))
+    printID(try database.open(team: true).addNegotiation(new))
   }
 }

@@ -27,7 +27,7 @@ struct NegotiationEdit: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.open(team: true)
     // One transaction, one command on the log: all of it or nothing.
     try store.write {
       if title != nil || summary != nil {

@@ -18,6 +18,6 @@ struct NegotiationLeave: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    try database.open().leave(negotiation: negotiation, actor: actor, date: on)
+    try database.open(team: true).leave(negotiation: negotiation, actor: actor, date: on)
   }
 }

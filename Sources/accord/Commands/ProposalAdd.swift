@@ -33,7 +33,7 @@ struct ProposalAdd: ParsableCommand {
   @OptionGroup var fact: FactOptions
 
   func run() throws {
-    let store = try fact.database.open()
+    let store = try fact.database.open(team: true)
     printID(
       try store.addProposal(
         NewProposal(

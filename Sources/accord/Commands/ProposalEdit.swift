@@ -37,7 +37,7 @@ struct ProposalEdit: ParsableCommand {
       guard let value else { return .none }
       return Names.key(value) == "none" ? .some(nil) : .some(value)
     }
-    let store = try database.open()
+    let store = try database.open(team: true)
     // One transaction, one command on the log: all of it or nothing.
     try store.write {
       if title != nil || terms != nil || value != nil {

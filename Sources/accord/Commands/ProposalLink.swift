@@ -36,6 +36,6 @@ struct ProposalLinkCommand: ParsableCommand {
 
   func run() throws {
     guard let (kind, other) = chosen.first else { return }
-    printID(try database.open().linkProposal(proposal, kind, other))
+    printID(try database.open(team: true).linkProposal(proposal, kind, other))
   }
 }

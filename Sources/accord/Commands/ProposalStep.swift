@@ -44,7 +44,7 @@ struct ProposalStepCommand: ParsableCommand {
   @OptionGroup var fact: FactOptions
 
   func run() throws {
-    let ids = try fact.database.open().addStep(
+    let ids = try fact.database.open(team: true).addStep(
       NewStep(
         proposal: proposal, step, date: on, parties: party, label: name, until: until, effective: effective,
         note: note, sources: fact.sources))

@@ -25,7 +25,7 @@ struct QuoteAdd: ParsableCommand {
 
   func run() throws {
     printID(
-      try fact.database.open().addQuote(
+      try fact.database.open(team: true).addQuote(
         by: by, date: on, text: text, negotiation: negotiation, context: context, language: language,
         sources: fact.sources))
   }

@@ -30,6 +30,6 @@ struct Retract: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    printID(try database.open().retract(kind, record, reason: reason))
+    printID(try database.open(team: true).retract(kind, record, reason: reason))
   }
 }

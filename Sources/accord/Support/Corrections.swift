@@ -7,7 +7,7 @@ enum Corrections {
   static func run(_ kind: RecordKind, _ name: String, _ correction: Correction, _ database: DatabaseOptions)
     throws
   {
-    let store = try database.open()
+    let store = try database.open(team: true)
     let id = try store.resolveRecord(kind, name)
     if try store.correct(kind, id, correction) == 0 {
       FileOutput.standardError.write("\(kind.rawValue) \(id) says so already: nothing was written\n")

@@ -9,7 +9,7 @@ struct DatabaseOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "The database file (default: $ACCORD_DB, else ~/.local/share/accord/accord.sqlite).",
+      "The database: a file, or a team's postgresql:// URL (default: $ACCORD_DB, else ~/.local/share/accord/accord.sqlite).",
       valueName: "path"))
   var db: String?
 
@@ -23,14 +23,18 @@ struct DatabaseOptions: ParsableArguments {
   func requireFile() throws {
     guard postgresURL != nil else { return }
     throw StoreError.conflict(
-      "this command does not work on a team's PostgreSQL database yet (writing, search, history and export do not; the README's 'For a team' lists what does): give --db an SQLite file"
+      "this command does not work on a team's PostgreSQL database yet (search, history, changes, undo, import, export and actor merge do not; the README's 'For a team' lists what does): give --db an SQLite file"
     )
   }
 
   /// Opens the store for a command that writes, attributing its writes on the change log to this
-  /// command line. A record that does not exist yet is made under a name of this process's own
+  /// command line (on a team's database, which a command that works there too opens with `team`,
+  /// to the role that signed in). A record that does not exist yet is made under a name of this process's own
   /// beside it, and takes its name only once the command has succeeded (``NewDatabase``).
-  func open() throws -> AccordStore {
+  func open(team: Bool = false) throws -> AccordStore {
+    if team, let postgresURL {
+      return opened(try TeamDatabase.store(postgresURL, configuration: AccordEnvironment.configuration))
+    }
     try requireFile()
     if let fresh = NewDatabase.begin(path) {
       do {
