@@ -69,6 +69,25 @@ import Testing
     #expect(bad.stderr.hasPrefix("Error: --since 'last tuesday' is not a time: give a day"), "\(bad)")
   }
 
+  /// A leaving is said as one: a member that left a bloc, a party that left a negotiation.
+  @Test func changesSayWhoLeftAsLeaving() throws {
+    let since = try #require(try sandbox.json("changes", "--since", "1d") as? [[String: Any]]).count
+    try sandbox.add("actor", "add", "European Union", "--kind", "organization", "--alias", "EU")
+    try run("actor", "member", "EU", "--add", "Ukraine", "--since", "2024-01-01", as: alice)
+    try run("actor", "member", "EU", "--remove", "Ukraine", "--on", "2025-01-31", as: alice)
+    try sandbox.add("actor", "add", "Saudi Arabia", "--kind", "state")
+    try run(
+      "negotiation", "join", "minerals", "Saudi Arabia", "--as", "mediator", "--on", "2025-03-11", as: alice)
+    try run("negotiation", "leave", "minerals", "Saudi Arabia", "--on", "2025-05-01", as: alice)
+    let all = try #require(try sandbox.json("changes", "--since", "1d") as? [[String: Any]])
+    let words = all.dropFirst(since).map { $0["what"] as? String ?? "" }
+    #expect(words.contains("Ukraine joined European Union on 2024-01-01"), "\(words)")
+    #expect(words.contains("Ukraine left European Union on 2025-01-31"), "\(words)")
+    #expect(words.contains("Saudi Arabia joined minerals as mediator on 2025-03-11"), "\(words)")
+    #expect(words.contains("Saudi Arabia left minerals as mediator on 2025-05-01"), "\(words)")
+    #expect(!words.contains("Ukraine joined European Union on 2025-01-31"), "\(words)")
+  }
+
   @Test func aSecondUndoSaysItRedid() throws {
     let before = try records()
     try run("log", "minerals", "Talks resumed", "--on", "2025-03-01", as: alice)

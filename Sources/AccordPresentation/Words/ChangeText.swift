@@ -31,7 +31,7 @@ extension RecordedChange {
     case .addedNegotiation(let title):
       return "added negotiation\(number) “\(title ?? "")”"
     case .participation(let actor, let left, let negotiation, let role, let date):
-      return "\(Self.actor(actor)) \(left ? "left" : "joined")\(into(negotiation))"
+      return "\(Self.actor(actor)) \(left ? "left" : "joined") \(negotiation ?? "a negotiation")"
         + "\(role.map { " as \($0)" } ?? "")\(on(date))"
     case .addedProposal(let title, let tabledBy, let negotiation):
       return "added proposal\(number) “\(title ?? "")” by \(Self.actor(tabledBy))\(into(negotiation))"

@@ -198,7 +198,7 @@ extension AccordStore {
       return (
         "membership", id,
         .membership(
-          member: try actor("member_id"), left: values["event"] == "leave", bloc: try actor("bloc_id"),
+          member: try actor("member_id"), left: values["event"] == "left", bloc: try actor("bloc_id"),
           date: date)
       )
     case "negotiation":
@@ -214,7 +214,7 @@ extension AccordStore {
       return (
         "participation", id,
         .participation(
-          actor: try actor("actor_id"), left: values["event"] == "leave", negotiation: try negotiation(),
+          actor: try actor("actor_id"), left: values["event"] == "left", negotiation: try negotiation(),
           role: values["role"], date: date)
       )
     case "proposal":

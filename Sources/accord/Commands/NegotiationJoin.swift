@@ -33,6 +33,7 @@ struct NegotiationJoin: ParsableCommand {
   }
 
   func run() throws {
-    try database.open(team: true).join(negotiation: negotiation, actors: actors, as: role, side: side, date: on)
+    try database.open(team: true).join(
+      negotiation: negotiation, actors: actors, as: role, side: side, date: on)
   }
 }

@@ -29,6 +29,7 @@ struct SourceAdd: ParsableCommand {
 
   func run() throws {
     printID(
-      try database.open(team: true).addSource(url: url, outlet: outlet, title: title, published: published, slug: id))
+      try database.open(team: true).addSource(
+        url: url, outlet: outlet, title: title, published: published, slug: id))
   }
 }
