@@ -7,6 +7,12 @@ import AccordSQLite
 public struct EngineWords: Sendable {
   public let engine: DatabaseEngine
 
+  /// True when the database names who wrote by the login that signed in (a team's server: the
+  /// `analyst` columns of `command` and `retraction` default to `session_user`), so that Accord
+  /// leaves them to it; false when Accord names the analyst itself (a file: `$ACCORD_ANALYST`,
+  /// else the login name).
+  public var analystIsTheLogin: Bool { engine == .postgresql }
+
   /// The numbers in `parameter`, a JSON array (``AccordStore/jsonList(_:)``), as a subquery's
   /// rows: for `id IN (…)`.
   public func numbers(in parameter: String) -> String {

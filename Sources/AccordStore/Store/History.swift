@@ -13,15 +13,11 @@ final class CommandLog {
   var hooks: WriteHooks {
     WriteHooks(
       begin: { [self] connection in
-        switch connection.engine {
-        case .sqlite:
-          openID = try connection.insert(
+        openID =
+          EngineWords(engine: connection.engine).analystIsTheLogin
+          ? try connection.insert("INSERT INTO command (arguments) VALUES (?)", [.text(arguments)])
+          : try connection.insert(
             "INSERT INTO command (analyst, arguments) VALUES (?, ?)", [.text(analyst), .text(arguments)])
-        case .postgresql:
-          // The analyst is the role that signed in (the column's default, session_user), not a
-          // name this process was given.
-          openID = try connection.insert("INSERT INTO command (arguments) VALUES (?)", [.text(arguments)])
-        }
       },
       end: { [self] connection in
         if let id = openID {
@@ -369,6 +365,11 @@ extension AccordStore {
   func insertRetraction(table: String, id: Int64, reason: String, label: String) throws -> Int64 {
     if let earlier = try retractionReason(table: table, id: id) {
       throw StoreError.conflict("\(label) is retracted already (\(earlier))")
+    }
+    if words.analystIsTheLogin {
+      return try connection.insert(
+        "INSERT INTO retraction (record_table, record_id, reason) VALUES (?, ?, ?)",
+        [.text(table), .integer(id), .text(reason)])
     }
     return try connection.insert(
       "INSERT INTO retraction (record_table, record_id, reason, analyst) VALUES (?, ?, ?, ?)",

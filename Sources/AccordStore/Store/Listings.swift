@@ -159,7 +159,7 @@ extension AccordStore {
       SELECT kind, ref, slug, date, date_first, date_last, what FROM (
         SELECT 'meeting' AS kind, m.id AS ref, n.slug, m.date, m.date_first, m.date_last,
           coalesce(m.place, m.summary, '') AS what, 'meeting' AS rt, m.negotiation_id AS nid,
-          NULL AS pt, NULL AS pid
+          CAST(NULL AS TEXT) AS pt, CAST(NULL AS INTEGER) AS pid
         FROM citation c JOIN meeting m ON m.id = c.meeting_id JOIN negotiation n ON n.id = m.negotiation_id
         WHERE c.source_id = ?1
         UNION ALL

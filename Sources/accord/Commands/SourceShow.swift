@@ -13,7 +13,7 @@ struct SourceShow: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try database.openExisting(team: true)
     let detail = try store.sourceDetail(try store.resolveSource(source), includeRetracted: includeRetracted)
     switch output.format {
     case .json: try Render(format: .json).json(detail)
