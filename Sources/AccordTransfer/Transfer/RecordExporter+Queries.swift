@@ -169,21 +169,26 @@ extension AccordStore {
         FROM proposal_signatory g JOIN proposal p ON p.id = g.proposal_id ORDER BY g.id
         """),
     // A retracted record: its kind as the command line names it (actor, step, condition, …), and
-    // its short id where it has one, else its number.
+    // its short id where it has one, else its number. (Two columns called `record`, one of them
+    // NULL and so left out: a column of text or a number by row is SQLite's alone.)
     "retraction": ExportQuery(
       type: "retraction",
       sql: """
-        SELECT r.id,
-          CASE r.record_table WHEN 'proposal_step' THEN 'step' WHEN 'position' THEN 'condition'
-            WHEN 'statement' THEN 'quote' WHEN 'proposal_link' THEN 'link' WHEN 'participant' THEN 'participation'
-            ELSE r.record_table END AS kind,
-          coalesce(CASE r.record_table
-            WHEN 'actor' THEN (SELECT slug FROM actor WHERE id = r.record_id)
-            WHEN 'negotiation' THEN (SELECT slug FROM negotiation WHERE id = r.record_id)
-            WHEN 'proposal' THEN (SELECT slug FROM proposal WHERE id = r.record_id)
-            WHEN 'source' THEN (SELECT slug FROM source WHERE id = r.record_id) END, r.record_id) AS record,
-          r.reason, r.analyst, r.retracted_at
-        FROM retraction r ORDER BY r.id
+        SELECT id, kind, CASE WHEN slug IS NULL THEN record_id END AS record, slug AS record, reason,
+          analyst, retracted_at
+        FROM (
+          SELECT r.id,
+            CASE r.record_table WHEN 'proposal_step' THEN 'step' WHEN 'position' THEN 'condition'
+              WHEN 'statement' THEN 'quote' WHEN 'proposal_link' THEN 'link' WHEN 'participant' THEN 'participation'
+              ELSE r.record_table END AS kind,
+            CASE r.record_table
+              WHEN 'actor' THEN (SELECT slug FROM actor WHERE id = r.record_id)
+              WHEN 'negotiation' THEN (SELECT slug FROM negotiation WHERE id = r.record_id)
+              WHEN 'proposal' THEN (SELECT slug FROM proposal WHERE id = r.record_id)
+              WHEN 'source' THEN (SELECT slug FROM source WHERE id = r.record_id) END AS slug,
+            r.record_id, r.reason, r.analyst, r.retracted_at
+          FROM retraction r) AS retracted
+        ORDER BY id
         """),
   ]
 }

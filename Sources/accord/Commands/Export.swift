@@ -37,7 +37,7 @@ struct Export: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try database.openExisting(team: true)
     let types = only.isEmpty ? nil : Set(only)
     let progress = output == nil ? nil : ProgressLine(total: nil, noun: "records")
     let report = progress.map { line in { (p: TransferProgress) in line.update(p) } }
