@@ -77,6 +77,32 @@ if scaling:
         a, b = results["corpus"], results["double"]
         print(f"| {what} | {ms(a['median'])} | {ms(b['median'])} | {b['median'] / a['median']:.2f}× |")
     print("")
+PG = [
+    ("one-negotiation", "the deals of one negotiation (`deals --negotiation negotiation-42`)", 2.0),
+    ("log", "log one development", 3.0),
+    ("deals-unsigned", "unsigned deals, today", 2.0),
+    ("deals-unsigned-as-of", "unsigned deals, as of 2020-06-30", 2.0),
+    ("timeline", "a negotiation's timeline", 2.0),
+    ("negotiation-show", "a negotiation, shown", 2.0),
+    ("report", "a negotiation's report", 2.0),
+    ("negotiation-list", "every negotiation, with its status", 2.0),
+]
+pg = [(key, what, target) for key, what, target in PG if os.path.exists(os.path.join(out, "pg-" + key + ".json"))]
+if pg:
+    copied = os.path.join(out, "pg-copy-ms.txt")
+    took = f" (`accord copy --to` took {int(open(copied).read()) / 1000:.1f} s)" if os.path.exists(copied) else ""
+    print("### A team's record on PostgreSQL\n")
+    print(f"The corpus copied to a database of a PostgreSQL server on the same machine{took}, and each command run with `--db postgresql://…` beside the same command on the file. The answers are the same (`TeamReadingTests`, `TeamWritingTests`); the targets are the issue's: a read within twice SQLite's time, a `log` within three times.\n")
+    print(f"- {sh('psql --version')}; `ACCORD_BENCH_PG=URL bench/run`\n")
+    print("| what | SQLite | PostgreSQL | ratio | target |")
+    print("|---|---|---|---|---|")
+    for key, what, target in pg:
+        results = {r["command"]: r for r in json.load(open(os.path.join(out, "pg-" + key + ".json")))["results"]}
+        a, b = results["sqlite"], results["postgresql"]
+        ratio = b["median"] / a["median"]
+        verdict = "met" if ratio <= target else "**missed**"
+        print(f"| {what} | {ms(a['median'])} ({ms(a['min'])}–{ms(a['max'])}) | {ms(b['median'])} ({ms(b['min'])}–{ms(b['max'])}) | {ratio:.2f}× | ≤ {target}× {verdict} |")
+    print("")
 # Imports: Accord beside the sqlite3 shell and sqlite-utils (alone, and with the full-text index
 # Accord keeps), with peak memory and how much each made the file grow.
 def load(key, suffix=""):
