@@ -52,7 +52,7 @@ import Testing
     // An INSERT's own statement, in the message of an internal error.
     "AccordPostgres/PostgresDatabase.swift": ["sql.prefix(80)"],
     // The citation column of a kind of fact (an enum).
-    "AccordStore/Store/Sources.swift": ["fact.rawValue"],
+    "AccordStore/Store/Sources.swift": ["fact.rawValue", #"words.numbers(in: "?1")"#],
     // One of two literal conditions.
     "AccordStore/Store/Conditions.swift": [
       #"negotiation == nil ? "?2 IS NULL" : "c.negotiation_id = ?2""#,

@@ -109,14 +109,20 @@ extension AccordStore {
   func citations(_ fact: CitedFact, ids: [Int64]) throws -> [Int64: [String]] {
     guard !ids.isEmpty else { return [:] }
     var result: [Int64: [String]] = [:]
-    let sql = """
-      SELECT c.\(fact.rawValue) AS fact, s.slug FROM citation c JOIN source s ON s.id = c.source_id
-      WHERE c.\(fact.rawValue) = ? AND NOT \(AccordStore.retracted("source", "s.id")) ORDER BY c.id
+    // One statement for all of them: on a team's server, one a fact was a round trip each. (CROSS
+    // JOIN: SQLite reads the citations first, and not every source; IS NOT NULL lets it use the
+    // fact's partial index, which an IN list alone does not; and the order is that index's, so
+    // that it needs no sort.)
+    let rows = try connection.cursor(
       """
-    for id in ids {
-      try connection.forEach(sql, [.integer(id)]) { row in
-        result[try row.integer("fact"), default: []].append(try row.text("slug"))
-      }
+      SELECT c.\(fact.rawValue) AS fact, s.slug FROM citation c CROSS JOIN source s
+      WHERE s.id = c.source_id AND c.\(fact.rawValue) IS NOT NULL
+        AND c.\(fact.rawValue) IN (\(words.numbers(in: "?1")))
+        AND NOT \(AccordStore.retracted("source", "s.id"))
+      ORDER BY c.\(fact.rawValue), c.id
+      """, [.text(Self.jsonList(ids))])
+    while let row = try rows.next() {
+      result[try row.integer("fact"), default: []].append(try row.text("slug"))
     }
     return result
   }
