@@ -91,13 +91,9 @@ public final class PostgresDatabase: Database {
   public func forEachRow(
     _ sql: String, _ arguments: [SQLValue], _ body: (Row) throws(DatabaseError) -> Bool
   ) throws(DatabaseError) {
-    let result: PostgresResult
-    do { result = try server.query(sql, arguments) } catch { throw Self.converted(error) }
-    let reader = PostgresRowReader(result: result, sql: sql)
-    let statement = Statement(reader: reader)
-    for row in 0..<result.rowCount {
-      reader.row = row
-      guard try body(Row(statement: statement)) else { return }
+    let rows = try cursor(sql, arguments)
+    while let row = try rows.next() {
+      guard try body(row) else { return }
     }
   }
 
