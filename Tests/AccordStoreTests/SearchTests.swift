@@ -126,6 +126,7 @@ import Testing
     ("ceasefire)", "a ) has no ( before it"), ("\"unclosed", "a double quote is not closed"),
     ("ceasefire NOT", "it ends too soon"), ("{bogus}: ceasefire", "there is no field 'bogus'"),
     ("   ", "give something to search for"), ("*", "it has no word to look for"),
+    ("NEAR(ceasefire held, x)", "NEAR's distance must be a whole number, not \"x\""),
   ])
   func aMalformedQueryIsOneClearLineAndChangesNothing(query: String, reason: String) throws {
     _ = try log("The ceasefire held.")

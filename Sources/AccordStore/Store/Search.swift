@@ -52,6 +52,8 @@ extension AccordStore {
   ) throws -> [SearchHit] {
     let fts = try SearchQuery.fts(query)
     guard limit > 0 else { return [] }
+    // What the index is asked: the FTS5 query on a file, a tsquery's text on a team's server.
+    guard let match = try indexQuery(fts, query: query) else { return [] }
     // No page beyond what SQLite's integers and this process's memory can hold.
     let limit = min(limit, 1 << 20)
     let offset = min(max(0, offset), 1 << 40)
@@ -61,12 +63,12 @@ extension AccordStore {
       // answers and developments, newest first, after the texts.
       guard let actor = try actorNamed(by: query) else {
         return try hits(
-          Self.searchSQL, first: .text(fts), fts: fts, filter: filter, limit: limit, offset: offset,
-          marks: marks)
+          Self.searchSQL(words, listed: false), first: .text(match), fts: fts, filter: filter,
+          limit: limit, offset: offset, marks: marks)
       }
       let texts = try hits(
-        Self.searchSQL, first: .text(fts), fts: fts, filter: filter, limit: limit + offset, offset: 0,
-        marks: marks)
+        Self.searchSQL(words, listed: false), first: .text(match), fts: fts, filter: filter,
+        limit: limit + offset, offset: 0, marks: marks)
       let found = Set(texts.map { "\($0.kind) \($0.id)" })
       let own = try connection.all(
         Self.actorFactsSQL,
@@ -76,7 +78,7 @@ extension AccordStore {
         ]
       ) { $0.integer(0) }
       let theirs = try hits(
-        Self.listedSQL, first: .text("[" + own.map(String.init).joined(separator: ",") + "]"), fts: fts,
+        Self.searchSQL(words, listed: true), first: .text(Self.jsonList(own)), fts: fts,
         filter: filter, limit: limit + offset, offset: 0, marks: marks
       ).filter { !found.contains("\($0.kind) \($0.id)") }
       var all = texts + theirs
@@ -108,14 +110,35 @@ extension AccordStore {
     return try actorNamedExactly(name)
   }
 
-  /// Runs one of the search statements: `first` is the FTS5 query (``searchSQL``) or the JSON
-  /// array of the rowids to list (``listedSQL``).
+  /// What the index is asked for the FTS5 query `fts`: the query itself on a file; on a team's
+  /// server, the text of a `tsquery` (``TextSearchQuery``), its words folded as the index folds
+  /// them (`accord_search_fold`, one round trip), or nil when it has no word to look for.
+  func indexQuery(_ fts: String, query: String) throws -> String? {
+    guard connection.engine == .postgresql else { return fts }
+    let parsed = try TextSearchQuery(fts: fts, query: query)
+    let texts = Array(Set(parsed.texts))
+    var words: [String: [String]] = [:]
+    if !texts.isEmpty {
+      let folded =
+        try connection.first(
+          "SELECT " + texts.indices.map { "accord_search_fold(?\($0 + 1))" }.joined(separator: ", "),
+          texts.map { .text($0) }
+        ) { row in texts.indices.map { row.text(Int32($0)) } } ?? []
+      for (text, fold) in zip(texts, folded) {
+        words[text] = fold.split(separator: " ").map(String.init)
+      }
+    }
+    return try parsed.tsquery(words: words, query: query)
+  }
+
+  /// Runs one of the search statements (``searchSQL(_:listed:)``): `first` is what the index is
+  /// asked (``indexQuery(_:query:)``) or the JSON array of the rowids to list.
   private func hits(
     _ sql: String, first: SQLValue, fts: String, filter: SearchFilter, limit: Int, offset: Int,
     marks: (open: String, close: String)
   ) throws -> [SearchHit] {
     let arguments: [SQLValue] = [
-      first, .text(marks.open), .text(marks.close), .optional(filter.negotiation),
+      first, .optional(filter.negotiation),
       .optional(filter.actor?.windowsJSON), .optional(filter.from?.description),
       .optional(filter.to?.description),
       .integer(Int64(limit)), .integer(Int64(offset)),
@@ -169,47 +192,64 @@ extension AccordStore {
       UNION ALL SELECT a.id * 16 + 10, a.date_first, o.negotiation_id FROM answer a
         JOIN position o ON o.id = a.condition_id WHERE a.actor_id = ?1
       UNION ALL SELECT d.id * 16 + 8, d.date_first, d.negotiation_id FROM development_actor y
-        JOIN development d ON d.id = y.development_id WHERE y.actor_id = ?1)
+        JOIN development d ON d.id = y.development_id WHERE y.actor_id = ?1) AS done
     WHERE (CAST(?3 AS INTEGER) IS NULL OR negotiation_id = ?3) AND (CAST(?4 AS TEXT) IS NULL OR date_first >= ?4)
       AND (CAST(?5 AS TEXT) IS NULL OR date_first <= ?5)
     ORDER BY date_first DESC, rowid DESC LIMIT ?2
     """
 
-  /// ``searchSQL`` over a list of rowids (a JSON array, in the order to keep) rather than FTS5's
-  /// matches: the same joins, filters and retractions.
-  static let listedSQL =
-    searchSQL
-    .replacing("FROM search s\n", with: "FROM (SELECT value AS rowid, key AS rank FROM json_each(?1)) s\n")
-    .replacing("WHERE search MATCH ?1", with: "WHERE s.rowid IS NOT NULL")
-
   /// How the search index splits and folds words (Migrations/0009_search_stemming.sql): a page's
   /// snippets are cut by the same rule, so that what matched is what is marked.
   static let searchTokenizer = "porter unicode61 remove_diacritics 2"
 
-  /// The snippet of each of `rowids` (the index's rowids): the index keeps no copy of the text
-  /// (Migrations/0008_lean_writes.sql), so the page's few texts, read from the facts through
-  /// `search_source`, go into a small index of this connection's own, where FTS5 cuts the snippet
-  /// from them as it would have from its copy.
+  /// The snippet of each of `rowids` (the index's rowids) that matches `fts`, the FTS5 query: the
+  /// index keeps no copy of the text (Migrations/0008_lean_writes.sql), so the page's few texts,
+  /// read from the facts through `search_source`, go into a small FTS5 index, where FTS5 cuts the
+  /// snippet from them as it would have from its copy. On a file that index is the connection's
+  /// own; on a team's server it is a private SQLite database in memory, so that a snippet is cut
+  /// and marked alike on both engines.
   func snippets(of rowids: [Int64], matching fts: String, marks: (open: String, close: String))
     throws(StoreError) -> [Int64: String]
   {
     guard !rowids.isEmpty else { return [:] }
     do {
-      try connection.execute(
+      let cutter: Connection
+      if let file { cutter = file } else { cutter = try Connection(path: ":memory:") }
+      try cutter.execute(
         """
         CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_page USING fts5 (
           title, body, context, tokenize = '\(Self.searchTokenizer)');
         DELETE FROM temp.search_page;
         """)
-      for rowid in rowids {
-        try connection.run(
+      if file != nil {
+        for rowid in rowids {
+          try cutter.run(
+            """
+            INSERT INTO temp.search_page (rowid, title, body, context)
+            SELECT rowid, title, body, context FROM search_source WHERE kind_number = ?1 AND ref = ?2
+            """, [.integer(rowid & 15), .integer(rowid >> 4)])
+        }
+      } else {
+        let texts = try connection.all(
           """
-          INSERT INTO temp.search_page (rowid, title, body, context)
-          SELECT rowid, title, body, context FROM search_source WHERE kind_number = ?1 AND ref = ?2
-          """, [.integer(rowid & 15), .integer(rowid >> 4)])
+          SELECT r.rowid, x.title, x.body, x.context
+          FROM (\(words.numbers(in: "?1"))) AS r (rowid)
+          CROSS JOIN LATERAL (SELECT title, body, context FROM search_source
+            WHERE kind_number = r.rowid & 15 AND ref = r.rowid >> 4) AS x
+          """, [.text(Self.jsonList(rowids))]
+        ) { row throws(DatabaseError) in
+          [
+            SQLValue.integer(try row.integer("rowid")), .optional(try row.optionalText("title")),
+            .optional(try row.optionalText("body")), .optional(try row.optionalText("context")),
+          ]
+        }
+        for values in texts {
+          try cutter.run(
+            "INSERT INTO temp.search_page (rowid, title, body, context) VALUES (?, ?, ?, ?)", values)
+        }
       }
       return Dictionary(
-        try connection.all(
+        try cutter.all(
           """
           SELECT rowid, snippet(search_page, -1, ?2, ?3, '…', 12) AS snippet FROM temp.search_page
           WHERE search_page MATCH ?1
@@ -222,98 +262,142 @@ extension AccordStore {
     }
   }
 
-  /// One statement: FTS5 ranks the matches (ORDER BY rank, which it consumes itself, so that
-  /// the joins and the snippet are made only for the rows returned); the fact behind each match
-  /// is found by its rowid (id × 16 + kind number, see Migrations/0008_lean_writes.sql). The bm25 score itself is not selected: reading it outside FTS5's
-  /// sort makes FTS5 gather the query's statistics a second time, which costs as much again as the
-  /// search. `?5` is the actor filter's windows (``ActorScope/windowsJSON``): a fact matches when
-  /// one of its actors is one of them on the fact's date.
-  static let searchSQL = """
-    SELECT CASE s.rowid & 15
-        WHEN 1 THEN 'negotiation' WHEN 2 THEN 'proposal' WHEN 3 THEN 'step' WHEN 4 THEN 'term'
-        WHEN 5 THEN 'condition' WHEN 6 THEN 'quote' WHEN 7 THEN 'meeting' WHEN 8 THEN 'development'
-        WHEN 9 THEN 'source' WHEN 10 THEN 'answer' WHEN 11 THEN 'deadline' END AS kind,
-      s.rowid >> 4 AS id, s.rowid AS rowid,
-      n.slug AS negotiation, n.title AS negotiation_title,
-      coalesce(pf.date, xs.date, tf.date, xo.date, xq.date, xm.date, xd.date, xr.published, xa.date, xl.date) AS hit,
-      coalesce(pf.date_first, xs.date_first, tf.date_first, xo.date_first, xq.date_first,
-        xm.date_first, xd.date_first, xr.published_first, xa.date_first, xl.date_first) AS hit_first,
-      coalesce(pf.date_last, xs.date_last, tf.date_last, xo.date_last, xq.date_last, xm.date_last,
-        xd.date_last, xr.published_last, xa.date_last, xl.date_last) AS hit_last,
-      CASE s.rowid & 15
-        WHEN 2 THEN (SELECT a.name FROM actor a WHERE a.id = xp.tabled_by)
-        WHEN 3 THEN (SELECT a.name FROM actor a WHERE a.id = xs.party_id)
-        WHEN 5 THEN (SELECT a.name FROM actor a WHERE a.id = xo.actor_id)
-        WHEN 6 THEN (SELECT a.name FROM actor a WHERE a.id = xq.actor_id)
-        WHEN 7 THEN (SELECT group_concat(a.name, ', ') FROM meeting_participant y
-          JOIN actor a ON a.id = y.actor_id WHERE y.meeting_id = xm.id)
-        WHEN 8 THEN (SELECT group_concat(a.name, ', ') FROM development_actor y
-          JOIN actor a ON a.id = y.actor_id WHERE y.development_id = xd.id)
-        WHEN 9 THEN xr.outlet
-        WHEN 10 THEN (SELECT a.name FROM actor a WHERE a.id = xa.actor_id)
-      END AS who,
-      CASE s.rowid & 15
-        WHEN 3 THEN sp.title
-        WHEN 5 THEN (SELECT t.text FROM term t WHERE t.id = xo.term_id)
-        WHEN 10 THEN (SELECT t.text FROM term t WHERE t.id = xac.term_id)
-        WHEN 11 THEN (SELECT p.title FROM proposal p WHERE p.id = xl.proposal_id)
-      END AS about,
-      CASE WHEN ?5 IS NULL THEN NULL ELSE CASE s.rowid & 15
-        WHEN 1 THEN (SELECT group_concat(y.actor_id, '\u{1F}') FROM participant y WHERE y.negotiation_id = xn.id)
-        WHEN 2 THEN xp.tabled_by
-        WHEN 3 THEN xs.party_id
-        WHEN 4 THEN (SELECT group_concat(y.actor_id, '\u{1F}') FROM position y WHERE y.term_id = xt.id)
-        WHEN 5 THEN xo.actor_id
-        WHEN 6 THEN xq.actor_id
-        WHEN 7 THEN (SELECT group_concat(y.actor_id, '\u{1F}') FROM meeting_participant y WHERE y.meeting_id = xm.id)
-        WHEN 8 THEN (SELECT group_concat(y.actor_id, '\u{1F}') FROM development_actor y WHERE y.development_id = xd.id)
-        WHEN 10 THEN xa.actor_id
-      END END AS actors
-    FROM search s
-    LEFT JOIN negotiation xn ON s.rowid & 15 = 1 AND xn.id = s.rowid >> 4
-    LEFT JOIN proposal xp ON s.rowid & 15 = 2 AND xp.id = s.rowid >> 4
-    LEFT JOIN proposal_step pf ON pf.id = (
-      SELECT f.id FROM proposal_step f WHERE f.proposal_id = xp.id ORDER BY f.date_first, f.id LIMIT 1)
-    LEFT JOIN proposal_step xs ON s.rowid & 15 = 3 AND xs.id = s.rowid >> 4
-    LEFT JOIN proposal sp ON sp.id = xs.proposal_id
-    LEFT JOIN term xt ON s.rowid & 15 = 4 AND xt.id = s.rowid >> 4
-    LEFT JOIN position tf ON tf.id = (
-      SELECT f.id FROM position f WHERE f.term_id = xt.id ORDER BY f.date_first, f.id LIMIT 1)
-    LEFT JOIN position xo ON s.rowid & 15 = 5 AND xo.id = s.rowid >> 4
-    LEFT JOIN statement xq ON s.rowid & 15 = 6 AND xq.id = s.rowid >> 4
-    LEFT JOIN meeting xm ON s.rowid & 15 = 7 AND xm.id = s.rowid >> 4
-    LEFT JOIN development xd ON s.rowid & 15 = 8 AND xd.id = s.rowid >> 4
-    LEFT JOIN source xr ON s.rowid & 15 = 9 AND xr.id = s.rowid >> 4
-    LEFT JOIN answer xa ON s.rowid & 15 = 10 AND xa.id = s.rowid >> 4
-    LEFT JOIN position xac ON xac.id = xa.condition_id
-    LEFT JOIN deadline xl ON s.rowid & 15 = 11 AND xl.id = s.rowid >> 4
-    LEFT JOIN negotiation n ON n.id = coalesce(
-      xn.id, xp.negotiation_id, sp.negotiation_id, xt.negotiation_id, xo.negotiation_id,
-      xq.negotiation_id, xm.negotiation_id, xd.negotiation_id, xac.negotiation_id, xl.negotiation_id)
-    WHERE search MATCH ?1
-      AND (CAST(?4 AS INTEGER) IS NULL OR n.id = ?4)
-      AND (?5 IS NULL OR EXISTS (
-        SELECT 1 FROM json_each(?5) w
-        WHERE (w.value ->> 'f' IS NULL OR w.value ->> 'f' <= coalesce(hit_last, '9999-12-31'))
-          AND (w.value ->> 't' IS NULL OR coalesce(hit_first, '0000-01-01') < w.value ->> 't')
-          AND w.value ->> 'a' IN (
-            SELECT y.actor_id FROM participant y WHERE s.rowid & 15 = 1 AND y.negotiation_id = xn.id
-            UNION ALL SELECT xp.tabled_by WHERE s.rowid & 15 = 2
-            UNION ALL SELECT xs.party_id WHERE s.rowid & 15 = 3
-            UNION ALL SELECT y.actor_id FROM position y WHERE s.rowid & 15 = 4 AND y.term_id = xt.id
-            UNION ALL SELECT xo.actor_id WHERE s.rowid & 15 = 5
-            UNION ALL SELECT xq.actor_id WHERE s.rowid & 15 = 6
-            UNION ALL SELECT y.actor_id FROM meeting_participant y WHERE s.rowid & 15 = 7 AND y.meeting_id = xm.id
-            UNION ALL SELECT y.actor_id FROM development_actor y WHERE s.rowid & 15 = 8 AND y.development_id = xd.id
-            UNION ALL SELECT xa.actor_id WHERE s.rowid & 15 = 10)))
-      AND NOT \(AccordStore.retracted(anyOf: [
+  /// One statement: the index ranks the matches, and the fact behind each is found by its rowid
+  /// (id × 16 + kind number, see Migrations/0008_lean_writes.sql); `listed`: the rowids in the
+  /// JSON array `?1`, in its order, rather than the index's matches (what an actor did), with the
+  /// same joins, filters and retractions. `?3` is the actor filter's windows
+  /// (``ActorScope/windowsJSON``): a fact matches when one of its actors is one of them on the
+  /// fact's date.
+  ///
+  /// On a file, FTS5 matches `?1` and ranks by bm25 (ORDER BY rank, which it consumes itself, so
+  /// that the joins are made only for the rows returned; the score itself is not selected: reading
+  /// it outside FTS5's sort makes FTS5 gather the query's statistics a second time). On a team's
+  /// server, `?1` is a tsquery's text, ranked by `ts_rank` with FTS5's weights (a title 1, a body
+  /// 0.25, a context 0.125: Migrations/postgres/0013_baseline.sql), then by rowid.
+  static func searchSQL(_ words: EngineWords, listed: Bool) -> String {
+    let from: String
+    let order: String
+    switch (words.engine, listed) {
+    case (.sqlite, false):
+      (from, order) = ("search s", "s.rank")
+    case (.postgresql, false):
+      (from, order) = (
+        """
+        (SELECT search.rowid, ts_rank(CAST('{0, 0.125, 0.25, 1}' AS real[]), search.document, q, 1) AS rank
+          FROM search CROSS JOIN to_tsquery('accord', ?1) q WHERE search.document @@ q) s
+        """, "s.rank DESC, s.rowid"
+      )
+    case (.sqlite, true):
+      (from, order) = ("(SELECT value AS rowid, key AS rank FROM json_each(?1)) s", "s.rank")
+    case (.postgresql, true):
+      (from, order) = (
+        """
+        (SELECT CAST(value AS bigint) AS rowid, rank
+          FROM json_array_elements_text(CAST(?1 AS json)) WITH ORDINALITY AS j(value, rank)) s
+        """, "s.rank"
+      )
+    }
+    let match = words.engine == .sqlite && !listed ? "search MATCH ?1" : "s.rowid IS NOT NULL"
+    let windows =
+      switch words.engine {
+      case .sqlite: "json_each(?3) w"
+      case .postgresql: "json_array_elements(CAST(?3 AS json)) w"
+      }
+    return """
+      SELECT CASE s.rowid & 15
+          WHEN 1 THEN 'negotiation' WHEN 2 THEN 'proposal' WHEN 3 THEN 'step' WHEN 4 THEN 'term'
+          WHEN 5 THEN 'condition' WHEN 6 THEN 'quote' WHEN 7 THEN 'meeting' WHEN 8 THEN 'development'
+          WHEN 9 THEN 'source' WHEN 10 THEN 'answer' WHEN 11 THEN 'deadline' END AS kind,
+        s.rowid >> 4 AS id, s.rowid AS rowid,
+        n.slug AS negotiation, n.title AS negotiation_title,
+        coalesce(pf.date, xs.date, tf.date, xo.date, xq.date, xm.date, xd.date, xr.published, xa.date, xl.date) AS hit,
+        \(hitFirst) AS hit_first,
+        \(hitLast) AS hit_last,
+        CASE s.rowid & 15
+          WHEN 2 THEN (SELECT a.name FROM actor a WHERE a.id = xp.tabled_by)
+          WHEN 3 THEN (SELECT a.name FROM actor a WHERE a.id = xs.party_id)
+          WHEN 5 THEN (SELECT a.name FROM actor a WHERE a.id = xo.actor_id)
+          WHEN 6 THEN (SELECT a.name FROM actor a WHERE a.id = xq.actor_id)
+          WHEN 7 THEN (SELECT group_concat(a.name, ', ') FROM meeting_participant y
+            JOIN actor a ON a.id = y.actor_id WHERE y.meeting_id = xm.id)
+          WHEN 8 THEN (SELECT group_concat(a.name, ', ') FROM development_actor y
+            JOIN actor a ON a.id = y.actor_id WHERE y.development_id = xd.id)
+          WHEN 9 THEN xr.outlet
+          WHEN 10 THEN (SELECT a.name FROM actor a WHERE a.id = xa.actor_id)
+        END AS who,
+        CASE s.rowid & 15
+          WHEN 3 THEN sp.title
+          WHEN 5 THEN (SELECT t.text FROM term t WHERE t.id = xo.term_id)
+          WHEN 10 THEN (SELECT t.text FROM term t WHERE t.id = xac.term_id)
+          WHEN 11 THEN (SELECT p.title FROM proposal p WHERE p.id = xl.proposal_id)
+        END AS about,
+        CASE WHEN CAST(?3 AS TEXT) IS NULL THEN NULL ELSE CASE s.rowid & 15
+          WHEN 1 THEN (SELECT group_concat(y.actor_id, '\u{1F}') FROM participant y WHERE y.negotiation_id = xn.id)
+          WHEN 2 THEN CAST(xp.tabled_by AS TEXT)
+          WHEN 3 THEN CAST(xs.party_id AS TEXT)
+          WHEN 4 THEN (SELECT group_concat(y.actor_id, '\u{1F}') FROM position y WHERE y.term_id = xt.id)
+          WHEN 5 THEN CAST(xo.actor_id AS TEXT)
+          WHEN 6 THEN CAST(xq.actor_id AS TEXT)
+          WHEN 7 THEN (SELECT group_concat(y.actor_id, '\u{1F}') FROM meeting_participant y WHERE y.meeting_id = xm.id)
+          WHEN 8 THEN (SELECT group_concat(y.actor_id, '\u{1F}') FROM development_actor y WHERE y.development_id = xd.id)
+          WHEN 10 THEN CAST(xa.actor_id AS TEXT)
+        END END AS actors
+      FROM \(from)
+      LEFT JOIN negotiation xn ON s.rowid & 15 = 1 AND xn.id = s.rowid >> 4
+      LEFT JOIN proposal xp ON s.rowid & 15 = 2 AND xp.id = s.rowid >> 4
+      LEFT JOIN proposal_step pf ON pf.id = (
+        SELECT f.id FROM proposal_step f WHERE f.proposal_id = xp.id ORDER BY f.date_first, f.id LIMIT 1)
+      LEFT JOIN proposal_step xs ON s.rowid & 15 = 3 AND xs.id = s.rowid >> 4
+      LEFT JOIN proposal sp ON sp.id = xs.proposal_id
+      LEFT JOIN term xt ON s.rowid & 15 = 4 AND xt.id = s.rowid >> 4
+      LEFT JOIN position tf ON tf.id = (
+        SELECT f.id FROM position f WHERE f.term_id = xt.id ORDER BY f.date_first, f.id LIMIT 1)
+      LEFT JOIN position xo ON s.rowid & 15 = 5 AND xo.id = s.rowid >> 4
+      LEFT JOIN statement xq ON s.rowid & 15 = 6 AND xq.id = s.rowid >> 4
+      LEFT JOIN meeting xm ON s.rowid & 15 = 7 AND xm.id = s.rowid >> 4
+      LEFT JOIN development xd ON s.rowid & 15 = 8 AND xd.id = s.rowid >> 4
+      LEFT JOIN source xr ON s.rowid & 15 = 9 AND xr.id = s.rowid >> 4
+      LEFT JOIN answer xa ON s.rowid & 15 = 10 AND xa.id = s.rowid >> 4
+      LEFT JOIN position xac ON xac.id = xa.condition_id
+      LEFT JOIN deadline xl ON s.rowid & 15 = 11 AND xl.id = s.rowid >> 4
+      LEFT JOIN negotiation n ON n.id = coalesce(
+        xn.id, xp.negotiation_id, sp.negotiation_id, xt.negotiation_id, xo.negotiation_id,
+        xq.negotiation_id, xm.negotiation_id, xd.negotiation_id, xac.negotiation_id, xl.negotiation_id)
+      WHERE \(match)
+        AND (CAST(?2 AS INTEGER) IS NULL OR n.id = ?2)
+        AND (CAST(?3 AS TEXT) IS NULL OR EXISTS (
+          SELECT 1 FROM \(windows)
+          WHERE (w.value ->> 'f' IS NULL OR w.value ->> 'f' <= coalesce(\(hitLast), '9999-12-31'))
+            AND (w.value ->> 't' IS NULL OR coalesce(\(hitFirst), '0000-01-01') < w.value ->> 't')
+            AND CAST(w.value ->> 'a' AS INTEGER) IN (
+              SELECT y.actor_id FROM participant y WHERE s.rowid & 15 = 1 AND y.negotiation_id = xn.id
+              UNION ALL SELECT xp.tabled_by WHERE s.rowid & 15 = 2
+              UNION ALL SELECT xs.party_id WHERE s.rowid & 15 = 3
+              UNION ALL SELECT y.actor_id FROM position y WHERE s.rowid & 15 = 4 AND y.term_id = xt.id
+              UNION ALL SELECT xo.actor_id WHERE s.rowid & 15 = 5
+              UNION ALL SELECT xq.actor_id WHERE s.rowid & 15 = 6
+              UNION ALL SELECT y.actor_id FROM meeting_participant y WHERE s.rowid & 15 = 7 AND y.meeting_id = xm.id
+              UNION ALL SELECT y.actor_id FROM development_actor y WHERE s.rowid & 15 = 8 AND y.development_id = xd.id
+              UNION ALL SELECT xa.actor_id WHERE s.rowid & 15 = 10)))
+        AND NOT \(AccordStore.retracted(anyOf: [
         ("'negotiation'", "n.id, xn.id"), ("'proposal'", "xp.id, sp.id"), ("'proposal_step'", "xs.id"),
         ("'position'", "xo.id, xac.id"), ("'answer'", "xa.id"), ("'statement'", "xq.id"), ("'meeting'", "xm.id"),
         ("'development'", "xd.id"), ("'source'", "xr.id"), ("'deadline'", "xl.id"),
       ]))
-      AND (CAST(?6 AS TEXT) IS NULL OR hit_first >= ?6)
-      AND (CAST(?7 AS TEXT) IS NULL OR hit_first <= ?7)
-    ORDER BY s.rank
-    LIMIT ?8 OFFSET ?9
+        AND (CAST(?4 AS TEXT) IS NULL OR \(hitFirst) >= ?4)
+        AND (CAST(?5 AS TEXT) IS NULL OR \(hitFirst) <= ?5)
+      ORDER BY \(order)
+      LIMIT ?6 OFFSET ?7
+      """
+  }
+
+  /// The first and the last day of a hit's date.
+  private static let hitFirst = """
+    coalesce(pf.date_first, xs.date_first, tf.date_first, xo.date_first, xq.date_first,
+      xm.date_first, xd.date_first, xr.published_first, xa.date_first, xl.date_first)
+    """
+  private static let hitLast = """
+    coalesce(pf.date_last, xs.date_last, tf.date_last, xo.date_last, xq.date_last, xm.date_last,
+      xd.date_last, xr.published_last, xa.date_last, xl.date_last)
     """
 }

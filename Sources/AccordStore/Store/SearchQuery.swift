@@ -108,6 +108,9 @@ public enum SearchQuery {
       reason = "a double quote is not closed"
     } else if message.hasPrefix("unknown special query") {
       reason = "it has no word to look for"
+    } else if message.hasPrefix("expected integer, got ") {
+      reason =
+        "NEAR's distance must be a whole number, not \(message.dropFirst("expected integer, got ".count))"
     } else if message.hasPrefix("fts5:") {
       reason = String(message.dropFirst("fts5:".count)).trimmingSpaces
     } else {

@@ -33,7 +33,7 @@ struct Search: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try database.openExisting(team: true)
     let filter = SearchFilter(
       negotiation: try negotiation.map { try store.resolveNegotiation($0) },
       actor: try actor.map { try store.actorScope(store.resolveActor($0), direct: direct) },

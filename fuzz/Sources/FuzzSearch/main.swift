@@ -1,8 +1,10 @@
 import AccordSamples
 import AccordStore
+import Glibc
 
 /// The search-query translator and FTS5 behind it: any query is a result or one clear error,
-/// never a crash, on a small record (the worked example).
+/// never a crash, on a small record (the worked example); and the team's reader of the same
+/// query agrees with FTS5.
 nonisolated(unsafe) let store: AccordStore? = {
   guard let store = try? AccordStore.inMemory(today: WorkedExample.asOf) else { return nil }
   try? WorkedExample.load(into: store)
@@ -12,9 +14,28 @@ nonisolated(unsafe) let store: AccordStore? = {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSearch(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-  _ = try? SearchQuery.fts(text)
-  _ = try? store?.search(text, limit: 5)
+  guard let store, let fts = try? SearchQuery.fts(text) else { return 0 }
+  // FTS5 is the reference for the reader of a team's search (TextSearchQuery): it accepts what
+  // FTS5 accepts, and refuses what FTS5 refuses in the same words. A disagreement is a finding.
+  let file = refusal { _ = try store.search(text, limit: 5) }
+  let team = refusal { _ = try TextSearchQuery(fts: fts, query: text) }
+  guard file == team else {
+    print(
+      "FTS5 and the team's reader disagree on \(text.debugDescription): \(String(describing: file)) against \(String(describing: team))"
+    )
+    abort()
+  }
   return 0
+}
+
+/// What `body` throws, in words; nil when it does not throw.
+func refusal(_ body: () throws -> Void) -> String? {
+  do {
+    try body()
+    return nil
+  } catch {
+    return "\(error)"
+  }
 }
 
 /// SwiftPM links an executable target's entry point as `FuzzSearch_main`: here it hands over to

@@ -1,0 +1,85 @@
+import AccordSQLite
+import Testing
+
+@testable import AccordStore
+
+/// A search on a team's database reads the query as FTS5 does (``TextSearchQuery``), and writes
+/// it again as a tsquery. These tests need no server: FTS5 itself is the reference.
+@Suite struct TextSearchQueryTests {
+  /// The tsquery of `query`, each part folded as the server folds it, near enough for the test:
+  /// lower case, split at what is not a letter or a digit.
+  func tsquery(_ query: String) throws -> String? {
+    let parsed = try TextSearchQuery(fts: try SearchQuery.fts(query), query: query)
+    var words: [String: [String]] = [:]
+    for text in parsed.texts {
+      words[text] = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+    return try parsed.tsquery(words: words, query: query)
+  }
+
+  @Test func eachOfFTS5sFormsBecomesItsTsquery() throws {
+    #expect(try tsquery("security guarantees") == "(('security') & ('guarantees'))")
+    #expect(try tsquery("\"security guarantees\"") == "('security' <-> 'guarantees')")
+    #expect(try tsquery("guarant*") == "('guarant':*)")
+    #expect(try tsquery("title:minerals") == "('minerals':A)")
+    #expect(try tsquery("{title context}:minerals deal*") == "(('minerals':AC) & ('deal':*))")
+    #expect(try tsquery("title:(rare OR earth)") == "(('rare':A) | ('earth':A))")
+    #expect(try tsquery("a OR b c") == "(('a') | (('b') & ('c')))")
+    #expect(try tsquery("a AND b OR c NOT d") == "((('a') & ('b')) | (('c') & !('d')))")
+    #expect(try tsquery("US-Ukraine talks") == "(('us' <-> 'ukraine') & ('talks'))")
+    #expect(try tsquery("security + guarantees*") == "('security' <-> 'guarantees':*)")
+    // NEAR(a b, N): at most N words between them, either way round (`x <d> y`: y begins d words
+    // after x ends).
+    #expect(
+      try tsquery("NEAR(rare \"earth minerals\", 1)")
+        == "((('rare') <1> ('earth' <-> 'minerals')) | (('earth' <-> 'minerals') <1> ('rare')) | "
+        + "(('rare') <2> ('earth' <-> 'minerals')) | (('earth' <-> 'minerals') <2> ('rare')))")
+    // Punctuation alone finds nothing, and is dropped beside words, as in FTS5.
+    #expect(try tsquery("\"—\"") == nil)
+    #expect(try tsquery("minerals \"—\"") == "('minerals')")
+  }
+
+  @Test func whatATsvectorCannotSayIsRefused() throws {
+    #expect(throws: StoreError.self) { try tsquery("^access") }
+    #expect(throws: StoreError.self) { try tsquery("NEAR(a b c)") }
+    #expect(try tsquery("NEAR(a b)") != nil)
+  }
+
+  /// Every query of up to three of FTS5's tokens (words, a phrase, operators, parentheses, field
+  /// filters, NEAR, stars, carets, commas): the server's reader accepts what FTS5 accepts, and
+  /// refuses what it refuses with the same line.
+  @Test func itAcceptsAndRefusesWhatFTS5Does() throws {
+    let store = try AccordStore.inMemory()
+    let tokens = [
+      "a", "\"b c\"", "AND", "OR", "NOT", "(", ")", "*", "+", "^", "title:", "{body context}:", "NEAR(",
+      ",", "2", "{", "}", ":",
+    ]
+    var level = tokens.map { [$0] }
+    var queries = level
+    for _ in 1..<3 {
+      level = level.flatMap { query in tokens.map { query + [$0] } }
+      queries += level
+    }
+    var compared = 0
+    for words in queries {
+      let query = words.joined(separator: " ")
+      let file: String?
+      do {
+        _ = try store.search(query)
+        file = nil
+      } catch {
+        file = "\(error)"
+      }
+      let team: String?
+      do {
+        _ = try TextSearchQuery(fts: try SearchQuery.fts(query), query: query)
+        team = nil
+      } catch {
+        team = "\(error)"
+      }
+      #expect(team == file, "\(query)")
+      compared += 1
+    }
+    #expect(compared == 18 + 18 * 18 + 18 * 18 * 18)
+  }
+}
