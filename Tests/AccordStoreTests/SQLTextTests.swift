@@ -23,8 +23,13 @@ import Testing
     "AccordStore/Store/Listings.swift": ["table", "column", "negotiationColumn", "hidden"],
     // A correction's columns, from the fixed list in Correction's switch; the table of a kind.
     "AccordStore/Store/Edits.swift": ["table", "assignments", "changed", "$0.0"],
-    // The search index's tokenizer, a constant.
-    "AccordStore/Store/Search.swift": ["Self.searchTokenizer"],
+    // The search index's tokenizer, a constant; the search statement's parts by engine, each a
+    // literal chosen in searchSQL (`from`, `match`, `windows`, `order`) or a constant (the hit's
+    // first and last day); a list of ids.
+    "AccordStore/Store/Search.swift": [
+      "Self.searchTokenizer", "hitFirst", "hitLast", "from", "match", "windows", "order",
+      #"words.numbers(in: "?1")"#,
+    ],
     // Table names of the resolver's own calls: "actor", "negotiation", "proposal", "source".
     "AccordStore/Store/Resolver.swift": ["table"],
     // Literal conditions and table names chosen in the code, and the step columns (a constant).
@@ -46,7 +51,7 @@ import Testing
       "negotiation", "day", #"lastActivitySQL(of: "?1", asOf: "?2")"#,
     ],
     // The engines' words (EngineWords), each for a column or a placeholder written in the call.
-    "AccordStore/Store/EngineWords.swift": ["parameter"],
+    "AccordStore/Store/EngineWords.swift": ["parameter", "column", "index"],
     "AccordStore/Store/Actors.swift": [#"words.binary("x.alias_key")"#, #"words.caseless("a.name")"#],
     "AccordStore/Store/Dormancy.swift": [#"words.numbers(in: "?2")"#],
     // An INSERT's own statement, in the message of an internal error.
@@ -111,6 +116,16 @@ import Testing
   static let historyNames: Set<String> = [
     "quote(table)", "quote(column)", "match", "names", "values", "assignments", "argument", "column",
     "byKey", "quote(key[0])", "object", #"key.map(quote).joined(separator: ", ")"#,
+    // The engines' words for them (EngineWords): a key's JSON, a logged row's member, a row by
+    // its key, a list of ids; and on PostgreSQL the row made from a logged one (`record`), with
+    // those names and ?N placeholders written in the calls.
+    #"words.jsonKey(["id"])"#, #"words.jsonText("l.after", "record_table")"#,
+    #"words.jsonText("l.before", "record_table")"#, #"words.jsonText("l.after", "record_id")"#,
+    #"words.jsonText("l.before", "record_id")"#, "words.jsonKey(key.map(quote))",
+    #"words.jsonText("l.before", column)"#, #"words.jsonText("l.after", column)"#,
+    #"words.keyMatch(keyColumns, "?1")"#, #"words.numbers(in: "?2")"#, #"words.numbers(in: "?")"#,
+    "words.jsonKey([quote(key[0])])", #"values(of: columns, table: table, in: "?1")"#, "quote($0)",
+    #"record(table, "?2")"#,
     // Bulk writes: a table or trigger name (plain, checked as above) in a trigger's name and
     // values and in the statements that find the new rows; those rows' key columns (`columns`,
     // from pragma_table_info or literal), the rowid mark (an Int64, `$0`), and `selection` and

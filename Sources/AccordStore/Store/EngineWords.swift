@@ -22,6 +22,40 @@ public struct EngineWords: Sendable {
     }
   }
 
+  /// The JSON array of a row's key `columns`, as the history triggers write `change_log.row_key`
+  /// (`[3]`, `[1,"tag"]`).
+  public func jsonKey(_ columns: [String]) -> String {
+    switch engine {
+    case .sqlite: "json_array(\(columns.joined(separator: ", ")))"
+    case .postgresql:
+      "'[' || concat_ws(',', \(columns.map { "to_jsonb(\($0))::text" }.joined(separator: ", "))) || ']'"
+    }
+  }
+
+  /// The member `name` of the JSON object `json` (an SQL expression: a logged row's `before` or
+  /// `after`), as text; NULL for a JSON null or no such member.
+  public func jsonText(_ json: String, _ name: String) -> String {
+    switch engine {
+    case .sqlite: "CAST(json_extract(\(json), '$.\(name)') AS TEXT)"
+    case .postgresql: "(CAST(\(json) AS json) ->> '\(name)')"
+    }
+  }
+
+  /// True for the row whose key columns `key` (plain names) hold the values of the JSON array
+  /// `parameter` (a `change_log.row_key`). On PostgreSQL an `id` is compared as a number, so that
+  /// its index finds the row; another key column as text.
+  public func keyMatch(_ key: [String], _ parameter: String) -> String {
+    key.enumerated().map { index, column in
+      switch engine {
+      case .sqlite: "\"\(column)\" IS \(parameter) ->> '$[\(index)]'"
+      case .postgresql:
+        column == "id"
+          ? "\"id\" = CAST(CAST(\(parameter) AS json) ->> \(index) AS bigint)"
+          : "CAST(\"\(column)\" AS text) IS NOT DISTINCT FROM CAST(\(parameter) AS json) ->> \(index)"
+      }
+    }.joined(separator: " AND ")
+  }
+
   /// The greatest of `expressions`, none of which is NULL (SQLite's `max` of several values).
   public func greatest(_ expressions: [String]) -> String {
     let list = expressions.joined(separator: ",\n  ")

@@ -10,15 +10,18 @@ final class CommandLog {
 
   init(analyst: String) { self.analyst = analyst }
 
+  /// Opens a command on the log, to which the history triggers attribute what follows.
+  func open(on connection: any Database) throws {
+    openID =
+      EngineWords(engine: connection.engine).analystIsTheLogin
+      ? try connection.insert("INSERT INTO command (arguments) VALUES (?)", [.text(arguments)])
+      : try connection.insert(
+        "INSERT INTO command (analyst, arguments) VALUES (?, ?)", [.text(analyst), .text(arguments)])
+  }
+
   var hooks: WriteHooks {
     WriteHooks(
-      begin: { [self] connection in
-        openID =
-          EngineWords(engine: connection.engine).analystIsTheLogin
-          ? try connection.insert("INSERT INTO command (arguments) VALUES (?)", [.text(arguments)])
-          : try connection.insert(
-            "INSERT INTO command (analyst, arguments) VALUES (?, ?)", [.text(analyst), .text(arguments)])
-      },
+      begin: { [self] connection in try open(on: connection) },
       end: { [self] connection in
         if let id = openID {
           try connection.run("UPDATE command SET open = 0 WHERE id = ?", [.integer(id)])
@@ -121,32 +124,33 @@ extension AccordStore {
     var entries = try changes(of: record.table, keys: ["[\(record.id)]"], limit: limit)
     // Its retraction: a current one by its key, any other by what the log kept of it.
     let retractions = try connection.all(
-      "SELECT json_array(id) FROM retraction WHERE record_table = ? AND record_id = ?",
+      "SELECT \(words.jsonKey(["id"])) FROM retraction WHERE record_table = ? AND record_id = ?",
       [.text(record.table), .integer(record.id)]
     ) { $0.text(0) }
     entries += try changes(of: "retraction", keys: retractions, limit: limit)
     entries += try connection.all(
       Self.historySelect + """
          WHERE l.table_name = 'retraction'
-          AND coalesce(json_extract(l.after, '$.record_table'), json_extract(l.before, '$.record_table')) = ?
-          AND coalesce(json_extract(l.after, '$.record_id'), json_extract(l.before, '$.record_id')) = ?
+          AND coalesce(\(words.jsonText("l.after", "record_table")), \(words.jsonText("l.before", "record_table"))) = ?
+          AND coalesce(\(words.jsonText("l.after", "record_id")), \(words.jsonText("l.before", "record_id")))
+            = CAST(? AS TEXT)
         ORDER BY l.id DESC LIMIT ?
         """, [.text(record.table), .integer(record.id), .integer(Int64(limit))], decodeHistory)
     // The rows that refer to it: those there now by their keys, the others by what the log kept.
     for (table, column) in try references(to: record.table) {
       let (_, key) = try tableColumns(table)
       let keys = try connection.all(
-        "SELECT json_array(\(key.map(quote).joined(separator: ", "))) FROM \(quote(table)) WHERE \(quote(column)) = ?",
+        "SELECT \(words.jsonKey(key.map(quote))) FROM \(quote(table)) WHERE \(quote(column)) = ?",
         [.integer(record.id)]
       ) { $0.text(0) }
       entries += try changes(of: table, keys: keys, limit: limit)
-      let path = "$." + column
       entries += try connection.all(
         Self.historySelect + """
            WHERE l.table_name = ?1
-            AND (json_extract(l.before, ?2) = ?3 OR json_extract(l.after, ?2) = ?3)
-          ORDER BY l.id DESC LIMIT ?4
-          """, [.text(table), .text(path), .integer(record.id), .integer(Int64(limit))], decodeHistory)
+            AND (\(words.jsonText("l.before", column)) = CAST(?2 AS TEXT)
+              OR \(words.jsonText("l.after", column)) = CAST(?2 AS TEXT))
+          ORDER BY l.id DESC LIMIT ?3
+          """, [.text(table), .integer(record.id), .integer(Int64(limit))], decodeHistory)
     }
     var seen = Set<Int64>()
     return try complete(
@@ -192,16 +196,38 @@ extension AccordStore {
     return entries
   }
 
-  /// Whether a bulk insert's row_key (`inserts`) holds the row with `key`.
+  /// Whether a bulk insert's row_key (`inserts`) holds the row with `key`: by the ranges of its
+  /// ids, or by its keys.
   func bulkInsert(_ rows: String, holds key: String, singleKey: Bool) throws -> Bool {
+    if singleKey {
+      guard let ranges = Self.idRanges(rows), let id = Self.idRanges("[" + key + "]")?.first?.first else {
+        throw StoreError.conflict("the change log has a bulk insert that Accord cannot read: \(rows)")
+      }
+      return ranges.contains { $0.first <= id && id <= $0.last }
+    }
     let sql =
-      singleKey
-      ? """
-      SELECT 1 FROM json_each(?1) r
-      WHERE r.value ->> '$[0]' <= ?2 ->> '$[0]' AND ?2 ->> '$[0]' <= r.value ->> '$[1]' LIMIT 1
-      """
-      : "SELECT 1 FROM json_each(?1) r WHERE json(r.value) = json(?2) LIMIT 1"
+      switch words.engine {
+      case .sqlite: "SELECT 1 FROM json_each(?1) r WHERE json(r.value) = json(?2) LIMIT 1"
+      case .postgresql:
+        "SELECT 1 FROM json_array_elements(CAST(?1 AS json)) r WHERE CAST(r.value AS jsonb) = CAST(?2 AS jsonb) LIMIT 1"
+      }
     return try connection.integer(sql, [.text(rows), .text(key)]) != nil
+  }
+
+  /// The ranges of ids in a bulk insert's row_key (`[[1,1000],[1005,1010]]`, as Accord writes it,
+  /// or a key `[[3]]`); nil when it is not such a list.
+  static func idRanges(_ json: String) -> [(first: Int64, last: Int64)]? {
+    var ranges: [(first: Int64, last: Int64)] = []
+    let inner = json.filter { !$0.isWhitespace }.dropFirst().dropLast()
+    guard json.hasPrefix("["), json.hasSuffix("]") else { return nil }
+    for range in inner.split(separator: "],", omittingEmptySubsequences: true) {
+      let numbers = range.filter { $0 != "[" && $0 != "]" }.split(separator: ",").map { Int64($0) }
+      guard let first = numbers.first ?? nil, let last = numbers.last ?? nil, numbers.count <= 2 else {
+        return nil
+      }
+      ranges.append((first, last))
+    }
+    return ranges
   }
 
   /// Entries with an inserted row's values (the log keeps none): the row as the next change to it
@@ -224,11 +250,15 @@ extension AccordStore {
         }
       case "inserts":
         let single = try tableColumns(entry.table).key.count == 1
-        entry.rows = Int(
-          try connection.integer(
-            single
-              ? "SELECT sum(r.value ->> '$[1]' - (r.value ->> '$[0]') + 1) FROM json_each(?) r"
-              : "SELECT count(*) FROM json_each(?)", [.text(entry.key)]) ?? 0)
+        if single {
+          entry.rows = Self.idRanges(entry.key).map { $0.reduce(0) { $0 + Int($1.last - $1.first + 1) } }
+        } else {
+          entry.rows = Int(
+            try connection.integer(
+              words.engine == .sqlite
+                ? "SELECT count(*) FROM json_each(?)" : "SELECT json_array_length(CAST(? AS json))",
+              [.text(entry.key)]) ?? 0)
+        }
       default: break
       }
       return entry
@@ -238,11 +268,16 @@ extension AccordStore {
   /// A row as it is now, by its key (a JSON array), as fields; nil when it is gone.
   private func currentRow(_ table: String, key: String) throws -> [HistoryEntry.Field]? {
     let (columns, keyColumns) = try tableColumns(table)
-    let object = "json_object(" + columns.map { "'\($0)', \(quote($0))" }.joined(separator: ", ") + ")"
-    let match = keyColumns.enumerated().map { "\(quote($1)) IS ?1 ->> '$[\($0)]'" }.joined(separator: " AND ")
+    // The row as the history triggers write one: an object of its columns in the table's order.
+    let object =
+      switch words.engine {
+      case .sqlite: "json_object(" + columns.map { "'\($0)', \(quote($0))" }.joined(separator: ", ") + ")"
+      case .postgresql: "CAST(row_to_json(\(quote(table))) AS text)"
+      }
     guard
       let json = try connection.first(
-        "SELECT \(object) FROM \(quote(table)) WHERE \(match)", [.text(key)], { $0.text(0) })
+        "SELECT \(object) FROM \(quote(table)) WHERE \(words.keyMatch(keyColumns, "?1"))", [.text(key)],
+        { $0.text(0) })
     else { return nil }
     return try fields(json)
   }
@@ -260,7 +295,10 @@ extension AccordStore {
   private func fields(_ json: String?) throws(DatabaseError) -> [HistoryEntry.Field]? {
     guard let json else { return nil }
     return try connection.all(
-      "SELECT key, CASE WHEN type = 'null' THEN NULL ELSE CAST(value AS TEXT) END AS value FROM json_each(?)",
+      words.engine == .sqlite
+        ? "SELECT key, CASE WHEN type = 'null' THEN NULL ELSE CAST(value AS TEXT) END AS value FROM json_each(?)"
+        // json (not jsonb) keeps the members in the order written: the table's.
+        : "SELECT key, value FROM json_each_text(CAST(? AS json))",
       [.text(json)]
     ) { row throws(DatabaseError) in
       HistoryEntry.Field(column: try row.text("key"), value: try row.optionalText("value"))
@@ -271,10 +309,20 @@ extension AccordStore {
   func references(to table: String) throws(StoreError) -> [(table: String, column: String)] {
     try StoreError.catching(
       connection.all(
-        """
-        SELECT m.name AS table_name, f."from" AS column_name FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
-        WHERE m.type = 'table' AND f."table" = ? ORDER BY m.name, f."from"
-        """, [.text(table)]
+        words.engine == .sqlite
+          ? """
+          SELECT m.name AS table_name, f."from" AS column_name FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
+          WHERE m.type = 'table' AND f."table" = ? ORDER BY m.name, f."from"
+          """
+          : """
+          SELECT t.relname AS table_name, a.attname AS column_name
+          FROM pg_constraint k
+          JOIN pg_class t ON t.oid = k.conrelid
+          JOIN pg_class r ON r.oid = k.confrelid
+          JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)
+          WHERE k.contype = 'f' AND r.relname = ? AND t.relnamespace = to_regnamespace(current_schema())
+          ORDER BY t.relname COLLATE "C", a.attname COLLATE "C"
+          """, [.text(table)]
       ) { row throws(DatabaseError) in (try row.text("table_name"), try row.text("column_name")) })
   }
 
@@ -300,12 +348,19 @@ extension AccordStore {
   public func historyTables() throws(StoreError) -> [String] {
     try StoreError.catching(
       connection.all(
-        """
-        SELECT name FROM sqlite_schema
-        WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search%'
-          AND name NOT IN ('schema_migration', 'command', 'change_log', 'bulk_write')
-        ORDER BY name
-        """
+        words.engine == .sqlite
+          ? """
+          SELECT name FROM sqlite_schema
+          WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search%'
+            AND name NOT IN ('schema_migration', 'command', 'change_log', 'bulk_write')
+          ORDER BY name
+          """
+          : """
+          SELECT CAST(relname AS text) FROM pg_class
+          WHERE relkind = 'r' AND relnamespace = to_regnamespace(current_schema()) AND relname NOT LIKE 'search%'
+            AND relname NOT IN ('accord_schema', 'schema_migration', 'command', 'change_log', 'bulk_write')
+          ORDER BY relname COLLATE "C"
+          """
       ) { $0.text(0) })
   }
 

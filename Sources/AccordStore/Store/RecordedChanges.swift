@@ -184,8 +184,8 @@ extension AccordStore {
       let sameCommand = try connection.integer(
         """
         SELECT 1 FROM change_log l WHERE l.command_id IS NOT DISTINCT FROM ?1 AND l.table_name = 'actor'
-          AND l.row_key = json_array(?2 + 0)
-        """, [.optional(entry.command), .text(values["actor_id"] ?? "")])
+          AND l.row_key = '[' || CAST(?2 AS INTEGER) || ']'
+        """, [.optional(entry.command), .optional(values["actor_id"])])
       if sameCommand != nil { return nil }
       return ("actor", nil, .addedAlias(alias: values["alias"], actor: try actor("actor_id")))
     case "affiliation":
@@ -208,8 +208,8 @@ extension AccordStore {
       let sameCommand = try connection.integer(
         """
         SELECT 1 FROM change_log l WHERE l.command_id IS NOT DISTINCT FROM ?1 AND l.table_name = 'negotiation'
-          AND l.row_key = json_array(?2 + 0)
-        """, [.optional(entry.command), .text(values["negotiation_id"] ?? "")])
+          AND l.row_key = '[' || CAST(?2 AS INTEGER) || ']'
+        """, [.optional(entry.command), .optional(values["negotiation_id"])])
       if sameCommand != nil { return nil }
       return (
         "participation", id,

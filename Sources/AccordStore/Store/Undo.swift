@@ -85,9 +85,7 @@ extension AccordStore {
         if index > 0, let previous = commandLog.openID {
           // Each undo is a command of its own: the one before is closed, and another opened.
           try connection.run("UPDATE command SET open = 0 WHERE id = ?", [.integer(previous)])
-          commandLog.openID = try connection.insert(
-            "INSERT INTO command (analyst, arguments) VALUES (?, ?)",
-            [.text(commandLog.analyst), .text(commandLog.arguments)])
+          try commandLog.open(on: connection)
         }
         if let open = commandLog.openID { ignored.append(open) }
         results.append(try revert(command: target.id, arguments: target.arguments, ignoring: ignored))
@@ -176,8 +174,8 @@ extension AccordStore {
       FROM change_log t
       JOIN change_log l ON l.table_name = t.table_name AND l.row_key = t.row_key AND l.id > t.id
       LEFT JOIN command c ON c.id = l.command_id
-      WHERE t.command_id = ?1 AND l.command_id IS NOT ?1
-        AND (l.command_id IS NULL OR l.command_id NOT IN (SELECT value FROM json_each(?2)))
+      WHERE t.command_id = ?1 AND l.command_id IS DISTINCT FROM ?1
+        AND (l.command_id IS NULL OR l.command_id NOT IN (\(words.numbers(in: "?2"))))
       ORDER BY l.id LIMIT 1
       """, [.integer(target), .text(ignored)],
       { row throws(DatabaseError) in
@@ -199,8 +197,8 @@ extension AccordStore {
         """
         SELECT l.row_key, coalesce(c.analyst, 'the sqlite3 shell') AS analyst FROM change_log l
         LEFT JOIN command c ON c.id = l.command_id
-        WHERE l.table_name = ? AND l.id > ? AND l.command_id IS NOT ? AND l.operation <> 'inserts'
-          AND (l.command_id IS NULL OR l.command_id NOT IN (SELECT value FROM json_each(?)))
+        WHERE l.table_name = ? AND l.id > ? AND l.command_id IS DISTINCT FROM ? AND l.operation <> 'inserts'
+          AND (l.command_id IS NULL OR l.command_id NOT IN (\(words.numbers(in: "?"))))
         ORDER BY l.id
         """, [.text(table), .integer(id), .integer(target), .text(ignored)]
       ) { row throws(DatabaseError) in (try row.text("row_key"), try row.text("analyst")) }
@@ -216,11 +214,10 @@ extension AccordStore {
     throws
   {
     let (columns, key) = try tableColumns(table)
-    func value(_ column: String, _ argument: Int) -> String { "json_extract(?\(argument), '$.\(column)')" }
-    let match = key.map { "\(quote($0)) IS \(value($0, 2))" }.joined(separator: " AND ")
+    let names = columns.map(quote).joined(separator: ", ")
+    let byKey = words.keyMatch(key, "?1")
     switch (operation, before, after) {
     case ("insert", nil, _):
-      let byKey = key.enumerated().map { "\(quote($1)) IS ?1 ->> '$[\($0)]'" }.joined(separator: " AND ")
       try connection.run("DELETE FROM \(quote(table)) WHERE \(byKey)", [.text(rowKey)])
     case ("inserts", nil, nil):
       // Every row the bulk write inserted (by ranges of the id, or by key), newest first and one
@@ -228,14 +225,15 @@ extension AccordStore {
       // refers to (a proposal after the one it counters).
       var rows: [String] = []
       if key.count == 1 {
-        let ranges = try connection.all(
-          "SELECT r.value ->> '$[0]' AS first_id, r.value ->> '$[1]' AS last_id FROM json_each(?) r ORDER BY 1 DESC",
-          [.text(rowKey)]
-        ) { row throws(DatabaseError) in (try row.integer("first_id"), try row.integer("last_id")) }
-        for (first, last) in ranges {
+        guard let ranges = Self.idRanges(rowKey) else {
+          throw StoreError.conflict("the change log has a bulk insert that Accord cannot read: \(rowKey)")
+        }
+        for (first, last) in ranges.sorted(by: { $0.first > $1.first }) {
           let found = try connection.all(
-            "SELECT json_array(\(quote(key[0]))) FROM \(quote(table)) WHERE \(quote(key[0])) BETWEEN ? AND ? ORDER BY 1 DESC",
-            [.integer(first), .integer(last)]
+            """
+            SELECT \(words.jsonKey([quote(key[0])])) FROM \(quote(table)) WHERE \(quote(key[0])) BETWEEN ? AND ?
+            ORDER BY \(quote(key[0])) DESC
+            """, [.integer(first), .integer(last)]
           ) { $0.text(0) }
           guard Int64(found.count) == last - first + 1 else {
             throw StoreError.conflict("cannot undo: rows of \(table) changed since; nothing was written")
@@ -243,11 +241,13 @@ extension AccordStore {
           rows += found
         }
       } else {
-        rows = try connection.all("SELECT json(value) FROM json_each(?) ORDER BY key DESC", [.text(rowKey)]) {
-          $0.text(0)
-        }
+        rows = try connection.all(
+          words.engine == .sqlite
+            ? "SELECT json(value) FROM json_each(?) ORDER BY key DESC"
+            : "SELECT CAST(value AS text) FROM json_array_elements(CAST(? AS json)) WITH ORDINALITY AS e (value, n) ORDER BY n DESC",
+          [.text(rowKey)]
+        ) { $0.text(0) }
       }
-      let byKey = key.enumerated().map { "\(quote($1)) IS ?1 ->> '$[\($0)]'" }.joined(separator: " AND ")
       for row in rows {
         try connection.run("DELETE FROM \(quote(table)) WHERE \(byKey)", [.text(row)])
         guard connection.changes == 1 else {
@@ -256,13 +256,21 @@ extension AccordStore {
       }
       return
     case ("delete", let before?, nil):
-      let names = columns.map(quote).joined(separator: ", ")
-      let values = columns.map { value($0, 1) }.joined(separator: ", ")
-      try connection.run("INSERT INTO \(quote(table)) (\(names)) SELECT \(values)", [.text(before)])
-    case ("update", let before?, let after?):
-      let assignments = columns.map { "\(quote($0)) = \(value($0, 1))" }.joined(separator: ", ")
       try connection.run(
-        "UPDATE \(quote(table)) SET \(assignments) WHERE \(match)", [.text(before), .text(after)])
+        "INSERT INTO \(quote(table)) (\(names)) SELECT \(values(of: columns, table: table, in: "?1"))",
+        [.text(before)])
+    case ("update", let before?, let after?):
+      // The row as the update left it (by its key in `after`) takes its values from `before`.
+      let match =
+        switch words.engine {
+        case .sqlite: key.map { "\(quote($0)) IS json_extract(?2, '$.\($0)')" }.joined(separator: " AND ")
+        case .postgresql:
+          key.map { "\(quote($0)) IS NOT DISTINCT FROM (\(record(table, "?2"))).\(quote($0))" }
+            .joined(separator: " AND ")
+        }
+      try connection.run(
+        "UPDATE \(quote(table)) SET (\(names)) = (SELECT \(values(of: columns, table: table, in: "?1"))) WHERE \(match)",
+        [.text(before), .text(after)])
     default:
       throw StoreError.conflict("the change log has a change of \(table) that cannot be undone")
     }
@@ -271,15 +279,39 @@ extension AccordStore {
     }
   }
 
+  /// The values of `columns` in a logged row (`parameter`: a JSON object of the table's columns),
+  /// as SQL expressions: read from the JSON on SQLite; on PostgreSQL, the row made from it with
+  /// each column's own type (`json_populate_record`).
+  private func values(of columns: [String], table: String, in parameter: String) -> String {
+    switch words.engine {
+    case .sqlite: columns.map { "json_extract(\(parameter), '$.\($0)')" }.joined(separator: ", ")
+    case .postgresql: columns.map { "(\(record(table, parameter))).\(quote($0))" }.joined(separator: ", ")
+    }
+  }
+
+  /// A row of `table` made from the JSON object in `parameter` (PostgreSQL).
+  private func record(_ table: String, _ parameter: String) -> String {
+    "json_populate_record(CAST(NULL AS \(quote(table))), CAST(\(parameter) AS json))"
+  }
+
   /// A table's columns and primary key columns, from the schema. Only plain names (letters,
   /// digits, underscores) are accepted, so that they can be written into SQL text as identifiers.
   func tableColumns(_ table: String) throws -> (columns: [String], key: [String]) {
     guard try historyTables().contains(table), Self.isPlainName(table) else {
       throw StoreError.conflict("the change log names a table Accord does not know: \(table)")
     }
-    let rows = try connection.all("SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", [.text(table)]) {
-      row throws(DatabaseError) in (try row.text("name"), try row.integer("pk"))
-    }
+    let rows = try connection.all(
+      words.engine == .sqlite
+        ? "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid"
+        : """
+        SELECT CAST(a.attname AS text) AS name,
+          coalesce((SELECT k.n FROM unnest(i.indkey) WITH ORDINALITY AS k (attnum, n) WHERE k.attnum = a.attnum), 0) AS pk
+        FROM pg_attribute a
+        LEFT JOIN pg_index i ON i.indrelid = a.attrelid AND i.indisprimary
+        WHERE a.attrelid = to_regclass(quote_ident(?)) AND a.attnum > 0 AND NOT a.attisdropped
+        ORDER BY a.attnum
+        """, [.text(table)]
+    ) { row throws(DatabaseError) in (try row.text("name"), try row.integer("pk")) }
     guard !rows.isEmpty, rows.allSatisfy({ Self.isPlainName($0.0) }) else {
       throw StoreError.conflict("table \(table) has a column Accord cannot name")
     }

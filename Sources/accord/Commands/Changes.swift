@@ -35,7 +35,7 @@ struct Changes: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try database.openExisting(team: true)
     let changes = try store.recordedChanges(since: try Self.time(since), analyst: by, limit: limit)
     try Render(output).records(
       changes.map(RecordedChangeJSON.init), headers: ["recorded", "analyst", "what", "command"],

@@ -33,7 +33,7 @@ struct History: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.openExisting()
+    let store = try database.openExisting(team: true)
     let record = try kind.map { try store.historyRecord(kind: $0, name: name ?? "") }
     let entries = try store.history(of: record, limit: limit)
     try Render(output).records(

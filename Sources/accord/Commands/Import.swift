@@ -57,6 +57,8 @@ struct Import: ParsableCommand {
   }
 
   func run() throws {
+    // A team's database is refused before the file is opened (it may be large, or standard input).
+    try database.requireFile()
     let mapping = try columns.map { try TreatyStatusImport.columns($0) } ?? [:]
     let input = try ByteSource(path: file)
     let store = try database.open()

@@ -25,7 +25,7 @@ struct Undo: ParsableCommand {
   }
 
   func run() throws {
-    for result in try database.openExisting().undo(steps: steps) {
+    for result in try database.openExisting(team: true).undo(steps: steps) {
       let plural = result.changes == 1 ? "" : "s"
       if let redid = result.redid {
         FileOutput.standardOutput.write(
