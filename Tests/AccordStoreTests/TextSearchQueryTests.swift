@@ -39,6 +39,19 @@ import Testing
     #expect(try tsquery("minerals \"—\"") == "('minerals')")
   }
 
+  /// Found by FuzzSearch: FTS5 read a query only up to a NUL in it, and the team's reader read it
+  /// all. A NUL now separates words for both.
+  @Test func aNulSeparatesWordsForBothReaders() throws {
+    let store = try AccordStore.inMemory()
+    let query = "guarant* OR (NEAR(zelensky ml\0\0\0a s )l5,NOT ^nskl)"
+    let file = #expect(throws: StoreError.self) { try store.search(query) }
+    let team = #expect(throws: StoreError.self) {
+      try TextSearchQuery(fts: try SearchQuery.fts(query), query: query)
+    }
+    #expect(file?.description == team?.description)
+    #expect(try SearchQuery.fts("a\0b") == "a b")
+  }
+
   @Test func whatATsvectorCannotSayIsRefused() throws {
     #expect(throws: StoreError.self) { try tsquery("^access") }
     #expect(throws: StoreError.self) { try tsquery("NEAR(a b c)") }

@@ -17,7 +17,9 @@ public enum SearchQuery {
     }
     var output = ""
     var depth = 0
-    var scalars = Array(text.unicodeScalars)[...]
+    // A NUL would end the query for FTS5, which reads it as a C string: it separates words, as
+    // the index's tokenizer reads it.
+    var scalars = Array(text.unicodeScalars.map { $0 == "\0" ? " " : $0 })[...]
     var previousWord: String?
     while let scalar = scalars.first {
       if scalar.properties.isWhitespace {
