@@ -19,7 +19,7 @@ struct ActorMerge: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.open(team: true)
     try store.mergeActor(duplicate, into: into)
     printID(try store.resolveActor(into))
   }

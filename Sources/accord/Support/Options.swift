@@ -23,7 +23,7 @@ struct DatabaseOptions: ParsableArguments {
   func requireFile() throws {
     guard postgresURL != nil else { return }
     throw StoreError.conflict(
-      "this command does not work on a team's PostgreSQL database yet (import, generate and actor merge do not; the README's 'For a team' lists what does): give --db an SQLite file"
+      "this command does not work on a team's PostgreSQL database yet (import and generate do not; the README's 'For a team' lists what does): give --db an SQLite file"
     )
   }
 
