@@ -1,5 +1,4 @@
 import AccordSQLite
-import AccordSystem
 
 /// A team's PostgreSQL database as the store's ``Database``: ``PostgresConnection``'s statements,
 /// rows and transactions, with its failures as ``DatabaseError``s. A refusal by a constraint or a
@@ -43,9 +42,7 @@ public final class PostgresDatabase: Database {
     guard tracesSQL else { return observe }
     return { sql in
       observe?(sql)
-      var text = sql
-      while let last = text.last, last.isWhitespace || last == ";" { text.removeLast() }
-      try? System.writeAll(2, text + ";\n")
+      SQLTrace.write(sql)
     }
   }
 
