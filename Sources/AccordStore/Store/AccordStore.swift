@@ -82,20 +82,13 @@ public final class AccordStore {
   }
 
   /// A store on a team's database, whose schema its engine's migrator has checked: its writes
-  /// are attributed to the analyst's command as on a file. Where the database names who writes by
-  /// the login that signed in (``EngineWords/analystIsTheLogin``), that login is the analyst:
-  /// the one whose commands `undo` takes back, whatever `$ACCORD_ANALYST` says.
-  public init(database: any Database, configuration: StoreConfiguration) throws {
+  /// are attributed to the analyst's command as on a file.
+  public init(database: any Database, configuration: StoreConfiguration) {
     connection = database
     self.configuration = configuration
     commandLog = CommandLog(analyst: configuration.analyst)
     database.tracesSQL = configuration.tracesSQL
     database.writeHooks = commandLog.hooks
-    if words.analystIsTheLogin,
-      let login = try database.first("SELECT CAST(session_user AS text)", [], { $0.text(0) })
-    {
-      commandLog.analyst = login
-    }
   }
 
   init(connection: Connection, configuration: StoreConfiguration, wal: Bool, readOnly: Bool = false) throws {

@@ -33,6 +33,7 @@ extension AccordStore {
   public func undo(steps: Int) throws -> [UndoResult] {
     guard steps >= 1 else { throw StoreError.mistake(.undoOfNoCommand) }
     return try write {
+      let analyst = try undoingAnalyst()
       let targets: [(id: Int64, arguments: String, undoes: Int64?)]
       if steps == 1 {
         targets = try connection.all(
@@ -97,6 +98,14 @@ extension AccordStore {
       }
       return results
     }
+  }
+
+  /// Whose commands `undo` takes back: this store's analyst; on a team's server, the login that
+  /// signed in, which the log names there (``EngineWords/analystIsTheLogin``), whatever
+  /// `$ACCORD_ANALYST` says.
+  func undoingAnalyst() throws -> String {
+    guard words.analystIsTheLogin else { return analyst }
+    return try connection.first("SELECT CAST(session_user AS text)", [], { $0.text(0) }) ?? analyst
   }
 
   /// The commands that are undone (not counting undos themselves): those whose chain of undos

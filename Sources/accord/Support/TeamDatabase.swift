@@ -28,7 +28,7 @@ enum TeamDatabase {
         "\(server.database)'s schema is version \(version), behind this Accord's (\(latest)): its owner brings it up to date with 'accord team init URL'"
       )
     }
-    return try AccordStore(database: PostgresDatabase(server), configuration: configuration)
+    return AccordStore(database: PostgresDatabase(server), configuration: configuration)
   }
 
   /// `text` as an error may show it: what might hold a user's password (anything with an `@`)
