@@ -133,8 +133,10 @@ public final class PostgresDatabase: Database {
       return .newerSchema(path: database, version: version, latest: latest)
     case .anotherApplication(let database): return .anotherApplication(path: database)
     case .permissionDenied: return .server(kind: .permission, code: "42501", message: error.description)
-    case .serializationFailure(let sqlstate, _, _):
-      return .server(kind: .busy, code: sqlstate, message: error.description)
+    case .serializationFailure(let sqlstate, let message, let attempts):
+      // One statement's conflict (attempts 1) keeps the server's words, for the write around it to
+      // try again; a write given up says so.
+      return .server(kind: .busy, code: sqlstate, message: attempts == 1 ? message : error.description)
     case .connectionLost: return .server(kind: .ioError, code: "", message: error.description)
     case .libraryMissing, .libraryIncomplete, .cannotConnect, .authenticationFailed, .noSuchDatabase:
       return .server(kind: .cannotOpen, code: "", message: error.description)

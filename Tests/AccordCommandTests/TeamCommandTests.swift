@@ -611,6 +611,63 @@ struct TeamWritingTests {
     #expect(try sandbox.run("export", "--format", "ndjson", "--db", database.url).stdout == before)
   }
 
+  /// Eight analysts, each signed in as their own role, log at once, three rounds of eight: every
+  /// command ends well (a serialization failure is retried), and every development is there once,
+  /// on the log under the analyst who wrote it.
+  @Test func eightAnalystsLoggingAtOnceLoseNothing() throws {
+    let sandbox = try Sandbox()
+    #expect(try sandbox.run("example", "--db", sandbox.db).status == 0)
+    let database = try TeamServer.Database()
+    #expect(try sandbox.run("team", "init", database.url).status == 0)
+    #expect(try sandbox.run("copy", "--to", database.url).status == 0)
+    let admin = try PostgresConnection(url: TeamServer.url(database: "postgres"))
+    let analysts = (1...8).map { "accord_test_\($0)_" + database.name.suffix(12) }
+    for analyst in analysts { try admin.execute("CREATE ROLE \(analyst) LOGIN IN ROLE accord_writer") }
+    defer {
+      for analyst in analysts {
+        try? admin.execute("DROP OWNED BY \(analyst); DROP ROLE IF EXISTS \(analyst)")
+      }
+    }
+    func url(_ analyst: String) -> String {
+      URLComponents(string: database.url).map { components in
+        var components = components
+        components.user = analyst
+        return components.string ?? ""
+      } ?? ""
+    }
+    for round in 1...3 {
+      let children = try analysts.map { analyst in
+        try sandbox.start([
+          "log", "us-ukraine-minerals", "Round \(round) by \(analyst)", "--on", "2025-03-0\(round)",
+          "--actor", "ukraine", "--db", url(analyst),
+        ])
+      }
+      for child in children {
+        #expect(
+          child.wait() == .exited(0),
+          "\((try? String(contentsOfFile: child.stderrPath, encoding: .utf8)) ?? "")")
+      }
+    }
+    let server = try database.connect()
+    #expect(try server.integer("SELECT count(*) FROM development") == 1 + 24)
+    #expect(try server.integer("SELECT count(DISTINCT text) FROM development") == 1 + 24)
+    #expect(try server.integer("SELECT count(*) FROM command WHERE open = 1") == 0)
+    for analyst in analysts {
+      #expect(
+        try server.integer(
+          """
+          SELECT count(*) FROM change_log l JOIN command c ON c.id = l.command_id
+          JOIN development d ON l.table_name = 'development' AND l.row_key = '[' || d.id || ']'
+          WHERE l.operation = 'insert' AND c.analyst = ? AND d.text LIKE 'Round % by ' || ?
+          """, [.text(analyst), .text(analyst)]) == 3, "\(analyst)")
+    }
+    // Each development has its actor, and the search finds each round's eight.
+    #expect(try server.integer("SELECT count(*) FROM development_actor") == 1 + 24)
+    let found = try sandbox.run(
+      "search", "\"Round 2\"", "--limit", "50", "--format", "csv", "--db", database.url)
+    #expect(found.stdout.split(whereSeparator: \.isNewline).count == 1 + 8, "\(found)")
+  }
+
   @Test func aReadersWriteIsRefusedInOneLineAndWritesNothing() throws {
     let sandbox = try Sandbox()
     #expect(try sandbox.run("example", "--db", sandbox.db).status == 0)

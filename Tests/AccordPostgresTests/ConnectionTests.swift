@@ -134,6 +134,75 @@ import Testing
     }
   }
 
+  /// A conflict that one of the store's statements meets (a DatabaseError, through
+  /// PostgresDatabase) is tried again as a whole, as one that the connection meets is; one that
+  /// goes on conflicting is given up in one line that says to run it again.
+  @Test func aConflictMetByTheStoreIsTriedAgainThenGivenUp() throws {
+    try withDatabase(migrated: false) { database in
+      let connection = try database.connect()
+      try connection.execute("CREATE TABLE t (x bigint PRIMARY KEY)")
+      let store = PostgresDatabase(connection)
+      var attempts = 0
+      let written = try store.write { () throws -> Int in
+        attempts += 1
+        try store.run("INSERT INTO t VALUES (?)", [.integer(Int64(attempts))])
+        if attempts < 3 {
+          throw DatabaseError.server(kind: .busy, code: "40001", message: "could not serialize access")
+        }
+        return attempts
+      }
+      #expect(written == 3)
+      // The two attempts that conflicted left nothing.
+      #expect(
+        try connection.all("SELECT x FROM t", []) { row throws(PostgresError) in try row.integer(0) } == [3])
+      attempts = 0
+      let givenUp = #expect(throws: DatabaseError.self) {
+        try store.write {
+          attempts += 1
+          throw DatabaseError.server(kind: .busy, code: "40P01", message: "deadlock detected")
+        }
+      }
+      #expect(attempts == PostgresConnection.maximumWriteAttempts)
+      #expect(
+        givenUp?.description.contains(
+          "deadlock detected: the write conflicted with others 5 times and was given up; run it again")
+          == true,
+        "\(String(describing: givenUp))")
+    }
+  }
+
+  /// Writers take turns: while one holds the writers' lock, another's write waits, and goes on once
+  /// it is let go.
+  @Test func aSecondWriterWaitsForTheFirst() throws {
+    try withDatabase(migrated: false) { database in
+      let first = try database.connect()
+      // Used by the other thread alone once it starts.
+      nonisolated(unsafe) let second = try database.connect()
+      try first.execute("CREATE TABLE t (x bigint)")
+      try first.execute("SELECT pg_advisory_lock(\(PostgresConnection.writersLock))")
+      let done = DispatchSemaphore(value: 0)
+      let thread = Thread {
+        try? second.write { try second.run("INSERT INTO t VALUES (1)") }
+        done.signal()
+      }
+      thread.start()
+      // The second waits on the lock (a bound against a test gone wrong, not a deadline).
+      let admin = try TestServer.admin()
+      var waiting: Int64? = 0
+      for _ in 0..<6_000 where waiting == 0 {
+        waiting = try admin.integer(
+          "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND pid = ?",
+          [.integer(Int64(second.backendPID))])
+        if waiting == 0 { usleep(10_000) }
+      }
+      #expect(waiting == 1)
+      #expect(try first.integer("SELECT count(*) FROM t") == 0)
+      try first.execute("SELECT pg_advisory_unlock(\(PostgresConnection.writersLock))")
+      done.wait()
+      #expect(try first.integer("SELECT count(*) FROM t") == 1)
+    }
+  }
+
   @Test func aNestedWriteThatFailsUndoesOnlyItself() throws {
     try withDatabase(migrated: false) { database in
       let connection = try database.connect()

@@ -54,6 +54,8 @@ import Testing
     "AccordStore/Store/EngineWords.swift": ["parameter", "column", "index"],
     "AccordStore/Store/Actors.swift": [#"words.binary("x.alias_key")"#, #"words.caseless("a.name")"#],
     "AccordStore/Store/Dormancy.swift": [#"words.numbers(in: "?2")"#],
+    // The writers' advisory lock, a constant number.
+    "AccordPostgres/PostgresConnection.swift": ["Self.writersLock"],
     // An INSERT's own statement, in the message of an internal error.
     "AccordPostgres/PostgresDatabase.swift": ["sql.prefix(80)"],
     // The citation column of a kind of fact (an enum).
