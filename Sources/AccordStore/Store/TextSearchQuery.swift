@@ -348,21 +348,28 @@ public struct TextSearchQuery: Sendable, Equatable {
         var phrases: [Phrase] = []
         while case .string? = next { phrases.append(try phrase()) }
         guard !phrases.isEmpty else { throw stuck() }
-        var distance = 10
+        var number: String?
         if next == .comma {
           index += 1
-          guard case .string(let number, _)? = next, let value = Int(number), value >= 0 else {
-            guard case .string(let text, _)? = next else { throw stuck() }
-            throw SearchQuery.invalid(query, "NEAR's distance must be a whole number, not \"\(text)\"")
-          }
-          distance = value
+          // As FTS5 reads it: the token as written, quotes and all.
+          guard let token = next, case .string = token else { throw stuck() }
+          number = token.text
           index += 1
         }
         guard next == .rp else { throw stuck() }
         index += 1
+        // As FTS5 checks a group once it is whole: its name first, then its distance (digits, as
+        // many as there are).
         guard word == "NEAR" else {
           index = nameAt
           throw stuck()
+        }
+        var distance = 10
+        if let number {
+          guard number.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) else {
+            throw SearchQuery.invalid(query, "NEAR's distance must be a whole number, not \"\(number)\"")
+          }
+          distance = Int(number.suffix(9)) ?? 0
         }
         return .near(phrases, distance: distance)
       }

@@ -20,9 +20,10 @@ public func fuzzSearch(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let file = refusal { _ = try store.search(text, limit: 5) }
   let team = refusal { _ = try TextSearchQuery(fts: fts, query: text) }
   guard file == team else {
-    print(
-      "FTS5 and the team's reader disagree on \(text.debugDescription): \(String(describing: file)) against \(String(describing: team))"
-    )
+    // On standard error, escaped (a query may hold a NUL), before the harness stops.
+    fputs(
+      "FTS5 and the team's reader disagree on \(String(reflecting: text)): \(String(reflecting: file)) against \(String(reflecting: team))\n",
+      stderr)
     abort()
   }
   return 0
