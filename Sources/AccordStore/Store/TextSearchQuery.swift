@@ -41,6 +41,9 @@ public struct TextSearchQuery: Sendable, Equatable {
   /// The query in `fts` (FTS5's syntax), or the usage error FTS5 would have given for it, worded as
   /// ``SearchQuery/explain(_:query:)`` words FTS5's (`query`: what the analyst typed).
   public init(fts: String, query: String) throws(StoreError) {
+    // FTS5 reads a query whose first character is a star as a special query (`*reads`), and knows
+    // none an analyst would type. (After a space, a star is a token, and out of place.)
+    if fts.hasPrefix("*") { throw SearchQuery.invalid(query, "it has no word to look for") }
     var parser = Parser(tokens: Self.tokens(of: fts), query: query)
     root = try parser.whole()
   }
@@ -248,11 +251,6 @@ public struct TextSearchQuery: Sendable, Equatable {
 
     mutating func whole() throws(StoreError) -> Node {
       guard !tokens.isEmpty else { return .phrase(Phrase(parts: [])) }
-      // FTS5 reads a query that begins with a star as a special query (`*reads`), and knows none
-      // an analyst would type.
-      if tokens.first == .star {
-        throw SearchQuery.invalid(query, "it has no word to look for")
-      }
       let node = try expression(0)
       guard next == nil else { throw stuck() }
       return node
