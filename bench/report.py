@@ -86,6 +86,10 @@ PG = [
     ("negotiation-show", "a negotiation, shown", 2.0),
     ("report", "a negotiation's report", 2.0),
     ("negotiation-list", "every negotiation, with its status", 2.0),
+    ("search", "a search for a common word (`search ceasefire`: 133,128 matches)", 2.0),
+    ("search-phrase", "a search for a phrase (`search '\"security guarantees\"'`)", 2.0),
+    ("history", "one negotiation's history", 2.0),
+    ("changes", "the first 100 changes, in words", 2.0),
 ]
 pg = [(key, what, target) for key, what, target in PG if os.path.exists(os.path.join(out, "pg-" + key + ".json"))]
 if pg:

@@ -81,7 +81,7 @@ import Testing
         ], upTo: 3)
       + queries(of: ["NEAR(", "a", ",", "x", "2", "\"\"", ")"], upTo: 5)
       // A star first, and after spaces (found by FuzzSearch: only a star first is a special query).
-      + ["*", " *", "\0*", "*a", " * a", "a *"]
+      + ["*", " *", "\0*", "*a", " * a", "a *", "\0", " \0 "]
     for query in all {
       let file: String?
       do {
@@ -99,6 +99,6 @@ import Testing
       }
       #expect(team == file, "\(query)")
     }
-    #expect(all.count == 18 + 18 * 18 + 18 * 18 * 18 + 7 + 49 + 343 + 2401 + 16807 + 6)
+    #expect(all.count == 18 + 18 * 18 + 18 * 18 * 18 + 7 + 49 + 343 + 2401 + 16807 + 8)
   }
 }

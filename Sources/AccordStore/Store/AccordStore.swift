@@ -20,6 +20,9 @@ public final class AccordStore {
   public var today: Day { configuration.today }
   /// The analyst and command line to which writes are attributed on the change log.
   let commandLog: CommandLog
+  /// The schema as history and undo read it (``tableColumns(_:)``, ``historyTables()``), read once
+  /// a store: a command does not change the schema it works on.
+  var schemaNames: (tables: [String]?, columns: [String: (columns: [String], key: [String])]) = (nil, [:])
   /// What opening this store made: the folders (outermost first), then the file; empty when the
   /// file was there already. (Another process may have opened it since.)
   public private(set) var made: [String] = []

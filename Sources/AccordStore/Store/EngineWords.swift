@@ -56,6 +56,15 @@ public struct EngineWords: Sendable {
     }.joined(separator: " AND ")
   }
 
+  /// The strings in `parameter`, a JSON array (``AccordStore/jsonStrings(_:)``), as a subquery's
+  /// rows: for `x IN (…)`.
+  public func texts(in parameter: String) -> String {
+    switch engine {
+    case .sqlite: "SELECT value FROM json_each(\(parameter))"
+    case .postgresql: "SELECT json_array_elements_text(CAST(\(parameter) AS json))"
+    }
+  }
+
   /// The greatest of `expressions`, none of which is NULL (SQLite's `max` of several values).
   public func greatest(_ expressions: [String]) -> String {
     let list = expressions.joined(separator: ",\n  ")

@@ -178,12 +178,11 @@ extension AccordStore {
   /// bulk inserts that hold it.
   private func changes(of table: String, keys: [String], limit: Int) throws -> [HistoryEntry] {
     guard !keys.isEmpty else { return [] }
-    var entries: [HistoryEntry] = []
-    for key in keys {
-      entries += try connection.all(
-        Self.historySelect + " WHERE l.table_name = ? AND l.row_key = ? ORDER BY l.id DESC LIMIT ?",
-        [.text(table), .text(key), .integer(Int64(limit))], decodeHistory)
-    }
+    // All the keys in one statement (the newest `limit` of all of them are the newest of each's).
+    var entries = try connection.all(
+      Self.historySelect + """
+         WHERE l.table_name = ? AND l.row_key IN (\(words.texts(in: "?"))) ORDER BY l.id DESC LIMIT ?
+        """, [.text(table), .text(Self.jsonStrings(keys)), .integer(Int64(limit))], decodeHistory)
     let bulk = try connection.all(
       Self.historySelect + " WHERE l.table_name = ? AND l.operation = 'inserts' ORDER BY l.id DESC",
       [.text(table)],
@@ -194,6 +193,27 @@ extension AccordStore {
       entries.append(entry)
     }
     return entries
+  }
+
+  /// `texts` as a JSON array of strings (for ``EngineWords/texts(in:)``).
+  static func jsonStrings(_ texts: [String]) -> String {
+    var json = "["
+    for (index, text) in texts.enumerated() {
+      if index > 0 { json += "," }
+      json += "\""
+      for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": json += "\\\""
+        case "\\": json += "\\\\"
+        case _ where scalar.value < 0x20:
+          let hex = String(scalar.value, radix: 16)
+          json += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        default: json.unicodeScalars.append(scalar)
+        }
+      }
+      json += "\""
+    }
+    return json + "]"
   }
 
   /// Whether a bulk insert's row_key (`inserts`) holds the row with `key`: by the ranges of its
@@ -346,7 +366,8 @@ extension AccordStore {
 
   /// The tables whose changes are logged: every ordinary table but the log's own.
   public func historyTables() throws(StoreError) -> [String] {
-    try StoreError.catching(
+    if let known = schemaNames.tables { return known }
+    let tables = try StoreError.catching(
       connection.all(
         words.engine == .sqlite
           ? """
@@ -362,6 +383,8 @@ extension AccordStore {
           ORDER BY relname COLLATE "C"
           """
       ) { $0.text(0) })
+    schemaNames.tables = tables
+    return tables
   }
 
   /// The id of the record of `kind` that `name` names.

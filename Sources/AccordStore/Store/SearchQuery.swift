@@ -12,14 +12,14 @@ public enum SearchQuery {
   /// The FTS5 query for `text`; throws a usage error for an empty query or unbalanced quotes or
   /// parentheses. Other mistakes are left for FTS5 to find and ``explain(_:query:)`` to word.
   public static func fts(_ text: String) throws(StoreError) -> String {
-    guard !text.trimmingSpaces.isEmpty else {
+    // A NUL would end the query for FTS5, which reads it as a C string: it separates words, as
+    // the index's tokenizer reads it.
+    var scalars = Array(text.unicodeScalars.map { $0 == "\0" ? " " : $0 })[...]
+    guard scalars.contains(where: { !$0.properties.isWhitespace }) else {
       throw .invalid("give something to search for, such as accord search \"security guarantees\"")
     }
     var output = ""
     var depth = 0
-    // A NUL would end the query for FTS5, which reads it as a C string: it separates words, as
-    // the index's tokenizer reads it.
-    var scalars = Array(text.unicodeScalars.map { $0 == "\0" ? " " : $0 })[...]
     var previousWord: String?
     while let scalar = scalars.first {
       if scalar.properties.isWhitespace {

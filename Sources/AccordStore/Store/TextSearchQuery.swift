@@ -250,7 +250,7 @@ public struct TextSearchQuery: Sendable, Equatable {
     }
 
     mutating func whole() throws(StoreError) -> Node {
-      guard !tokens.isEmpty else { return .phrase(Phrase(parts: [])) }
+      guard !tokens.isEmpty else { throw stuck() }
       let node = try expression(0)
       guard next == nil else { throw stuck() }
       return node

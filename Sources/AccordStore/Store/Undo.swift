@@ -306,6 +306,7 @@ extension AccordStore {
   /// A table's columns and primary key columns, from the schema. Only plain names (letters,
   /// digits, underscores) are accepted, so that they can be written into SQL text as identifiers.
   func tableColumns(_ table: String) throws -> (columns: [String], key: [String]) {
+    if let known = schemaNames.columns[table] { return known }
     guard try historyTables().contains(table), Self.isPlainName(table) else {
       throw StoreError.conflict("the change log names a table Accord does not know: \(table)")
     }
@@ -324,7 +325,9 @@ extension AccordStore {
     guard !rows.isEmpty, rows.allSatisfy({ Self.isPlainName($0.0) }) else {
       throw StoreError.conflict("table \(table) has a column Accord cannot name")
     }
-    return (rows.map(\.0), rows.filter { $0.1 > 0 }.sorted { $0.1 < $1.1 }.map(\.0))
+    let names = (rows.map(\.0), rows.filter { $0.1 > 0 }.sorted { $0.1 < $1.1 }.map(\.0))
+    schemaNames.columns[table] = names
+    return names
   }
 
   static func isPlainName(_ name: String) -> Bool {
