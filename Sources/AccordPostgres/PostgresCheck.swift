@@ -68,7 +68,8 @@ public enum PostgresCheck {
     let logTriggers = try connection.all(
       """
       SELECT t.tgname AS name FROM pg_trigger t
-      WHERE t.tgrelid IN (to_regclass('change_log'), to_regclass('command')) AND NOT t.tgisinternal ORDER BY 1
+      WHERE t.tgrelid IN (to_regclass('change_log'), to_regclass('command'), to_regclass('retraction'))
+        AND NOT t.tgisinternal ORDER BY 1
       """
     ) { row throws(PostgresError) in try row.text("name") }
     for name in [
@@ -77,6 +78,15 @@ public enum PostgresCheck {
     ] where !logTriggers.contains(name) {
       let log = name.hasPrefix("command") ? "the command log" : "the change log"
       problems.append("trigger: \(name) is missing: \(log) can be changed; 'accord team init' cannot mend it")
+    }
+    // Who the logs name (0016).
+    for name in [
+      "change_log_is_the_logins", "command_analyst_is_the_login", "retraction_analyst_is_the_login",
+    ]
+    where !logTriggers.contains(name) {
+      problems.append(
+        "trigger: \(name) is missing: a writer can log work in another analyst's name; 'accord team init' cannot mend it"
+      )
     }
     // Each table of the record: its three history triggers.
     let tables = try connection.all(

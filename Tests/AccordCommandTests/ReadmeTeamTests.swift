@@ -68,7 +68,7 @@ struct ReadmeTeamTests {
 
     let lines = printed.split(separator: "\n")
     #expect(
-      lines.contains("accord on localhost:\(server.port ?? 5432): made Accord's schema (version 15)"),
+      lines.contains("accord on localhost:\(server.port ?? 5432): made Accord's schema (version 16)"),
       "\(printed)")
     #expect(lines.contains("ok"), "\(printed)")
     #expect(lines.contains { $0.hasPrefix("copied ") && $0.hasSuffix(", and compared them") }, "\(printed)")
@@ -76,7 +76,7 @@ struct ReadmeTeamTests {
     let dump = try #require(FileManager.default.contents(atPath: sandbox.folder + "/accord.dump"))
     #expect(dump.prefix(5) == Data("PGDMP".utf8))
     let team = try PostgresConnection(url: TeamServer.url(database: "accord"))
-    #expect(try PostgresMigrator.version(of: team) == 15)
+    #expect(try PostgresMigrator.version(of: team) == 16)
     #expect(
       try team.integer("SELECT count(*) FROM proposal") == (try DatabaseSnapshot.count(record, "proposal")))
     #expect(

@@ -17,23 +17,23 @@ struct TeamCommandTests {
     #expect(first.status == 0, "\(first)")
     #expect(first.stderr == "")
     let lines = first.stdout.split(separator: "\n")
-    #expect(lines.first == "\(database.name) on \(TeamServer.server): made Accord's schema (version 15)")
+    #expect(lines.first == "\(database.name) on \(TeamServer.server): made Accord's schema (version 16)")
     #expect(lines.contains("  CREATE ROLE alice LOGIN PASSWORD '…' IN ROLE accord_writer;"))
     let connection = try database.connect()
-    #expect(try PostgresMigrator.version(of: connection) == 15)
+    #expect(try PostgresMigrator.version(of: connection) == 16)
     #expect(
       try connection.integer(
         "SELECT count(*) FROM pg_roles WHERE rolname IN ('accord_reader', 'accord_writer')")
         == 2)
-    #expect(try connection.integer("SELECT count(*) FROM schema_migration") == 3)
+    #expect(try connection.integer("SELECT count(*) FROM schema_migration") == 4)
 
     // Again: nothing to do, and nothing done twice.
     let again = try sandbox.run("team", "init", database.url)
     #expect(again.status == 0, "\(again)")
     #expect(
       again.stdout.hasPrefix(
-        "\(database.name) on \(TeamServer.server): the schema is up to date (version 15)\n"))
-    #expect(try connection.integer("SELECT count(*) FROM schema_migration") == 3)
+        "\(database.name) on \(TeamServer.server): the schema is up to date (version 16)\n"))
+    #expect(try connection.integer("SELECT count(*) FROM schema_migration") == 4)
 
     let check = try sandbox.run("check", "--db", database.url)
     #expect(check.status == 0, "\(check)")
@@ -51,6 +51,7 @@ struct TeamCommandTests {
       ALTER TABLE change_log DISABLE TRIGGER change_log_no_delete;
       ALTER TABLE proposal ENABLE REPLICA TRIGGER proposal_history_insert;
       DROP TRIGGER command_no_truncate ON command;
+      DROP TRIGGER retraction_analyst_is_the_login ON retraction;
       GRANT UPDATE (title) ON negotiation TO accord_reader;
       DROP TRIGGER actor_history_update ON actor;
       ALTER TABLE actor ADD CONSTRAINT positive_id CHECK (id > 0) NOT VALID;
@@ -61,6 +62,7 @@ struct TeamCommandTests {
       "trigger: change_log_no_delete on change_log is disabled (or fires for replication only); the database's owner can enable it again",
       "trigger: proposal_history_insert on proposal is disabled (or fires for replication only); the database's owner can enable it again",
       "trigger: command_no_truncate is missing: the command log can be changed; 'accord team init' cannot mend it",
+      "trigger: retraction_analyst_is_the_login is missing: a writer can log work in another analyst's name; 'accord team init' cannot mend it",
       "trigger: actor keeps no full history (2 of its 3 history triggers)",
       "constraint: positive_id on actor is not validated: rows from before it may break it; the database's owner can validate it",
       "roles: accord_reader may write to actor, negotiation; 'accord team init' takes it back",
@@ -71,12 +73,12 @@ struct TeamCommandTests {
     #expect(check.stdout == problems.map { $0 + "\n" }.joined())
     #expect(
       check.stderr
-        == "Error: \(database.name) on \(TeamServer.server) has 7 problems, listed on standard output\n")
+        == "Error: \(database.name) on \(TeamServer.server) has 8 problems, listed on standard output\n")
 
     // init gives the roles back their privileges, and only that: the triggers are the owner's to mend.
     #expect(try sandbox.run("team", "init", database.url).status == 0)
     let after = try sandbox.run("check", "--db", database.url)
-    #expect(after.stdout == problems.prefix(5).map { $0 + "\n" }.joined(), "\(after)")
+    #expect(after.stdout == problems.prefix(6).map { $0 + "\n" }.joined(), "\(after)")
   }
 
   @Test func checkOfAnEmptyOrForeignDatabaseSaysSoAndInitLeavesAForeignOneAlone() throws {
@@ -217,16 +219,16 @@ struct TeamCommandTests {
 
   @Test func copyOfAFileBehindTheServersSchemaSaysHowToBringItUp() throws {
     #expect(try sandbox.run("example", "--db", sandbox.db).status == 0)
-    // A file as the previous Accord left it: version 14 (0015 changes nothing on SQLite).
+    // A file as an earlier Accord left it: version 14 (0015 and 0016 change nothing on SQLite).
     let file = try Connection(path: sandbox.db, create: false)
-    try file.execute("PRAGMA user_version = 14; DELETE FROM schema_migration WHERE version = 15")
+    try file.execute("PRAGMA user_version = 14; DELETE FROM schema_migration WHERE version >= 15")
     let database = try TeamServer.Database()
     #expect(try sandbox.run("team", "init", database.url).status == 0)
     let behind = try sandbox.run("copy", "--to", database.url)
     #expect(behind.status == 1)
     #expect(
       behind.stderr
-        == "Error: the file's schema is version 14 and \(database.name) on \(TeamServer.server)'s is 15: bring both to this Accord's ('accord init' on the file, 'accord team init' on the server)\n"
+        == "Error: the file's schema is version 14 and \(database.name) on \(TeamServer.server)'s is 16: bring both to this Accord's ('accord init' on the file, 'accord team init' on the server)\n"
     )
     #expect(try database.connect().integer("SELECT count(*) FROM actor") == 0)
     #expect(try sandbox.run("init", "--db", sandbox.db).status == 0)
@@ -438,12 +440,12 @@ struct TeamReadingTests {
         == "Error: \(database.name) on \(TeamServer.server) holds no Accord record yet: its owner makes one with 'accord team init URL'\n"
     )
     #expect(try sandbox.run("team", "init", database.url).status == 0)
-    try database.connect().execute("UPDATE accord_schema SET version = 14")
+    try database.connect().execute("UPDATE accord_schema SET version = 15")
     let behind = try sandbox.run("negotiation", "list", "--db", database.url)
     #expect(behind.status == 1)
     #expect(
       behind.stderr
-        == "Error: \(database.name) on \(TeamServer.server)'s schema is version 14, behind this Accord's (15): its owner brings it up to date with 'accord team init URL'\n"
+        == "Error: \(database.name) on \(TeamServer.server)'s schema is version 15, behind this Accord's (16): its owner brings it up to date with 'accord team init URL'\n"
     )
   }
 }
@@ -666,6 +668,55 @@ struct TeamWritingTests {
     let found = try sandbox.run(
       "search", "\"Round 2\"", "--limit", "50", "--format", "csv", "--db", database.url)
     #expect(found.stdout.split(whereSeparator: \.isNewline).count == 1 + 8, "\(found)")
+  }
+
+  /// A writer with psql cannot put work in a colleague's name: a command or a retraction that
+  /// names another analyst is refused, and so is a change logged under another's command; the
+  /// database's owner (who copies a file's log) may.
+  @Test func aWriterCannotWriteInAnothersName() throws {
+    let sandbox = try Sandbox()
+    #expect(try sandbox.run("example", "--db", sandbox.db).status == 0)
+    let database = try TeamServer.Database()
+    #expect(try sandbox.run("team", "init", database.url).status == 0)
+    #expect(try sandbox.run("copy", "--to", database.url).status == 0)
+    let mallory = "accord_test_mallory_" + database.name.suffix(12)
+    let admin = try PostgresConnection(url: TeamServer.url(database: "postgres"))
+    try admin.execute("CREATE ROLE \(mallory) LOGIN IN ROLE accord_writer")
+    defer { try? admin.execute("DROP OWNED BY \(mallory); DROP ROLE IF EXISTS \(mallory)") }
+    let url = try #require(
+      URLComponents(string: database.url).map { components in
+        var components = components
+        components.user = mallory
+        return components.string ?? ""
+      })
+    let writer = try PostgresConnection(url: url)
+    let owner = try database.connect()
+    let before = try owner.integer("SELECT count(*) FROM change_log")
+    for (forgery, message) in [
+      (
+        "INSERT INTO command (analyst, arguments) VALUES ('alice', 'accord log …')",
+        "command.analyst is who signed in (\(mallory)), not alice"
+      ),
+      (
+        "INSERT INTO retraction (record_table, record_id, reason, analyst) VALUES ('statement', 1, 'x', 'alice')",
+        "retraction.analyst is who signed in (\(mallory)), not alice"
+      ),
+      (
+        "INSERT INTO change_log (command_id, table_name, row_key, operation) VALUES (1, 'actor', '[1]', 'insert')",
+        "change_log.command_id is the command \(mallory) has open, not 1"
+      ),
+    ] {
+      let error = #expect(throws: PostgresError.self) { try writer.execute(forgery) }
+      #expect(error?.description.contains(message) == true, "\(String(describing: error))")
+    }
+    #expect(try owner.integer("SELECT count(*) FROM change_log") == before)
+    // Accord itself, signed in as the writer, writes under the writer's name.
+    #expect(
+      try sandbox.run("retract", "quote", "1", "--reason", "a duplicate", "--db", url).status == 0)
+    #expect(
+      try owner.first("SELECT analyst FROM retraction WHERE record_table = 'statement'", []) {
+        row throws(PostgresError) in row.text(0)
+      } == mallory)
   }
 
   @Test func aReadersWriteIsRefusedInOneLineAndWritesNothing() throws {

@@ -15,9 +15,9 @@ import Testing
       let connection = try database.connect()
       #expect(try PostgresMigrator.version(of: connection) == 0)
       try PostgresMigrator.embedded.migrate(connection)
-      #expect(PostgresMigrator.embedded.latestVersion == 15)
-      #expect(try PostgresMigrator.version(of: connection) == 15)
-      #expect(try connection.integer("SELECT version FROM accord_schema") == 15)
+      #expect(PostgresMigrator.embedded.latestVersion == 16)
+      #expect(try PostgresMigrator.version(of: connection) == 16)
+      #expect(try connection.integer("SELECT version FROM accord_schema") == 16)
       let made = try tables(connection)
       for table in ["accord_schema", "schema_migration", "negotiation", "proposal", "command", "change_log"] {
         #expect(made.contains(table), "no table \(table)")
@@ -25,12 +25,13 @@ import Testing
       let migrations = try connection.all("SELECT version, name FROM schema_migration ORDER BY version") {
         row throws(PostgresError) in "\(try row.integer(0)) \(row.text(1))"
       }
-      #expect(migrations == ["13 baseline", "14 long_row_keys", "15 shared_statements"])
+      #expect(
+        migrations == ["13 baseline", "14 long_row_keys", "15 shared_statements", "16 analyst_is_the_login"])
 
       try PostgresMigrator.embedded.migrate(connection)
       #expect(try tables(connection) == made)
-      #expect(try connection.integer("SELECT count(*) FROM schema_migration") == 3)
-      #expect(try PostgresMigrator.version(of: connection) == 15)
+      #expect(try connection.integer("SELECT count(*) FROM schema_migration") == 4)
+      #expect(try PostgresMigrator.version(of: connection) == 16)
     }
   }
 
@@ -39,13 +40,13 @@ import Testing
       let connection = try database.connect()
       let later = PostgresMigrator(
         migrations: PostgresMigrator.embedded.migrations + [
-          Migration(version: 16, name: "notes", sql: "CREATE TABLE note (id bigint PRIMARY KEY)")
+          Migration(version: 17, name: "notes", sql: "CREATE TABLE note (id bigint PRIMARY KEY)")
         ], roles: "")
       try later.migrate(connection)
-      #expect(try PostgresMigrator.version(of: connection) == 16)
+      #expect(try PostgresMigrator.version(of: connection) == 17)
       #expect(try tables(connection).contains("note"))
       #expect(
-        try connection.integer("SELECT count(*) FROM schema_migration WHERE version = 16 AND name = 'notes'")
+        try connection.integer("SELECT count(*) FROM schema_migration WHERE version = 17 AND name = 'notes'")
           == 1)
     }
   }
@@ -53,14 +54,14 @@ import Testing
   @Test func aNewerSchemaIsRefusedUntouched() throws {
     try withDatabase { database in
       let connection = try database.connect()
-      try connection.run("UPDATE accord_schema SET version = ?", [16])
+      try connection.run("UPDATE accord_schema SET version = ?", [17])
       let error = #expect(throws: PostgresError.self) { try PostgresMigrator.embedded.migrate(connection) }
-      #expect(error == .newerSchema(database: connection.database, version: 16, latest: 15))
+      #expect(error == .newerSchema(database: connection.database, version: 17, latest: 16))
       #expect(
         error?.description
-          == "\(connection.database): schema version 16 is newer than the latest migration (15): use a newer Accord"
+          == "\(connection.database): schema version 17 is newer than the latest migration (16): use a newer Accord"
       )
-      #expect(try connection.integer("SELECT version FROM accord_schema") == 16)
+      #expect(try connection.integer("SELECT version FROM accord_schema") == 17)
     }
   }
 
@@ -106,7 +107,7 @@ import Testing
         try? admin.execute("DROP ROLE IF EXISTS \(reader)")
       }
       let connection = try PostgresConnection(url: TestServer.url(database: database.name, user: reader))
-      #expect(try connection.integer("SELECT version FROM accord_schema") == 15)
+      #expect(try connection.integer("SELECT version FROM accord_schema") == 16)
       let error = #expect(throws: PostgresError.self) {
         try connection.write {
           try connection.run("INSERT INTO negotiation (title) VALUES (?)", ["Minerals"])
@@ -202,8 +203,8 @@ import Testing
       }
       #expect(failures.all.isEmpty)
       let connection = try database.connect()
-      #expect(try PostgresMigrator.version(of: connection) == 15)
-      #expect(try connection.integer("SELECT count(*) FROM schema_migration") == 3)
+      #expect(try PostgresMigrator.version(of: connection) == 16)
+      #expect(try connection.integer("SELECT count(*) FROM schema_migration") == 4)
     }
   }
 }
