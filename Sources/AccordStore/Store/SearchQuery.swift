@@ -99,22 +99,25 @@ public enum SearchQuery {
   /// The usage error for FTS5's complaint `message` about the query the analyst typed, or nil when
   /// the message is not a complaint about the query.
   public static func explain(_ message: String, query: String) -> StoreError? {
+    /// What follows `prefix` in the message, by Unicode scalars: what FTS5 quotes may begin with a
+    /// combining mark, which would join the prefix's last character (found by FuzzSearch).
+    func after(_ prefix: String) -> String? {
+      guard message.unicodeScalars.starts(with: prefix.unicodeScalars) else { return nil }
+      return String(String.UnicodeScalarView(message.unicodeScalars.dropFirst(prefix.unicodeScalars.count)))
+    }
     let reason: String
-    if message.hasPrefix("fts5: syntax error near ") {
-      let near = message.dropFirst("fts5: syntax error near ".count)
+    if let near = after("fts5: syntax error near ") {
       reason = near == "\"\"" ? "it ends too soon" : "it cannot be read at \(near)"
-    } else if message.hasPrefix("no such column: ") {
-      reason =
-        "there is no field '\(message.dropFirst("no such column: ".count))' (the fields are title, body and context)"
-    } else if message.hasPrefix("unterminated string") {
+    } else if let column = after("no such column: ") {
+      reason = "there is no field '\(column)' (the fields are title, body and context)"
+    } else if after("unterminated string") != nil {
       reason = "a double quote is not closed"
-    } else if message.hasPrefix("unknown special query") {
+    } else if after("unknown special query") != nil {
       reason = "it has no word to look for"
-    } else if message.hasPrefix("expected integer, got ") {
-      reason =
-        "NEAR's distance must be a whole number, not \(message.dropFirst("expected integer, got ".count))"
-    } else if message.hasPrefix("fts5:") {
-      reason = String(message.dropFirst("fts5:".count)).trimmingSpaces
+    } else if let got = after("expected integer, got ") {
+      reason = "NEAR's distance must be a whole number, not \(got)"
+    } else if let rest = after("fts5:") {
+      reason = rest.trimmingSpaces
     } else {
       return nil
     }
