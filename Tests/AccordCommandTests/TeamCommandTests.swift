@@ -539,16 +539,7 @@ struct TeamWritingTests {
     #expect(try sandbox.run(export).stdout == before)
 
     // Another analyst's later change to the same row stands in the way.
-    let alice = "accord_test_writer_" + database.name.suffix(12)
-    let admin = try PostgresConnection(url: TeamServer.url(database: "postgres"))
-    try admin.execute("CREATE ROLE \(alice) LOGIN IN ROLE accord_writer")
-    defer { try? admin.execute("DROP OWNED BY \(alice); DROP ROLE IF EXISTS \(alice)") }
-    let url = try #require(
-      URLComponents(string: database.url).map { components in
-        var components = components
-        components.user = alice
-        return components.string ?? ""
-      })
+    let (alice, url) = try database.login("writer", in: "accord_writer")
     #expect(try sandbox.run(["meeting", "edit", "1", "--at", "Munich"] + db).status == 0)
     #expect(try sandbox.run("meeting", "edit", "1", "--at", "Munich, Germany", "--db", url).status == 0)
     let server = try database.connect()
@@ -622,21 +613,9 @@ struct TeamWritingTests {
     let database = try TeamServer.Database()
     #expect(try sandbox.run("team", "init", database.url).status == 0)
     #expect(try sandbox.run("copy", "--to", database.url).status == 0)
-    let admin = try PostgresConnection(url: TeamServer.url(database: "postgres"))
-    let analysts = (1...8).map { "accord_test_\($0)_" + database.name.suffix(12) }
-    for analyst in analysts { try admin.execute("CREATE ROLE \(analyst) LOGIN IN ROLE accord_writer") }
-    defer {
-      for analyst in analysts {
-        try? admin.execute("DROP OWNED BY \(analyst); DROP ROLE IF EXISTS \(analyst)")
-      }
-    }
-    func url(_ analyst: String) -> String {
-      URLComponents(string: database.url).map { components in
-        var components = components
-        components.user = analyst
-        return components.string ?? ""
-      } ?? ""
-    }
+    let logins = try (1...8).map { try database.login("analyst\($0)", in: "accord_writer") }
+    let analysts = logins.map(\.role)
+    func url(_ analyst: String) -> String { logins.first { $0.role == analyst }?.url ?? "" }
     for round in 1...3 {
       let children = try analysts.map { analyst in
         try sandbox.start([
@@ -679,16 +658,7 @@ struct TeamWritingTests {
     let database = try TeamServer.Database()
     #expect(try sandbox.run("team", "init", database.url).status == 0)
     #expect(try sandbox.run("copy", "--to", database.url).status == 0)
-    let mallory = "accord_test_mallory_" + database.name.suffix(12)
-    let admin = try PostgresConnection(url: TeamServer.url(database: "postgres"))
-    try admin.execute("CREATE ROLE \(mallory) LOGIN IN ROLE accord_writer")
-    defer { try? admin.execute("DROP OWNED BY \(mallory); DROP ROLE IF EXISTS \(mallory)") }
-    let url = try #require(
-      URLComponents(string: database.url).map { components in
-        var components = components
-        components.user = mallory
-        return components.string ?? ""
-      })
+    let (mallory, url) = try database.login("mallory", in: "accord_writer")
     let writer = try PostgresConnection(url: url)
     let owner = try database.connect()
     let before = try owner.integer("SELECT count(*) FROM change_log")
@@ -725,16 +695,7 @@ struct TeamWritingTests {
     let database = try TeamServer.Database()
     #expect(try sandbox.run("team", "init", database.url).status == 0)
     #expect(try sandbox.run("copy", "--to", database.url).status == 0)
-    let reader = "accord_test_reader_" + database.name.suffix(12)
-    let admin = try PostgresConnection(url: TeamServer.url(database: "postgres"))
-    try admin.execute("CREATE ROLE \(reader) LOGIN IN ROLE accord_reader")
-    defer { try? admin.execute("DROP OWNED BY \(reader); DROP ROLE IF EXISTS \(reader)") }
-    let url = try #require(
-      URLComponents(string: database.url).map { components in
-        var components = components
-        components.user = reader
-        return components.string ?? ""
-      })
+    let (_, url) = try database.login("reader", in: "accord_reader")
     let server = try database.connect()
     let before = try server.integer("SELECT count(*) FROM change_log")
     let read = try sandbox.run("deals", "--db", url)
@@ -816,9 +777,26 @@ enum TeamServer {
 
     func connect() throws -> PostgresConnection { try PostgresConnection(url: url) }
 
+    /// The logins made for this database's test, dropped with it.
+    private var logins: [String] = []
+
+    /// A login of the test's own (roles belong to the whole server: its name ends in the
+    /// database's), a member of `group` (accord_writer or accord_reader), and the URL that signs
+    /// in as it.
+    func login(_ name: String, in group: String) throws -> (role: String, url: String) {
+      let role = "accord_test_\(name)_" + self.name.suffix(12)
+      try PostgresConnection(url: TeamServer.url(database: "postgres")).execute(
+        "CREATE ROLE \(role) LOGIN IN ROLE \(group)")
+      logins.append(role)
+      var components = URLComponents(string: url)
+      components?.user = role
+      return (role, components?.string ?? url)
+    }
+
     deinit {
-      try? PostgresConnection(url: TeamServer.url(database: "postgres")).execute(
-        "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+      let admin = try? PostgresConnection(url: TeamServer.url(database: "postgres"))
+      try? admin?.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+      for role in logins { try? admin?.execute("DROP ROLE IF EXISTS \(role)") }
     }
   }
 }

@@ -1,36 +1,5 @@
 import AccordSQLite
 
-/// Who is writing, and with what command: the open `command` row to which the history triggers
-/// attribute every change (Migrations/0004_history.sql). The store opens it right after each
-/// `BEGIN IMMEDIATE` and closes it right before the `COMMIT`.
-final class CommandLog {
-  var analyst: String
-  var arguments: String = "accord"
-  var openID: Int64?
-
-  init(analyst: String) { self.analyst = analyst }
-
-  /// Opens a command on the log, to which the history triggers attribute what follows.
-  func open(on connection: any Database) throws {
-    openID =
-      EngineWords(engine: connection.engine).analystIsTheLogin
-      ? try connection.insert("INSERT INTO command (arguments) VALUES (?)", [.text(arguments)])
-      : try connection.insert(
-        "INSERT INTO command (analyst, arguments) VALUES (?, ?)", [.text(analyst), .text(arguments)])
-  }
-
-  var hooks: WriteHooks {
-    WriteHooks(
-      begin: { [self] connection in try open(on: connection) },
-      end: { [self] connection in
-        if let id = openID {
-          try connection.run("UPDATE command SET open = 0 WHERE id = ?", [.integer(id)])
-        }
-        openID = nil
-      })
-  }
-}
-
 /// One change on the log: a row inserted, updated or deleted, by which command and analyst; or the
 /// rows a bulk write (an import) inserted into one table (`inserts`).
 public struct HistoryEntry: Sendable, Codable, Equatable {
@@ -98,18 +67,6 @@ public enum RecordKind: String, Sendable, CaseIterable, Codable {
 }
 
 extension AccordStore {
-  /// The analyst to whom this store's writes are attributed (at first, its configuration's).
-  public var analyst: String {
-    get { commandLog.analyst }
-    set { commandLog.analyst = newValue }
-  }
-
-  /// The command line recorded with this store's writes.
-  public var commandArguments: String {
-    get { commandLog.arguments }
-    set { commandLog.arguments = newValue }
-  }
-
   // MARK: History
 
   /// The change log, newest first: all of it, or what concerns one record (its own row, the rows
@@ -424,39 +381,4 @@ extension AccordStore {
       return exists
     }
   }
-
-  // MARK: Retraction
-
-  /// Retracts a record: a new fact, with its reason, that hides it from listings, status,
-  /// searches, timelines and reports. Returns the retraction's number.
-  @discardableResult
-  public func retract(_ kind: RecordKind, _ name: String, reason: String) throws -> Int64 {
-    let reason = reason.trimmingSpaces
-    guard !reason.isEmpty else { throw StoreError.mistake(.retractionWithoutReason) }
-    return try write {
-      let id = try resolveRecord(kind, name)
-      return try insertRetraction(
-        table: kind.table, id: id, reason: reason, label: "\(kind.rawValue) \(name)")
-    }
-  }
-
-  func insertRetraction(table: String, id: Int64, reason: String, label: String) throws -> Int64 {
-    if let earlier = try retractionReason(table: table, id: id) {
-      throw StoreError.conflict("\(label) is retracted already (\(earlier))")
-    }
-    if words.analystIsTheLogin {
-      return try connection.insert(
-        "INSERT INTO retraction (record_table, record_id, reason) VALUES (?, ?, ?)",
-        [.text(table), .integer(id), .text(reason)])
-    }
-    return try connection.insert(
-      "INSERT INTO retraction (record_table, record_id, reason, analyst) VALUES (?, ?, ?, ?)",
-      [.text(table), .integer(id), .text(reason), .text(analyst)])
-  }
-
-  /// True when the record is retracted.
-  public func isRetracted(_ kind: RecordKind, _ id: Int64) throws -> Bool {
-    try retractionReason(table: kind.table, id: id) != nil
-  }
-
 }

@@ -53,3 +53,37 @@ extension AccordStore {
         }))
   }
 }
+
+extension AccordStore {
+  /// Retracts a record: a new fact, with its reason, that hides it from listings, status,
+  /// searches, timelines and reports. Returns the retraction's number.
+  @discardableResult
+  public func retract(_ kind: RecordKind, _ name: String, reason: String) throws -> Int64 {
+    let reason = reason.trimmingSpaces
+    guard !reason.isEmpty else { throw StoreError.mistake(.retractionWithoutReason) }
+    return try write {
+      let id = try resolveRecord(kind, name)
+      return try insertRetraction(
+        table: kind.table, id: id, reason: reason, label: "\(kind.rawValue) \(name)")
+    }
+  }
+
+  func insertRetraction(table: String, id: Int64, reason: String, label: String) throws -> Int64 {
+    if let earlier = try retractionReason(table: table, id: id) {
+      throw StoreError.conflict("\(label) is retracted already (\(earlier))")
+    }
+    if words.analystIsTheLogin {
+      return try connection.insert(
+        "INSERT INTO retraction (record_table, record_id, reason) VALUES (?, ?, ?)",
+        [.text(table), .integer(id), .text(reason)])
+    }
+    return try connection.insert(
+      "INSERT INTO retraction (record_table, record_id, reason, analyst) VALUES (?, ?, ?, ?)",
+      [.text(table), .integer(id), .text(reason), .text(analyst)])
+  }
+
+  /// True when the record is retracted.
+  public func isRetracted(_ kind: RecordKind, _ id: Int64) throws -> Bool {
+    try retractionReason(table: kind.table, id: id) != nil
+  }
+}
