@@ -140,14 +140,31 @@ extension AccordStore {
       Self.historySelect + """
          WHERE l.table_name = ? AND l.row_key IN (\(words.texts(in: "?"))) ORDER BY l.id DESC LIMIT ?
         """, [.text(table), .text(Self.jsonStrings(keys)), .integer(Int64(limit))], decodeHistory)
-    let bulk = try connection.all(
-      Self.historySelect + " WHERE l.table_name = ? AND l.operation = 'inserts' ORDER BY l.id DESC",
-      [.text(table)],
-      decodeHistory)
-    let single = try tableColumns(table).key.count == 1
-    for entry in bulk
-    where try keys.contains(where: { try bulkInsert(entry.key, holds: $0, singleKey: single) }) {
-      entries.append(entry)
+    // The bulk inserts that hold one of them: by the ranges of their ids, read here; or, for a
+    // table keyed otherwise, by their keys, all of them in one statement.
+    if try tableColumns(table).key.count == 1 {
+      let bulk = try connection.all(
+        Self.historySelect + " WHERE l.table_name = ? AND l.operation = 'inserts' ORDER BY l.id DESC",
+        [.text(table)], decodeHistory)
+      for entry in bulk
+      where try keys.contains(where: { try bulkInsert(entry.key, holds: $0, singleKey: true) }) {
+        entries.append(entry)
+      }
+    } else {
+      let held =
+        switch words.engine {
+        case .sqlite:
+          "SELECT 1 FROM json_each(l.row_key) r WHERE json(r.value) IN (SELECT json(value) FROM json_each(?2))"
+        case .postgresql:
+          """
+          SELECT 1 FROM json_array_elements(CAST(l.row_key AS json)) r
+          WHERE CAST(r.value AS jsonb) IN (SELECT CAST(json_array_elements_text(CAST(?2 AS json)) AS jsonb))
+          """
+        }
+      entries += try connection.all(
+        Self.historySelect + """
+           WHERE l.table_name = ?1 AND l.operation = 'inserts' AND EXISTS (\(held)) ORDER BY l.id DESC
+          """, [.text(table), .text(Self.jsonStrings(keys))], decodeHistory)
     }
     return entries
   }
