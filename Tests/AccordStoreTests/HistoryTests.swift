@@ -138,6 +138,20 @@ import Testing
     #expect(throws: StoreError.self) { try store.historyRecord(kind: "nonsense", name: "1") }
   }
 
+  /// A record that is gone (undone) is not there to be named, but its history is: by its number,
+  /// while the log holds its row; a number the log never held is still not found.
+  @Test func theHistoryOfARecordUndoneIsFoundByItsNumber() throws {
+    let store = try makeMineralsStore()
+    let id = try store.log(negotiation: "minerals", text: "Talks resume", date: try date("2025-02-20"))
+    _ = try store.undo()
+    let record = try store.historyRecord(kind: "development", name: String(id))
+    #expect(record.table == "development" && record.id == id)
+    let entries = try store.history(of: record)
+    #expect(entries.filter { $0.table == "development" }.map(\.operation) == ["delete", "insert"])
+    #expect(throws: StoreError.self) { try store.historyRecord(kind: "development", name: "999") }
+    #expect(throws: StoreError.self) { try store.historyRecord(kind: "development", name: "Talks") }
+  }
+
   // MARK: Undo
 
   @Test func undoRevertsACommandExactlyAndUndoOfUndoRedoes() throws {

@@ -324,7 +324,19 @@ extension AccordStore {
   /// `quote`, …) with a name or number, or any table of the schema with a row id.
   public func historyRecord(kind: String, name: String) throws -> (table: String, id: Int64) {
     if let kind = RecordKind(rawValue: kind) {
-      return (kind.table, try resolveRecord(kind, name))
+      do {
+        return (kind.table, try resolveRecord(kind, name))
+      } catch {
+        // A record that is gone (undone, or deleted with the sqlite3 shell) has its history still:
+        // by its number, when the log holds its row.
+        let digits = name.hasPrefix("#") ? String(name.dropFirst()) : name
+        guard let id = Int64(digits),
+          try connection.integer(
+            "SELECT 1 FROM change_log WHERE table_name = ? AND row_key = ? LIMIT 1",
+            [.text(kind.table), .text("[\(id)]")]) != nil
+        else { throw error }
+        return (kind.table, id)
+      }
     }
     let tables = try historyTables()
     guard tables.contains(kind) else {
