@@ -152,6 +152,38 @@ import Testing
     #expect(throws: StoreError.self) { try store.historyRecord(kind: "development", name: "Talks") }
   }
 
+  /// A logged row is read in Swift as SQLite's json_each reads it, and as PostgreSQL's row_to_json
+  /// writes it; anything else is left to the database (nil).
+  @Test func aLoggedRowIsReadAsTheDatabaseReadsIt() throws {
+    let connection = try Connection(path: ":memory:")
+    typealias Field = HistoryEntry.Field
+    for text in [
+      "plain", "quote \" and \\ backslash", "tab\t new\nline", "ünïcödé", "emoji 🙂", "\u{1}\u{1F}\u{7F}",
+      "/slash", "",
+      "[1,\"tag\"]", "{\"a\":1}",
+    ] {
+      let json = try #require(
+        try connection.first(
+          "SELECT json_object('id', 7, 'text', ?, 'none', NULL, 'n', -12)", [.text(text)], { $0.text(0) }))
+      let byDatabase = try connection.all(
+        "SELECT key, CASE WHEN type = 'null' THEN NULL ELSE CAST(value AS TEXT) END FROM json_each(?)",
+        [.text(json)]
+      ) { row in Field(column: row.text(0), value: row.optionalText(1)) }
+      #expect(AccordStore.members(ofObject: json) == byDatabase, "\(json)")
+      #expect(byDatabase[1] == Field(column: "text", value: text))
+    }
+    // PostgreSQL's escapes (a character outside the BMP as a surrogate pair), and its spacing.
+    #expect(
+      AccordStore.members(ofObject: #"{ "a" : "\ud83d\ude42\u00e9" , "b":1 }"#)
+        == [Field(column: "a", value: "🙂é"), Field(column: "b", value: "1")])
+    #expect(AccordStore.members(ofObject: "{}") == [])
+    for other in [
+      "[1]", #"{"a":1"#, #"{"a":{"b":1}}"#, #"{"a":[1]}"#, #"{"a":"\ud83d"}"#, #"{"a":1}x"#, #"{"a":nul}"#,
+    ] {
+      #expect(AccordStore.members(ofObject: other) == nil, "\(other)")
+    }
+  }
+
   // MARK: Undo
 
   @Test func undoRevertsACommandExactlyAndUndoOfUndoRedoes() throws {

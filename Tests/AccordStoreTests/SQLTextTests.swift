@@ -54,6 +54,7 @@ import Testing
     "AccordStore/Store/EngineWords.swift": ["parameter", "column", "index"],
     "AccordStore/Store/Actors.swift": [#"words.binary("x.alias_key")"#, #"words.caseless("a.name")"#],
     "AccordStore/Store/Dormancy.swift": [#"words.numbers(in: "?2")"#],
+    "AccordStore/Store/RecordedChanges.swift": [#"words.numbers(in: "?")"#],
     // The writers' advisory lock, a constant number.
     "AccordPostgres/PostgresConnection.swift": ["Self.writersLock"],
     // An INSERT's own statement, in the message of an internal error.
@@ -127,7 +128,7 @@ import Testing
     #"words.jsonText("l.before", column)"#, #"words.jsonText("l.after", column)"#,
     #"words.keyMatch(keyColumns, "?1")"#, #"words.numbers(in: "?2")"#, #"words.numbers(in: "?")"#,
     "words.jsonKey([quote(key[0])])", #"values(of: columns, table: table, in: "?1")"#, "quote($0)",
-    #"record(table, "?2")"#, #"words.texts(in: "?")"#, "held",
+    #"record(table, "?2")"#, #"words.texts(in: "?")"#, "held", "try rowObject(table)",
     // Bulk writes: a table or trigger name (plain, checked as above) in a trigger's name and
     // values and in the statements that find the new rows; those rows' key columns (`columns`,
     // from pragma_table_info or literal), the rowid mark (an Int64, `$0`), and `selection` and

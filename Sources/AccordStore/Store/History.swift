@@ -227,18 +227,44 @@ extension AccordStore {
   /// Entries with an inserted row's values (the log keeps none): the row as the next change to it
   /// found it, else as it is now; and a bulk insert's count of rows.
   private func complete(_ entries: [HistoryEntry]) throws -> [HistoryEntry] {
-    try entries.map { entry in
+    // For every insert at once: the row as the next change to it found it.
+    let inserts = entries.filter { $0.operation == "insert" }.map(\.id)
+    var later: [Int64: String] = [:]
+    if !inserts.isEmpty {
+      for (id, before) in try connection.all(
+        """
+        SELECT i.id, (SELECT c.before FROM change_log c
+            WHERE c.table_name = i.table_name AND c.row_key = i.row_key AND c.id > i.id
+              AND c.operation IN ('update', 'delete')
+            ORDER BY c.id LIMIT 1) AS later
+        FROM change_log i WHERE i.id IN (\(words.numbers(in: "?")))
+        """, [.text(Self.jsonList(inserts))], { row in (row.integer(0), row.optionalText(1)) })
+      {
+        if let before { later[id] = before }
+      }
+    }
+    // The others as they are now: those of a table keyed by id, a table at a time.
+    var now: [String: [String: String]] = [:]
+    for (table, group) in Dictionary(
+      grouping: entries.filter { $0.operation == "insert" && later[$0.id] == nil }, by: \.table)
+    where try tableColumns(table).key == ["id"] {
+      let ids = group.compactMap { Self.idRanges("[" + $0.key + "]")?.first?.first }
+      for (key, json) in try connection.all(
+        "SELECT \(words.jsonKey(["id"])), \(try rowObject(table)) FROM \(quote(table)) WHERE id IN (\(words.numbers(in: "?")))",
+        [.text(Self.jsonList(ids))], { row in (row.text(0), row.text(1)) })
+      {
+        now[table, default: [:]][key] = json
+      }
+      for entry in group where now[table]?[entry.key] == nil { now[table, default: [:]][entry.key] = "" }
+    }
+    return try entries.map { entry in
       var entry = entry
       switch entry.operation {
       case "insert":
-        let later = try connection.first(
-          """
-          SELECT before FROM change_log
-          WHERE table_name = ? AND row_key = ? AND id > ? AND operation IN ('update', 'delete')
-          ORDER BY id LIMIT 1
-          """, [.text(entry.table), .text(entry.key), .integer(entry.id)], { $0.optionalText(0) })
-        if let json = later ?? nil {
+        if let json = later[entry.id] {
           entry.after = try fields(json)
+        } else if let json = now[entry.table]?[entry.key] {
+          entry.after = json.isEmpty ? nil : try fields(json)
         } else {
           entry.after = try currentRow(entry.table, key: entry.key)
         }
@@ -261,19 +287,24 @@ extension AccordStore {
 
   /// A row as it is now, by its key (a JSON array), as fields; nil when it is gone.
   private func currentRow(_ table: String, key: String) throws -> [HistoryEntry.Field]? {
-    let (columns, keyColumns) = try tableColumns(table)
-    // The row as the history triggers write one: an object of its columns in the table's order.
-    let object =
-      switch words.engine {
-      case .sqlite: "json_object(" + columns.map { "'\($0)', \(quote($0))" }.joined(separator: ", ") + ")"
-      case .postgresql: "CAST(row_to_json(\(quote(table))) AS text)"
-      }
+    let keyColumns = try tableColumns(table).key
     guard
       let json = try connection.first(
-        "SELECT \(object) FROM \(quote(table)) WHERE \(words.keyMatch(keyColumns, "?1"))", [.text(key)],
-        { $0.text(0) })
+        "SELECT \(try rowObject(table)) FROM \(quote(table)) WHERE \(words.keyMatch(keyColumns, "?1"))",
+        [.text(key)], { $0.text(0) })
     else { return nil }
     return try fields(json)
+  }
+
+  /// A row of `table` as the history triggers write one: a JSON object of its columns in the
+  /// table's order (SQL, over the table's own name).
+  private func rowObject(_ table: String) throws -> String {
+    switch words.engine {
+    case .sqlite:
+      "json_object("
+        + (try tableColumns(table).columns).map { "'\($0)', \(quote($0))" }.joined(separator: ", ") + ")"
+    case .postgresql: "CAST(row_to_json(\(quote(table))) AS text)"
+    }
   }
 
   /// An entry from a row of ``historySelect`` (a row of `change_log` with its command).
@@ -288,6 +319,8 @@ extension AccordStore {
   /// The columns of a logged row, in order.
   private func fields(_ json: String?) throws(DatabaseError) -> [HistoryEntry.Field]? {
     guard let json else { return nil }
+    // Read here, as the log writes rows; anything else, by the database's own JSON.
+    if let members = Self.members(ofObject: json) { return members }
     return try connection.all(
       words.engine == .sqlite
         ? "SELECT key, CASE WHEN type = 'null' THEN NULL ELSE CAST(value AS TEXT) END AS value FROM json_each(?)"
@@ -297,6 +330,100 @@ extension AccordStore {
     ) { row throws(DatabaseError) in
       HistoryEntry.Field(column: try row.text("key"), value: try row.optionalText("value"))
     }
+  }
+
+  /// The members of a logged row, in order: a JSON object of strings, numbers, `true`, `false` and
+  /// `null`, as SQLite's json_object() and PostgreSQL's row_to_json() write one (a number, as it is
+  /// written; Accord's tables hold no REAL). Nil for anything else, which the database reads.
+  static func members(ofObject json: String) -> [HistoryEntry.Field]? {
+    var scalars = Array(json.unicodeScalars)[...]
+    func skipSpace() {
+      while let next = scalars.first, next == " " || next == "\n" || next == "\t" || next == "\r" {
+        scalars.removeFirst()
+      }
+    }
+    func hex4() -> UInt32? {
+      var value: UInt32 = 0
+      for _ in 0..<4 {
+        guard let next = scalars.popFirst(), let digit = UInt32(String(next), radix: 16) else { return nil }
+        value = value * 16 + digit
+      }
+      return value
+    }
+    func string() -> String? {
+      guard scalars.popFirst() == "\"" else { return nil }
+      var text = String.UnicodeScalarView()
+      while let next = scalars.popFirst() {
+        switch next {
+        case "\"": return String(text)
+        case "\\":
+          switch scalars.popFirst() {
+          case "\"": text.append("\"")
+          case "\\": text.append("\\")
+          case "/": text.append("/")
+          case "b": text.append("\u{8}")
+          case "f": text.append("\u{C}")
+          case "n": text.append("\n")
+          case "r": text.append("\r")
+          case "t": text.append("\t")
+          case "u":
+            guard var code = hex4() else { return nil }
+            if (0xD800..<0xDC00).contains(code) {
+              guard scalars.popFirst() == "\\", scalars.popFirst() == "u", let low = hex4(),
+                (0xDC00..<0xE000).contains(low)
+              else { return nil }
+              code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            }
+            guard let scalar = Unicode.Scalar(code) else { return nil }
+            text.append(scalar)
+          default: return nil
+          }
+        default: text.append(next)
+        }
+      }
+      return nil
+    }
+    skipSpace()
+    guard scalars.popFirst() == "{" else { return nil }
+    var members: [HistoryEntry.Field] = []
+    skipSpace()
+    if scalars.first == "}" {
+      scalars.removeFirst()
+    } else {
+      while true {
+        skipSpace()
+        guard let column = string() else { return nil }
+        skipSpace()
+        guard scalars.popFirst() == ":" else { return nil }
+        skipSpace()
+        let value: String?
+        if scalars.first == "\"" {
+          guard let text = string() else { return nil }
+          value = text
+        } else {
+          var literal = ""
+          while let next = scalars.first, next != ",", next != "}", next != " ", next != "\n" {
+            literal.unicodeScalars.append(scalars.removeFirst())
+          }
+          guard
+            literal == "null" || literal == "true" || literal == "false"
+              || (!literal.isEmpty
+                && literal.unicodeScalars.allSatisfy { "-+.eE0123456789".unicodeScalars.contains($0) })
+          else { return nil }
+          value = literal == "null" ? nil : literal
+        }
+        members.append(HistoryEntry.Field(column: column, value: value))
+        skipSpace()
+        switch scalars.popFirst() {
+        case ",": continue
+        case "}": break
+        default: return nil
+        }
+        break
+      }
+    }
+    skipSpace()
+    return scalars.isEmpty ? members : nil
   }
 
   /// Every (table, column) whose foreign key points at `table`, from the schema.

@@ -98,10 +98,17 @@ extension AccordStore {
   private func describe(
     _ entries: [HistoryEntry], into changes: inout [RecordedChange], undone: inout Set<Int64>, limit: Int
   ) throws {
+    // Which of these entries' commands were undos, and of what: one statement for them all.
+    let commands = Array(Set(entries.compactMap(\.command)))
+    let undid = Dictionary(
+      try connection.all(
+        "SELECT id, undoes FROM command WHERE undoes IS NOT NULL AND id IN (\(words.numbers(in: "?")))",
+        [.text(Self.jsonList(commands))], { row in (row.integer(0), row.integer(1)) }),
+      uniquingKeysWith: { first, _ in first })
     for entry in entries {
       guard changes.count < limit else { break }
       let command = entry.arguments
-      if let id = entry.command, let target = try undoneCommand(by: id) {
+      if let id = entry.command, let target = undid[id] {
         if undone.insert(id).inserted {
           // Undoing an undo redoes the command it had undone.
           let undone =
@@ -127,11 +134,6 @@ extension AccordStore {
           recordedAt: entry.changedAt, analyst: entry.analyst, command: command, kind: kind, id: id,
           event: event))
     }
-  }
-
-  /// The command that command `id` undid, if it was an undo.
-  private func undoneCommand(by id: Int64) throws(StoreError) -> Int64? {
-    try StoreError.catching(connection.integer("SELECT undoes FROM command WHERE id = ?", [.integer(id)]))
   }
 
   /// The kind, number and event of one change; nil for a row that is part of another's line.
