@@ -11,8 +11,8 @@ public struct Placeholders: Sendable, Equatable {
   public let sql: String
   /// How many arguments the statement takes.
   public let count: Int
-  /// The parameters that the statement only ever tests for NULL (`?2 IS NULL`), from which
-  /// PostgreSQL can infer no type: they are sent as text.
+  /// The parameters that the statement only ever tests for NULL (`?2 IS NULL`) or never names,
+  /// from which PostgreSQL can infer no type: they are sent as text.
   public let onlyTestedForNull: Set<Int>
 
   public init(sqlite sql: String) {
@@ -137,6 +137,8 @@ public struct Placeholders: Sendable, Equatable {
     }
     self.sql = String(decoding: output, as: UTF8.self)
     self.count = largest
+    // A parameter the statement never names (`?3` given, `?1` not) has no type to infer either.
     onlyTestedForNull = Set(testedForNull.filter(\.value).keys)
+      .union(largest < 1 ? [] : (1...largest).filter { testedForNull[$0] == nil })
   }
 }

@@ -144,6 +144,8 @@ public final class PostgresDatabase: Database {
       // The schema's refusals, in the codes SQLite gives the same ones.
       let extended: Int32? =
         switch sqlstate {
+        // A primary key's index is named TABLE_pkey (the baseline names none otherwise).
+        case "23505" where message.contains("_pkey\""): ExtendedCode.constraintPrimaryKey
         case "23505": ExtendedCode.constraintUnique
         case "23503": ExtendedCode.constraintForeignKey
         case "23514": ExtendedCode.constraintCheck

@@ -713,11 +713,10 @@ struct TeamWritingTests {
   }
 }
 
-/// The commands that do not run on PostgreSQL yet say so, in one line, before they connect (the
+/// The commands that do not run on PostgreSQL say so, in one line, before they connect (the
 /// URL here names no server), and make no file of that name. Needs no server.
 @Suite struct TeamDatabaseRefusalTests {
   @Test(arguments: [
-    ["import", "no-such-file.csv", "--db", "postgresql://127.0.0.1:1/accord"],
     ["generate", "--negotiations", "1", "--db", "postgres://127.0.0.1:1/accord"],
     ["init", "--db", "postgresql://127.0.0.1:1/accord"],
   ])
@@ -728,7 +727,7 @@ struct TeamWritingTests {
     #expect(result.stdout == "")
     #expect(
       result.stderr
-        == "Error: this command does not work on a team's PostgreSQL database yet (import and generate do not; the README's 'For a team' lists what does): give --db an SQLite file\n"
+        == "Error: this command works on an SQLite file, not on a team's PostgreSQL database (the README's 'For a team' lists the commands that work there): give --db an SQLite file\n"
     )
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: sandbox.folder).filter { $0.hasPrefix("postgres") }

@@ -44,6 +44,16 @@ import Testing
     #expect(translate("SELECT $1, a$b, ?") == ("SELECT $1, a$b, $1", 1))
   }
 
+  /// A parameter only tested for NULL, or never named, gives the server nothing to infer its
+  /// type from: it is sent as text.
+  @Test func parametersWithoutATypeToInferAreMarked() {
+    #expect(Placeholders(sqlite: "SELECT 1 WHERE ?1 IS NULL OR a = ?2").onlyTestedForNull == [1])
+    #expect(Placeholders(sqlite: "SELECT 1 WHERE ?1 IS NULL OR a = ?1").onlyTestedForNull == [])
+    // The importer's matches number their columns from ?3, and ?1 goes unnamed.
+    #expect(Placeholders(sqlite: "SELECT id FROM t WHERE a = ?3 AND id <= ?2").onlyTestedForNull == [1])
+    #expect(Placeholders(sqlite: "SELECT 1").onlyTestedForNull == [])
+  }
+
   @Test func anUnterminatedStringIsCopiedAsItIs() {
     #expect(translate("SELECT 'open ?") == ("SELECT 'open ?", 0))
   }

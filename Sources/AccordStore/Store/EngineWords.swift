@@ -13,6 +13,25 @@ public struct EngineWords: Sendable {
   /// else the login name).
   public var analystIsTheLogin: Bool { engine == .postgresql }
 
+  /// The time now, as the tables' `recorded_at` default writes it: UTC to the millisecond, one
+  /// value for the whole statement.
+  public var now: String {
+    switch engine {
+    case .sqlite: "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+    case .postgresql: "accord_utc_now()"
+    }
+  }
+
+  /// A placeholder for the id of a new row of `table` that the database numbers when the value
+  /// is NULL: SQLite numbers a NULL rowid itself; PostgreSQL's identity columns refuse a NULL, so
+  /// there it is the identity's next value.
+  public func newID(_ table: String) -> String {
+    switch engine {
+    case .sqlite: "?"
+    case .postgresql: "coalesce(?, nextval(pg_get_serial_sequence('\(table)', 'id')))"
+    }
+  }
+
   /// The numbers in `parameter`, a JSON array (``AccordStore/jsonList(_:)``), as a subquery's
   /// rows: for `id IN (…)`.
   public func numbers(in parameter: String) -> String {

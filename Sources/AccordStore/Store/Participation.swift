@@ -46,10 +46,16 @@ extension AccordStore {
   public func addParticipant(
     negotiation: Int64, actor: Int64, role: ParticipantRole, side: String? = nil, date: AccordDate? = nil
   ) throws {
+    // Not by ON CONFLICT alone: PostgreSQL would take a number from the identity for the row it
+    // then drops, and the next participant's id would differ from the file's.
     try connection.run(
       """
       INSERT INTO participant (negotiation_id, actor_id, role, side, event, date, date_first, date_last)
-      VALUES (?, ?, ?, ?, 'joined', ?, ?, ?) ON CONFLICT DO NOTHING
+      SELECT ?1, ?2, ?3, ?4, 'joined', ?5, ?6, ?7
+      WHERE NOT EXISTS (
+        SELECT 1 FROM participant WHERE negotiation_id = ?1 AND actor_id = ?2 AND role = ?3 AND event = 'joined'
+          AND coalesce(date, '') = coalesce(?5, ''))
+      ON CONFLICT DO NOTHING
       """,
       [
         .integer(negotiation), .integer(actor), .text(role.rawValue),

@@ -35,8 +35,8 @@ extension RecordImporter {
       datasetRecords[id] = existing.0
       return count("dataset_record", added: false)
     }
-    datasetRecords[id] = try run(
-      "INSERT INTO dataset_record (id, dataset, kind, key, \(column), recorded_at) VALUES (?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
+    datasetRecords[id] = try insert(
+      "INSERT INTO dataset_record (id, dataset, kind, key, \(column), recorded_at) VALUES (\(words.newID("dataset_record")), ?, ?, ?, ?, coalesce(?, \(words.now)))",
       [
         newID(id, "dataset_record"), .text(dataset), .text(kind), .text(key), .integer(target),
         .optional(recordedAt),
@@ -53,13 +53,14 @@ extension RecordImporter {
     let record = try numbered(f, "record", datasetRecords, "dataset record", required: false)
     let recordedAt = try f.recordedAt()
     if try match(
-      "proposal_stage", "proposal_id = ?3 AND stage = ?4 AND stage_sub IS ?5 AND record_id IS ?6",
+      "proposal_stage",
+      "proposal_id = ?3 AND stage = ?4 AND stage_sub IS NOT DISTINCT FROM ?5 AND record_id IS NOT DISTINCT FROM ?6",
       [.integer(proposal), .text(stage), .optional(sub), .optional(record)]) != nil
     {
       return count("stage", added: false)
     }
-    _ = try run(
-      "INSERT INTO proposal_stage (id, proposal_id, stage, stage_sub, record_id, recorded_at) VALUES (?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
+    try run(
+      "INSERT INTO proposal_stage (id, proposal_id, stage, stage_sub, record_id, recorded_at) VALUES (\(words.newID("proposal_stage")), ?, ?, ?, ?, coalesce(?, \(words.now)))",
       [
         newID(id, "proposal_stage"), .integer(proposal), .text(stage), .optional(sub), .optional(record),
         .optional(recordedAt),
@@ -76,13 +77,14 @@ extension RecordImporter {
     let record = try numbered(f, "record", datasetRecords, "dataset record", required: false)
     let recordedAt = try f.recordedAt()
     if try match(
-      "proposal_signatory", "proposal_id = ?3 AND role = ?4 AND text = ?5 AND record_id IS ?6",
+      "proposal_signatory",
+      "proposal_id = ?3 AND role = ?4 AND text = ?5 AND record_id IS NOT DISTINCT FROM ?6",
       [.integer(proposal), .text(role), .text(text), .optional(record)]) != nil
     {
       return count("signatory", added: false)
     }
-    _ = try run(
-      "INSERT INTO proposal_signatory (id, proposal_id, role, text, record_id, recorded_at) VALUES (?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
+    try run(
+      "INSERT INTO proposal_signatory (id, proposal_id, role, text, record_id, recorded_at) VALUES (\(words.newID("proposal_signatory")), ?, ?, ?, ?, coalesce(?, \(words.now)))",
       [
         newID(id, "proposal_signatory"), .integer(proposal), .text(role), .text(text), .optional(record),
         .optional(recordedAt),
@@ -129,7 +131,10 @@ extension RecordImporter {
       }
     }
     guard let reason = try f.nonEmptyText("reason") else { throw f.missing("reason") }
-    let analyst = try f.nonEmptyText("analyst") ?? store.analyst
+    // A retraction the file names no analyst for is the importer's: on a team's server, the login.
+    let named = try f.nonEmptyText("analyst")
+    let analyst: SQLValue =
+      named.map { .text($0) } ?? (words.analystIsTheLogin ? .null : .text(store.analyst))
     let at = try f.optionalText("retracted_at")
     if try connection.integer(
       "SELECT id FROM retraction WHERE record_table = ? AND record_id = ?", [.text(table), .integer(record)])
@@ -137,14 +142,23 @@ extension RecordImporter {
     {
       return count("retraction", added: false)
     }
-    _ = try run(
-      """
-      INSERT INTO retraction (id, record_table, record_id, reason, analyst, retracted_at)
-      VALUES (?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
-      """,
-      [
-        newID(id, "retraction"), .text(table), .integer(record), .text(reason), .text(analyst), .optional(at),
-      ])
+    do {
+      try run(
+        """
+        INSERT INTO retraction (id, record_table, record_id, reason, analyst, retracted_at)
+        VALUES (\(words.newID("retraction")), ?, ?, ?, \(words.analystIsTheLogin ? "coalesce(?, session_user)" : "?"),
+          coalesce(?, \(words.now)))
+        """,
+        [newID(id, "retraction"), .text(table), .integer(record), .text(reason), analyst, .optional(at)])
+    } catch {
+      // Migration 0016: on the server, only the database's owner writes in another's name.
+      guard words.analystIsTheLogin, case .database(.sqlite(_, _, let message, _)) = error,
+        message.contains("is who signed in")
+      else { throw error }
+      throw StoreError.invalid(
+        "the database refused it: \(message); another analyst's retraction is imported by the database's owner"
+      )
+    }
     count("retraction", added: true)
   }
 }

@@ -19,29 +19,39 @@ extension RecordImporter {
       pendingDevelopments.removeAll(keepingCapacity: true)
       pendingDevelopmentNumbers.removeAll(keepingCapacity: true)
     }
-    try insertDevelopments(pendingDevelopments, rows: pendingDevelopments.count / 7)
+    let ids = try insertDevelopments(pendingDevelopments, rows: pendingDevelopments.count / 7)
     added["development", default: 0] += pendingDevelopments.count / 7
-    // SQLite numbered the batch's rows one after another, in the order given.
-    let last = connection.lastInsertedRowID
-    for (offset, number) in pendingDevelopmentNumbers.enumerated() {
-      renumber("development", number, last - Int64(pendingDevelopmentNumbers.count - 1 - offset))
+    if !pendingDevelopmentNumbers.isEmpty {
+      for (number, id) in zip(pendingDevelopmentNumbers, ids) { renumber("development", number, id) }
     }
   }
 
-  private func insertDevelopments(_ values: [SQLValue], rows: Int) throws(StoreError) {
+  /// Inserts `rows` developments of seven values each, in the order given, and returns their ids
+  /// in that order.
+  @discardableResult
+  private func insertDevelopments(_ values: [SQLValue], rows: Int) throws(StoreError) -> [Int64] {
+    let row = "(\(words.newID("development")), ?, ?, ?, ?, ?, coalesce(?, \(words.now)))"
+    func sql() -> String {
+      "INSERT INTO development (id, negotiation_id, date, date_first, date_last, text, recorded_at) VALUES "
+        + Array(repeating: row, count: rows).joined(separator: ", ")
+    }
     do {
+      guard let file else {
+        // A server says which ids it gave, in the order of the rows.
+        return try connection.all(sql() + " RETURNING id", values) { $0.integer(0) }
+      }
       let statement: Statement
       if rows == Self.developmentBatch, let prepared = developmentInsert {
         statement = prepared
       } else {
-        let row = "(?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"
-        statement = try connection.statement(
-          "INSERT INTO development (id, negotiation_id, date, date_first, date_last, text, recorded_at) VALUES "
-            + Array(repeating: row, count: rows).joined(separator: ", "))
+        statement = try file.statement(sql())
         if rows == Self.developmentBatch { developmentInsert = statement }
       }
       try statement.bind(values)
       try statement.run()
+      // SQLite numbered the rows one after another, in the order given.
+      let last = file.lastInsertedRowID
+      return (0..<Int64(rows)).map { last - Int64(rows) + 1 + $0 }
     } catch {
       throw StoreError(error)
     }
@@ -121,16 +131,17 @@ extension RecordImporter {
       key, .integer(negotiation), .text(dateText), date.first, date.last, .text(text), .optional(recordedAt),
     ]
     try flushDevelopments()
-    try insertDevelopments(values, rows: 1)
-    let row = connection.lastInsertedRowID
+    guard let row = try insertDevelopments(values, rows: 1).first else {
+      throw StoreError.conflict("the database gave no id to a development of the file")
+    }
     renumber("development", id, row)
     for actor in actors {
-      _ = try run(
-        "INSERT OR IGNORE INTO development_actor (development_id, actor_id) VALUES (?, ?)",
+      try run(
+        "INSERT INTO development_actor (development_id, actor_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
         [.integer(row), .integer(try resolve(actor, field: "actors", table: "actor"))])
     }
     for source in sources {
-      _ = try run(
+      try run(
         "INSERT INTO citation (source_id, development_id) VALUES (?, ?)",
         [.integer(try resolve(source, field: "sources", table: "source")), .integer(row)])
     }

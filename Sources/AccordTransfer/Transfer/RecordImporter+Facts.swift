@@ -25,15 +25,16 @@ extension RecordImporter {
       .optional(until?.text),
     ]
     if try match(
-      "affiliation", "person_id = ?3 AND organization_id = ?4 AND role IS ?5 AND since IS ?6 AND until IS ?7",
+      "affiliation",
+      "person_id = ?3 AND organization_id = ?4 AND role IS NOT DISTINCT FROM ?5 AND since IS NOT DISTINCT FROM ?6 AND until IS NOT DISTINCT FROM ?7",
       values) != nil
     {
       return count("affiliation", added: false)
     }
-    _ = try run(
+    try run(
       """
       INSERT INTO affiliation (id, person_id, organization_id, role, since, since_first, until, until_last, recorded_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      VALUES (\(words.newID("affiliation")), ?, ?, ?, ?, ?, ?, ?, coalesce(?, \(words.now)))
       """,
       [
         newID(id, "affiliation"), .integer(person), .integer(organization), .optional(role),
@@ -61,7 +62,7 @@ extension RecordImporter {
     let recordedAt = try f.recordedAt()
     if let existing = try match(
       "proposal_step",
-      "proposal_id = ?3 AND step = ?4 AND party_id IS ?5 AND date = ?6 AND note IS ?7 AND label IS ?8 AND until IS ?9 AND effective IS ?10",
+      "proposal_id = ?3 AND step = ?4 AND party_id IS NOT DISTINCT FROM ?5 AND date = ?6 AND note IS NOT DISTINCT FROM ?7 AND label IS NOT DISTINCT FROM ?8 AND until IS NOT DISTINCT FROM ?9 AND effective IS NOT DISTINCT FROM ?10",
       [
         .integer(proposal), .text(step), .optional(party), .text(date.text), .optional(note),
         .optional(label),
@@ -71,11 +72,11 @@ extension RecordImporter {
       renumber("proposal_step", id, existing)
       return count("step", added: false)
     }
-    let row = try run(
+    let row = try insert(
       """
       INSERT INTO proposal_step (id, proposal_id, step, party_id, date, date_first, date_last, label, until,
         until_first, until_last, effective, effective_first, effective_last, note, recorded_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      VALUES (\(words.newID("proposal_step")), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, \(words.now)))
       """,
       [newID(id, "proposal_step"), .integer(proposal), .text(step), .optional(party)] + date.columns
         + [.optional(label)] + AccordDate.optionalColumns(until) + AccordDate.optionalColumns(effective) + [
@@ -99,8 +100,8 @@ extension RecordImporter {
       terms[id] = existing
       return count("term", added: false)
     }
-    terms[id] = try run(
-      "INSERT INTO term (id, negotiation_id, text, text_key, recorded_at) VALUES (?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
+    terms[id] = try insert(
+      "INSERT INTO term (id, negotiation_id, text, text_key, recorded_at) VALUES (\(words.newID("term")), ?, ?, ?, coalesce(?, \(words.now)))",
       [newID(id, "term"), .integer(negotiation), .text(text), .text(key), .optional(recordedAt)])
     count("term", added: true)
   }
@@ -128,7 +129,7 @@ extension RecordImporter {
     let recordedAt = try f.recordedAt()
     if let existing = try match(
       "position",
-      "negotiation_id = ?3 AND actor_id = ?4 AND term_id = ?5 AND stance = ?6 AND revises_id IS ?7 AND date = ?8 AND note IS ?9",
+      "negotiation_id = ?3 AND actor_id = ?4 AND term_id = ?5 AND stance = ?6 AND revises_id IS NOT DISTINCT FROM ?7 AND date = ?8 AND note IS NOT DISTINCT FROM ?9",
       [
         .integer(negotiation), .integer(actor), .integer(term), .text(stance), .optional(revises),
         .text(date.text),
@@ -138,11 +139,11 @@ extension RecordImporter {
       positions[id] = existing
       return count("position", added: false)
     }
-    let row = try run(
+    let row = try insert(
       """
       INSERT INTO position (id, negotiation_id, actor_id, term_id, stance, revises_id, date, date_first, date_last,
         note, recorded_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      VALUES (\(words.newID("position")), ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, \(words.now)))
       """,
       [
         newID(id, "position"), .integer(negotiation), .integer(actor), .integer(term), .text(stance),
@@ -184,16 +185,17 @@ extension RecordImporter {
     note: String?, recordedAt: String?
   ) throws -> Int64 {
     if let existing = try match(
-      "answer", "condition_id = ?3 AND actor_id IS ?4 AND outcome = ?5 AND date = ?6 AND note IS ?7",
+      "answer",
+      "condition_id = ?3 AND actor_id IS NOT DISTINCT FROM ?4 AND outcome = ?5 AND date = ?6 AND note IS NOT DISTINCT FROM ?7",
       [.integer(condition), .optional(actor), .text(outcome), .text(date.text), .optional(note)])
     {
       count("answer", added: false)
       return existing
     }
-    let row = try run(
+    let row = try insert(
       """
       INSERT INTO answer (id, condition_id, actor_id, outcome, date, date_first, date_last, note, recorded_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      VALUES (\(words.newID("answer")), ?, ?, ?, ?, ?, ?, ?, coalesce(?, \(words.now)))
       """,
       [fileID.map { newID($0, "answer") } ?? .null, .integer(condition), .optional(actor), .text(outcome)]
         + date.columns + [.optional(note), .optional(recordedAt)])
@@ -221,10 +223,10 @@ extension RecordImporter {
       memberships[id] = existing
       return count("membership", added: false)
     }
-    memberships[id] = try run(
+    memberships[id] = try insert(
       """
       INSERT INTO membership (id, bloc_id, member_id, event, date, date_first, date_last, recorded_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      VALUES (\(words.newID("membership")), ?, ?, ?, ?, ?, ?, coalesce(?, \(words.now)))
       """,
       [newID(id, "membership"), .integer(bloc), .integer(member), .text(event)]
         + AccordDate.optionalColumns(date)
@@ -249,10 +251,10 @@ extension RecordImporter {
       links[id] = existing
       return count("link", added: false)
     }
-    links[id] = try run(
+    links[id] = try insert(
       """
       INSERT INTO proposal_link (id, proposal_id, link, other_id, recorded_at)
-      VALUES (?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      VALUES (\(words.newID("proposal_link")), ?, ?, ?, coalesce(?, \(words.now)))
       """,
       [newID(id, "proposal_link"), .integer(proposal), .text(kind), .integer(other), .optional(recordedAt)])
     count("link", added: true)
@@ -267,16 +269,16 @@ extension RecordImporter {
     let date = try date(f, "date")
     let recordedAt = try f.recordedAt()
     if let existing = try match(
-      "deadline", "negotiation_id = ?3 AND proposal_id IS ?4 AND title = ?5 AND date = ?6",
+      "deadline", "negotiation_id = ?3 AND proposal_id IS NOT DISTINCT FROM ?4 AND title = ?5 AND date = ?6",
       [.integer(negotiation), .optional(proposal), .text(title), .text(date.text)])
     {
       deadlines[id] = existing
       return count("deadline", added: false)
     }
-    let row = try run(
+    let row = try insert(
       """
       INSERT INTO deadline (id, negotiation_id, proposal_id, title, date, date_first, date_last, recorded_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      VALUES (\(words.newID("deadline")), ?, ?, ?, ?, ?, ?, coalesce(?, \(words.now)))
       """,
       [newID(id, "deadline"), .integer(negotiation), .optional(proposal), .text(title)] + date.columns
         + [.optional(recordedAt)])
@@ -299,14 +301,14 @@ extension RecordImporter {
     if mayMatch("term_link"),
       try connection.integer(
         """
-        SELECT id FROM term_link WHERE term_id = ?2 AND link = ?3 AND other_term_id = ?4 AND position_id IS ?5
+        SELECT id FROM term_link WHERE term_id = ?2 AND link = ?3 AND other_term_id = ?4 AND position_id IS NOT DISTINCT FROM ?5
           AND id <= ?1 LIMIT 1
         """, [.integer(startMax["term_link"] ?? 0)] + values) != nil
     {
       return count("term_link", added: false)
     }
-    _ = try run(
-      "INSERT INTO term_link (id, term_id, link, other_term_id, position_id) VALUES (?, ?, ?, ?, ?)",
+    try run(
+      "INSERT INTO term_link (id, term_id, link, other_term_id, position_id) VALUES (\(words.newID("term_link")), ?, ?, ?, ?)",
       [newID(id, "term_link")] + values)
     count("term_link", added: true)
   }
@@ -325,23 +327,24 @@ extension RecordImporter {
     }
     let recordedAt = try f.recordedAt()
     if let existing = try match(
-      "meeting", "negotiation_id = ?3 AND date = ?4 AND place IS ?5 AND summary IS ?6",
+      "meeting",
+      "negotiation_id = ?3 AND date = ?4 AND place IS NOT DISTINCT FROM ?5 AND summary IS NOT DISTINCT FROM ?6",
       [.integer(negotiation), .text(date.text), .optional(place), .optional(summary)])
     {
       renumber("meeting", id, existing)
       return count("meeting", added: false)
     }
-    let row = try run(
+    let row = try insert(
       """
       INSERT INTO meeting (id, negotiation_id, date, date_first, date_last, place, summary, recorded_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      VALUES (\(words.newID("meeting")), ?, ?, ?, ?, ?, ?, coalesce(?, \(words.now)))
       """,
       [newID(id, "meeting"), .integer(negotiation)] + date.columns + [
         .optional(place), .optional(summary), .optional(recordedAt),
       ])
     for actor in participants {
-      _ = try run(
-        "INSERT OR IGNORE INTO meeting_participant (meeting_id, actor_id) VALUES (?, ?)",
+      try run(
+        "INSERT INTO meeting_participant (meeting_id, actor_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
         [.integer(row), .integer(actor)])
     }
     renumber("meeting", id, row)
@@ -369,7 +372,7 @@ extension RecordImporter {
     let recordedAt = try f.recordedAt()
     if let existing = try match(
       "statement",
-      "actor_id = ?3 AND negotiation_id IS ?4 AND date = ?5 AND text = ?6 AND language IS ?7 AND context IS ?8",
+      "actor_id = ?3 AND negotiation_id IS NOT DISTINCT FROM ?4 AND date = ?5 AND text = ?6 AND language IS NOT DISTINCT FROM ?7 AND context IS NOT DISTINCT FROM ?8",
       [
         .integer(speaker), .optional(negotiation), .text(date.text), .text(text), .optional(language),
         .optional(context),
@@ -378,11 +381,11 @@ extension RecordImporter {
       renumber("statement", id, existing)
       return count("quote", added: false)
     }
-    let row = try run(
+    let row = try insert(
       """
       INSERT INTO statement (id, actor_id, negotiation_id, date, date_first, date_last, text, language, context,
         recorded_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      VALUES (\(words.newID("statement")), ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, \(words.now)))
       """,
       [newID(id, "statement"), .integer(speaker), .optional(negotiation)] + date.columns + [
         .text(text), .optional(language), .optional(context), .optional(recordedAt),

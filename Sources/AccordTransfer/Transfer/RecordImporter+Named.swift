@@ -53,8 +53,8 @@ extension RecordImporter {
             "actor '\(slug)': field '\(field)': \(value) belongs to actor '\(other)' in the database already")
         }
       }
-      actor = try run(
-        "INSERT INTO actor (id, slug, name, kind, code, wikidata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
+      actor = try insert(
+        "INSERT INTO actor (id, slug, name, kind, code, wikidata, recorded_at) VALUES (\(words.newID("actor")), ?, ?, ?, ?, ?, coalesce(?, \(words.now)))",
         [
           newID(id, "actor"), .text(slug), .text(name), .text(kind), .optional(code), .optional(wikidata),
           .optional(recordedAt),
@@ -63,8 +63,8 @@ extension RecordImporter {
     }
     slugs["actor", default: [:]][slug] = actor
     for alias in aliases.isEmpty ? [name] : aliases {
-      _ = try run(
-        "INSERT OR IGNORE INTO actor_alias (actor_id, alias, alias_key) VALUES (?, ?, ?)",
+      try run(
+        "INSERT INTO actor_alias (actor_id, alias, alias_key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         [.integer(actor), .text(alias), .text(Names.key(alias))])
     }
   }
@@ -111,10 +111,10 @@ extension RecordImporter {
       throw StoreError.conflict(
         "source '\(slug)': field 'url': that URL is source '\(other)' in the database already")
     }
-    let source = try run(
+    let source = try insert(
       """
       INSERT INTO source (id, slug, url, outlet, title, published, published_first, published_last, recorded_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      VALUES (\(words.newID("source")), ?, ?, ?, ?, ?, ?, ?, coalesce(?, \(words.now)))
       """,
       [
         newID(id, "source"), .text(slug), .optional(url), .optional(outlet), .optional(title),
@@ -168,8 +168,8 @@ extension RecordImporter {
       negotiation = existing.0
       count("negotiation", added: false)
     } else {
-      negotiation = try run(
-        "INSERT INTO negotiation (id, slug, title, title_key, summary, dormant_after, recorded_at) VALUES (?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
+      negotiation = try insert(
+        "INSERT INTO negotiation (id, slug, title, title_key, summary, dormant_after, recorded_at) VALUES (\(words.newID("negotiation")), ?, ?, ?, ?, ?, coalesce(?, \(words.now)))",
         [
           newID(id, "negotiation"), .text(slug), .text(title), .text(Names.key(title)), .optional(summary),
           .optional(dormantAfter), .optional(recordedAt),
@@ -178,13 +178,19 @@ extension RecordImporter {
     }
     slugs["negotiation", default: [:]][slug] = negotiation
     for tag in tags {
-      _ = try run(
-        "INSERT OR IGNORE INTO negotiation_tag (negotiation_id, tag) VALUES (?, ?)",
+      try run(
+        "INSERT INTO negotiation_tag (negotiation_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING",
         [.integer(negotiation), .text(tag)])
     }
     for (actor, role) in participants {
-      _ = try run(
-        "INSERT OR IGNORE INTO participant (negotiation_id, actor_id, role) VALUES (?, ?, ?)",
+      try run(
+        """
+        INSERT INTO participant (negotiation_id, actor_id, role) SELECT ?1, ?2, ?3
+        WHERE NOT EXISTS (
+          SELECT 1 FROM participant WHERE negotiation_id = ?1 AND actor_id = ?2 AND role = ?3 AND event = 'joined'
+            AND date IS NULL)
+        ON CONFLICT DO NOTHING
+        """,
         [.integer(negotiation), .integer(actor), .text(role)])
     }
   }
@@ -210,10 +216,10 @@ extension RecordImporter {
     {
       return count("participant", added: false)
     }
-    _ = try run(
+    try run(
       """
       INSERT INTO participant (id, negotiation_id, actor_id, role, side, event, date, date_first, date_last, recorded_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      VALUES (\(words.newID("participant")), ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, \(words.now)))
       """,
       [
         newID(id, "participant"), .integer(negotiation), .integer(actor), .text(role), .optional(side),
@@ -288,11 +294,11 @@ extension RecordImporter {
       count("proposal", added: false)
       return
     }
-    let proposal = try run(
+    let proposal = try insert(
       """
       INSERT INTO proposal (id, slug, negotiation_id, title, title_key, tabled_by, terms, value, value_amount,
         value_currency, counters_id, supersedes_id, recorded_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+      VALUES (\(words.newID("proposal")), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, \(words.now)))
       """,
       [
         newID(id, "proposal"), .text(slug), .integer(negotiation), .text(title), .text(Names.key(title)),

@@ -20,8 +20,13 @@ import AccordStore
 /// Use it inside one ``AccordStore/write(_:)``: any error leaves the database as it was.
 public final class RecordImporter {
   let store: AccordStore
-  /// The file's connection: the import writes through SQLite's prepared statements.
-  let connection: Connection
+  /// The database the import writes to, a file's or a team's server's.
+  let connection: any Database
+  /// The file's connection, when the database is a file: developments go in through a
+  /// prepared statement kept for the whole import.
+  let file: Connection?
+  /// The words of SQL that differ by engine: a new row's id, the time now.
+  let words: EngineWords
   /// Each table's largest id when the import began (0 for an empty table).
   var startMax: [String: Int64] = [:]
   var slugs: [String: [String: Int64]] = [:]
@@ -63,14 +68,11 @@ public final class RecordImporter {
   public static let cacheKiB = 65_536
 
   public init(store: AccordStore) throws {
-    guard let connection = store.connection as? Connection else {
-      throw StoreError.conflict(
-        "importing into a team's PostgreSQL database does not work yet: import into an SQLite file, then 'accord copy --to'"
-      )
-    }
     self.store = store
-    self.connection = connection
-    try store.connection.execute("PRAGMA cache_size = -\(Self.cacheKiB)")
+    connection = store.connection
+    file = store.file
+    words = store.words
+    if let file { try file.execute("PRAGMA cache_size = -\(Self.cacheKiB)") }
     for table in [
       "actor", "affiliation", "source", "negotiation", "participant", "membership", "proposal",
       "proposal_step",
@@ -141,15 +143,14 @@ public final class RecordImporter {
   /// Whether records of `table` that were there before the import may match incoming ones.
   func mayMatch(_ table: String) -> Bool { (startMax[table] ?? 0) > 0 }
 
-  func run(_ sql: String, _ values: [SQLValue]) throws(StoreError) -> Int64 {
-    do {
-      let statement = try connection.statement(sql)
-      try statement.bind(values)
-      try statement.run()
-    } catch {
-      throw StoreError(error)
-    }
-    return connection.lastInsertedRowID
+  /// Runs an INSERT into a table keyed by `id` and returns the new row's id.
+  func insert(_ sql: String, _ values: [SQLValue]) throws(StoreError) -> Int64 {
+    try StoreError.catching(connection.insert(sql, values))
+  }
+
+  /// Runs `sql` for its effect.
+  func run(_ sql: String, _ values: [SQLValue]) throws(StoreError) {
+    try StoreError.catching(connection.run(sql, values))
   }
 
   /// The id of the record of `table` whose short id is `slug`, from the file or the database.

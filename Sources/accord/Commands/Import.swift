@@ -57,11 +57,9 @@ struct Import: ParsableCommand {
   }
 
   func run() throws {
-    // A team's database is refused before the file is opened (it may be large, or standard input).
-    try database.requireFile()
     let mapping = try columns.map { try TreatyStatusImport.columns($0) } ?? [:]
     let input = try ByteSource(path: file)
-    let store = try database.open()
+    let store = try database.open(team: true)
     let progress = ProgressLine(total: input.size, noun: from == .accord ? "records" : "rows")
     let report = progress.map { line in { (p: TransferProgress) in line.update(p) } }
     let summary: String

@@ -18,12 +18,12 @@ struct DatabaseOptions: ParsableArguments {
   /// The URL, when the database named is a team's on a PostgreSQL server (`postgresql://…`).
   var postgresURL: String? { TeamDatabase.isURL(path) ? path : nil }
 
-  /// The record in a file: a command that does not work on a team's PostgreSQL database yet says
-  /// so, rather than take the URL for a file name. (Those that do are in the README, "For a team".)
+  /// The record in a file: a command that does not work on a team's PostgreSQL database says so,
+  /// rather than take the URL for a file name. (Those that do are in the README, "For a team".)
   func requireFile() throws {
     guard postgresURL != nil else { return }
     throw StoreError.conflict(
-      "this command does not work on a team's PostgreSQL database yet (import and generate do not; the README's 'For a team' lists what does): give --db an SQLite file"
+      "this command works on an SQLite file, not on a team's PostgreSQL database (the README's 'For a team' lists the commands that work there): give --db an SQLite file"
     )
   }
 
