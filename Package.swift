@@ -86,6 +86,8 @@ let package = Package(
       dependencies: [
         // AccordPresentation: the store's answers in words (a timeline's lines, a status's reason).
         "AccordStore", "AccordSQLite", "AccordSamples", "AccordTransfer", "AccordPresentation",
+        // AccordPostgres: the same tests on a team's server (ACCORD_TEST_ENGINE=postgresql).
+        "AccordPostgres",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(

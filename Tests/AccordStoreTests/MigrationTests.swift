@@ -42,7 +42,7 @@ import Testing
     #expect(Migrator().latestVersion == Migration.embedded.count)
   }
 
-  @Test func aNewDatabaseIsMigratedAndMarked() throws {
+  @Test(.fileOnly) func aNewDatabaseIsMigratedAndMarked() throws {
     let store = try makeStore()
     let connection = try #require(store.file)
     #expect(try Migrator.version(of: connection) == Migrator().latestVersion)

@@ -46,28 +46,36 @@ import Testing
   }
 
   @Test func everyAliasIsFoundInAnyCase() async {
+    // One minerals record, each case tried in a write that is then taken back: the next case
+    // finds the record as the first did.
+    let store: AccordStore
+    do { store = try makeMineralsStore() } catch {
+      Issue.record("\(error)")
+      return
+    }
     await propertyCheck(
       count: 150, input: Self.name, Self.name.array(of: 0...3), Gen<UInt64>.value(in: 0...UInt64.max)
     ) { name, aliases, pattern in
       do {
-        let store = try makeMineralsStore()
-        let id = try store.addActor(NewActor(name: name, kind: .group, aliases: aliases))
-        for alias in [name] + aliases {
-          let variants = [
-            alias, alias.uppercased(), alias.lowercased(), Self.recased(alias, pattern), "  " + alias + " ",
-          ]
-          for variant in variants {
-            // A name the minerals record has already (a code, a short id, an alias) may win.
-            let key = Names.key(variant)
-            let taken = try store.connection.integer(
-              """
-              SELECT count(*) FROM actor_alias x JOIN actor a ON a.id = x.actor_id
-              WHERE a.id <> ? AND (x.alias_key = ?2 OR a.slug = ?2 OR a.code = upper(?2))
-              """, [.integer(id), .text(key)])
-            guard taken == 0 else { continue }
-            #expect(
-              try store.resolveActor(variant) == id,
-              "\(variant.debugDescription) for \(alias.debugDescription)")
+        try takenBack(store) {
+          let id = try store.addActor(NewActor(name: name, kind: .group, aliases: aliases))
+          for alias in [name] + aliases {
+            let variants = [
+              alias, alias.uppercased(), alias.lowercased(), Self.recased(alias, pattern), "  " + alias + " ",
+            ]
+            for variant in variants {
+              // A name the minerals record has already (a code, a short id, an alias) may win.
+              let key = Names.key(variant)
+              let taken = try store.connection.integer(
+                """
+                SELECT count(*) FROM actor_alias x JOIN actor a ON a.id = x.actor_id
+                WHERE a.id <> ? AND (x.alias_key = ?2 OR a.slug = ?2 OR a.code = upper(?2))
+                """, [.integer(id), .text(key)])
+              guard taken == 0 else { continue }
+              #expect(
+                try store.resolveActor(variant) == id,
+                "\(variant.debugDescription) for \(alias.debugDescription)")
+            }
           }
         }
       } catch {
@@ -94,9 +102,14 @@ import Testing
   @Test func everyActorGetsAShortIdTheSchemaAccepts() async {
     let mixed = Gen<Character?>.element(of: Self.letters + Array("0123456789 -_.'\"%*()[]é\u{301}\u{200B}"))
       .map { $0 ?? "a" }.string(of: 0...20)
+    // One store for every name (a name met again gets a short id of its own, as the second does).
+    let store: AccordStore
+    do { store = try makeStore() } catch {
+      Issue.record("\(error)")
+      return
+    }
     await propertyCheck(count: 200, input: mixed) { name in
       do {
-        let store = try makeStore()
         guard !name.trimmingSpaces.isEmpty else {
           #expect(throws: StoreError.invalid("an actor needs a name")) {
             try store.addActor(NewActor(name: name, kind: .group))
@@ -108,9 +121,11 @@ import Testing
         for id in [first, second] {
           let slug = try #require(
             try store.connection.first("SELECT slug FROM actor WHERE id = ?", [.integer(id)]) { $0.text(0) })
+          // The schema's CHECK let it in; and it is what that CHECK asks for.
           #expect(
-            try store.connection.integer(
-              "SELECT ?1 GLOB '*[a-z]*' AND ?1 NOT GLOB '*[^a-z0-9-]*'", [.text(slug)]) == 1, "\(slug)")
+            slug.utf8.contains { (97...122).contains($0) }
+              && slug.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 },
+            "\(slug)")
           #expect(try store.resolveActor(slug) == id)
         }
       } catch {

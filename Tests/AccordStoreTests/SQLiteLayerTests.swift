@@ -246,7 +246,7 @@ import Testing
     #expect(try count("item", in: connection) == 2)
   }
 
-  @Test func uniqueViolationSaysTheRecordExistsAlready() throws {
+  @Test(.fileOnly) func uniqueViolationSaysTheRecordExistsAlready() throws {
     let store = try makeStore()
     try store.connection.insert(
       "INSERT INTO actor (slug, name, kind) VALUES ('ukraine', 'Ukraine', 'state')")
@@ -303,7 +303,7 @@ import Testing
     #expect(sql == "SELEC 1")
   }
 
-  @Test func storesTurnForeignKeysOn() throws {
+  @Test(.fileOnly) func storesTurnForeignKeysOn() throws {
     let store = try makeStore()
     #expect(try store.connection.integer("PRAGMA foreign_keys") == 1)
   }

@@ -6,7 +6,7 @@ import Testing
 
 /// The descriptions `accord datasette-metadata` prints are of the schema as it is: every table and
 /// view has one, and every column they name exists.
-@Suite struct SchemaGuideTests {
+@Suite(.fileOnly) struct SchemaGuideTests {
   static func columns(of table: String, in connection: any Database) throws -> [String] {
     try connection.all("SELECT name FROM pragma_table_info(?)", [.text(table)]) { $0.text(0) }
   }

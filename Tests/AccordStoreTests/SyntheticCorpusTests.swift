@@ -76,7 +76,7 @@ import Testing
   }
 
   /// The same seed gives the same record, so that benchmark figures can be reproduced.
-  @Test func theSameSeedGivesTheSameRecord() throws {
+  @Test(.fileOnly) func theSameSeedGivesTheSameRecord() throws {
     func steps(_ seed: UInt64) throws -> [String] {
       let store = try makeStore()
       _ = try SyntheticCorpus(negotiations: 60, developments: 100, seed: seed).generate(into: store)

@@ -18,9 +18,22 @@ func date(_ text: String) throws -> AccordDate {
   try AccordDate.parse(text, today: fixedToday)
 }
 
-/// A fresh in-memory store whose today is `fixedToday`.
+/// A fresh store whose today is `fixedToday`: in memory, or on the test server's PostgreSQL
+/// (``TestEngine``).
 func makeStore(today: Day = fixedToday) throws -> AccordStore {
-  try AccordStore.inMemory(today: today)
+  if TestEngine.isPostgres { return try TestEngine.serverStore(today: today) }
+  return try AccordStore.inMemory(today: today)
+}
+
+/// Runs `body` in a write of `store` that is then rolled back: what it wrote is gone after.
+func takenBack(_ store: AccordStore, _ body: () throws -> Void) throws {
+  struct TakenBack: Error {}
+  do {
+    try store.write {
+      try body()
+      throw TakenBack()
+    }
+  } catch is TakenBack {}
 }
 
 /// The number of rows of `table`.
@@ -35,7 +48,12 @@ func count(_ table: String, in store: AccordStore) throws -> Int64 {
 /// Row counts of every table of Accord's schema, to show that a failed command wrote nothing.
 func rowCounts(_ store: AccordStore) throws -> [String: Int64] {
   let tables = try store.connection.all(
-    "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"
+    store.words.engine == .sqlite
+      ? "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"
+      : """
+      SELECT table_name FROM information_schema.tables
+      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1
+      """
   ) { $0.text(0) }
   var counts: [String: Int64] = [:]
   for table in tables { counts[table] = try count(table, in: store) }

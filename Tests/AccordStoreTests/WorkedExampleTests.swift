@@ -142,7 +142,7 @@ import Testing
     #expect(try store.actors(kind: .person).count == 6)
   }
 
-  @Test func theDatabaseIsConsistent() throws {
+  @Test(.fileOnly) func theDatabaseIsConsistent() throws {
     let store = try loadedStore()
     #expect(try store.connection.all("PRAGMA integrity_check") { $0.text(0) } == ["ok"])
     #expect(try store.connection.all("PRAGMA foreign_key_check") { $0.text(0) }.isEmpty)
