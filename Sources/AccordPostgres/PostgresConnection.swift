@@ -57,8 +57,11 @@ public final class PostgresConnection: TransactionFrame {
     self.library = library
     self.handle = handle
     self.database = "\(string(library.db(handle))) on \(server)"
-    // Accord's text is UTF-8, whatever the database's encoding or PGCLIENTENCODING says.
-    try execute("SET client_encoding = 'UTF8'")
+    // Accord's text is UTF-8, whatever the database's encoding or PGCLIENTENCODING says. And no
+    // JIT compilation for this session: Accord's statements are an analyst's questions, answered
+    // in milliseconds to a second, and the server's default (JIT above a cost of 100,000) spent
+    // 0.6 s compiling `negotiation list` on the bench corpus, which then ran in 0.5 s.
+    try execute("SET client_encoding = 'UTF8'; SET jit = off")
   }
 
   deinit { library.finish(handle) }

@@ -21,10 +21,13 @@ extension AccordStore {
   /// last activity, the one rule that `negotiation list` and staleness share.
   func lastActivitySQL(of negotiation: String, asOf day: String) -> String {
     words.greatest([
+      // The latest development: the first that the index (negotiation_id, date_first) gives read
+      // backwards, where max() reads them all (and PostgreSQL each one's row, for its retraction).
       """
-      coalesce((SELECT max(d.date_first) FROM development d
+      coalesce((SELECT d.date_first FROM development d
         WHERE d.negotiation_id = \(negotiation) AND d.date_first <= \(day)
-          AND NOT \(AccordStore.retracted("development", "d.id"))), '')
+          AND NOT \(AccordStore.retracted("development", "d.id"))
+        ORDER BY d.date_first DESC LIMIT 1), '')
       """,
       """
       coalesce((SELECT max(m.date_first) FROM meeting m
