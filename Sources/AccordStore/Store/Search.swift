@@ -252,12 +252,15 @@ extension AccordStore {
             """, [.integer(rowid & 15), .integer(rowid >> 4)])
         }
       } else {
+        // OFFSET 0 keeps the lateral subquery whole, run once a hit with its row's key in every
+        // branch of the view: pulled up into a join, PostgreSQL hashed the hits against every text
+        // of the view (0.19 s for a page of 20 on the bench corpus; 0.6 ms so).
         let texts = try connection.all(
           """
           SELECT r.rowid, x.title, x.body, x.context
           FROM (\(words.numbers(in: "?1"))) AS r (rowid)
           CROSS JOIN LATERAL (SELECT title, body, context FROM search_source
-            WHERE kind_number = r.rowid & 15 AND ref = r.rowid >> 4) AS x
+            WHERE kind_number = r.rowid & 15 AND ref = r.rowid >> 4 OFFSET 0) AS x
           """, [.text(Self.jsonList(rowids))]
         ) { row throws(DatabaseError) in
           [
