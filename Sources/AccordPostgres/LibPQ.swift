@@ -37,6 +37,9 @@ package struct LibPQ: @unchecked Sendable {
   let getlength: @convention(c) (Result?, Int32, Int32) -> Int32
   let getisnull: @convention(c) (Result?, Int32, Int32) -> Int32
   let cmdTuples: @convention(c) (Result?) -> UnsafeMutablePointer<CChar>?
+  typealias NoticeProcessor = @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Void
+  let setNoticeProcessor:
+    @convention(c) (Conn?, NoticeProcessor?, UnsafeMutableRawPointer?) -> NoticeProcessor?
 
   /// The library's file name: the soname of libpq 10 and later.
   package static let fileName = "libpq.so.5"
@@ -96,6 +99,7 @@ package struct LibPQ: @unchecked Sendable {
     getlength = try symbol("PQgetlength")
     getisnull = try symbol("PQgetisnull")
     cmdTuples = try symbol("PQcmdTuples")
+    setNoticeProcessor = try symbol("PQsetNoticeProcessor")
   }
 }
 

@@ -54,6 +54,10 @@ public final class PostgresConnection: TransactionFrame {
       library.finish(handle)
       throw error
     }
+    // The server's notices and warnings stay unsaid: libpq would print them on standard error
+    // ("WARNING: terminating connection due to immediate shutdown command" before Accord's own
+    // line when the server stops mid-command), where Accord says one line of its own.
+    _ = library.setNoticeProcessor(handle, { _, _ in }, nil)
     self.library = library
     self.handle = handle
     self.database = "\(string(library.db(handle))) on \(server)"

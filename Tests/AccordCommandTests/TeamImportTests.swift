@@ -218,4 +218,63 @@ struct TeamImportTests {
     #expect(again.status == 0, "\(again)")
     #expect(again.stdout.hasPrefix("UCDP: 11 agreements (11 new, 0 there already)"), "\(again)")
   }
+
+  /// The server itself killed mid-import (`pg_ctl stop -m immediate`, as a crash would) and started
+  /// again: it recovers from its WAL, and the import is not there at all. On a server of the test's
+  /// own (`scripts/pg-test-server`), not the suite's.
+  @Test func aServerKilledDuringAnImportKeepsNothingOfIt() throws {
+    let script =
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().path + "/scripts/pg-test-server"
+    // posix_spawn, not Process: the server it starts outlives the script.
+    func shell(_ arguments: [String]) throws -> String {
+      let child = try ChildProcess(
+        script, arguments, environment: ProcessInfo.processInfo.environment, folder: sandbox.folder)
+      let ending = child.wait()
+      let stderr = (try? String(contentsOfFile: child.stderrPath, encoding: .utf8)) ?? ""
+      try #require(ending == .exited(0), "pg-test-server \(arguments): \(ending) \(stderr)")
+      return try String(contentsOfFile: child.stdoutPath, encoding: .utf8)
+    }
+    var variables: [String: String] = [:]
+    for line in try shell(["start"]).split(separator: "\n") {
+      let pair = line.dropFirst("export ".count).split(separator: "=", maxSplits: 1)
+      if pair.count == 2 { variables[String(pair[0])] = String(pair[1]) }
+    }
+    let folder = try #require(variables["ACCORD_TEST_PG_DIR"])
+    defer { _ = try? shell(["stop", folder]) }
+    let url = try #require(variables["ACCORD_TEST_PG"])
+    #expect(try sandbox.run("team", "init", url).status == 0)
+    let file = Self.fixtures + "/ucdp-excerpt.csv"
+
+    let blocker = try PostgresConnection(url: url)
+    try blocker.execute("BEGIN; LOCK TABLE change_log IN EXCLUSIVE MODE")
+    let running = try sandbox.start(["import", "--from", "ucdp", file, "--db", url])
+    let watcher = try PostgresConnection(url: url)
+    var waiting = false
+    // Until the import waits for the change log, its rows written but not committed (a bound
+    // against a test gone wrong, not a deadline).
+    for _ in 0..<60_000 where !waiting && running.poll() == nil {
+      waiting =
+        try watcher.integer(
+          "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()")
+        == 1
+      if !waiting { usleep(10_000) }
+    }
+    try #require(waiting, "the import never waited: \(running.poll().map { "\($0)" } ?? "running")")
+    _ = try shell(["crash", folder])
+    #expect(running.wait() == .exited(1))
+    let stderr = try String(contentsOfFile: running.stderrPath, encoding: .utf8)
+    // One line, Accord's: the server's parting warning is not printed before it.
+    #expect(stderr.hasPrefix("Error: the connection to PostgreSQL was lost mid-command ("), "\(stderr)")
+    #expect(stderr.split(separator: "\n").count == 1, "\(stderr)")
+
+    let server = try PostgresConnection(url: url)
+    for table in ["actor", "negotiation", "proposal", "proposal_step", "command", "change_log", "search"] {
+      #expect(try server.integer("SELECT count(*) FROM \(table)") == 0, "\(table)")
+    }
+    #expect(try sandbox.run("check", "--db", url).stdout == "ok\n")
+    let again = try sandbox.run("import", "--from", "ucdp", file, "--db", url)
+    #expect(again.status == 0, "\(again)")
+    #expect(again.stdout.hasPrefix("UCDP: 11 agreements (11 new, 0 there already)"), "\(again)")
+  }
 }
