@@ -41,9 +41,10 @@ public struct TextSearchQuery: Sendable, Equatable {
   /// The query in `fts` (FTS5's syntax), or the usage error FTS5 would have given for it, worded as
   /// ``SearchQuery/explain(_:query:)`` words FTS5's (`query`: what the analyst typed).
   public init(fts: String, query: String) throws(StoreError) {
-    // FTS5 reads a query whose first character is a star as a special query (`*reads`), and knows
-    // none an analyst would type. (After a space, a star is a token, and out of place.)
-    if fts.hasPrefix("*") { throw SearchQuery.invalid(query, "it has no word to look for") }
+    // FTS5 reads a query whose first byte is a star as a special query (`*reads`), and knows none
+    // an analyst would type. (After a space, a star is a token, and out of place.) By scalars, not
+    // by Swift's hasPrefix: a combining mark after the star makes one character of the two.
+    if fts.unicodeScalars.first == "*" { throw SearchQuery.invalid(query, "it has no word to look for") }
     var parser = Parser(tokens: Self.tokens(of: fts), query: query)
     root = try parser.whole()
   }
