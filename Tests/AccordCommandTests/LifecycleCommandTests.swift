@@ -108,16 +108,19 @@ import Testing
       reversed.stderr.contains("'2013-11-24/2013-11-20' is not a date interval: it ends before it starts"))
   }
 
-  @Test func aTreatysStatusTableComesInThroughTheBinary() throws {
-    let file = sandbox.folder + "/status.csv"
-    try """
+  /// A treaty's status table as the UN Treaty Collection gives it: four parties, one by its code.
+  static let parisStatus = """
     Participant,Signature,"Ratification, Acceptance(A), Approval(AA), Accession(a)",Entry into force
     France,22 Apr 2016,5 Oct 2016,4 Nov 2016
     Iran (Islamic Republic of),22 Apr 2016,,
     CHN,22 Apr 2016,3 Sep 2016,4 Nov 2016
     Nicaragua,,23 Oct 2017 a,22 Nov 2017
 
-    """.write(toFile: file, atomically: true, encoding: .utf8)
+    """
+
+  @Test func aTreatysStatusTableComesInThroughTheBinary() throws {
+    let file = sandbox.folder + "/status.csv"
+    try Self.parisStatus.write(toFile: file, atomically: true, encoding: .utf8)
     try sandbox.add(
       "proposal", "add", "talks", "Paris Agreement", "--id", "paris", "--by", "France", "--on", "2015-12-12")
     let missing = try sandbox.run("import", "--from", "treaty-status", file)

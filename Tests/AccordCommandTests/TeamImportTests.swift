@@ -68,13 +68,7 @@ struct TeamImportTests {
 
   @Test func theDatasetsComeInOnTheServerAsIntoAFile() throws {
     let status = sandbox.folder + "/status.csv"
-    try """
-    Participant,Signature,"Ratification, Acceptance(A), Approval(AA), Accession(a)",Entry into force
-    France,22 Apr 2016,5 Oct 2016,4 Nov 2016
-    Iran (Islamic Republic of),22 Apr 2016,,
-    Nicaragua,,23 Oct 2017 a,22 Nov 2017
-
-    """.write(toFile: status, atomically: true, encoding: .utf8)
+    try LifecycleCommandTests.parisStatus.write(toFile: status, atomically: true, encoding: .utf8)
     let database = try TeamServer.Database()
     #expect(try sandbox.run("team", "init", database.url).status == 0)
     let fixtures = Self.fixtures
