@@ -112,6 +112,8 @@ import Testing
     "AccordStore/Store/Retractions.swift": [
       #"cases.joined(separator: " OR ")"#, "table", "$0.table", "$0.ids",
     ],
+    // A kind of record's table (RecordKind's fixed list).
+    "AccordStore/Store/RecordKinds.swift": ["kind.table"],
     // A dataset record's column for its kind of record (DatasetRecordKind's fixed list).
     "AccordStore/Store/DatasetRecords.swift": ["kind.column"],
     // A record's contents: its tables' names and columns, read from its schema, quoted.

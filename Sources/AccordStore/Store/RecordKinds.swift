@@ -69,26 +69,8 @@ extension AccordStore {
       guard let number = Int64(digits), number > 0 else {
         throw StoreError.invalid("'\(name)' is not a \(kind.rawValue) number")
       }
-      let exists: Int64?
-      switch kind {
-      case .step:
-        exists = try connection.integer("SELECT id FROM proposal_step WHERE id = ?", [.integer(number)])
-      case .meeting:
-        exists = try connection.integer("SELECT id FROM meeting WHERE id = ?", [.integer(number)])
-      case .quote:
-        exists = try connection.integer("SELECT id FROM statement WHERE id = ?", [.integer(number)])
-      case .answer:
-        exists = try connection.integer("SELECT id FROM answer WHERE id = ?", [.integer(number)])
-      case .deadline:
-        exists = try connection.integer("SELECT id FROM deadline WHERE id = ?", [.integer(number)])
-      case .link:
-        exists = try connection.integer("SELECT id FROM proposal_link WHERE id = ?", [.integer(number)])
-      case .membership:
-        exists = try connection.integer("SELECT id FROM membership WHERE id = ?", [.integer(number)])
-      case .participation:
-        exists = try connection.integer("SELECT id FROM participant WHERE id = ?", [.integer(number)])
-      default: exists = try connection.integer("SELECT id FROM development WHERE id = ?", [.integer(number)])
-      }
+      // The table from RecordKind's fixed list.
+      let exists = try connection.integer("SELECT id FROM \(kind.table) WHERE id = ?", [.integer(number)])
       guard let exists else { throw StoreError.notFound(kind: kind.rawValue, name: name, candidates: []) }
       return exists
     }
