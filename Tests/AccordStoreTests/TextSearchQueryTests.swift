@@ -52,6 +52,25 @@ import Testing
     #expect(try SearchQuery.fts("a\0b") == "a b")
   }
 
+  /// Found by FuzzSearch: FTS5's parser has a stack of fixed depth and refuses a query nested too
+  /// deep, where the team's reader, by recursive descent, read on. On the server FTS5 judges the
+  /// query first: the same refusal, in the same words, on both engines.
+  @Test func aQueryNestedTooDeepIsRefusedAlikeOnBothEngines() throws {
+    let store = try AccordStore.inMemory()
+    let deep = String(repeating: "(", count: 120) + "minerals" + String(repeating: ")", count: 120)
+    let file = #expect(throws: StoreError.self) { try store.search(deep) }
+    let team = #expect(throws: StoreError.self) {
+      try TextSearchQuery.judged(fts: try SearchQuery.fts(deep), query: deep)
+    }
+    #expect(file?.description.contains("it is nested too deep") == true)
+    #expect(file?.description == team?.description)
+    // Nested less deep, both read it, to the same tsquery as the word alone.
+    let nested = String(repeating: "(", count: 40) + "minerals" + String(repeating: ")", count: 40)
+    _ = try store.search(nested)
+    let parsed = try TextSearchQuery.judged(fts: try SearchQuery.fts(nested), query: nested)
+    #expect(try parsed.tsquery(words: ["minerals": ["mineral"]], query: nested) == "('mineral')")
+  }
+
   @Test func whatATsvectorCannotSayIsRefused() throws {
     #expect(throws: StoreError.self) { try tsquery("^access") }
     #expect(throws: StoreError.self) { try tsquery("NEAR(a b c)") }

@@ -107,11 +107,11 @@ extension AccordStore {
   }
 
   /// What the index is asked for the FTS5 query `fts`: the query itself on a file; on a team's
-  /// server, the text of a `tsquery` (``TextSearchQuery``), its words folded as the index folds
+  /// server, the text of a `tsquery` (``TextSearchQuery``, FTS5 judging the query first), its words folded as the index folds
   /// them (`accord_search_fold`, one round trip), or nil when it has no word to look for.
   func indexQuery(_ fts: String, query: String) throws -> String? {
     guard connection.engine == .postgresql else { return fts }
-    let parsed = try TextSearchQuery(fts: fts, query: query)
+    let parsed = try TextSearchQuery.judged(fts: fts, query: query)
     let texts = Array(Set(parsed.texts))
     var words: [String: [String]] = [:]
     if !texts.isEmpty {

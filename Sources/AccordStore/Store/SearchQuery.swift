@@ -116,6 +116,9 @@ public enum SearchQuery {
       reason = "it has no word to look for"
     } else if let got = after("expected integer, got ") {
       reason = "NEAR's distance must be a whole number, not \(got)"
+    } else if after("fts5: parser stack overflow") != nil {
+      // FTS5's parser has a stack of fixed depth (about a hundred open parentheses).
+      reason = "it is nested too deep"
     } else if let rest = after("fts5:") {
       reason = rest.trimmingSpaces
     } else {

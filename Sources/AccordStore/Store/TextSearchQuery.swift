@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// A search as PostgreSQL runs it on a team's database: the FTS5 query that ``SearchQuery/fts(_:)``
 /// makes of what the analyst typed, read by FTS5's own grammar (sqlite/ext/fts5/fts5parse.y), and
 /// written again as a `tsquery` over the index of Migrations/postgres/0013_baseline.sql (a title's
@@ -47,6 +49,27 @@ public struct TextSearchQuery: Sendable, Equatable {
     if fts.unicodeScalars.first == "*" { throw SearchQuery.invalid(query, "it has no word to look for") }
     var parser = Parser(tokens: Self.tokens(of: fts), query: query)
     root = try parser.whole()
+  }
+
+  /// The query in `fts` as a team's server reads it: FTS5 judges it first, in a private SQLite
+  /// database in memory (as the page's snippets are cut), so that a refusal is FTS5's own, in the
+  /// same words as on a file; then this reader reads what FTS5 accepted. FTS5's parser has a stack
+  /// of fixed depth and refuses a query nested too deep ("parser stack overflow", found by
+  /// FuzzSearch), where a reader by recursive descent reads on: no reader of ours can say when.
+  public static func judged(fts: String, query: String) throws(StoreError) -> TextSearchQuery {
+    do {
+      let judge = try Connection(path: ":memory:")
+      try judge.execute(
+        "CREATE VIRTUAL TABLE temp.query USING fts5 (title, body, context, tokenize = '\(AccordStore.searchTokenizer)')"
+      )
+      _ = try judge.all("SELECT rowid FROM temp.query WHERE query MATCH ?1", [.text(fts)]) { $0.integer(0) }
+    } catch {
+      if case .sqlite(_, _, let message, _) = error, let explained = SearchQuery.explain(message, query: query) {
+        throw explained
+      }
+      throw StoreError(error)
+    }
+    return try TextSearchQuery(fts: fts, query: query)
   }
 
   /// Every part's text, in order, to be folded into words (`accord_search_fold`).

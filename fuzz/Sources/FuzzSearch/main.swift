@@ -15,10 +15,11 @@ nonisolated(unsafe) let store: AccordStore? = {
 public func fuzzSearch(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
   guard let store, let fts = try? SearchQuery.fts(text) else { return 0 }
-  // FTS5 is the reference for the reader of a team's search (TextSearchQuery): it accepts what
-  // FTS5 accepts, and refuses what FTS5 refuses in the same words. A disagreement is a finding.
+  // FTS5 is the reference for a team's search: FTS5 judges the query there too, then the team's
+  // reader (TextSearchQuery) reads what FTS5 accepted, and must accept it. A disagreement is a
+  // finding. (The reader alone refuses in FTS5's words too, except where FTS5's fixed stack ends.)
   let file = refusal { _ = try store.search(text, limit: 5) }
-  let team = refusal { _ = try TextSearchQuery(fts: fts, query: text) }
+  let team = refusal { _ = try TextSearchQuery.judged(fts: fts, query: text) }
   guard file == team else {
     // On standard error, escaped (a query may hold a NUL), before the harness stops.
     let message =
