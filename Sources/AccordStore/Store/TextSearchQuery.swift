@@ -64,7 +64,9 @@ public struct TextSearchQuery: Sendable, Equatable {
       )
       _ = try judge.all("SELECT rowid FROM temp.query WHERE query MATCH ?1", [.text(fts)]) { $0.integer(0) }
     } catch {
-      if case .sqlite(_, _, let message, _) = error, let explained = SearchQuery.explain(message, query: query) {
+      if case .sqlite(_, _, let message, _) = error,
+        let explained = SearchQuery.explain(message, query: query)
+      {
         throw explained
       }
       throw StoreError(error)
