@@ -1,3 +1,5 @@
+import AccordSQLite
+
 /// SQLite's placeholders in PostgreSQL's terms: the store writes `?` and `?NNN`, libpq takes `$n`.
 ///
 /// Numbered as SQLite numbers them (https://sqlite.org/lang_expr.html#parameters): `?NNN` is
@@ -15,7 +17,9 @@ public struct Placeholders: Sendable, Equatable {
   /// from which PostgreSQL can infer no type: they are sent as text.
   public let onlyTestedForNull: Set<Int>
 
-  public init(sqlite sql: String) {
+  /// The statement with each placeholder in `$n` form; given `values`, with each placeholder
+  /// replaced by its value as a literal instead, for a trace that `psql` can run as it is.
+  public init(sqlite sql: String, filling values: [SQLValue]? = nil) {
     let bytes = Array(sql.utf8)
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count + 8)
@@ -128,8 +132,12 @@ public struct Placeholders: Sendable, Equatable {
         if digits == 0 { number = largest + 1 }
         largest = max(largest, number)
         testedForNull[number] = (testedForNull[number] ?? true) && isNullTest(at: index)
-        output.append(0x24)
-        output.append(contentsOf: String(number).utf8)
+        if let values {
+          output.append(contentsOf: Self.literal(number <= values.count ? values[number - 1] : .null).utf8)
+        } else {
+          output.append(0x24)
+          output.append(contentsOf: String(number).utf8)
+        }
       default:
         output.append(byte)
         index += 1
@@ -140,5 +148,15 @@ public struct Placeholders: Sendable, Equatable {
     // A parameter the statement never names (`?3` given, `?1` not) has no type to infer either.
     onlyTestedForNull = Set(testedForNull.filter(\.value).keys)
       .union(largest < 1 ? [] : (1...largest).filter { testedForNull[$0] == nil })
+  }
+
+  /// `value` as an SQL literal (standard_conforming_strings: a quote doubled, a backslash as is).
+  static func literal(_ value: SQLValue) -> String {
+    switch value {
+    case .null: "NULL"
+    case .integer(let integer): String(integer)
+    case .real(let real): real.isFinite ? PostgresConnection.text(real) : "'\(PostgresConnection.text(real))'"
+    case .text(let text): "'" + text.replacing("'", with: "''") + "'"
+    }
   }
 }

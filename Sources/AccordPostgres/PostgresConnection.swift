@@ -25,6 +25,9 @@ public final class PostgresConnection: TransactionFrame {
   private var translations: [String: Placeholders] = [:]
   /// Called with the SQL of every statement this connection runs, as written (before translation).
   public var onStatement: ((String) -> Void)?
+  /// Called with every statement this connection runs, its values filled in as literals: SQL that
+  /// `psql` can run (`ACCORD_TRACE_SQL`).
+  public var tracer: ((String) -> Void)?
   /// The transaction this connection is in, and how many savepoints deep its write is
   /// (AccordSQLite's ``TransactionFrame``, which both engines share).
   package var transactionState = TransactionState.none
@@ -112,6 +115,7 @@ public final class PostgresConnection: TransactionFrame {
   /// Runs one or more statements that take no arguments, and discards their rows.
   public func execute(_ sql: String) throws(PostgresError) {
     onStatement?(sql)
+    tracer?(sql)
     let result = try check(library.exec(handle, sql), sql: sql)
     library.clear(result)
   }
@@ -160,6 +164,7 @@ public final class PostgresConnection: TransactionFrame {
   /// Runs one statement with its arguments, as text parameters, and returns its rows.
   func query(_ sql: String, _ arguments: [SQLValue]) throws(PostgresError) -> PostgresResult {
     onStatement?(sql)
+    tracer?(Placeholders(sqlite: sql, filling: arguments).sql)
     let translation = translated(sql)
     guard arguments.count == translation.count else {
       throw PostgresError.misuse(

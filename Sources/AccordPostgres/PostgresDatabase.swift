@@ -9,11 +9,13 @@ public final class PostgresDatabase: Database {
   public let server: PostgresConnection
   public var engine: DatabaseEngine { .postgresql }
   public var name: String { server.database }
+  /// Every statement on standard error, its values filled in (``PostgresConnection/tracer``), as
+  /// a file traces them (SQLTrace).
   public var tracesSQL = false {
-    didSet { server.onStatement = tracing() }
+    didSet { server.tracer = tracesSQL ? { SQLTrace.write($0) } : nil }
   }
   public var onStatement: ((String) -> Void)? {
-    didSet { server.onStatement = tracing() }
+    didSet { server.onStatement = onStatement }
   }
   public var writeHooks: WriteHooks? {
     didSet {
@@ -34,15 +36,6 @@ public final class PostgresDatabase: Database {
       self.init(try PostgresConnection(url: url))
     } catch {
       throw Self.converted(error)
-    }
-  }
-
-  private func tracing() -> ((String) -> Void)? {
-    let observe = onStatement
-    guard tracesSQL else { return observe }
-    return { sql in
-      observe?(sql)
-      SQLTrace.write(sql)
     }
   }
 

@@ -31,6 +31,19 @@ import Testing
     #expect(translate("SELECT 'Łódź ? ✓', ?") == ("SELECT 'Łódź ? ✓', $1", 1))
   }
 
+  /// A trace (`ACCORD_TRACE_SQL`) fills each placeholder in with its value as a literal, as
+  /// SQLite's expanded SQL does: a statement psql can run as it is.
+  @Test func aTraceFillsInTheValues() {
+    let filled = Placeholders(
+      sqlite: "INSERT INTO t (a, b, c, d) VALUES (?2, ?, ?1, ?4) -- why?",
+      filling: [.text("it's ?"), .integer(-7), .null, .real(0.5)])
+    #expect(filled.sql == "INSERT INTO t (a, b, c, d) VALUES (-7, NULL, 'it''s ?', 0.5) -- why?")
+    #expect(
+      Placeholders(sqlite: "SELECT 'a?', ?", filling: [.text(#"back\slash"#)]).sql
+        == #"SELECT 'a?', 'back\slash'"#)
+    #expect(Placeholders(sqlite: "SELECT ?", filling: [.real(.infinity)]).sql == "SELECT 'Infinity'")
+  }
+
   @Test func commentsAreLeftAlone() {
     #expect(translate("SELECT ? -- why?\n, ?") == ("SELECT $1 -- why?\n, $2", 2))
     #expect(translate("SELECT /* a? /* b? */ c? */ ?") == ("SELECT /* a? /* b? */ c? */ $1", 1))
