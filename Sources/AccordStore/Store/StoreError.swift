@@ -77,11 +77,13 @@ public enum StoreError: DatabaseErrorConvertible, CustomStringConvertible, Equat
   public var isUsageError: Bool {
     switch self {
     case .invalid, .mistake: return true
-    case .database(.sqlite(_, let extended, let message, _)) where extended == ExtendedCode.constraintTrigger:
-      // The schema's rules for values (0010 dates, 0012 sizes) refuse what was typed wrong.
-      return Self.valueRules.contains { message.contains($0) }
+    case .database(.sqlite(_, let extended, let message, _))
+    where extended == ExtendedCode.constraintTrigger || extended == ExtendedCode.constraintCheck:
+      // The schema's rules for values (0010 dates, 0012 sizes) refuse what was typed wrong: on a
+      // file by a trigger's RAISE, on a team's server by a check_violation that a trigger raises.
+      return Self.isValueRule(message)
     case .database(.server(.constraint, _, let message)):
-      return Self.valueRules.contains { message.contains($0) }
+      return Self.isValueRule(message)
     default: return false
     }
   }
@@ -89,6 +91,8 @@ public enum StoreError: DatabaseErrorConvertible, CustomStringConvertible, Equat
   /// Words of the messages of the schema's triggers that refuse a value (a date that does not
   /// exist, a text too long): a usage error, as the same value typed on the command line is.
   static let valueRules = ["a date is not a day that exists", "is longer than Accord keeps"]
+
+  static func isValueRule(_ message: String) -> Bool { valueRules.contains { message.contains($0) } }
 
   public var description: String {
     switch self {
@@ -116,6 +120,10 @@ public enum StoreError: DatabaseErrorConvertible, CustomStringConvertible, Equat
         return "that record exists already (\(message))"
       case ExtendedCode.constraintForeignKey:
         return "that refers to a record that does not exist"
+      case ExtendedCode.constraintCheck where Self.isValueRule(message):
+        // A value rule's own words, as a file's trigger gives them (a team's server raises them as
+        // a check_violation).
+        return message
       case ExtendedCode.constraintCheck, ExtendedCode.constraintNotNull:
         return "a value is out of range (\(message))"
       default:
