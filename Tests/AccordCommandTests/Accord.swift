@@ -1,3 +1,4 @@
+import AccordPostgres
 import AccordSQLite
 import AccordStore
 import Foundation
@@ -24,29 +25,54 @@ struct RunResult: CustomStringConvertible {
   }
 }
 
-/// A fresh temporary folder with its own database, in which to run the built `accord` binary.
-/// The folder is removed when the sandbox goes away.
+/// A fresh temporary folder with its own database, in which to run the built `accord` binary: a
+/// file in the folder, or a database of its own on the test server when the tests run on a team's
+/// engine (``TestEngine``). The folder and the database go when the sandbox goes.
 final class Sandbox {
   /// The deterministic "today" of every run.
   static let today = "2025-03-01"
 
+  /// Where a sandbox's record is kept.
+  enum Engine {
+    case file
+    case server
+
+    /// The engine of this test run (``TestEngine``).
+    static var current: Engine { TestEngine.isPostgres ? .server : .file }
+  }
+
   let folder: String
-  /// The database that runs use by default (through `ACCORD_DB`).
+  /// The database that runs use by default (through `ACCORD_DB`): a file's path, or a URL.
   let db: String
+  let engine: Engine
   private var runs = 0
 
-  /// Whether the folder stays when the sandbox goes (a template's, for the test run).
+  /// Whether the folder and the database stay when the sandbox goes (a template's, for the run).
   private let keep: Bool
 
-  init(keep: Bool = false) throws {
+  init(keep: Bool = false, engine: Engine = .current) throws {
     let base = FileManager.default.temporaryDirectory.path
     folder = base + "/accord-cli-tests-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    db = folder + "/accord.sqlite"
     self.keep = keep
+    self.engine = engine
+    switch engine {
+    case .file:
+      db = folder + "/accord.sqlite"
+    case .server:
+      let name = ServerDatabases.uniqueName("accord_cli")
+      try ServerDatabases.create(name, template: try TestEngine.initialized.get())
+      if keep { ServerDatabases.keepUntilExit(name) }
+      db = TeamServer.url(database: name)
+    }
   }
 
-  deinit { if !keep { try? FileManager.default.removeItem(atPath: folder) } }
+  deinit {
+    guard !keep else { return }
+    try? FileManager.default.removeItem(atPath: folder)
+    if let name = ServerDatabases.name(in: db) { ServerDatabases.drop(name) }
+    for role in logins { try? ServerDatabases.admin().execute("DROP ROLE IF EXISTS \(role)") }
+  }
 
   /// A record made once by running `commands` (each must succeed), for many tests to copy with
   /// ``load(_:)``: a scenario of fifty commands costs as much as the test that reads it.
@@ -68,7 +94,59 @@ final class Sandbox {
 
   /// This sandbox's database becomes a copy of `template`'s.
   func load(_ template: Result<String, any Error>) throws {
-    try FileManager.default.copyItem(atPath: try template.get(), toPath: db)
+    let source = try template.get()
+    switch engine {
+    case .file:
+      try FileManager.default.copyItem(atPath: source, toPath: db)
+    case .server:
+      guard let name = ServerDatabases.name(in: db), let templateName = ServerDatabases.name(in: source)
+      else {
+        throw TestEngine.Refused(reason: "a server's sandbox loads a server's template, not \(source)")
+      }
+      ServerDatabases.drop(name)
+      try ServerDatabases.create(name, template: templateName)
+    }
+  }
+
+  /// The logins made for this sandbox's analysts on the server, dropped with it.
+  private var logins: [String] = []
+
+  /// An analyst of this sandbox: the name that the change log gives them, and the environment
+  /// that runs a command as them. On a file, `ACCORD_ANALYST`; on a team's server, where the log
+  /// names the login (migration 0016), a login of their own in `accord_writer` (roles belong to the
+  /// whole server: its name ends in the database's).
+  func analyst(_ name: String) throws -> (name: String, environment: [String: String?]) {
+    guard engine == .server, let database = ServerDatabases.name(in: db) else {
+      return (name, ["ACCORD_ANALYST": name])
+    }
+    let role = "accord_test_\(name)_" + database.suffix(12)
+    if !logins.contains(role) {
+      try ServerDatabases.admin().execute("CREATE ROLE \(role) LOGIN IN ROLE accord_writer")
+      logins.append(role)
+    }
+    var components = URLComponents(string: db)
+    components?.user = role
+    return (role, ["ACCORD_DB": components?.string ?? db])
+  }
+
+  /// Makes this sandbox's database with `accord init`; on a team's server, `accord team init`
+  /// made it already.
+  func initialize() throws {
+    if engine == .file { _ = try output("init") }
+  }
+
+  /// Loads the worked example into this sandbox's database with `accord example`: on a team's
+  /// server, where `example` writes only to a file of its own, into a file and then `copy --to` the
+  /// server, as an analyst would move a record there.
+  func loadExample() throws {
+    switch engine {
+    case .file:
+      _ = try output("example", "--db", db)
+    case .server:
+      let file = folder + "/example-to-copy.sqlite"
+      _ = try output("example", "--db", file)
+      _ = try output("copy", "--to", db, "--db", file)
+    }
   }
 
   /// Runs `accord` with `arguments`. The environment has `ACCORD_DB` set to ``db``,
@@ -213,12 +291,21 @@ enum DatabaseSnapshot: Equatable, CustomStringConvertible {
   case bytes(Data)
 
   static func of(_ path: String) -> DatabaseSnapshot {
+    if ServerDatabases.name(in: path) != nil {
+      do { return .rows(try serverDump(path)) } catch { return .rows(["cannot read the server: \(error)"]) }
+    }
     guard FileManager.default.fileExists(atPath: path) else { return .missing }
-    if let rows = try? dump(path) { return .rows(rows) }
+    if let rows = try? fileDump(path) { return .rows(rows) }
     return .bytes(FileManager.default.contents(atPath: path) ?? Data())
   }
 
+  /// Every row of every table, on either engine.
   static func dump(_ path: String) throws -> [String] {
+    if ServerDatabases.name(in: path) != nil { return try serverDump(path) }
+    return try fileDump(path)
+  }
+
+  static func fileDump(_ path: String) throws -> [String] {
     let connection = try Connection(path: path, create: false)
     var lines = [
       "user_version \(try connection.integer("PRAGMA user_version") ?? -1)",
@@ -244,9 +331,49 @@ enum DatabaseSnapshot: Equatable, CustomStringConvertible {
     return lines
   }
 
+  /// Every row of every table of a team's database at `url`.
+  static func serverDump(_ url: String) throws -> [String] {
+    let connection = try PostgresConnection(url: url)
+    var lines: [String] = []
+    let tables = try connection.all(
+      """
+      SELECT table_name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name
+      """
+    ) { $0.text(0) }
+    for table in tables {
+      let rows = try connection.all("SELECT t::text FROM \"\(table)\" AS t") { $0.text(0) }
+      lines += rows.sorted().map { "\(table): \($0)" }
+    }
+    // Not where each identity stands: PostgreSQL never gives back a number that a failed write
+    // took, so the next record's id may skip it (README, "For a team"). Nothing else of it stays.
+    return lines
+  }
+
+  /// The schema, on either engine: SQLite's text of it, or the server's tables, columns and
+  /// triggers.
+  static func schema(_ path: String) throws -> [String] {
+    guard ServerDatabases.name(in: path) != nil else {
+      return try Connection(path: path, create: false).all("SELECT sql FROM sqlite_schema ORDER BY name") {
+        $0.optionalText(0) ?? ""
+      }
+    }
+    let connection = try PostgresConnection(url: path)
+    return try connection.all(
+      """
+      SELECT table_name || '.' || column_name || ' ' || data_type FROM information_schema.columns
+      WHERE table_schema = 'public' ORDER BY 1
+      """
+    ) { $0.text(0) }
+      + connection.all("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1") { $0.text(0) }
+  }
+
   /// The number of rows in `table`.
   static func count(_ path: String, _ table: String) throws -> Int64 {
-    try Connection(path: path, create: false).integer("SELECT count(*) FROM \(table)") ?? -1
+    if ServerDatabases.name(in: path) != nil {
+      return try PostgresConnection(url: path).integer("SELECT count(*) FROM \(table)") ?? -1
+    }
+    return try Connection(path: path, create: false).integer("SELECT count(*) FROM \(table)") ?? -1
   }
 
   var description: String {

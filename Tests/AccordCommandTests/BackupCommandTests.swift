@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// `accord backup FILE`: a whole, consistent, private copy, even while others write.
-@Suite struct BackupCommandTests {
+@Suite(.fileOnly("a file's backup (a server's, pg_dump: TeamCommandTests)")) struct BackupCommandTests {
   let sandbox: Sandbox
 
   init() throws { sandbox = try Sandbox() }

@@ -1,3 +1,4 @@
+import AccordPostgres
 import AccordSQLite
 import AccordStore
 import Foundation
@@ -36,6 +37,15 @@ struct BadInput: Sendable, CustomTestStringConvertible {
   }
 
   var testDescription: String { name }
+
+  /// Whether the test engine can set this case up: a team's server has no file to be a text file
+  /// or another program's database (TeamCommandTests has a server's foreign database).
+  var runsOnThisEngine: Bool {
+    switch setup {
+    case .seeded, .newerSchema: true
+    case .notADatabase, .otherProgram: !TestEngine.isPostgres
+    }
+  }
 }
 
 /// The record that bad commands run against: a few actors, a negotiation with a proposal and a
@@ -49,7 +59,11 @@ enum BadInputFixture {
     case .seeded: try seed(path)
     case .newerSchema:
       try seed(path)
-      try Connection(path: path, create: false).execute("PRAGMA user_version = 999")
+      if ServerDatabases.name(in: path) != nil {
+        try PostgresConnection(url: path).execute("UPDATE accord_schema SET version = 999")
+      } else {
+        try Connection(path: path, create: false).execute("PRAGMA user_version = 999")
+      }
     case .notADatabase:
       try Data("negotiation notes: Ukraine, United States\n".utf8).write(
         to: URL(fileURLWithPath: path))
@@ -63,8 +77,26 @@ enum BadInputFixture {
 
   static func seed(_ path: String) throws {
     // Made once for all the cases (a migration and a seeding cost as much as a case), then copied.
+    if let name = ServerDatabases.name(in: path) {
+      ServerDatabases.drop(name)
+      try ServerDatabases.create(name, template: try seededOnTheServer.get())
+      return
+    }
     let template = try seeded.get()
     try FileManager.default.copyItem(atPath: template, toPath: path)
+  }
+
+  /// The seeded record in a database of its own on the test server (its connection closed, so
+  /// that it can be copied).
+  static let seededOnTheServer: Result<String, any Error> = Result {
+    let name = ServerDatabases.uniqueName("accord_cli_seeded")
+    try ServerDatabases.create(name, template: try TestEngine.initialized.get())
+    ServerDatabases.keepUntilExit(name)
+    try make(
+      AccordStore(
+        database: PostgresDatabase(try PostgresConnection(url: TeamServer.url(database: name))),
+        configuration: StoreConfiguration(today: Day(year: 2025, month: 3, day: 1)!)))
+    return name
   }
 
   /// The seeded record in a file of its own (closed, so its log is checkpointed into it: one file
@@ -78,7 +110,10 @@ enum BadInputFixture {
   }
 
   private static func make(_ path: String) throws {
-    let store = try AccordStore(path: path, today: Day(year: 2025, month: 3, day: 1)!)
+    try make(try AccordStore(path: path, today: Day(year: 2025, month: 3, day: 1)!))
+  }
+
+  private static func make(_ store: AccordStore) throws {
     try store.addActor(NewActor(name: "Ukraine", kind: .state, code: "UKR", aliases: ["Україна"]))
     try store.addActor(NewActor(name: "United States", kind: .state, code: "USA", aliases: ["US"]))
     try store.addActor(

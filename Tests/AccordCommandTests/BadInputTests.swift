@@ -8,7 +8,7 @@ import Testing
 
   init() throws { sandbox = try Sandbox() }
 
-  @Test(arguments: BadInput.usage + BadInput.other)
+  @Test(arguments: (BadInput.usage + BadInput.other).filter(\.runsOnThisEngine))
   func isRefusedInOneLineAndChangesNothing(_ input: BadInput) throws {
     try BadInputFixture.prepare(input.setup, at: sandbox.db)
     let before = DatabaseSnapshot.of(sandbox.db)
@@ -76,8 +76,11 @@ import Testing
     #expect(result.stderr.hasSuffix("(see 'accord actor add --help')\n"), "\(result)")
   }
 
-  /// --help and --version print to stdout, exit 0, and make no database.
+  /// --help and --version print to stdout, exit 0, and make no database (on a team's server,
+  /// write nothing to it).
   @Test func helpAndVersionSucceed() throws {
+    let before = DatabaseSnapshot.of(sandbox.db)
+    #expect(before == .missing || TestEngine.isPostgres)
     let help = try sandbox.run("condition", "add", "--help")
     #expect(help.status == 0)
     #expect(help.stdout.contains("--precondition"))
@@ -85,6 +88,6 @@ import Testing
     let version = try sandbox.run("--version")
     #expect(version.status == 0)
     #expect(version.stdout == "0.1.0\n")
-    #expect(DatabaseSnapshot.of(sandbox.db) == .missing)
+    #expect(DatabaseSnapshot.of(sandbox.db) == before)
   }
 }

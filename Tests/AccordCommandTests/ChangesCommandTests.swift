@@ -5,11 +5,14 @@ import Testing
 /// walks back several commands at once, all or nothing.
 @Suite struct ChangesCommandTests {
   let sandbox: Sandbox
-  let alice: [String: String?] = ["ACCORD_ANALYST": "alice"]
-  let bob: [String: String?] = ["ACCORD_ANALYST": "bob"]
+  /// Two analysts: on a team's server, each a login of their own.
+  let alice: (name: String, environment: [String: String?])
+  let bob: (name: String, environment: [String: String?])
 
   init() throws {
     sandbox = try Sandbox()
+    alice = try sandbox.analyst("alice")
+    bob = try sandbox.analyst("bob")
     try sandbox.add("actor", "add", "Ukraine", "--kind", "state", "--code", "UKR")
     try sandbox.add("actor", "add", "United States", "--kind", "state", "--alias", "US")
     try sandbox.add("actor", "add", "Volodymyr Zelenskyy", "--kind", "person", "--of", "Ukraine")
@@ -25,8 +28,10 @@ import Testing
   }
 
   @discardableResult
-  func run(_ arguments: String..., as who: [String: String?]) throws -> RunResult {
-    let result = try sandbox.run(arguments, environment: who)
+  func run(_ arguments: String..., as who: (name: String, environment: [String: String?])) throws
+    -> RunResult
+  {
+    let result = try sandbox.run(arguments, environment: who.environment)
     #expect(result.status == 0, "\(result)")
     return result
   }
@@ -50,17 +55,18 @@ import Testing
         "recorded step #2: “Draft” rejected (Ukraine) on 2025-02-15",
         "retracted quote #1: misquoted",
       ], "\(all)")
-    #expect(all.last?["analyst"] as? String == "bob")
+    #expect(all.last?["analyst"] as? String == bob.name)
     #expect(all.last?["command"] as? String == "accord retract quote 1 --reason misquoted")
     // The first words: the actors and negotiation added in the set-up, the parties with it.
     #expect(all.first?["what"] as? String == "added actor #1 Ukraine (state)")
     #expect(!all.contains { ($0["what"] as? String)?.contains("joined minerals") == true })
 
-    let bobs = try #require(try sandbox.json("changes", "--since", "1d", "--by", "bob") as? [[String: Any]])
+    let bobs = try #require(
+      try sandbox.json("changes", "--since", "1d", "--by", bob.name) as? [[String: Any]])
     #expect(bobs.map { $0["kind"] as? String } == ["quote", "quote"])
     let tomorrow = try #require(try sandbox.json("changes", "--since", "2999-01-01") as? [[String: Any]])
     #expect(tomorrow.isEmpty)
-    let table = try sandbox.output("changes", "--since", "2d", "--by", "alice")
+    let table = try sandbox.output("changes", "--since", "2d", "--by", alice.name)
     #expect(table.hasPrefix("RECORDED "), "\(table)")
     #expect(table.contains("recorded step #2: “Draft” rejected (Ukraine) on 2025-02-15"))
 
@@ -102,7 +108,7 @@ import Testing
     #expect(redo.stdout.contains("(accord log minerals 'Talks resumed' --on 2025-03-01), undoing the undo "))
     #expect(try records() == after)
     let words = try #require(
-      try sandbox.json("changes", "--since", "1d", "--by", "alice") as? [[String: Any]])
+      try sandbox.json("changes", "--since", "1d", "--by", alice.name) as? [[String: Any]])
     #expect(
       words.map { $0["what"] as? String } == [
         "logged development #1 in minerals on 2025-03-01: “Talks resumed”",
@@ -111,7 +117,7 @@ import Testing
       ])
     // The history shows the command line, not its number.
     let history = try sandbox.output("history", "--limit", "1", "--format", "csv")
-    #expect(history.contains(",alice,accord undo,insert,development [1],"), "\(history)")
+    #expect(history.contains(",\(alice.name),accord undo,insert,development [1],"), "\(history)")
   }
 
   @Test func undoStepsWalksBackAllOrNothing() throws {
@@ -122,7 +128,7 @@ import Testing
     // Bob records a step of alice's draft: her proposal cannot be undone under it.
     try run("proposal", "step", "draft", "countered", "--on", "2025-03-04", as: bob)
     let blocked = try records()
-    let refused = try sandbox.run(["undo", "--steps", "2"], environment: alice)
+    let refused = try sandbox.run(["undo", "--steps", "2"], environment: alice.environment)
     #expect(refused.status == 1, "\(refused)")
     #expect(refused.stderrLines.count == 1)
     #expect(refused.stderr.contains("nothing was written"), "\(refused)")
@@ -133,13 +139,13 @@ import Testing
     #expect(three.stdout.split(separator: "\n").count == 3, "\(three)")
     #expect(three.stdout.contains("(accord log minerals One --on 2025-03-01)"))
     #expect(try records() == start)
-    let zero = try sandbox.run(["undo", "--steps", "0"], environment: alice)
+    let zero = try sandbox.run(["undo", "--steps", "0"], environment: alice.environment)
     #expect(zero.status == 64 && zero.stderr.hasPrefix("Error: --steps takes a number, 1 or more"), "\(zero)")
     #expect(try records() == start)
-    let tooMany = try sandbox.run(["undo", "--steps", "2"], environment: alice)
+    let tooMany = try sandbox.run(["undo", "--steps", "2"], environment: alice.environment)
     #expect(tooMany.status == 1)
     #expect(
-      tooMany.stderr.contains("alice has 0 on the log that can be undone")
+      tooMany.stderr.contains("\(alice.name) has 0 on the log that can be undone")
         || tooMany.stderr.contains("nothing to undo"), "\(tooMany)")
     // Each undo is a command of its own: the last one is redone alone.
     let redo = try run("undo", as: alice)

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// `accord check`: ok, or one line per problem and exit 1; it never writes, never migrates.
-@Suite struct CheckCommandTests {
+@Suite(.fileOnly("a file's damage (a server's check: TeamCommandTests)")) struct CheckCommandTests {
   let sandbox: Sandbox
 
   init() throws { sandbox = try Sandbox() }

@@ -7,8 +7,7 @@ import Testing
   let sandbox: Sandbox
   init() throws {
     sandbox = try Sandbox()
-    let result = try sandbox.run("example", "--db", sandbox.db)
-    #expect(result.status == 0, "\(result)")
+    try sandbox.loadExample()
   }
 
   /// Every row of the record, without the change log and the commands.

@@ -10,7 +10,7 @@ import Testing
 /// Files that Accord cannot use as they are: one clear line of error, and the file exactly as it
 /// was (never "migrated" by a version that does not know it). A file that may only be read is
 /// read: commands that only read work, commands that write fail.
-@Suite struct DamagedFileTests {
+@Suite(.fileOnly("a file's damage, modes and disk")) struct DamagedFileTests {
   let sandbox: Sandbox
 
   init() throws { sandbox = try Sandbox() }

@@ -5,7 +5,7 @@ import Testing
 
 /// Where the database is: --db, else $ACCORD_DB, else $XDG_DATA_HOME/accord/accord.sqlite, else
 /// ~/.local/share/accord/accord.sqlite; made private to its owner.
-@Suite struct DatabaseLocationTests {
+@Suite(.fileOnly("where a file is made")) struct DatabaseLocationTests {
   let sandbox: Sandbox
 
   init() throws { sandbox = try Sandbox() }

@@ -3,7 +3,7 @@ import Testing
 
 /// `accord example`: loads the worked example into a database of its own, and never into an
 /// analyst's record.
-@Suite struct ExampleCommandTests {
+@Suite(.fileOnly("the worked example goes to a file of its own")) struct ExampleCommandTests {
   let sandbox: Sandbox
   var example: String { sandbox.folder + "/example.sqlite" }
 

@@ -9,7 +9,7 @@ func mode(_ path: String) throws -> Int {
 
 /// Databases, the files SQLite keeps beside them, and backups are private to their owner
 /// (mode 0600; a new folder 0700), whatever the umask.
-@Suite struct FileModeTests {
+@Suite(.fileOnly("a file's modes")) struct FileModeTests {
   let sandbox: Sandbox
 
   init() throws { sandbox = try Sandbox() }

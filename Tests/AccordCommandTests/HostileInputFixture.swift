@@ -14,6 +14,8 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
   /// Files laid in the sandbox's folder before the command (name and bytes); each must be
   /// unchanged after it.
   var files: [String: [UInt8]] = [:]
+  /// Whether the case is about the database's file (a team's server has none).
+  var aboutTheFile = false
 
   init(_ name: String, _ arguments: [String], exit status: Int32?, mentions: [String] = []) {
     self.init(name, bytes: arguments.map { Array($0.utf8) }, exit: status, mentions: mentions)
@@ -31,6 +33,15 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
     copy.files = files
     return copy
   }
+
+  /// The case, about the database's file: skipped when the tests run on a team's server.
+  func aboutTheDatabaseFile() -> HostileInput {
+    var copy = self
+    copy.aboutTheFile = true
+    return copy
+  }
+
+  var runsOnThisEngine: Bool { !(aboutTheFile && TestEngine.isPostgres) }
 
   var testDescription: String { name }
 }
@@ -255,7 +266,8 @@ extension HostileInput {
     HostileInput("backup into a missing folder", ["backup", "@/no/such/folder/copy.sqlite"], exit: 1),
     HostileInput(
       "backup onto the database itself", ["backup", "@/accord.sqlite", "--force"], exit: 1,
-      mentions: ["itself"]),
+      mentions: ["itself"]
+    ).aboutTheDatabaseFile(),
     HostileInput("backup over an existing file", ["backup", "@/kept.sqlite"], exit: 1, mentions: ["--force"])
       .with(files: ["kept.sqlite": Array("an older copy".utf8)]),
   ]

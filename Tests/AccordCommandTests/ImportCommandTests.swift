@@ -51,7 +51,7 @@ import Testing
   }
 
   @Test func aBrokenFileIsOneLineOnStderrAndChangesNothing() throws {
-    _ = try sandbox.output("init")
+    try sandbox.initialize()
     try sandbox.add("actor", "add", "Ukraine", "--kind", "state", "--code", "UKR")
     let before = DatabaseSnapshot.of(sandbox.db)
     let file = sandbox.folder + "/bad.ndjson"

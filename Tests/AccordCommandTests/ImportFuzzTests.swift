@@ -6,7 +6,7 @@ import Testing
 /// The import decoder on damaged input, through the real binary: an export cut short, with a
 /// byte changed or a byte put in, never crashes Accord; refused, it writes nothing (one line of
 /// error, the database as it was); accepted, it leaves a sound database.
-@Suite struct ImportFuzzTests {
+@Suite(.fileOnly("imports into new files (a server's: TeamImportTests)")) struct ImportFuzzTests {
   @Test func damagedExportsNeverCrashAndNeverWriteHalf() async throws {
     let sandbox = try Sandbox()
     try BadInputFixture.seed(sandbox.db)

@@ -11,8 +11,7 @@ import Testing
 
   init() throws {
     sandbox = try Sandbox()
-    let loaded = try sandbox.run("example", "--db", sandbox.db)
-    try #require(loaded.status == 0, "\(loaded)")
+    try sandbox.loadExample()
     folder = sandbox.folder + "/out"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
   }

@@ -5,7 +5,9 @@ import Testing
 /// The README's "For a team" section, run as a newcomer on Debian would type it: its code blocks,
 /// line by line in one shell, against the test server (`ACCORD_TEST_PG`): `PGHOST` and `PGPORT`
 /// point `localhost` at it, and `sudo -u postgres` stands for its superuser. Skipped without it.
-@Suite(.enabled(if: TeamServer.url != nil, "ACCORD_TEST_PG is not set"), .serialized)
+@Suite(
+  .fileOnly("a file beside the server, run in the file pass"),
+  .enabled(if: TeamServer.url != nil, "ACCORD_TEST_PG is not set"), .serialized)
 struct ReadmeTeamTests {
   /// The section's code blocks, in order.
   static func blocks() throws -> [String] {

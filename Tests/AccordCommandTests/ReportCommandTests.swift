@@ -8,8 +8,7 @@ import Testing
 
   init() throws {
     sandbox = try Sandbox()
-    let loaded = try sandbox.run("example", "--db", sandbox.db)
-    try #require(loaded.status == 0, "\(loaded)")
+    try sandbox.loadExample()
   }
 
   /// Tests/AccordPresentationTests/Golden/NAME.

@@ -6,7 +6,9 @@ import Testing
 /// A team's PostgreSQL database through the binary: `accord team init`, `check` and `backup` on
 /// it, and every other command refusing it in one line. Against `ACCORD_TEST_PG` (a superuser on a
 /// throwaway server, as `scripts/pg-test-server start` exports it); skipped when it is unset.
-@Suite(.enabled(if: TeamServer.url != nil, "ACCORD_TEST_PG is not set"))
+@Suite(
+  .fileOnly("a file beside the server, run in the file pass"),
+  .enabled(if: TeamServer.url != nil, "ACCORD_TEST_PG is not set"))
 struct TeamCommandTests {
   let sandbox: Sandbox
   init() throws { sandbox = try Sandbox() }
@@ -318,7 +320,9 @@ struct TeamCommandTests {
 
 /// The commands that read a record give the same answers from a team's database as from the file
 /// it was copied from: the same lines, the same errors, byte for byte.
-@Suite(.enabled(if: TeamServer.url != nil, "ACCORD_TEST_PG is not set"))
+@Suite(
+  .fileOnly("a file beside the server, run in the file pass"),
+  .enabled(if: TeamServer.url != nil, "ACCORD_TEST_PG is not set"))
 struct TeamReadingTests {
   /// Every command that works on a team's database (the README's "For a team" lists them).
   static let readings: [[String]] = [
@@ -453,7 +457,9 @@ struct TeamReadingTests {
 /// The commands that write do on a team's database what they do on a file: the README's tour, run
 /// on both, prints the same lines, command after command; the command log names the role that
 /// signed in; a reader's write is refused in one line and writes nothing.
-@Suite(.enabled(if: TeamServer.url != nil, "ACCORD_TEST_PG is not set"))
+@Suite(
+  .fileOnly("a file beside the server, run in the file pass"),
+  .enabled(if: TeamServer.url != nil, "ACCORD_TEST_PG is not set"))
 struct TeamWritingTests {
   /// Commands of the tour that name what they work on (the file, or the server), and so print
   /// otherwise on each (TeamCommandTests has their own tests).
@@ -715,7 +721,7 @@ struct TeamWritingTests {
 
 /// The commands that do not run on PostgreSQL say so, in one line, before they connect (the
 /// URL here names no server), and make no file of that name. Needs no server.
-@Suite struct TeamDatabaseRefusalTests {
+@Suite(.fileOnly("run in the file pass")) struct TeamDatabaseRefusalTests {
   @Test(arguments: [
     ["generate", "--negotiations", "1", "--db", "postgres://127.0.0.1:1/accord"],
     ["init", "--db", "postgresql://127.0.0.1:1/accord"],

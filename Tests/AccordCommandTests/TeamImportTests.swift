@@ -6,7 +6,9 @@ import Testing
 /// `accord import` into a team's PostgreSQL database: an export and the datasets come in as they
 /// come into a file, with the same lines said and the same records kept; a reader may not import;
 /// an import that fails, or that loses its server midway, leaves nothing. Against `ACCORD_TEST_PG`.
-@Suite(.enabled(if: TeamServer.url != nil, "ACCORD_TEST_PG is not set"))
+@Suite(
+  .fileOnly("a file beside the server, run in the file pass"),
+  .enabled(if: TeamServer.url != nil, "ACCORD_TEST_PG is not set"))
 struct TeamImportTests {
   let sandbox: Sandbox
   init() throws { sandbox = try Sandbox() }
