@@ -81,13 +81,18 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The engine the library's tests run on: SQLite in memory, or with ACCORD_TEST_ENGINE=postgresql
+    // a database of its own on the test server for each store. For the test targets alone.
+    .target(
+      name: "AccordTestEngine", dependencies: ["AccordStore", "AccordPostgres", "AccordSQLite"],
+      path: "Tests/AccordTestEngine"),
     .testTarget(
       name: "AccordStoreTests",
       dependencies: [
         // AccordPresentation: the store's answers in words (a timeline's lines, a status's reason).
         "AccordStore", "AccordSQLite", "AccordSamples", "AccordTransfer", "AccordPresentation",
-        // AccordPostgres: the same tests on a team's server (ACCORD_TEST_ENGINE=postgresql).
-        "AccordPostgres",
+        // The same tests on a team's server (ACCORD_TEST_ENGINE=postgresql).
+        "AccordTestEngine", "AccordPostgres",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(
@@ -99,10 +104,12 @@ let package = Package(
     // Against the server in ACCORD_TEST_PG (scripts/pg-test-server), skipped when it is not set.
     .testTarget(name: "AccordPostgresTests", dependencies: ["AccordPostgres", "AccordSQLite"]),
     .testTarget(
-      name: "AccordPresentationTests", dependencies: ["AccordPresentation", "AccordStore", "AccordSamples"],
+      name: "AccordPresentationTests",
+      dependencies: ["AccordPresentation", "AccordStore", "AccordSamples", "AccordTestEngine"],
       exclude: ["Golden"]),
     .testTarget(
-      name: "AccordTransferTests", dependencies: ["AccordTransfer", "AccordStore", "AccordSamples"],
+      name: "AccordTransferTests",
+      dependencies: ["AccordTransfer", "AccordStore", "AccordSamples", "AccordTestEngine"],
       exclude: ["Fixtures"]),
   ]
 )

@@ -1,6 +1,7 @@
 import AccordPresentation
 import AccordSamples
 import AccordStore
+import AccordTestEngine
 import Foundation
 import Testing
 
@@ -74,7 +75,7 @@ import Testing
   }
 
   @Test func aQuoteHoldingAScriptShowsAsText() throws {
-    let store = try AccordStore.inMemory(today: WorkedExample.asOf)
+    let store = try TestEngine.store(today: WorkedExample.asOf)
     try store.addActor(NewActor(name: "Ukraine", kind: .state, code: "UKR"))
     try store.addActor(NewActor(name: "Mallory <i>", kind: .person, slug: "mallory"))
     try store.addNegotiation(
@@ -122,7 +123,7 @@ import Testing
   }
 
   @Test func noNegotiationsIsAShortReport() throws {
-    let store = try AccordStore.inMemory(today: WorkedExample.asOf)
+    let store = try TestEngine.store(today: WorkedExample.asOf)
     let report = try store.report(options: ReportOptions(asOf: WorkedExample.asOf))
     #expect(report.negotiations.isEmpty)
     let markdown = MarkdownReport.render(report)

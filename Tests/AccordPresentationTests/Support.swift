@@ -1,12 +1,13 @@
 import AccordPresentation
 import AccordSamples
 import AccordStore
+import AccordTestEngine
 import Foundation
 import Testing
 
 /// The worked example in a store of its own, whose today is the example's as-of day.
 func workedExampleStore() throws -> AccordStore {
-  let store = try AccordStore.inMemory(today: WorkedExample.asOf)
+  let store = try TestEngine.store(today: WorkedExample.asOf)
   try WorkedExample.load(into: store)
   return store
 }

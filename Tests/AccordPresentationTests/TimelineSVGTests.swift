@@ -1,5 +1,6 @@
 import AccordSamples
 import AccordStore
+import AccordTestEngine
 import Foundation
 import Testing
 
@@ -15,7 +16,7 @@ import Testing
 
   /// The worked example's timeline as of 2 December 2026, 21 months after its last step.
   func lateExample() throws -> (svg: String, layout: TimelineSVG.Layout) {
-    let store = try AccordStore.inMemory(today: try day(Self.today))
+    let store = try TestEngine.store(today: try day(Self.today))
     try WorkedExample.load(into: store)
     let report = try store.report(options: ReportOptions(asOf: try day(Self.today)))
     let n = try #require(report.negotiations.first)
@@ -127,7 +128,7 @@ import Testing
   func decade() throws -> Report.Negotiation {
     let today = try day(Self.today)
     func on(_ text: String) throws -> AccordDate { try AccordDate.parse(text, today: today) }
-    let store = try AccordStore.inMemory(today: today)
+    let store = try TestEngine.store(today: today)
     let parties = ["United States", "China", "European Union", "India", "Brazil", "Japan"]
     for name in parties {
       try store.addActor(NewActor(name: name, kind: name == "European Union" ? .organization : .state))

@@ -1,4 +1,5 @@
 import AccordSQLite
+import AccordTestEngine
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import AccordSQLite
 import AccordSamples
+import AccordTestEngine
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import AccordSamples
+import AccordTestEngine
 import Testing
 
 @testable import AccordStore

@@ -1,4 +1,5 @@
 import AccordSQLite
+import AccordTestEngine
 import Foundation
 import Testing
 
@@ -21,8 +22,7 @@ func date(_ text: String) throws -> AccordDate {
 /// A fresh store whose today is `fixedToday`: in memory, or on the test server's PostgreSQL
 /// (``TestEngine``).
 func makeStore(today: Day = fixedToday) throws -> AccordStore {
-  if TestEngine.isPostgres { return try TestEngine.serverStore(today: today) }
-  return try AccordStore.inMemory(today: today)
+  try TestEngine.store(today: today)
 }
 
 /// Runs `body` in a write of `store` that is then rolled back: what it wrote is gone after.

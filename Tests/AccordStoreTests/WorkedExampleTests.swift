@@ -1,5 +1,6 @@
 import AccordPresentation
 import AccordSamples
+import AccordTestEngine
 import Testing
 
 @testable import AccordStore

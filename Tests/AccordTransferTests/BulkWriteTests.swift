@@ -23,7 +23,8 @@ import Testing
     ) { "\($0.text(0)) \($0.text(1))" }
   }
 
-  @Test func anImportIsLoggedTableByTableAndUndoneWholeAndRedone() throws {
+  @Test(.fileOnly("a file's bulk write: on a team's server an import is a plain write, logged row by row"))
+  func anImportIsLoggedTableByTableAndUndoneWholeAndRedone() throws {
     let store = try folder.store()
     store.analyst = "ana"
     let before = try dump(store, index: false)
@@ -88,7 +89,8 @@ import Testing
   /// A bulk write drops the insert triggers that stand aside in it and makes them again before it
   /// commits: after an import, and after one that failed, the schema is as it was, and a row then
   /// written by hand is logged and indexed row by row again.
-  @Test func theTriggersAreBackAfterAnImportThatSucceedsOrFails() throws {
+  @Test(.fileOnly("a file's bulk write: on a team's server an import is a plain write, logged row by row"))
+  func theTriggersAreBackAfterAnImportThatSucceedsOrFails() throws {
     let store = try folder.store()
     func schema() throws -> [String] {
       try store.connection.all(

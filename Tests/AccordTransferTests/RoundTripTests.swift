@@ -1,5 +1,6 @@
 import AccordSamples
 import AccordStore
+import AccordTestEngine
 import AccordTransfer
 import Foundation
 import Testing
@@ -81,7 +82,7 @@ import Testing
     for (kind, table) in retracted {
       let facts = { (store: AccordStore) in
         try store.connection.all(
-          "SELECT quote(date) || ' ' || (SELECT reason FROM retraction WHERE record_table = ?1 AND record_id = \(table).id) FROM \(table) WHERE id IN (SELECT record_id FROM retraction WHERE record_table = ?1)",
+          "SELECT coalesce(date, 'NULL') || ' ' || (SELECT reason FROM retraction WHERE record_table = ?1 AND record_id = \(table).id) FROM \(table) WHERE id IN (SELECT record_id FROM retraction WHERE record_table = ?1)",
           [.text(table)]
         ) { $0.text(0) }
       }
@@ -106,7 +107,7 @@ import Testing
   }
 
   @Test func theTwoLayoutsHoldTheSameRecords() throws {
-    let store = try AccordStore.inMemory(today: testToday)
+    let store = try TestEngine.store(today: testToday)
     try WorkedExample.load(into: store)
     let json = try exported(store, .json).split(separator: "\n")
     let ndjson = try exported(store, .ndjson).split(separator: "\n")

@@ -1,4 +1,5 @@
 import AccordStore
+import AccordTestEngine
 import AccordTransfer
 import Foundation
 import Testing
@@ -20,6 +21,8 @@ final class TemporaryFolder {
   /// A new database file in the folder: a copy of one migrated once for all the tests, so that
   /// each does not pay for the migrations.
   func store(_ name: String = "accord.sqlite") throws -> AccordStore {
+    // On a team's server (ACCORD_TEST_ENGINE=postgresql), a database of its own there.
+    if TestEngine.isPostgres { return try TestEngine.store(today: testToday) }
     let file = path + "/" + name
     if !FileManager.default.fileExists(atPath: file), let template = try Self.template.get() {
       try FileManager.default.copyItem(atPath: template, toPath: file)
@@ -70,6 +73,24 @@ func importBytes(_ bytes: [UInt8], into store: AccordStore) throws -> ImportSumm
 /// index laid out differently).
 func dump(_ store: AccordStore, index: Bool = true) throws -> [String] {
   let connection = store.connection
+  if connection.engine == .postgresql {
+    // A team's server: every row as PostgreSQL writes a row as text.
+    let tables = try connection.all(
+      """
+      SELECT table_name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+        AND table_name NOT IN ('schema_migration', 'command', 'change_log', 'bulk_write')
+        AND (?1 OR table_name NOT LIKE 'search%') ORDER BY table_name
+      """, [.integer(index ? 1 : 0)]
+    ) { $0.text(0) }
+    var lines: [String] = []
+    for table in tables {
+      lines += try connection.all("SELECT t::text FROM \"\(table)\" AS t ORDER BY 1", []) {
+        "\(table): " + $0.text(0)
+      }
+    }
+    return lines
+  }
   let tables = try connection.all(
     "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT IN ('schema_migration', 'command', 'change_log') AND (?1 OR name NOT LIKE 'search%') ORDER BY name",
     [.integer(index ? 1 : 0)]
