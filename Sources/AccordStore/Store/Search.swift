@@ -99,9 +99,11 @@ extension AccordStore {
       name = String(name.dropFirst().dropLast())
     }
     let words = name.split(separator: " ")
+    // Operators by Unicode scalars, as FTS5 reads them: a combining mark after a star makes one
+    // Swift character of the two, and the star is still FTS5's (found by FuzzSearch).
     guard !name.isEmpty, words.count <= 4,
       !words.contains(where: { ["AND", "OR", "NOT", "NEAR"].contains($0) }),
-      !name.contains(where: { "*():^{}\"".contains($0) })
+      !name.unicodeScalars.contains(where: { "*():^{}\"".unicodeScalars.contains($0) })
     else { return nil }
     return try actorNamedExactly(name)
   }

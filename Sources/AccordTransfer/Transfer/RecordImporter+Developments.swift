@@ -21,14 +21,11 @@ extension RecordImporter {
     }
     let ids = try insertDevelopments(pendingDevelopments, rows: pendingDevelopments.count / 7)
     added["development", default: 0] += pendingDevelopments.count / 7
-    if !pendingDevelopmentNumbers.isEmpty {
-      for (number, id) in zip(pendingDevelopmentNumbers, ids) { renumber("development", number, id) }
-    }
+    for (number, id) in zip(pendingDevelopmentNumbers, ids) { renumber("development", number, id) }
   }
 
   /// Inserts `rows` developments of seven values each, in the order given, and returns their ids
   /// in that order.
-  @discardableResult
   private func insertDevelopments(_ values: [SQLValue], rows: Int) throws(StoreError) -> [Int64] {
     let row = "(\(words.newID("development")), ?, ?, ?, ?, ?, coalesce(?, \(words.now)))"
     func sql() -> String {
