@@ -41,6 +41,7 @@ import Testing
     ],
     "AccordStore/Store/NegotiationDetail.swift": [
       "Self.stepColumns", "condition", #"includeRetracted ? "proposal" : "current_proposal""#,
+      #"words.numbers(in: "?1")"#,
     ],
     "AccordStore/Store/Participation.swift": [
       #"negotiation == nil ? "?1 IS NULL" : "p.negotiation_id = ?1""#, "scope",

@@ -118,10 +118,16 @@ extension AccordStore {
     where condition: String, _ argument: SQLValue, asOf day: Day, includeRetracted: Bool = false,
     lives: inout [(id: Int64, title: String, life: ProposalLife)]
   ) throws -> [NegotiationDetail.Proposal] {
+    // Whether each has links or a dataset's record, read with it from the base tables: most have
+    // neither, and the statements that read them are the dearest to plan on a team's server.
     let heads = try connection.all(
       """
       SELECT p.id, p.slug, p.title, a.name AS tabled_by, p.terms, p.value, p.value_amount, p.value_currency,
-        c.slug AS counters, s.slug AS supersedes, p.negotiation_id
+        c.slug AS counters, s.slug AS supersedes, p.negotiation_id,
+        CASE WHEN EXISTS (SELECT 1 FROM proposal_link l WHERE l.proposal_id = p.id)
+          OR EXISTS (SELECT 1 FROM proposal_link l WHERE l.other_id = p.id) THEN 1 ELSE 0 END AS linked,
+        CASE WHEN EXISTS (SELECT 1 FROM dataset_record r WHERE r.proposal_id = p.id) THEN 1 ELSE 0 END
+          AS recorded
       FROM \(includeRetracted ? "proposal" : "current_proposal") p LEFT JOIN actor a ON a.id = p.tabled_by
       LEFT JOIN proposal c ON c.id = p.counters_id LEFT JOIN proposal s ON s.id = p.supersedes_id
       WHERE \(condition)
@@ -132,14 +138,16 @@ extension AccordStore {
         by: try row.optionalText("tabled_by"), terms: try row.optionalText("terms"),
         value: try row.optionalText("value"), amount: try row.optionalInteger("value_amount"),
         currency: try row.optionalText("value_currency"), counters: try row.optionalText("counters"),
-        supersedes: try row.optionalText("supersedes"), negotiation: try row.integer("negotiation_id")
+        supersedes: try row.optionalText("supersedes"), negotiation: try row.integer("negotiation_id"),
+        linked: try row.integer("linked") != 0, recorded: try row.integer("recorded") != 0
       )
     }
     let quiet = try self.quiet(negotiations: Array(Set(heads.map(\.negotiation))), asOf: day)
     let proposalSources = try citations(.proposal, ids: heads.map(\.id))
+    let steps = try self.steps(proposals: heads.map(\.id), asOf: day)
     var result: [NegotiationDetail.Proposal] = []
     for head in heads {
-      let all = try steps(proposal: head.id, asOf: day)
+      let all = steps[head.id] ?? []
       let life = ProposalLife(steps: all, asOf: day)
       if !all.isEmpty { lives.append((head.id, head.title, life)) }
       // A proposal none of whose steps counts yet, but which may have been tabled, is shown as such.
@@ -151,8 +159,9 @@ extension AccordStore {
         statusDate: life.stateStep?.date, signed: life.isSigned, live: life.isLive,
         parties: life.parties, steps: life.steps, possibly: life.possible, closedBy: life.closing,
         daysOpen: life.daysOpen(asOf: day), deadline: life.deadline,
-        sources: proposalSources[head.id] ?? [], dataset: try datasetFacts(proposal: head.id))
-      proposal.links = try links(of: head.id, asOf: day)
+        sources: proposalSources[head.id] ?? [],
+        dataset: head.recorded ? try datasetFacts(proposal: head.id) : nil)
+      proposal.links = head.linked ? try links(of: head.id, asOf: day) : []
       if let dormancy = Self.dormancy(
         of: life, quiet: quiet[head.negotiation], asOf: day, defaultDays: Dormancy.defaultDays)
       {
@@ -170,18 +179,30 @@ extension AccordStore {
   /// A proposal's steps that started on or before `day`, in the order the status rule reads them,
   /// with their sources.
   public func steps(proposal: Int64, asOf day: Day) throws -> [ProposalStep] {
+    try steps(proposals: [proposal], asOf: day)[proposal] ?? []
+  }
+
+  /// The steps of each of `proposals` that started on or before `day`, as ``steps(proposal:asOf:)``
+  /// gives them: two statements for them all, not two a proposal.
+  func steps(proposals: [Int64], asOf day: Day) throws -> [Int64: [ProposalStep]] {
+    guard !proposals.isEmpty else { return [:] }
     let rows = try connection.all(
       """
-      SELECT \(Self.stepColumns)
+      SELECT \(Self.stepColumns), s.proposal_id
       FROM current_proposal_step s LEFT JOIN actor a ON a.id = s.party_id
-      WHERE s.proposal_id = ? AND s.date_first <= ?
-      ORDER BY s.date_first, s.id
-      """, [.integer(proposal), .text(day.description)], ProposalStep.init(row:))
-    let cited = try citations(.step, ids: rows.map(\.id))
-    return rows.map { step in
+      WHERE s.proposal_id IN (\(words.numbers(in: "?1"))) AND s.date_first <= ?2
+      ORDER BY s.proposal_id, s.date_first, s.id
+      """, [.text(Self.jsonList(proposals)), .text(day.description)]
+    ) { row throws(DatabaseError) in
+      (proposal: try row.integer("proposal_id"), step: try ProposalStep(row: row))
+    }
+    let cited = try citations(.step, ids: rows.map(\.step.id))
+    var steps: [Int64: [ProposalStep]] = [:]
+    for (proposal, step) in rows {
       var step = step
       step.sources = cited[step.id] ?? []
-      return step
+      steps[proposal, default: []].append(step)
     }
+    return steps
   }
 }
