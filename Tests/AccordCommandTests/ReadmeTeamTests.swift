@@ -9,7 +9,8 @@ import Testing
   .fileOnly("a file beside the server, run in the file pass"),
   .enabled(if: TeamServer.url != nil, "ACCORD_TEST_PG is not set"), .serialized)
 struct ReadmeTeamTests {
-  /// The section's code blocks, in order.
+  /// The section's shell blocks (fenced without a language; a configuration file's block names its
+  /// language, `ini`), in order.
   static func blocks() throws -> [String] {
     let readme = try String(
       contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -17,8 +18,8 @@ struct ReadmeTeamTests {
     let start = try #require(readme.range(of: "\n## For a team\n"))
     let section = readme[start.upperBound...]
     let end = section.range(of: "\n## ")?.lowerBound ?? section.endIndex
-    return section[..<end].components(separatedBy: "```\n").enumerated().filter { $0.offset % 2 == 1 }
-      .map(\.element)
+    return String(section[..<end]).matches(of: /\n```(\w*)\n((?:.|\n)*?)```\n/).filter { $0.output.1.isEmpty }
+      .map { String($0.output.2) }
   }
 
   /// The database, roles and file the section makes, gone (before, in case a run was cut short,

@@ -467,6 +467,46 @@ struct TeamWritingTests {
     ["backup"], ["check"],
   ]
 
+  /// The log quotes each command line, with the --db it named, and when it ran: the same once
+  /// each is DB and TIME (and a table's columns as wide as what is in them).
+  static func alike(_ text: String, _ db: String) -> String {
+    text.replacing("'\(db)'", with: "DB").replacing(db, with: "DB")
+      .replacing(/\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d\.\d+Z)?/, with: "TIME")
+      .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+  }
+
+  /// Through pgbouncer in session mode, as README's "For a team" sets it up to keep the server's
+  /// sessions (and what each has learnt of the schema) warm between commands: the tour prints
+  /// what it prints on a direct connection, command after command; every command is closed, and
+  /// no session keeps the writers' lock.
+  @Test(.enabled(if: TeamServer.bouncer != nil, "ACCORD_TEST_PGBOUNCER is not set"))
+  func theTourThroughPgBouncerWritesAndReadsAsDirectly() throws {
+    let sandbox = try Sandbox()
+    let direct = try TeamServer.Database()
+    let pooled = try TeamServer.Database()
+    #expect(try sandbox.run("team", "init", direct.url).status == 0)
+    #expect(try sandbox.run("team", "init", pooled.url).status == 0)
+    let bouncer = TeamServer.bouncerURL(database: pooled.name)
+    var compared = 0
+    for words in try ReadmeTourTests.tourCommands() {
+      let command = Array(words.dropFirst())
+      if Self.notYet.contains(where: { command.starts(with: $0) }) { continue }
+      let one = try sandbox.run(command + ["--db", direct.url])
+      let other = try sandbox.run(command + ["--db", bouncer])
+      #expect(other.status == one.status, "\(command): \(other)")
+      #expect(Self.alike(other.stdout, bouncer) == Self.alike(one.stdout, direct.url), "\(command)")
+      #expect(other.stderr == one.stderr, "\(command)")
+      compared += 1
+    }
+    #expect(compared > 50)
+    let server = try pooled.connect()
+    #expect(try server.integer("SELECT count(*) FROM command WHERE open = 1") == 0)
+    #expect(try server.integer("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'") == 0)
+    #expect(
+      try server.integer("SELECT count(*) FROM command")
+        == direct.connect().integer("SELECT count(*) FROM command"))
+  }
+
   @Test func theReadmeTourWritesAndReadsTheSameOnATeamDatabase() throws {
     let sandbox = try Sandbox()
     let database = try TeamServer.Database()
@@ -483,14 +523,7 @@ struct TeamWritingTests {
       let team = try sandbox.run(command + ["--db", database.url])
       #expect(file.status == 0, "\(command): \(file)")
       if ["history", "changes", "undo"].contains(command[0]) {
-        // The log quotes each command line, with the --db it named, and when it ran: the same
-        // once each is DB and TIME (and a table's columns as wide as what is in them).
-        func alike(_ text: String, _ db: String) -> String {
-          text.replacing("'\(db)'", with: "DB").replacing(db, with: "DB")
-            .replacing(/\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d\.\d+Z)?/, with: "TIME")
-            .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-        }
-        #expect(alike(team.stdout, database.url) == alike(file.stdout, sandbox.db), "\(command)")
+        #expect(Self.alike(team.stdout, database.url) == Self.alike(file.stdout, sandbox.db), "\(command)")
         #expect(!team.stdout.isEmpty, "\(command)")
       } else {
         #expect(team.stdout == file.stdout, "\(command)")
@@ -755,6 +788,18 @@ struct TeamWritingTests {
 enum TeamServer {
   static let url: String? = ProcessInfo.processInfo.environment["ACCORD_TEST_PG"].flatMap {
     $0.isEmpty ? nil : $0
+  }
+
+  /// pgbouncer in front of the test server (`scripts/pg-test-server start`, when it is installed).
+  static let bouncer: String? = ProcessInfo.processInfo.environment["ACCORD_TEST_PGBOUNCER"].flatMap {
+    $0.isEmpty ? nil : $0
+  }
+
+  /// `bouncer` with another database.
+  static func bouncerURL(database: String) -> String {
+    guard let bouncer, var components = URLComponents(string: bouncer) else { return "" }
+    components.path = "/" + database
+    return components.string ?? bouncer
   }
 
   /// HOST:PORT, as Accord names the server.
