@@ -138,7 +138,9 @@ extension AccordStore {
           negotiation: $0.slug, title: $0.title, lastActivity: $0.lastActivity, daysQuiet: $0.daysQuiet)
       }
       let slugs = Set(sections.map(\.slug))
-      let deadlines = try self.deadlines(asOf: options.asOf).filter { d in
+      // A report on one negotiation reads its deadlines alone, not every negotiation's.
+      let read = try self.deadlines(negotiation: chosen.count == 1 ? chosen.first : nil, asOf: options.asOf)
+      let deadlines = read.filter { d in
         slugs.contains(d.negotiation)
           && ((d.state == .upcoming && d.daysLeft <= options.upcomingDays)
             || (d.state == .missed && d.date.first >= options.since))
