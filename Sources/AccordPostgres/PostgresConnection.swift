@@ -299,8 +299,17 @@ public final class PostgresConnection: TransactionFrame {
   /// Runs `body` in one read transaction (`REPEATABLE READ READ ONLY`), so that every query in it
   /// sees the same snapshot. A read inside a read or a write joins it.
   public func read<T>(_ body: () throws -> T) throws -> T {
-    try readTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+    if transactionState == .none { readsBegun += 1 }
+    return try readTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
   }
+
+  /// How many outermost reads this connection has begun.
+  private var readsBegun = 0
+
+  /// The read transaction this connection is in, by number; nil outside one (in a write, or in no
+  /// transaction). Within one read every query sees one snapshot, which nothing can change (it is
+  /// read-only): what was read in it holds until it ends.
+  public var readSnapshot: Int? { transactionState == .read ? readsBegun : nil }
 
   package func executeFrame(_ sql: String) throws { try execute(sql) }
 

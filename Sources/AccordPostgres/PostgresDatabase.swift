@@ -116,7 +116,9 @@ public final class PostgresDatabase: Database {
   }
 
   /// Nothing is kept between statements: the server has no cheap count of other sessions' commits.
-  public func changeToken() throws(DatabaseError) -> [Int64]? { nil }
+  /// The read transaction the connection is in: within one, nothing the store read can change (a
+  /// read-only snapshot), so that it may keep what it read until the read ends; nil outside one.
+  public func changeToken() throws(DatabaseError) -> [Int64]? { server.readSnapshot.map { [Int64($0)] } }
 
   /// `error` in the store's terms.
   static func converted(_ error: PostgresError) -> DatabaseError {
