@@ -102,32 +102,36 @@ import Testing
   @Test func everyActorGetsAShortIdTheSchemaAccepts() async {
     let mixed = Gen<Character?>.element(of: Self.letters + Array("0123456789 -_.'\"%*()[]é\u{301}\u{200B}"))
       .map { $0 ?? "a" }.string(of: 0...20)
-    // One store for every name (a name met again gets a short id of its own, as the second does).
+    // One store for every name, each case in a write taken back: a name the generator gives again
+    // (it did: "걣") would otherwise find its group there already.
     let store: AccordStore
     do { store = try makeStore() } catch {
       Issue.record("\(error)")
       return
     }
+    func checkShortIDs(of name: String) throws {
+      guard !name.trimmingSpaces.isEmpty else {
+        #expect(throws: StoreError.invalid("an actor needs a name")) {
+          try store.addActor(NewActor(name: name, kind: .group))
+        }
+        return
+      }
+      let first = try store.addActor(NewActor(name: name, kind: .group))
+      let second = try store.addActor(NewActor(name: name, kind: .person))
+      for id in [first, second] {
+        let slug = try #require(
+          try store.connection.first("SELECT slug FROM actor WHERE id = ?", [.integer(id)]) { $0.text(0) })
+        // The schema's CHECK let it in; and it is what that CHECK asks for.
+        #expect(
+          slug.utf8.contains { (97...122).contains($0) }
+            && slug.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 },
+          "\(slug)")
+        #expect(try store.resolveActor(slug) == id)
+      }
+    }
     await propertyCheck(count: 200, input: mixed) { name in
       do {
-        guard !name.trimmingSpaces.isEmpty else {
-          #expect(throws: StoreError.invalid("an actor needs a name")) {
-            try store.addActor(NewActor(name: name, kind: .group))
-          }
-          return
-        }
-        let first = try store.addActor(NewActor(name: name, kind: .group))
-        let second = try store.addActor(NewActor(name: name, kind: .person))
-        for id in [first, second] {
-          let slug = try #require(
-            try store.connection.first("SELECT slug FROM actor WHERE id = ?", [.integer(id)]) { $0.text(0) })
-          // The schema's CHECK let it in; and it is what that CHECK asks for.
-          #expect(
-            slug.utf8.contains { (97...122).contains($0) }
-              && slug.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 },
-            "\(slug)")
-          #expect(try store.resolveActor(slug) == id)
-        }
+        try takenBack(store) { try checkShortIDs(of: name) }
       } catch {
         Issue.record("\(name.debugDescription): \(error)")
       }
