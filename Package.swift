@@ -98,7 +98,7 @@ let package = Package(
     .testTarget(
       name: "AccordCommandTests",
       dependencies: [
-        "accord", "AccordStore", "AccordSQLite", "AccordPostgres", "AccordSamples",
+        "accord", "AccordStore", "AccordSQLite", "AccordPostgres", "AccordSamples", "AccordTestEngine",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     // Against the server in ACCORD_TEST_PG (scripts/pg-test-server), skipped when it is not set.

@@ -1,6 +1,7 @@
 import AccordPostgres
 import AccordSQLite
 import AccordStore
+import AccordTestEngine
 import Foundation
 import Testing
 
@@ -60,7 +61,7 @@ final class Sandbox {
     case .file:
       db = folder + "/accord.sqlite"
     case .server:
-      let name = ServerDatabases.uniqueName("accord_cli")
+      let name = TestEngine.uniqueName("accord_cli")
       try ServerDatabases.create(name, template: try TestEngine.initialized.get())
       if keep { ServerDatabases.keepUntilExit(name) }
       db = TeamServer.url(database: name)
@@ -71,7 +72,7 @@ final class Sandbox {
     guard !keep else { return }
     try? FileManager.default.removeItem(atPath: folder)
     if let name = ServerDatabases.name(in: db) { ServerDatabases.drop(name) }
-    for role in logins { try? ServerDatabases.admin().execute("DROP ROLE IF EXISTS \(role)") }
+    for role in logins { try? TestEngine.admin().execute("DROP ROLE IF EXISTS \(role)") }
   }
 
   /// A record made once by running `commands` (each must succeed), for many tests to copy with
@@ -121,7 +122,7 @@ final class Sandbox {
     }
     let role = "accord_test_\(name)_" + database.suffix(12)
     if !logins.contains(role) {
-      try ServerDatabases.admin().execute("CREATE ROLE \(role) LOGIN IN ROLE accord_writer")
+      try TestEngine.admin().execute("CREATE ROLE \(role) LOGIN IN ROLE accord_writer")
       logins.append(role)
     }
     var components = URLComponents(string: db)

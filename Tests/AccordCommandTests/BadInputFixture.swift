@@ -1,6 +1,7 @@
 import AccordPostgres
 import AccordSQLite
 import AccordStore
+import AccordTestEngine
 import Foundation
 import Testing
 
@@ -89,7 +90,7 @@ enum BadInputFixture {
   /// The seeded record in a database of its own on the test server (its connection closed, so
   /// that it can be copied).
   static let seededOnTheServer: Result<String, any Error> = Result {
-    let name = ServerDatabases.uniqueName("accord_cli_seeded")
+    let name = TestEngine.uniqueName("accord_cli_seeded")
     try ServerDatabases.create(name, template: try TestEngine.initialized.get())
     ServerDatabases.keepUntilExit(name)
     try make(

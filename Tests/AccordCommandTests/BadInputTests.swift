@@ -1,3 +1,4 @@
+import AccordTestEngine
 import Foundation
 import Testing
 

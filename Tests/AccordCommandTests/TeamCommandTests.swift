@@ -1,5 +1,6 @@
 import AccordPostgres
 import AccordSQLite
+import AccordTestEngine
 import Foundation
 import Testing
 
@@ -786,9 +787,7 @@ struct TeamWritingTests {
 
 /// The server of ``TeamCommandTests``, and a database of each test's own on it.
 enum TeamServer {
-  static let url: String? = ProcessInfo.processInfo.environment["ACCORD_TEST_PG"].flatMap {
-    $0.isEmpty ? nil : $0
-  }
+  static let url: String? = TestEngine.serverURL
 
   /// pgbouncer in front of the test server (`scripts/pg-test-server start`, when it is installed).
   static let bouncer: String? = ProcessInfo.processInfo.environment["ACCORD_TEST_PGBOUNCER"].flatMap {
@@ -809,11 +808,7 @@ enum TeamServer {
   }
 
   /// `url` with another database.
-  static func url(database: String) -> String {
-    guard let url, var components = URLComponents(string: url) else { return "" }
-    components.path = "/" + database
-    return components.string ?? url
-  }
+  static func url(database: String) -> String { TestEngine.url(database: database) }
 
   /// An empty database, dropped when the test is done with it.
   final class Database {

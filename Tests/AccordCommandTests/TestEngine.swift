@@ -1,21 +1,19 @@
 import AccordPostgres
+import AccordTestEngine
 import Foundation
 import Testing
 
-/// The engine the command tests run on. A file by default; with `ACCORD_TEST_ENGINE=postgresql`
-/// (and `ACCORD_TEST_PG`, as `scripts/pg-test-server start` exports it), each sandbox's database is
-/// a database of its own on the test server, copied from one that `accord team init` made once a
-/// run, so that the same commands are held to the same answers on a team's engine. `.ci/run` runs
-/// them both ways.
-enum TestEngine {
-  static let isPostgres = ProcessInfo.processInfo.environment["ACCORD_TEST_ENGINE"] == "postgresql"
-
+/// The engine the command tests run on (AccordTestEngine's: a file by default; with
+/// `ACCORD_TEST_ENGINE=postgresql`, each sandbox's database is a database of its own on the test
+/// server, copied from one that `accord team init` made once a run, so that the same commands are
+/// held to the same answers on a team's engine). `.ci/run` runs them both ways.
+extension TestEngine {
   /// The database that `accord team init` made, once a run, for the sandboxes to copy.
   static let initialized: Result<String, any Error> = Result {
     guard TeamServer.url != nil else {
       throw Refused(reason: "ACCORD_TEST_ENGINE=postgresql needs ACCORD_TEST_PG (scripts/pg-test-server)")
     }
-    let name = ServerDatabases.uniqueName("accord_cli_initialized")
+    let name = TestEngine.uniqueName("accord_cli_initialized")
     try ServerDatabases.create(name, template: nil)
     ServerDatabases.keepUntilExit(name)
     let made = try Sandbox(keep: false, engine: .file).run("team", "init", TeamServer.url(database: name))
@@ -31,24 +29,16 @@ enum TestEngine {
 
 /// The databases the command tests make on the test server.
 enum ServerDatabases {
-  static func uniqueName(_ prefix: String) -> String {
-    prefix + "_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
-  }
-
-  static func admin() throws -> PostgresConnection {
-    try PostgresConnection(url: TeamServer.url(database: "postgres"))
-  }
-
   /// A new database `name`, empty or a copy of `template` (whose sessions must have ended: the
   /// server waits a few seconds for them).
   static func create(_ name: String, template: String?) throws {
     // FILE_COPY: half the time of WAL_LOG (PostgreSQL 15's default) for a database this small.
-    try admin().execute(
+    try TestEngine.admin().execute(
       "CREATE DATABASE \(name)" + (template.map { " TEMPLATE \($0) STRATEGY FILE_COPY" } ?? ""))
   }
 
   static func drop(_ name: String) {
-    try? admin().execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    try? TestEngine.admin().execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
   }
 
   /// The database that a URL of the test server names.
