@@ -59,6 +59,9 @@ public enum PostgresCopy {
         }
         try server.run("DELETE FROM bulk_write")
         for table in tables { try compare(table, try self.columns(table, server), file, server) }
+        // The planner's statistics of the tables just filled, as pg_restore's users are told to
+        // gather: until autovacuum comes round, it would plan the first commands for empty tables.
+        try server.run("ANALYZE")
         return copied
       }
     }

@@ -28,6 +28,14 @@ public struct PostgresMigrator: Sendable {
   /// ``PostgresError/anotherApplication(database:)`` for a database with tables that are not
   /// Accord's.
   public static func version(of connection: PostgresConnection) throws(PostgresError) -> Int {
+    // Every command asks, so the usual answer costs one statement: outside a transaction, the
+    // table is read straight away, and only a database without it (42P01) is looked at further.
+    // Inside one, a refused statement would end the transaction, so the table is looked for first.
+    if connection.transactionState == .none {
+      do {
+        return try recorded(connection)
+      } catch let error where error.sqlstate == "42P01" {}
+    }
     let accord = try connection.integer(
       "SELECT count(*) FROM pg_class WHERE oid = to_regclass('accord_schema')")
     guard accord == 1 else {
@@ -39,6 +47,11 @@ public struct PostgresMigrator: Sendable {
       if (relations ?? 0) > 0 { throw PostgresError.anotherApplication(database: connection.database) }
       return 0
     }
+    return try recorded(connection)
+  }
+
+  /// The version in `accord_schema`, whose application id must be Accord's.
+  private static func recorded(_ connection: PostgresConnection) throws(PostgresError) -> Int {
     guard
       let (version, application) = try connection.first(
         "SELECT version, application_id FROM accord_schema", [],

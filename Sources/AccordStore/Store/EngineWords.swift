@@ -33,11 +33,13 @@ public struct EngineWords: Sendable {
   }
 
   /// The numbers in `parameter`, a JSON array (``AccordStore/jsonList(_:)``), as a subquery's
-  /// rows: for `id IN (…)`.
+  /// rows: for `id IN (…)`. On PostgreSQL the array becomes an array literal (`[1,2]` → `{1,2}`)
+  /// to unnest: the planner knows how many rows an array's `unnest` gives, and so looks each id up
+  /// by its index, where a JSON function's rows, which it guesses at a hundred, made it scan.
   public func numbers(in parameter: String) -> String {
     switch engine {
     case .sqlite: "SELECT value FROM json_each(\(parameter))"
-    case .postgresql: "SELECT CAST(value AS bigint) FROM json_array_elements_text(CAST(\(parameter) AS json))"
+    case .postgresql: "SELECT unnest(CAST(translate(\(parameter), '[]', '{}') AS bigint[]))"
     }
   }
 
