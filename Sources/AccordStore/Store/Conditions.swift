@@ -1,7 +1,7 @@
 import AccordSQLite
 
 /// A condition as stated, before where it stands is worked out: a row of `position` with its
-/// negotiation's short id, its holder's name, its term and its linked terms.
+/// negotiation's short id, its holder's name, its term, its linked terms and its sources.
 private struct StatedCondition {
   let id: Int64
   let negotiation: String
@@ -16,6 +16,7 @@ private struct StatedCondition {
   let holderID: Int64
   let negotiationID: Int64
   let revises: Int64?
+  let sources: [String]
 
   init(row: Row) throws(DatabaseError) {
     id = try row.integer("id")
@@ -31,6 +32,7 @@ private struct StatedCondition {
     holderID = try row.integer("actor_id")
     negotiationID = try row.integer("negotiation_id")
     revises = try row.optionalInteger("revises_id")
+    sources = try row.sources()
   }
 }
 
@@ -145,7 +147,7 @@ extension AccordStore {
           WHERE l.position_id = c.id AND l.link = 'conditional_on') AS conditional_on,
         \(AccordStore.retracted(anyOf: [("'position'", "c.id"), ("'negotiation'", "c.negotiation_id")]))
           AS retracted,
-        c.actor_id, c.negotiation_id, c.revises_id
+        c.actor_id, c.negotiation_id, c.revises_id, \(Self.citedSources(.position, of: "c.id")) AS sources
       FROM position c
       JOIN negotiation n ON n.id = c.negotiation_id
       JOIN term t ON t.id = c.term_id
@@ -189,7 +191,7 @@ extension AccordStore {
           Condition(
             id: row.id, negotiation: row.negotiation, heldBy: row.holder, stance: row.stance, term: row.term,
             inExchangeFor: row.exchange, conditionalOn: row.conditional, since: row.since, state: state,
-            stateDate: date, answeredBy: by, note: row.note, sources: [])
+            stateDate: date, answeredBy: by, note: row.note, sources: row.sources)
         })
       condition.revises = row.revises
       condition.via = via
@@ -197,8 +199,6 @@ extension AccordStore {
       if row.since.last > day { condition.certain = false }
       if !openOnly || condition.isOpen { result.append(condition) }
     }
-    let cited = try citations(.position, ids: result.map(\.id))
-    for index in result.indices { result[index].sources = cited[result[index].id] ?? [] }
     return result
   }
 

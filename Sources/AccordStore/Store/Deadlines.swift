@@ -98,7 +98,7 @@ extension AccordStore {
         """
         SELECT d.id, NULL AS step_id, n.id AS negotiation_id, n.slug AS negotiation, n.title AS negotiation_title,
           d.title, d.date, d.date_first, d.date_last, p.id AS proposal_id, p.slug AS proposal,
-          p.title AS proposal_title
+          p.title AS proposal_title, \(Self.citedSources(.deadline, of: "d.id")) AS sources
         FROM current_deadline d JOIN negotiation n ON n.id = d.negotiation_id
         LEFT JOIN proposal p ON p.id = d.proposal_id
         WHERE \(negotiation == nil ? "?1 IS NULL" : "d.negotiation_id = ?1")
@@ -107,7 +107,8 @@ extension AccordStore {
         """
         SELECT NULL AS id, s.id AS step_id, n.id AS negotiation_id, n.slug AS negotiation,
           n.title AS negotiation_title, p.title || ' deadline' AS title, s.until AS date, s.until_first AS date_first,
-          s.until_last AS date_last, p.id AS proposal_id, p.slug AS proposal, p.title AS proposal_title
+          s.until_last AS date_last, p.id AS proposal_id, p.slug AS proposal, p.title AS proposal_title,
+          NULL AS sources
         FROM current_proposal_step s JOIN current_proposal p ON p.id = s.proposal_id
         JOIN negotiation n ON n.id = p.negotiation_id
         WHERE s.step = 'extended' AND s.date_last <= ?1
@@ -135,10 +136,6 @@ extension AccordStore {
         if let upcoming, !(deadline.state == .upcoming && deadline.daysLeft <= upcoming) { continue }
         result.append(deadline)
       }
-      let cited = try citations(.deadline, ids: result.compactMap(\.id))
-      for index in result.indices {
-        if let id = result[index].id { result[index].sources = cited[id] ?? [] }
-      }
       return result
     }
   }
@@ -146,7 +143,7 @@ extension AccordStore {
   typealias RawDeadline = (
     id: Int64?, step: Int64?, negotiationID: Int64, negotiation: String, negotiationTitle: String,
     title: String,
-    date: AccordDate, proposalID: Int64?, proposal: String?, proposalTitle: String?
+    date: AccordDate, proposalID: Int64?, proposal: String?, proposalTitle: String?, sources: [String]
   )
 
   /// A deadline, or an extension's new date, from a row of `deadline` or `proposal_step`: its
@@ -157,7 +154,7 @@ extension AccordStore {
       try row.text("negotiation"), try row.text("negotiation_title"), try row.text("title"),
       try row.date("date"),
       try row.optionalInteger("proposal_id"), try row.optionalText("proposal"),
-      try row.optionalText("proposal_title")
+      try row.optionalText("proposal_title"), try row.sources()
     )
   }
 
@@ -218,6 +215,6 @@ extension AccordStore {
       id: d.id, step: d.step, negotiation: d.negotiation, negotiationTitle: d.negotiationTitle,
       title: d.title,
       date: d.date, proposal: d.proposal, proposalTitle: d.proposalTitle, state: state, daysLeft: daysLeft,
-      movedTo: movedTo, onTheDay: onTheDay)
+      movedTo: movedTo, onTheDay: onTheDay, sources: d.sources)
   }
 }

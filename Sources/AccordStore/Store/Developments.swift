@@ -57,15 +57,16 @@ extension AccordStore {
       """
       SELECT d.id, d.date, d.date_first, d.date_last, d.text,
         (SELECT group_concat(a.name, '\u{1F}') FROM development_actor x JOIN actor a ON a.id = x.actor_id
-          WHERE x.development_id = d.id) AS actors
+          WHERE x.development_id = d.id) AS actors,
+        \(Self.citedSources(.development, of: "d.id")) AS sources
       FROM development d WHERE d.negotiation_id = ? AND d.date_first <= ? AND NOT \(AccordStore.retracted("development", "d.id"))
       ORDER BY d.date_first DESC, d.id DESC LIMIT ?
-      """, [.integer(negotiation), .text(day.description), .integer(Int64(limit))], Development.init(row:))
-    let cited = try citations(.development, ids: rows.map(\.id))
-    return rows.reversed().map { development in
-      var development = development
-      development.sources = cited[development.id] ?? []
+      """, [.integer(negotiation), .text(day.description), .integer(Int64(limit))]
+    ) { row throws(DatabaseError) in
+      var development = try Development(row: row)
+      development.sources = try row.sources()
       return development
     }
+    return rows.reversed()
   }
 }

@@ -59,15 +59,16 @@ extension AccordStore {
       """
       SELECT m.id, m.date, m.date_first, m.date_last, m.place, m.summary,
         (SELECT group_concat(a.name, '\u{1F}') FROM meeting_participant x JOIN actor a ON a.id = x.actor_id
-          WHERE x.meeting_id = m.id) AS participants
+          WHERE x.meeting_id = m.id) AS participants,
+        \(Self.citedSources(.meeting, of: "m.id")) AS sources
       FROM meeting m WHERE m.negotiation_id = ? AND m.date_first <= ? AND NOT \(AccordStore.retracted("meeting", "m.id"))
       ORDER BY m.date_first, m.id
-      """, [.integer(negotiation), .text(day.description)], MeetingSummary.init(row:))
-    let cited = try citations(.meeting, ids: rows.map(\.id))
-    return rows.map { meeting in
-      var meeting = meeting
-      meeting.sources = cited[meeting.id] ?? []
+      """, [.integer(negotiation), .text(day.description)]
+    ) { row throws(DatabaseError) in
+      var meeting = try MeetingSummary(row: row)
+      meeting.sources = try row.sources()
       return meeting
     }
+    return rows
   }
 }

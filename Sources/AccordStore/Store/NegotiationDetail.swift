@@ -127,7 +127,8 @@ extension AccordStore {
         CASE WHEN EXISTS (SELECT 1 FROM proposal_link l WHERE l.proposal_id = p.id)
           OR EXISTS (SELECT 1 FROM proposal_link l WHERE l.other_id = p.id) THEN 1 ELSE 0 END AS linked,
         CASE WHEN EXISTS (SELECT 1 FROM dataset_record r WHERE r.proposal_id = p.id) THEN 1 ELSE 0 END
-          AS recorded
+          AS recorded,
+        \(Self.citedSources(.proposal, of: "p.id")) AS sources
       FROM \(includeRetracted ? "proposal" : "current_proposal") p LEFT JOIN actor a ON a.id = p.tabled_by
       LEFT JOIN proposal c ON c.id = p.counters_id LEFT JOIN proposal s ON s.id = p.supersedes_id
       WHERE \(condition)
@@ -139,11 +140,11 @@ extension AccordStore {
         value: try row.optionalText("value"), amount: try row.optionalInteger("value_amount"),
         currency: try row.optionalText("value_currency"), counters: try row.optionalText("counters"),
         supersedes: try row.optionalText("supersedes"), negotiation: try row.integer("negotiation_id"),
-        linked: try row.integer("linked") != 0, recorded: try row.integer("recorded") != 0
+        linked: try row.integer("linked") != 0, recorded: try row.integer("recorded") != 0,
+        sources: try row.sources()
       )
     }
     let quiet = try self.quiet(negotiations: Array(Set(heads.map(\.negotiation))), asOf: day)
-    let proposalSources = try citations(.proposal, ids: heads.map(\.id))
     let steps = try self.steps(proposals: heads.map(\.id), asOf: day)
     var result: [NegotiationDetail.Proposal] = []
     for head in heads {
@@ -159,7 +160,7 @@ extension AccordStore {
         statusDate: life.stateStep?.date, signed: life.isSigned, live: life.isLive,
         parties: life.parties, steps: life.steps, possibly: life.possible, closedBy: life.closing,
         daysOpen: life.daysOpen(asOf: day), deadline: life.deadline,
-        sources: proposalSources[head.id] ?? [],
+        sources: head.sources,
         dataset: head.recorded ? try datasetFacts(proposal: head.id) : nil)
       proposal.links = head.linked ? try links(of: head.id, asOf: day) : []
       if let dormancy = Self.dormancy(
@@ -183,26 +184,23 @@ extension AccordStore {
   }
 
   /// The steps of each of `proposals` that started on or before `day`, as ``steps(proposal:asOf:)``
-  /// gives them: two statements for them all, not two a proposal.
+  /// gives them: one statement for them all, not one a proposal.
   func steps(proposals: [Int64], asOf day: Day) throws -> [Int64: [ProposalStep]] {
     guard !proposals.isEmpty else { return [:] }
     let rows = try connection.all(
       """
-      SELECT \(Self.stepColumns), s.proposal_id
+      SELECT \(Self.stepColumns), s.proposal_id, \(Self.citedSources(.step, of: "s.id")) AS sources
       FROM current_proposal_step s LEFT JOIN actor a ON a.id = s.party_id
       WHERE s.proposal_id IN (\(words.numbers(in: "?1"))) AND s.date_first <= ?2
       ORDER BY s.proposal_id, s.date_first, s.id
       """, [.text(Self.jsonList(proposals)), .text(day.description)]
     ) { row throws(DatabaseError) in
-      (proposal: try row.integer("proposal_id"), step: try ProposalStep(row: row))
+      var step = try ProposalStep(row: row)
+      step.sources = try row.sources()
+      return (proposal: try row.integer("proposal_id"), step: step)
     }
-    let cited = try citations(.step, ids: rows.map(\.step.id))
     var steps: [Int64: [ProposalStep]] = [:]
-    for (proposal, step) in rows {
-      var step = step
-      step.sources = cited[step.id] ?? []
-      steps[proposal, default: []].append(step)
-    }
+    for (proposal, step) in rows { steps[proposal, default: []].append(step) }
     return steps
   }
 }

@@ -163,6 +163,16 @@ extension AccordStore {
       !$0.isOpen && ($0.stateDate.map { $0.first >= options.since } ?? false)
     }
     let quotes = Array(detail.quotes.suffix(options.quotes))
+    let entries = try timeline(negotiation: id, from: options.since, to: day)
+    // Every source the section may cite, read at once before they are numbered.
+    var cited: [String] = []
+    for proposal in detail.proposals { cited += proposal.sources + proposal.steps.flatMap(\.sources) }
+    cited += (open + resolved).flatMap(\.sources)
+    cited += detail.meetings.flatMap(\.sources)
+    cited += detail.developments.flatMap(\.sources)
+    cited += quotes.flatMap(\.sources)
+    cited += entries.flatMap(\.sources)
+    try readSources(cited.filter { sourceCache[$0] == nil }, into: &sourceCache)
 
     // Number the sources in the order the report cites them; leave out any published later.
     var numbered: [Report.Source] = []
@@ -209,7 +219,7 @@ extension AccordStore {
     }
     // The period's changes come first in the report but cite the section's sources: they take the
     // numbers after those of the facts shown in the section.
-    let changes = try timeline(negotiation: id, from: options.since, to: day).map { entry in
+    let changes = try entries.map { entry in
       Report.Change(
         negotiation: detail.slug, negotiationTitle: detail.title, entry: try entry.citing(cite(entry.sources))
       )
@@ -252,13 +262,30 @@ extension AccordStore {
       """
       SELECT slug, url, outlet, title, published, published_first, published_last
       FROM source WHERE slug = ?
-      """, [.text(slug)]
-    ) { row throws(DatabaseError) in
-      Report.Source(
-        number: 0, id: try row.text("slug"), url: try row.optionalText("url"),
-        outlet: try row.optionalText("outlet"),
-        title: try row.optionalText("title"), published: try row.optionalDate("published"))
+      """, [.text(slug)], Self.reportSource)
+  }
+
+  /// The sources with the short ids `slugs` into `cache`, in one statement (a report cites dozens,
+  /// each a round trip on a team's server): each found, or nil for one that is not.
+  func readSources(_ slugs: [String], into cache: inout [String: Report.Source?]) throws {
+    let wanted = Array(Set(slugs)).sorted()
+    guard !wanted.isEmpty else { return }
+    for slug in wanted { cache.updateValue(nil, forKey: slug) }
+    for source in try connection.all(
+      """
+      SELECT slug, url, outlet, title, published, published_first, published_last
+      FROM source WHERE slug IN (\(words.texts(in: "?1")))
+      """, [.text(Self.jsonStrings(wanted))], Self.reportSource)
+    {
+      cache[source.id] = source
     }
+  }
+
+  private static func reportSource(_ row: Row) throws(DatabaseError) -> Report.Source {
+    Report.Source(
+      number: 0, id: try row.text("slug"), url: try row.optionalText("url"),
+      outlet: try row.optionalText("outlet"),
+      title: try row.optionalText("title"), published: try row.optionalDate("published"))
   }
 }
 

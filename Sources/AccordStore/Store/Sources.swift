@@ -105,26 +105,18 @@ extension AccordStore {
     }
   }
 
-  /// The short ids of the sources cited by each fact of a kind, by fact id.
-  func citations(_ fact: CitedFact, ids: [Int64]) throws -> [Int64: [String]] {
-    guard !ids.isEmpty else { return [:] }
-    var result: [Int64: [String]] = [:]
-    // One statement for all of them: on a team's server, one a fact was a round trip each. (CROSS
-    // JOIN: SQLite reads the citations first, and not every source; IS NOT NULL lets it use the
-    // fact's partial index, which an IN list alone does not; and the order is that index's, so
-    // that it needs no sort.)
-    let rows = try connection.cursor(
-      """
-      SELECT c.\(fact.rawValue) AS fact, s.slug FROM citation c CROSS JOIN source s
-      WHERE s.id = c.source_id AND c.\(fact.rawValue) IS NOT NULL
-        AND c.\(fact.rawValue) IN (\(words.numbers(in: "?1")))
-        AND NOT \(AccordStore.retracted("source", "s.id"))
-      ORDER BY c.\(fact.rawValue), c.id
-      """, [.text(Self.jsonList(ids))])
-    while let row = try rows.next() {
-      result[try row.integer("fact"), default: []].append(try row.text("slug"))
-    }
-    return result
+  /// The column of the sources that the fact `id` (an SQL expression: the fact's id in the
+  /// statement that reads it) of a kind cites, for ``Row/sources(_:)``: read with the fact, not by
+  /// a statement of their own, which was a round trip a kind on a team's server. Each source comes
+  /// after its citation's number, because neither engine promises the order `group_concat` gathers
+  /// in. (`fact = id` lets each engine use the fact's partial index of citations; the aliases are
+  /// long so as not to hide the statement's own, which `id` names.)
+  static func citedSources(_ fact: CitedFact, of id: String) -> String {
+    """
+    (SELECT group_concat(cited.id || ' ' || cited_source.slug, '\u{1F}')
+        FROM citation cited JOIN source cited_source ON cited_source.id = cited.source_id
+        WHERE cited.\(fact.rawValue) = \(id) AND NOT \(AccordStore.retracted("source", "cited_source.id")))
+    """
   }
 
   /// The schemes a source's URL may have: web pages, DOIs and URNs. Anything else (`javascript:`,
@@ -150,6 +142,18 @@ extension AccordStore {
     let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
     let trimmed = host.hasPrefix("www.") ? host.dropFirst(4) : host
     return String(trimmed.split(separator: ".").dropLast().joined(separator: " ").nonEmptyOr(String(trimmed)))
+  }
+}
+
+extension Row {
+  /// The short ids of the sources in column `name`, an ``AccordStore/citedSources(_:of:)``, in
+  /// the order they were cited.
+  func sources(_ name: String = "sources") throws(DatabaseError) -> [String] {
+    let cited = try list(name).map { entry in
+      let parts = entry.split(separator: " ", maxSplits: 1)
+      return (order: Int64(parts.first ?? "") ?? 0, slug: String(parts.last ?? ""))
+    }
+    return cited.sorted { $0.order < $1.order }.map(\.slug)
   }
 }
 

@@ -61,16 +61,16 @@ extension AccordStore {
     let rows = try connection.all(
       """
       SELECT q.id, a.name AS speaker, q.date, q.date_first, q.date_last, q.text, q.language, q.context,
-        n.slug AS negotiation
+        n.slug AS negotiation, \(Self.citedSources(.statement, of: "q.id")) AS sources
       FROM statement q JOIN actor a ON a.id = q.actor_id LEFT JOIN negotiation n ON n.id = q.negotiation_id
       WHERE q.negotiation_id = ? AND q.date_first <= ? AND NOT \(AccordStore.retracted("statement", "q.id"))
       ORDER BY q.date_first, q.id
-      """, [.integer(negotiation), .text(day.description)], Quote.init(row:))
-    let cited = try citations(.statement, ids: rows.map(\.id))
-    return rows.map { quote in
-      var quote = quote
-      quote.sources = cited[quote.id] ?? []
+      """, [.integer(negotiation), .text(day.description)]
+    ) { row throws(DatabaseError) in
+      var quote = try Quote(row: row)
+      quote.sources = try row.sources()
       return quote
     }
+    return rows
   }
 }

@@ -111,22 +111,22 @@ extension AccordStore {
       SELECT m.id, m.date, m.date_first, m.date_last, m.place, m.summary,
         (SELECT group_concat(a.name, '\u{1F}') FROM meeting_participant x JOIN actor a ON a.id = x.actor_id
           WHERE x.meeting_id = m.id) AS who,
-        (SELECT group_concat(x.actor_id, '\u{1F}') FROM meeting_participant x WHERE x.meeting_id = m.id) AS who_ids
+        (SELECT group_concat(x.actor_id, '\u{1F}') FROM meeting_participant x WHERE x.meeting_id = m.id) AS who_ids,
+        \(Self.citedSources(.meeting, of: "m.id")) AS sources
       FROM meeting m WHERE m.negotiation_id = ?1 AND \(Self.within("m")) AND NOT \(AccordStore.retracted("meeting", "m.id"))
       """, range
     ) { row throws(DatabaseError) in
       (
         id: try row.integer("id"), date: try row.date("date"), place: try row.optionalText("place"),
         summary: try row.optionalText("summary"), who: try row.list("who"),
-        ids: try row.list("who_ids").compactMap { Int64($0) }
+        ids: try row.list("who_ids").compactMap { Int64($0) }, sources: try row.sources()
       )
     }
-    let cited = try citations(.meeting, ids: rows.map(\.id))
     return rows.map { m in
       var entry = TimelineEntry(
         kind: .meeting, id: m.id, date: m.date, fact: .meeting(place: m.place, summary: m.summary),
         who: m.who,
-        proposal: nil, step: nil, condition: nil, sources: cited[m.id] ?? [])
+        proposal: nil, step: nil, condition: nil, sources: m.sources)
       entry.whoIDs = m.ids
       return entry
     }
@@ -138,7 +138,7 @@ extension AccordStore {
       SELECT p.slug AS proposal, p.title AS proposal_title, tb.name AS tabled_by, p.tabled_by AS tabler_id,
         s.id = (SELECT f.id FROM current_proposal_step f WHERE f.proposal_id = p.id ORDER BY f.date_first, f.id LIMIT 1)
           AS first_step,
-        \(Self.stepColumns)
+        \(Self.stepColumns), \(Self.citedSources(.step, of: "s.id")) AS sources
       FROM current_proposal p JOIN current_proposal_step s ON s.proposal_id = p.id
       LEFT JOIN actor a ON a.id = s.party_id LEFT JOIN actor tb ON tb.id = p.tabled_by
       WHERE p.negotiation_id = ?1 AND \(Self.within("s"))
@@ -147,10 +147,9 @@ extension AccordStore {
       (
         slug: try row.text("proposal"), title: try row.text("proposal_title"),
         tabledBy: try row.optionalText("tabled_by"), tablerID: try row.optionalInteger("tabler_id"),
-        first: try row.bool("first_step"), step: try ProposalStep(row: row)
+        first: try row.bool("first_step"), step: try ProposalStep(row: row), sources: try row.sources()
       )
     }
-    let cited = try citations(.step, ids: rows.map(\.step.id))
     return rows.map { s in
       // The first step of a proposal is its tabler's; a later one names its party, if any.
       var step = s.step
@@ -159,7 +158,7 @@ extension AccordStore {
       var entry = TimelineEntry(
         kind: .step, id: step.id, date: step.date, fact: .step(proposalTitle: s.title, step),
         who: who.map { [$0] } ?? [], proposal: s.slug, step: step.step, condition: nil,
-        sources: cited[step.id] ?? [])
+        sources: s.sources)
       entry.whoIDs = [s.step.partyID ?? (s.first ? s.tablerID : nil)].compactMap { $0 }
       return entry
     }
@@ -174,7 +173,7 @@ extension AccordStore {
           WHERE l.position_id = c.id AND l.link = 'in_exchange_for') AS in_exchange_for,
         (SELECT group_concat(o.text, '\u{1F}') FROM term_link l JOIN term o ON o.id = l.other_term_id
           WHERE l.position_id = c.id AND l.link = 'conditional_on') AS conditional_on,
-        c.actor_id
+        c.actor_id, \(Self.citedSources(.position, of: "c.id")) AS sources
       FROM current_position c JOIN term t ON t.id = c.term_id JOIN actor a ON a.id = c.actor_id
       WHERE c.negotiation_id = ?1 AND \(Self.within("c"))
       """, range
@@ -185,17 +184,17 @@ extension AccordStore {
         stance: try row.decode(Stance.self, "stance", table: "position", id: id),
         actor: try row.text("held_by"), term: try row.text("term"), note: try row.optionalText("note"),
         revises: try row.optionalInteger("revises_id"), exchange: try row.list("in_exchange_for"),
-        conditional: try row.list("conditional_on"), actorID: try row.integer("actor_id")
+        conditional: try row.list("conditional_on"), actorID: try row.integer("actor_id"),
+        sources: try row.sources()
       )
     }
-    let cited = try citations(.position, ids: rows.map(\.id))
     return rows.map { p in
       var entry = TimelineEntry(
         kind: .condition, id: p.id, date: p.date,
         fact: .condition(
           heldBy: p.actor, stance: p.stance, term: p.term, inExchangeFor: p.exchange,
           conditionalOn: p.conditional, revises: p.revises, note: p.note),
-        who: [p.actor], proposal: nil, step: nil, condition: p.id, sources: cited[p.id] ?? [])
+        who: [p.actor], proposal: nil, step: nil, condition: p.id, sources: p.sources)
       entry.whoIDs = [p.actorID]
       return entry
     }
@@ -205,7 +204,7 @@ extension AccordStore {
     let rows = try connection.all(
       """
       SELECT x.id, x.date, x.date_first, x.date_last, x.outcome, a.name AS answered_by, t.text AS term, x.note,
-        x.condition_id, x.actor_id
+        x.condition_id, x.actor_id, \(Self.citedSources(.answer, of: "x.id")) AS sources
       FROM current_answer x JOIN position c ON c.id = x.condition_id JOIN term t ON t.id = c.term_id
       LEFT JOIN actor a ON a.id = x.actor_id
       WHERE c.negotiation_id = ?1 AND \(Self.within("x"))
@@ -214,17 +213,17 @@ extension AccordStore {
       // The answer as every listing of answers reads it, and what the timeline adds to it.
       (
         answer: try ConditionAnswer(row: row), term: try row.text("term"),
-        condition: try row.integer("condition_id"), actorID: try row.optionalInteger("actor_id")
+        condition: try row.integer("condition_id"), actorID: try row.optionalInteger("actor_id"),
+        sources: try row.sources()
       )
     }
-    let cited = try citations(.answer, ids: rows.map(\.answer.id))
     return rows.map { r in
       let a = r.answer
       var entry = TimelineEntry(
         kind: .answer, id: a.id, date: a.date,
         fact: .answer(a.outcome, actor: a.by, condition: r.condition, term: r.term, note: a.note),
         who: a.by.map { [$0] } ?? [], proposal: nil, step: nil, condition: r.condition,
-        sources: cited[a.id] ?? [])
+        sources: r.sources)
       entry.whoIDs = r.actorID.map { [$0] } ?? []
       return entry
     }
@@ -275,7 +274,8 @@ extension AccordStore {
   private func quoteEntries(_ range: [SQLValue]) throws -> [TimelineEntry] {
     let rows = try connection.all(
       """
-      SELECT q.id, q.date, q.date_first, q.date_last, a.name AS speaker, q.text, q.context, q.actor_id
+      SELECT q.id, q.date, q.date_first, q.date_last, a.name AS speaker, q.text, q.context, q.actor_id,
+        \(Self.citedSources(.statement, of: "q.id")) AS sources
       FROM statement q JOIN actor a ON a.id = q.actor_id
       WHERE q.negotiation_id = ?1 AND \(Self.within("q")) AND NOT \(AccordStore.retracted("statement", "q.id"))
       """, range
@@ -283,15 +283,14 @@ extension AccordStore {
       (
         id: try row.integer("id"), date: try row.date("date"), speaker: try row.text("speaker"),
         text: try row.text("text"), context: try row.optionalText("context"),
-        speakerID: try row.integer("actor_id")
+        speakerID: try row.integer("actor_id"), sources: try row.sources()
       )
     }
-    let cited = try citations(.statement, ids: rows.map(\.id))
     return rows.map { q in
       var entry = TimelineEntry(
         kind: .quote, id: q.id, date: q.date,
         fact: .quote(speaker: q.speaker, text: q.text, context: q.context),
-        who: [q.speaker], proposal: nil, step: nil, condition: nil, sources: cited[q.id] ?? [])
+        who: [q.speaker], proposal: nil, step: nil, condition: nil, sources: q.sources)
       entry.whoIDs = [q.speakerID]
       return entry
     }
@@ -304,21 +303,22 @@ extension AccordStore {
         (SELECT group_concat(a.name, '\u{1F}') FROM development_actor x JOIN actor a ON a.id = x.actor_id
           WHERE x.development_id = d.id) AS who,
         (SELECT group_concat(x.actor_id, '\u{1F}') FROM development_actor x WHERE x.development_id = d.id)
-          AS who_ids
+          AS who_ids,
+        \(Self.citedSources(.development, of: "d.id")) AS sources
       FROM development d
       WHERE d.negotiation_id = ?1 AND \(Self.within("d")) AND NOT \(AccordStore.retracted("development", "d.id"))
       """, range
     ) { row throws(DatabaseError) in
       (
         id: try row.integer("id"), date: try row.date("date"), text: try row.text("text"),
-        who: try row.list("who"), ids: try row.list("who_ids").compactMap { Int64($0) }
+        who: try row.list("who"), ids: try row.list("who_ids").compactMap { Int64($0) },
+        sources: try row.sources()
       )
     }
-    let cited = try citations(.development, ids: rows.map(\.id))
     return rows.map { d in
       var entry = TimelineEntry(
         kind: .development, id: d.id, date: d.date, fact: .development(text: d.text), who: d.who,
-        proposal: nil, step: nil, condition: nil, sources: cited[d.id] ?? [])
+        proposal: nil, step: nil, condition: nil, sources: d.sources)
       entry.whoIDs = d.ids
       return entry
     }
