@@ -23,8 +23,6 @@ import Testing
     "AccordStore/Store/Listings.swift": ["table", "column", "negotiationColumn", "hidden"],
     // A correction's columns, from the fixed list in Correction's switch; the table of a kind.
     "AccordStore/Store/Edits.swift": ["table", "assignments", "changed", "$0.0"],
-    // FTS5 judging a team's query, in a table made with the same tokenizer.
-    "AccordStore/Store/TextSearchQuery.swift": ["AccordStore.searchTokenizer"],
     // The search index's tokenizer, a constant; the search statement's parts by engine, each a
     // literal chosen in searchSQL (`from`, `match`, `windows`, `order`) or a constant (the hit's
     // first and last day); a list of ids.

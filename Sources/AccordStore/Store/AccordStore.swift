@@ -29,6 +29,9 @@ public final class AccordStore {
   /// Facts that many answers of one command need (who belongs to which bloc, who takes part),
   /// read once while the database stays as it is.
   private let memo = ReadMemo()
+  /// Where a search page's snippets are cut and a team's query is judged (``searchPage()``): made
+  /// at the first search.
+  var searchPageConnection: Connection?
 
   /// Opens the database file at `path`, creating it (mode 0600) and its folder if needed, and
   /// brings its schema up to date. A file that this process cannot write (or whose folder it

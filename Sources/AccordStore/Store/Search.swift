@@ -109,11 +109,13 @@ extension AccordStore {
   }
 
   /// What the index is asked for the FTS5 query `fts`: the query itself on a file; on a team's
-  /// server, the text of a `tsquery` (``TextSearchQuery``, FTS5 judging the query first), its words folded as the index folds
-  /// them (`accord_search_fold`, one round trip), or nil when it has no word to look for.
+  /// server, the text of a `tsquery` (``TextSearchQuery``, FTS5 judging the query first in the
+  /// search page), its words folded as the index folds them (`accord_search_fold`, one round
+  /// trip), or nil when it has no word to look for.
   func indexQuery(_ fts: String, query: String) throws -> String? {
     guard connection.engine == .postgresql else { return fts }
-    let parsed = try TextSearchQuery.judged(fts: fts, query: query)
+    let parsed = try TextSearchQuery.judged(
+      fts: fts, query: query, in: try StoreError.catching(searchPage()))
     let texts = Array(Set(parsed.texts))
     var words: [String: [String]] = [:]
     if !texts.isEmpty {
@@ -226,25 +228,40 @@ extension AccordStore {
   /// snippets are cut by the same rule, so that what matched is what is marked.
   static let searchTokenizer = "porter unicode61 remove_diacritics 2"
 
+  /// The connection that holds `temp.search_page`, a small FTS5 index with the search index's
+  /// tokenizer, where a page's snippets are cut (``snippets(of:matching:marks:)``) and, on a team's
+  /// server, a query is judged (``TextSearchQuery/judged(fts:query:in:)``): the file's own
+  /// connection, or on a team's server a private SQLite database in memory, so that a snippet is
+  /// cut and marked alike on both engines. Made once a store.
+  func searchPage() throws(DatabaseError) -> Connection {
+    if let searchPageConnection { return searchPageConnection }
+    let page: Connection
+    if let file { page = file } else { page = try Connection(path: ":memory:") }
+    try Self.makeSearchPage(in: page)
+    searchPageConnection = page
+    return page
+  }
+
+  /// Makes `temp.search_page` in `connection` unless it is there.
+  static func makeSearchPage(in connection: Connection) throws(DatabaseError) {
+    try connection.execute(
+      """
+      CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_page USING fts5 (
+        title, body, context, tokenize = '\(Self.searchTokenizer)')
+      """)
+  }
+
   /// The snippet of each of `rowids` (the index's rowids) that matches `fts`, the FTS5 query: the
   /// index keeps no copy of the text (Migrations/0008_lean_writes.sql), so the page's few texts,
-  /// read from the facts through `search_source`, go into a small FTS5 index, where FTS5 cuts the
-  /// snippet from them as it would have from its copy. On a file that index is the connection's
-  /// own; on a team's server it is a private SQLite database in memory, so that a snippet is cut
-  /// and marked alike on both engines.
+  /// read from the facts through `search_source`, go into the search page (``searchPage()``), where
+  /// FTS5 cuts the snippet from them as it would have from its copy.
   func snippets(of rowids: [Int64], matching fts: String, marks: (open: String, close: String))
     throws(StoreError) -> [Int64: String]
   {
     guard !rowids.isEmpty else { return [:] }
     do {
-      let cutter: Connection
-      if let file { cutter = file } else { cutter = try Connection(path: ":memory:") }
-      try cutter.execute(
-        """
-        CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_page USING fts5 (
-          title, body, context, tokenize = '\(Self.searchTokenizer)');
-        DELETE FROM temp.search_page;
-        """)
+      let cutter = try searchPage()
+      try cutter.execute("DELETE FROM temp.search_page")
       if file != nil {
         for rowid in rowids {
           try cutter.run(

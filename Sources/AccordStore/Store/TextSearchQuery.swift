@@ -51,18 +51,21 @@ public struct TextSearchQuery: Sendable, Equatable {
     root = try parser.whole()
   }
 
-  /// The query in `fts` as a team's server reads it: FTS5 judges it first, in a private SQLite
-  /// database in memory (as the page's snippets are cut), so that a refusal is FTS5's own, in the
-  /// same words as on a file; then this reader reads what FTS5 accepted. FTS5's parser has a stack
-  /// of fixed depth and refuses a query nested too deep ("parser stack overflow", found by
-  /// FuzzSearch), where a reader by recursive descent reads on: no reader of ours can say when.
-  public static func judged(fts: String, query: String) throws(StoreError) -> TextSearchQuery {
+  /// The query in `fts` as a team's server reads it: FTS5 judges it first, in the search page of
+  /// `page` (a private SQLite database in memory, where the store cuts the page's snippets; a new
+  /// one when nil), so that a refusal is FTS5's own, in the same words as on a file; then this
+  /// reader reads what FTS5 accepted. FTS5's parser has a stack of fixed depth and refuses a query
+  /// nested too deep ("parser stack overflow", found by FuzzSearch), where a reader by recursive
+  /// descent reads on: no reader of ours can say when.
+  public static func judged(fts: String, query: String, in page: Connection? = nil) throws(StoreError)
+    -> TextSearchQuery
+  {
     do {
-      let judge = try Connection(path: ":memory:")
-      try judge.execute(
-        "CREATE VIRTUAL TABLE temp.query USING fts5 (title, body, context, tokenize = '\(AccordStore.searchTokenizer)')"
-      )
-      _ = try judge.all("SELECT rowid FROM temp.query WHERE query MATCH ?1", [.text(fts)]) { $0.integer(0) }
+      let judge: Connection
+      if let page { judge = page } else { judge = try Connection(path: ":memory:") }
+      try AccordStore.makeSearchPage(in: judge)
+      let match = "SELECT rowid FROM temp.search_page WHERE search_page MATCH ?1 LIMIT 1"
+      _ = try judge.all(match, [.text(fts)]) { $0.integer(0) }
     } catch {
       if case .sqlite(_, _, let message, _) = error,
         let explained = SearchQuery.explain(message, query: query)
