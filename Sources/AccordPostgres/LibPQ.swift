@@ -37,6 +37,20 @@ package struct LibPQ: @unchecked Sendable {
   let getlength: @convention(c) (Result?, Int32, Int32) -> Int32
   let getisnull: @convention(c) (Result?, Int32, Int32) -> Int32
   let cmdTuples: @convention(c) (Result?) -> UnsafeMutablePointer<CChar>?
+  /// Pipeline mode (libpq 14 and later), to send several statements before reading any of their
+  /// results (``PostgresConnection/prefetch(_:)``); nil with an older libpq, which sends each alone.
+  let pipeline: Pipeline?
+  struct Pipeline {
+    let sendQueryParams:
+      @convention(c) (
+        Conn?, UnsafePointer<CChar>?, Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?,
+        UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32
+      ) -> Int32
+    let getResult: @convention(c) (Conn?) -> Result?
+    let enter: @convention(c) (Conn?) -> Int32
+    let exit: @convention(c) (Conn?) -> Int32
+    let sync: @convention(c) (Conn?) -> Int32
+  }
   typealias NoticeProcessor = @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Void
   let setNoticeProcessor:
     @convention(c) (Conn?, NoticeProcessor?, UnsafeMutableRawPointer?) -> NoticeProcessor?
@@ -103,6 +117,10 @@ package struct LibPQ: @unchecked Sendable {
     getisnull = try symbol("PQgetisnull")
     cmdTuples = try symbol("PQcmdTuples")
     setNoticeProcessor = try symbol("PQsetNoticeProcessor")
+    pipeline = try? Pipeline(
+      sendQueryParams: symbol("PQsendQueryParams"), getResult: symbol("PQgetResult"),
+      enter: symbol("PQenterPipelineMode"), exit: symbol("PQexitPipelineMode"), sync: symbol("PQpipelineSync")
+    )
   }
 }
 

@@ -161,10 +161,35 @@ public final class PostgresConnection: TransactionFrame {
     return translation
   }
 
-  /// Runs one statement with its arguments, as text parameters, and returns its rows.
+  /// Runs one statement with its arguments, as text parameters, and returns its rows: those that
+  /// ``prefetch(_:)`` fetched for the same statement and arguments in this read, if any.
   func query(_ sql: String, _ arguments: [SQLValue]) throws(PostgresError) -> PostgresResult {
+    if !prefetched.isEmpty,
+      let index = prefetched.firstIndex(where: { $0.sql == sql && $0.arguments == arguments })
+    {
+      prefetchesUsed += 1
+      let rows = prefetched.remove(at: index).rows
+      changes = Int(string(library.cmdTuples(rows.handle))) ?? 0
+      return rows
+    }
     onStatement?(sql)
     tracer?(Placeholders(sqlite: sql, filling: arguments).sql)
+    let (library, handle) = (self.library, self.handle)
+    let result = try check(
+      try withParameters(sql, arguments) { translation, values, types in
+        library.execParams(handle, translation.sql, Int32(translation.count), types, values, nil, nil, 0)
+      }, sql: sql)
+    let rows = PostgresResult(library: library, handle: result)
+    changes = Int(string(library.cmdTuples(result))) ?? 0
+    return rows
+  }
+
+  /// Calls `body` with `sql` translated and `arguments` as libpq takes them: C strings that live
+  /// until `body` returns (NULL for SQL's NULL), and the types of those the server cannot infer.
+  private func withParameters<R>(
+    _ sql: String, _ arguments: [SQLValue],
+    _ body: (Placeholders, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<UInt32>?) -> R
+  ) throws(PostgresError) -> R {
     let translation = translated(sql)
     guard arguments.count == translation.count else {
       throw PostgresError.misuse(
@@ -192,16 +217,94 @@ public final class PostgresConnection: TransactionFrame {
     let texts = translation.onlyTestedForNull
     let types: [UInt32]? =
       texts.isEmpty ? nil : (1...max(1, translation.count)).map { texts.contains($0) ? 25 : 0 }
-    let result = try check(
-      raw.withUnsafeBufferPointer { pointers in
-        types.withOptionalPointer { types in
-          library.execParams(
-            handle, translation.sql, Int32(translation.count), types, pointers.baseAddress, nil, nil, 0)
+    return raw.withUnsafeBufferPointer { pointers in
+      types.withOptionalPointer { types in body(translation, pointers.baseAddress, types) }
+    }
+  }
+
+  // MARK: Statements sent ahead
+
+  /// Results that ``prefetch(_:)`` fetched in the read under way, each waiting for the query that
+  /// asks for the same statement with the same arguments; dropped when the read ends.
+  private var prefetched: [(sql: String, arguments: [SQLValue], rows: PostgresResult)] = []
+  /// How many queries were answered by a statement sent ahead, and how many statements sent ahead
+  /// were never asked for (work the server did for nothing): for the tests.
+  public private(set) var prefetchesUsed = 0
+  public private(set) var prefetchesUnused = 0
+
+  /// Sends `statements` to the server all at once, in libpq's pipeline mode, and keeps their rows
+  /// for the queries of this read that ask for them (``query(_:_:)``): statements that do not wait
+  /// on each other's answers cost one round trip together, not one each, which a command of many
+  /// short statements pays most of its time for on a server. Only in a read transaction (whose
+  /// snapshot they all see, as they would one by one), and only with libpq 14 or later; otherwise
+  /// it does nothing, and each statement is sent when it is asked for. A statement that fails
+  /// throws here, as it would have when asked for.
+  public func prefetch(_ statements: [ReadStatement]) throws(PostgresError) {
+    guard transactionState == .read, let pipeline = library.pipeline else { return }
+    var wanted: [ReadStatement] = []
+    for statement in statements
+    where !wanted.contains(statement)
+      && !prefetched.contains(where: { $0.sql == statement.sql && $0.arguments == statement.arguments })
+    {
+      wanted.append(statement)
+    }
+    guard wanted.count > 1, pipeline.enter(handle) == 1 else { return }
+    let (library, handle) = (self.library, self.handle)
+    var failure: PostgresError?
+    var sent = 0
+    for statement in wanted {
+      let (sql, arguments) = (statement.sql, statement.arguments)
+      onStatement?(sql)
+      tracer?(Placeholders(sqlite: sql, filling: arguments).sql)
+      do {
+        let queued = try withParameters(sql, arguments) { translation, values, types in
+          pipeline.sendQueryParams(
+            handle, translation.sql, Int32(translation.count), types, values, nil, nil, 0)
         }
-      }, sql: sql)
-    let rows = PostgresResult(library: library, handle: result)
-    changes = Int(string(library.cmdTuples(result))) ?? 0
-    return rows
+        guard queued == 1 else {
+          failure = .connectionLost(message: Self.reason(string(library.errorMessage(handle))))
+          break
+        }
+      } catch {
+        failure = error
+        break
+      }
+      sent += 1
+    }
+    var results: [(sql: String, arguments: [SQLValue], rows: PostgresResult)] = []
+    if sent > 0, pipeline.sync(handle) == 1 {
+      for statement in wanted.prefix(sent) {
+        let (sql, arguments) = (statement.sql, statement.arguments)
+        guard let result = pipeline.getResult(handle) else {
+          failure = failure ?? .connectionLost(message: Self.reason(string(library.errorMessage(handle))))
+          break
+        }
+        // Each statement's results end with a NULL.
+        while let extra = pipeline.getResult(handle) { library.clear(extra) }
+        switch library.resultStatus(result) {
+        case PGRES_TUPLES_OK, PGRES_COMMAND_OK:
+          results.append((sql, arguments, PostgresResult(library: library, handle: result)))
+        case PGRES_PIPELINE_ABORTED:
+          library.clear(result)
+        default:
+          failure = failure ?? error(result, sql: sql)
+          library.clear(result)
+        }
+      }
+      // The synchronization point's own result (PGRES_PIPELINE_SYNC).
+      while library.status(handle) == CONNECTION_OK, let result = pipeline.getResult(handle) {
+        let status = library.resultStatus(result)
+        library.clear(result)
+        if status == PGRES_PIPELINE_SYNC { break }
+      }
+    } else if sent > 0 {
+      failure = failure ?? .connectionLost(message: Self.reason(string(library.errorMessage(handle))))
+    }
+    if pipeline.exit(handle) != 1, failure == nil {
+      failure = .misuse("internal: the statements sent ahead left results unread")
+    }
+    if let failure { throw failure }
+    prefetched += results
   }
 
   /// A double as PostgreSQL's float8 input reads it back exactly.
@@ -299,7 +402,14 @@ public final class PostgresConnection: TransactionFrame {
   /// Runs `body` in one read transaction (`REPEATABLE READ READ ONLY`), so that every query in it
   /// sees the same snapshot. A read inside a read or a write joins it.
   public func read<T>(_ body: () throws -> T) throws -> T {
-    if transactionState == .none { readsBegun += 1 }
+    if transactionState == .none {
+      readsBegun += 1
+      defer {
+        prefetchesUnused += prefetched.count
+        prefetched.removeAll()
+      }
+      return try readTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+    }
     return try readTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
   }
 

@@ -120,6 +120,10 @@ public final class PostgresDatabase: Database {
   /// read-only snapshot), so that it may keep what it read until the read ends; nil outside one.
   public func changeToken() throws(DatabaseError) -> [Int64]? { server.readSnapshot.map { [Int64($0)] } }
 
+  public func prefetch(_ statements: [ReadStatement]) throws(DatabaseError) {
+    do { try server.prefetch(statements) } catch { throw Self.converted(error) }
+  }
+
   /// `error` in the store's terms.
   static func converted(_ error: PostgresError) -> DatabaseError {
     switch error {

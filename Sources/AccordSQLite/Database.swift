@@ -40,6 +40,21 @@ public protocol Database: AnyObject {
   /// a commit of another), so that answers read once can be kept until then; nil when the engine
   /// cannot say, and nothing is to be kept.
   func changeToken() throws(DatabaseError) -> [Int64]?
+  /// Sends `statements` ahead, where the engine gains by it, so that the queries of this read that
+  /// ask for them (the same SQL, the same arguments) find their rows waiting: on a team's server,
+  /// one round trip for them all. A file runs each when asked, and does nothing here.
+  func prefetch(_ statements: [ReadStatement]) throws(DatabaseError)
+}
+
+/// A statement and its arguments, to send ahead (``Database/prefetch(_:)``).
+public struct ReadStatement: Sendable, Equatable {
+  public let sql: String
+  public let arguments: [SQLValue]
+
+  public init(_ sql: String, _ arguments: [SQLValue] = []) {
+    self.sql = sql
+    self.arguments = arguments
+  }
 }
 
 /// The engines Accord runs on.
@@ -49,6 +64,8 @@ public enum DatabaseEngine: Sendable, Equatable {
 }
 
 extension Database {
+  public func prefetch(_ statements: [ReadStatement]) throws(DatabaseError) {}
+
   public func run(_ sql: String) throws(DatabaseError) { try run(sql, []) }
 
   @discardableResult

@@ -241,6 +241,46 @@ import Testing
       #expect(try connection.read { try connection.integer("SELECT 2") } == 2)
     }
   }
+
+  /// Statements sent ahead (pipeline mode) answer the queries that ask for the same statement with
+  /// the same arguments in the same read, and only those; a statement that fails among them throws
+  /// its own error and leaves the connection as a failed statement would; outside a read nothing
+  /// is sent ahead.
+  @Test func statementsSentAheadAnswerTheirOwnQueriesInTheirOwnRead() throws {
+    try withDatabase(migrated: false) { database in
+      let connection = try database.connect()
+      let square = ReadStatement("SELECT CAST(? AS bigint) * CAST(? AS bigint)", [.integer(3), .integer(3)])
+      let word = ReadStatement("SELECT upper(?)", [.text("minerals")])
+      try connection.read {
+        try connection.prefetch([square, word, square])
+        #expect(try connection.integer(square.sql, [.integer(4), .integer(4)]) == 16)
+        #expect(try connection.integer(square.sql, square.arguments) == 9)
+        #expect(try connection.first(word.sql, word.arguments) { row in row.text(0) } == "MINERALS")
+      }
+      #expect(connection.prefetchesUsed == 2)
+      #expect(connection.prefetchesUnused == 0)
+
+      // Kept for their own read only.
+      try connection.read { try connection.prefetch([square, word]) }
+      #expect(connection.prefetchesUnused == 2)
+      #expect(try connection.read { try connection.integer(square.sql, square.arguments) } == 9)
+      #expect(connection.prefetchesUsed == 2)
+
+      // A failure among them is the statement's own, and the read is undone.
+      let failing = ReadStatement("SELECT 1 / CAST(? AS integer)", [.integer(0)])
+      #expect {
+        try connection.read { try connection.prefetch([square, failing, word]) }
+      } throws: { error in
+        (error as? PostgresError)?.sqlstate == "22012"
+      }
+      #expect(try connection.read { try connection.integer(square.sql, square.arguments) } == 9)
+
+      // Outside a read, nothing is sent ahead.
+      try connection.prefetch([square, word])
+      #expect(try connection.integer(square.sql, square.arguments) == 9)
+      #expect(connection.prefetchesUsed == 2)
+    }
+  }
 }
 
 /// The test server trusts 127.0.0.1, so it checks no password: this test puts a rule for one role
