@@ -76,10 +76,11 @@ import Testing
     ],
     // The timeline's date window for a table alias written in the call.
     "AccordStore/Store/Timeline.swift": [
-      #"Self.within("m")"#, #"Self.within("s")"#, #"Self.within("c")"#, #"Self.within("q")"#,
-      #"Self.within("d")"#, #"Self.within("x")"#, "Self.stepColumns",
+      #"AccordStore.within("m")"#, #"AccordStore.within("s")"#, #"AccordStore.within("c")"#,
+      #"AccordStore.within("q")"#, #"AccordStore.within("d")"#, #"AccordStore.within("x")"#,
+      "AccordStore.stepColumns",
       // A first-step subquery for a column alias written in the call.
-      "proposal", #"firstStep("p.id")"#, #"firstStep("o.id")"#,
+      "proposal", #"AccordStore.firstStep("p.id")"#, #"AccordStore.firstStep("o.id")"#,
     ],
     // History, undo and merge: table and column names read from the schema
     // (sqlite_schema, pragma_table_info, pragma_foreign_key_list), checked to be plain names
@@ -154,7 +155,8 @@ import Testing
   /// The sources a fact cites (Store/Sources.swift), asked with a kind of fact and a literal: the
   /// statement's own id column (`citedSources` interpolates it as `id`).
   static func isCitedSources(_ expression: String) -> Bool {
-    expression.wholeMatch(of: #/Self\.citedSources\(\.[a-z]+, of: "[a-z_]+\.[a-z_]+"\)/#) != nil
+    expression.wholeMatch(of: #/(?:Self|AccordStore)\.citedSources\(\.[a-z]+, of: "[a-z_]+\.[a-z_]+"\)/#)
+      != nil
   }
 
   @Test func citedSourcesAreReviewedOnlyWithLiterals() {

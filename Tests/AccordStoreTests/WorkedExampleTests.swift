@@ -1,3 +1,4 @@
+import AccordPostgres
 import AccordPresentation
 import AccordSamples
 import AccordTestEngine
@@ -17,6 +18,32 @@ import Testing
   func detail(_ store: AccordStore) throws -> NegotiationDetail {
     try store.negotiation(
       try store.resolveNegotiation(WorkedExample.negotiation), asOf: WorkedExample.asOf)
+  }
+
+  /// On a team's server, what a negotiation's page and its timeline read that waits on no other
+  /// answer is sent at once (libpq's pipeline mode), and each statement sent ahead is asked for
+  /// after: one the read then wrote otherwise would cost the server its work and a round trip
+  /// twice. The answers are those of the statements one by one (the other tests, on both engines).
+  @Test func aNegotiationsReadsGoToATeamsServerAtOnce() throws {
+    let store = try loadedStore()
+    let id = try store.resolveNegotiation(WorkedExample.negotiation)
+    let server = (store.connection as? PostgresDatabase)?.server
+    let before = (used: server?.prefetchesUsed ?? 0, unused: server?.prefetchesUnused ?? 0)
+    let detail = try detail(store)
+    let timeline = try store.timeline(negotiation: id)
+    #expect(detail.proposals.map(\.slug) == ["us-resources-proposal"])
+    #expect(timeline.count > 10)
+    guard let server else { return }
+    // The page's fourteen statements and the timeline's seven, every one asked for.
+    #expect(server.prefetchesUsed - before.used == 14 + 7)
+    #expect(server.prefetchesUnused - before.unused == 0)
+
+    // A report sends its page's, its changes' and its matrix's at once: five more.
+    let used = server.prefetchesUsed
+    let report = try store.report(negotiations: [id], options: ReportOptions(asOf: WorkedExample.asOf))
+    #expect(report.negotiations.map(\.slug) == [WorkedExample.negotiation])
+    #expect(server.prefetchesUsed - used == 14 + 7 + 5)
+    #expect(server.prefetchesUnused - before.unused == 0)
   }
 
   @Test func theOnlyUnsignedDealIsTheUSProposal() throws {

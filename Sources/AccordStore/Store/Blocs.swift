@@ -81,13 +81,16 @@ extension AccordStore {
     try memoized("blocs") { try readBlocs() }
   }
 
+  /// The statement of ``blocs()``: every membership's joining and leaving.
+  static let membershipStatement = ReadStatement(
+    """
+    SELECT bloc_id, member_id, event, date, date_first, date_last FROM current_membership
+    ORDER BY bloc_id, member_id, coalesce(date_first, ''), id
+    """)
+
   private func readBlocs() throws -> Blocs {
-    let events = try connection.all(
-      """
-      SELECT bloc_id, member_id, event, date, date_first, date_last FROM current_membership
-      ORDER BY bloc_id, member_id, coalesce(date_first, ''), id
-      """
-    ) { row throws(DatabaseError) in
+    let events = try connection.all(Self.membershipStatement.sql, Self.membershipStatement.arguments) {
+      row throws(DatabaseError) in
       (
         bloc: try row.integer("bloc_id"), member: try row.integer("member_id"),
         joined: try row.text("event") == "joined", date: try row.optionalDate("date")

@@ -137,34 +137,13 @@ extension AccordStore {
     includeRetracted: Bool = false
   ) throws -> [Condition] {
     let day = asOf ?? today
-    let rows = try connection.all(
-      """
-      SELECT c.id, n.slug AS negotiation, a.name AS held_by, c.stance, t.text AS term, c.date, c.date_first,
-        c.date_last, c.note,
-        (SELECT group_concat(o.text, '\u{1F}') FROM term_link l JOIN term o ON o.id = l.other_term_id
-          WHERE l.position_id = c.id AND l.link = 'in_exchange_for') AS in_exchange_for,
-        (SELECT group_concat(o.text, '\u{1F}') FROM term_link l JOIN term o ON o.id = l.other_term_id
-          WHERE l.position_id = c.id AND l.link = 'conditional_on') AS conditional_on,
-        \(AccordStore.retracted(anyOf: [("'position'", "c.id"), ("'negotiation'", "c.negotiation_id")]))
-          AS retracted,
-        c.actor_id, c.negotiation_id, c.revises_id, \(Self.citedSources(.position, of: "c.id")) AS sources
-      FROM position c
-      JOIN negotiation n ON n.id = c.negotiation_id
-      JOIN term t ON t.id = c.term_id
-      JOIN actor a ON a.id = c.actor_id
-      WHERE c.date_first <= ?1 AND \(negotiation == nil ? "?2 IS NULL" : "c.negotiation_id = ?2")
-      ORDER BY c.date_first, c.id
-      """, [.text(day.description), .optional(negotiation)], StatedCondition.init(row:)
-    ).filter { includeRetracted || !$0.retracted }
+    let positions = positionsStatement(negotiation: negotiation, asOf: day)
+    let rows = try connection.all(positions.sql, positions.arguments, StatedCondition.init(row:))
+      .filter { includeRetracted || !$0.retracted }
     let blocs = try self.blocs()
     let answers = try conditionAnswers(negotiation: negotiation, asOf: day)
-    let revisions = try connection.all(
-      """
-      SELECT revises_id, id, date, date_first, date_last FROM current_position
-      WHERE revises_id IS NOT NULL AND date_last <= ?1 AND \(negotiation == nil ? "?2 IS NULL" : "negotiation_id = ?2")
-      ORDER BY date_first, id
-      """, [.text(day.description), .optional(negotiation)]
-    ) { row throws(DatabaseError) in
+    let revised = revisionsStatement(negotiation: negotiation, asOf: day)
+    let revisions = try connection.all(revised.sql, revised.arguments) { row throws(DatabaseError) in
       (try row.integer("revises_id"), try row.integer("id"), try row.date("date"))
     }
     var revisedBy: [Int64: (Int64, AccordDate)] = [:]
@@ -200,6 +179,38 @@ extension AccordStore {
       if !openOnly || condition.isOpen { result.append(condition) }
     }
     return result
+  }
+
+  /// The positions stated by `day`, of one negotiation or all, as ``conditions(negotiation:by:openOnly:asOf:includeRetracted:)`` reads them.
+  func positionsStatement(negotiation: Int64?, asOf day: Day) -> ReadStatement {
+    ReadStatement(
+      """
+      SELECT c.id, n.slug AS negotiation, a.name AS held_by, c.stance, t.text AS term, c.date, c.date_first,
+        c.date_last, c.note,
+        (SELECT group_concat(o.text, '\u{1F}') FROM term_link l JOIN term o ON o.id = l.other_term_id
+          WHERE l.position_id = c.id AND l.link = 'in_exchange_for') AS in_exchange_for,
+        (SELECT group_concat(o.text, '\u{1F}') FROM term_link l JOIN term o ON o.id = l.other_term_id
+          WHERE l.position_id = c.id AND l.link = 'conditional_on') AS conditional_on,
+        \(AccordStore.retracted(anyOf: [("'position'", "c.id"), ("'negotiation'", "c.negotiation_id")]))
+          AS retracted,
+        c.actor_id, c.negotiation_id, c.revises_id, \(Self.citedSources(.position, of: "c.id")) AS sources
+      FROM position c
+      JOIN negotiation n ON n.id = c.negotiation_id
+      JOIN term t ON t.id = c.term_id
+      JOIN actor a ON a.id = c.actor_id
+      WHERE c.date_first <= ?1 AND \(negotiation == nil ? "?2 IS NULL" : "c.negotiation_id = ?2")
+      ORDER BY c.date_first, c.id
+      """, [.text(day.description), .optional(negotiation)])
+  }
+
+  /// The revisions of positions whose whole date has passed by `day`, of one negotiation or all.
+  func revisionsStatement(negotiation: Int64?, asOf day: Day) -> ReadStatement {
+    ReadStatement(
+      """
+      SELECT revises_id, id, date, date_first, date_last FROM current_position
+      WHERE revises_id IS NOT NULL AND date_last <= ?1 AND \(negotiation == nil ? "?2 IS NULL" : "negotiation_id = ?2")
+      ORDER BY date_first, id
+      """, [.text(day.description), .optional(negotiation)])
   }
 
   /// Where one condition stands, from its answers that count (in order), its counterparts and
@@ -262,23 +273,28 @@ extension AccordStore {
     answer: ConditionAnswer, actor: Int64?
   )]] {
     var result: [Int64: [(answer: ConditionAnswer, actor: Int64?)]] = [:]
+    let answers = conditionAnswersStatement(negotiation: negotiation, asOf: day)
+    let rows = try connection.all(answers.sql, answers.arguments) { row throws(DatabaseError) in
+      (try row.integer("condition_id"), try ConditionAnswer(row: row), try row.optionalInteger("actor_id"))
+    }
+    for (condition, answer, actor) in rows { result[condition, default: []].append((answer, actor)) }
+    return result
+  }
+
+  /// The statement of ``conditionAnswers(negotiation:asOf:)``.
+  func conditionAnswersStatement(negotiation: Int64?, asOf day: Day) -> ReadStatement {
     // One of two literal conditions, so that with a negotiation SQLite reads its answers alone.
     let scope =
       negotiation == nil
       ? "?2 IS NULL" : "x.condition_id IN (SELECT id FROM position WHERE negotiation_id = ?2)"
-    let rows = try connection.all(
+    return ReadStatement(
       """
       SELECT x.condition_id, x.id, a.name AS answered_by, x.outcome, x.date, x.date_first, x.date_last, x.note,
         x.actor_id
       FROM current_answer x LEFT JOIN actor a ON a.id = x.actor_id
       WHERE x.date_last <= ?1 AND \(scope)
       ORDER BY x.condition_id, x.date_first, x.id
-      """, [.text(day.description), .optional(negotiation)]
-    ) { row throws(DatabaseError) in
-      (try row.integer("condition_id"), try ConditionAnswer(row: row), try row.optionalInteger("actor_id"))
-    }
-    for (condition, answer, actor) in rows { result[condition, default: []].append((answer, actor)) }
-    return result
+      """, [.text(day.description), .optional(negotiation)])
   }
 
   /// The id of the negotiation's term with this text, made if new.

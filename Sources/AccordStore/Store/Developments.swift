@@ -53,7 +53,18 @@ extension AccordStore {
   }
 
   func developments(negotiation: Int64, asOf day: Day, limit: Int) throws -> [Development] {
-    let rows = try connection.all(
+    let latest = developmentsStatement(negotiation: negotiation, asOf: day, limit: limit)
+    let rows = try connection.all(latest.sql, latest.arguments) { row throws(DatabaseError) in
+      var development = try Development(row: row)
+      development.sources = try row.sources()
+      return development
+    }
+    return rows.reversed()
+  }
+
+  /// The statement of ``developments(negotiation:asOf:limit:)``: the latest first.
+  func developmentsStatement(negotiation: Int64, asOf day: Day, limit: Int) -> ReadStatement {
+    ReadStatement(
       """
       SELECT d.id, d.date, d.date_first, d.date_last, d.text,
         (SELECT group_concat(a.name, '\u{1F}') FROM development_actor x JOIN actor a ON a.id = x.actor_id
@@ -61,12 +72,6 @@ extension AccordStore {
         \(Self.citedSources(.development, of: "d.id")) AS sources
       FROM development d WHERE d.negotiation_id = ? AND d.date_first <= ? AND NOT \(AccordStore.retracted("development", "d.id"))
       ORDER BY d.date_first DESC, d.id DESC LIMIT ?
-      """, [.integer(negotiation), .text(day.description), .integer(Int64(limit))]
-    ) { row throws(DatabaseError) in
-      var development = try Development(row: row)
-      development.sources = try row.sources()
-      return development
-    }
-    return rows.reversed()
+      """, [.integer(negotiation), .text(day.description), .integer(Int64(limit))])
   }
 }

@@ -33,18 +33,8 @@ extension AccordStore {
   /// threshold. One statement, each negotiation read through its indexes, latest first.
   func quiet(negotiations: [Int64], asOf day: Day) throws -> [Int64: NegotiationQuiet] {
     guard !negotiations.isEmpty else { return [:] }
-    let rows = try connection.all(
-      """
-      SELECT n.id, n.dormant_after,
-        (SELECT m.date_first FROM meeting m WHERE m.negotiation_id = n.id AND m.date_first <= ?1
-          AND NOT \(AccordStore.retracted("meeting", "m.id"))
-          ORDER BY m.date_first DESC LIMIT 1) AS last_meeting,
-        (SELECT d.date_first FROM development d WHERE d.negotiation_id = n.id AND d.date_first <= ?1
-          AND NOT \(AccordStore.retracted("development", "d.id"))
-          ORDER BY d.date_first DESC LIMIT 1) AS last_development
-      FROM negotiation n WHERE n.id IN (\(words.numbers(in: "?2")))
-      """, [.text(day.description), .text(Self.jsonList(negotiations))]
-    ) { row throws(DatabaseError) in
+    let quiet = quietStatement(negotiations: negotiations, asOf: day)
+    let rows = try connection.all(quiet.sql, quiet.arguments) { row throws(DatabaseError) in
       let id = try row.integer("id")
       let dormantAfter = try row.optionalInteger("dormant_after").map { Int($0) }
       let meeting = try row.optionalText("last_meeting").flatMap(Day.init(iso:))
@@ -57,6 +47,21 @@ extension AccordStore {
       )
     }
     return Dictionary(rows, uniquingKeysWith: { a, _ in a })
+  }
+
+  /// The statement of ``quiet(negotiations:asOf:)``.
+  func quietStatement(negotiations: [Int64], asOf day: Day) -> ReadStatement {
+    ReadStatement(
+      """
+      SELECT n.id, n.dormant_after,
+        (SELECT m.date_first FROM meeting m WHERE m.negotiation_id = n.id AND m.date_first <= ?1
+          AND NOT \(AccordStore.retracted("meeting", "m.id"))
+          ORDER BY m.date_first DESC LIMIT 1) AS last_meeting,
+        (SELECT d.date_first FROM development d WHERE d.negotiation_id = n.id AND d.date_first <= ?1
+          AND NOT \(AccordStore.retracted("development", "d.id"))
+          ORDER BY d.date_first DESC LIMIT 1) AS last_development
+      FROM negotiation n WHERE n.id IN (\(words.numbers(in: "?2")))
+      """, [.text(day.description), .text(Self.jsonList(negotiations))])
   }
 
   /// The day a draft was last active as of `day` (its latest step that may have happened by then,

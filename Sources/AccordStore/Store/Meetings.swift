@@ -55,7 +55,17 @@ extension AccordStore {
   }
 
   func meetings(negotiation: Int64, asOf day: Day) throws -> [MeetingSummary] {
-    let rows = try connection.all(
+    let meetings = meetingsStatement(negotiation: negotiation, asOf: day)
+    return try connection.all(meetings.sql, meetings.arguments) { row throws(DatabaseError) in
+      var meeting = try MeetingSummary(row: row)
+      meeting.sources = try row.sources()
+      return meeting
+    }
+  }
+
+  /// The statement of ``meetings(negotiation:asOf:)``.
+  func meetingsStatement(negotiation: Int64, asOf day: Day) -> ReadStatement {
+    ReadStatement(
       """
       SELECT m.id, m.date, m.date_first, m.date_last, m.place, m.summary,
         (SELECT group_concat(a.name, '\u{1F}') FROM meeting_participant x JOIN actor a ON a.id = x.actor_id
@@ -63,12 +73,6 @@ extension AccordStore {
         \(Self.citedSources(.meeting, of: "m.id")) AS sources
       FROM meeting m WHERE m.negotiation_id = ? AND m.date_first <= ? AND NOT \(AccordStore.retracted("meeting", "m.id"))
       ORDER BY m.date_first, m.id
-      """, [.integer(negotiation), .text(day.description)]
-    ) { row throws(DatabaseError) in
-      var meeting = try MeetingSummary(row: row)
-      meeting.sources = try row.sources()
-      return meeting
-    }
-    return rows
+      """, [.integer(negotiation), .text(day.description)])
   }
 }

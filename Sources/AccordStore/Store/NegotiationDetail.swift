@@ -65,9 +65,10 @@ extension AccordStore {
   {
     let day = asOf ?? today
     return try connection.read {
+      try connection.prefetch(negotiationStatements(id, asOf: day, developmentLimit: developmentLimit))
       guard
         let head = try connection.first(
-          "SELECT slug, title, summary FROM negotiation WHERE id = ?", [.integer(id)],
+          Self.negotiationHeadSQL, [.integer(id)],
           { row throws(DatabaseError) in
             (
               slug: try row.text("slug"), title: try row.text("title"),
@@ -75,9 +76,7 @@ extension AccordStore {
             )
           })
       else { throw StoreError.notFound(kind: "negotiation", name: String(id), candidates: []) }
-      let tags = try connection.all(
-        "SELECT tag FROM negotiation_tag WHERE negotiation_id = ? ORDER BY tag", [.integer(id)]
-      ) { $0.text(0) }
+      let tags = try connection.all(Self.negotiationTagsSQL, [.integer(id)]) { $0.text(0) }
       let participants = try participants(negotiation: id, asOf: day)
       var lives: [(id: Int64, title: String, life: ProposalLife)] = []
       let proposals = try proposals(
@@ -93,6 +92,33 @@ extension AccordStore {
       detail.retraction = try retractionReason(negotiation: id)
       return detail
     }
+  }
+
+  static let negotiationHeadSQL = "SELECT slug, title, summary FROM negotiation WHERE id = ?"
+  static let negotiationTagsSQL = "SELECT tag FROM negotiation_tag WHERE negotiation_id = ? ORDER BY tag"
+
+  /// What ``negotiation(_:asOf:developmentLimit:)`` reads that waits on no other answer, to send to
+  /// a team's server at once (``Database/prefetch(_:)``): each as the read that asks for it writes
+  /// it. (A statement that is not asked for after all, its answer known already, costs the server
+  /// a little work, never a wrong answer: an answer is taken only for the same statement with the
+  /// same arguments, in the same read.)
+  func negotiationStatements(_ id: Int64, asOf day: Day, developmentLimit: Int) -> [ReadStatement] {
+    [
+      ReadStatement(Self.negotiationHeadSQL, [.integer(id)]),
+      ReadStatement(Self.negotiationTagsSQL, [.integer(id)]),
+      participationStatement(negotiation: id),
+      proposalHeadsStatement(where: "p.negotiation_id = ?1", .integer(id), includeRetracted: false),
+      quietStatement(negotiations: [id], asOf: day),
+      lastActivityStatement(negotiation: id, asOf: day),
+      positionsStatement(negotiation: id, asOf: day),
+      Self.membershipStatement,
+      conditionAnswersStatement(negotiation: id, asOf: day),
+      revisionsStatement(negotiation: id, asOf: day),
+      meetingsStatement(negotiation: id, asOf: day),
+      quotesStatement(negotiation: id, asOf: day),
+      developmentsStatement(negotiation: id, asOf: day, limit: developmentLimit),
+      Self.retractionReasonStatement(table: "negotiation", id: id),
+    ]
   }
 
   /// Why a negotiation was retracted, if it was.
@@ -118,22 +144,8 @@ extension AccordStore {
     where condition: String, _ argument: SQLValue, asOf day: Day, includeRetracted: Bool = false,
     lives: inout [(id: Int64, title: String, life: ProposalLife)]
   ) throws -> [NegotiationDetail.Proposal] {
-    // Whether each has links or a dataset's record, read with it from the base tables: most have
-    // neither, and the statements that read them are the dearest to plan on a team's server.
-    let heads = try connection.all(
-      """
-      SELECT p.id, p.slug, p.title, a.name AS tabled_by, p.terms, p.value, p.value_amount, p.value_currency,
-        c.slug AS counters, s.slug AS supersedes, p.negotiation_id,
-        CASE WHEN EXISTS (SELECT 1 FROM proposal_link l WHERE l.proposal_id = p.id)
-          OR EXISTS (SELECT 1 FROM proposal_link l WHERE l.other_id = p.id) THEN 1 ELSE 0 END AS linked,
-        CASE WHEN EXISTS (SELECT 1 FROM dataset_record r WHERE r.proposal_id = p.id) THEN 1 ELSE 0 END
-          AS recorded,
-        \(Self.citedSources(.proposal, of: "p.id")) AS sources
-      FROM \(includeRetracted ? "proposal" : "current_proposal") p LEFT JOIN actor a ON a.id = p.tabled_by
-      LEFT JOIN proposal c ON c.id = p.counters_id LEFT JOIN proposal s ON s.id = p.supersedes_id
-      WHERE \(condition)
-      """, [argument]
-    ) { row throws(DatabaseError) in
+    let statement = proposalHeadsStatement(where: condition, argument, includeRetracted: includeRetracted)
+    let heads = try connection.all(statement.sql, statement.arguments) { row throws(DatabaseError) in
       (
         id: try row.integer("id"), slug: try row.text("slug"), title: try row.text("title"),
         by: try row.optionalText("tabled_by"), terms: try row.optionalText("terms"),
@@ -175,6 +187,27 @@ extension AccordStore {
       (p.steps.first ?? p.possibly.first)?.date.first ?? day
     }
     return result.sorted { (first($0), $0.id) < (first($1), $1.id) }
+  }
+
+  /// The statement of the proposals that match `condition` (of `?1`, `argument`), with their
+  /// sources, and whether each has links or a dataset's record, read with it from the base tables:
+  /// most have neither, and the statements that read them are the dearest to plan on a team's server.
+  func proposalHeadsStatement(where condition: String, _ argument: SQLValue, includeRetracted: Bool)
+    -> ReadStatement
+  {
+    ReadStatement(
+      """
+      SELECT p.id, p.slug, p.title, a.name AS tabled_by, p.terms, p.value, p.value_amount, p.value_currency,
+        c.slug AS counters, s.slug AS supersedes, p.negotiation_id,
+        CASE WHEN EXISTS (SELECT 1 FROM proposal_link l WHERE l.proposal_id = p.id)
+          OR EXISTS (SELECT 1 FROM proposal_link l WHERE l.other_id = p.id) THEN 1 ELSE 0 END AS linked,
+        CASE WHEN EXISTS (SELECT 1 FROM dataset_record r WHERE r.proposal_id = p.id) THEN 1 ELSE 0 END
+          AS recorded,
+        \(Self.citedSources(.proposal, of: "p.id")) AS sources
+      FROM \(includeRetracted ? "proposal" : "current_proposal") p LEFT JOIN actor a ON a.id = p.tabled_by
+      LEFT JOIN proposal c ON c.id = p.counters_id LEFT JOIN proposal s ON s.id = p.supersedes_id
+      WHERE \(condition)
+      """, [argument])
   }
 
   /// A proposal's steps that started on or before `day`, in the order the status rule reads them,

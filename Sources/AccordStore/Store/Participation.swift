@@ -127,24 +127,29 @@ extension AccordStore {
     return try readParticipationSpans(negotiation: negotiation, among: among)
   }
 
-  private func readParticipationSpans(negotiation: Int64?, among: [Int64]?) throws
-    -> [Int64: [ParticipationSpan]]
-  {
+  /// The statement of ``participationSpans(negotiation:among:)``. Read in table order and ordered
+  /// there (by day, a joining without one first, then as recorded): sorting in SQL on the
+  /// expression costs more than the read.
+  func participationStatement(negotiation: Int64?, among: [Int64]? = nil) -> ReadStatement {
     let scope =
       negotiation != nil
       ? "p.negotiation_id = ?1 AND ?2 IS NULL"
       : among != nil
         ? "?1 IS NULL AND p.negotiation_id IN (\(words.numbers(in: "?2")))" : "?1 IS NULL AND ?2 IS NULL"
-    // Read in table order and ordered here (by day, a joining without one first, then as
-    // recorded): sorting in SQL on the expression costs more than the read.
-    var events = try connection.all(
+    return ReadStatement(
       """
       SELECT p.id, p.negotiation_id, p.actor_id, a.name AS actor, p.role, p.side, p.date, p.date_first,
         p.date_last, p.event
       FROM participant p JOIN actor a ON a.id = p.actor_id
       WHERE \(scope)
-      """, [.optional(negotiation), .optional(among.map(Self.jsonList))]
-    ) { row throws(DatabaseError) in
+      """, [.optional(negotiation), .optional(among.map(Self.jsonList))])
+  }
+
+  private func readParticipationSpans(negotiation: Int64?, among: [Int64]?) throws
+    -> [Int64: [ParticipationSpan]]
+  {
+    let participation = participationStatement(negotiation: negotiation, among: among)
+    var events = try connection.all(participation.sql, participation.arguments) { row throws(DatabaseError) in
       let id = try row.integer("id")
       return (
         negotiation: try row.integer("negotiation_id"), id: id,

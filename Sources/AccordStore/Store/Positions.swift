@@ -43,6 +43,40 @@ public struct PositionMatrix: Sendable, Codable {
 }
 
 extension AccordStore {
+  /// What ``positionMatrix(negotiation:asOf:proposals:)`` reads, to send to a team's server at once.
+  func positionMatrixStatements(negotiation id: Int64, asOf day: Day) -> [ReadStatement] {
+    [ReadStatement(Self.matrixHeadSQL, [.integer(id)])]
+      + [Self.matrixPositionsSQL, Self.matrixAnswersSQL, Self.matrixRevisionsSQL, Self.matrixTermsSQL].map {
+        ReadStatement($0, [.integer(id), .text(day.description)])
+      }
+  }
+
+  static let matrixHeadSQL = "SELECT slug, title FROM negotiation WHERE id = ?"
+
+  static let matrixPositionsSQL = """
+    SELECT c.term_id, c.actor_id, c.stance, c.date, c.date_first, c.date_last, c.id FROM current_position c
+    WHERE c.negotiation_id = ?1 AND c.date_first <= ?2
+    """
+
+  static let matrixAnswersSQL = """
+    SELECT c.term_id, x.actor_id, x.outcome, x.date, x.date_first, x.date_last, x.id,
+      c.id AS condition_id
+    FROM current_answer x JOIN current_position c ON c.id = x.condition_id
+    WHERE c.negotiation_id = ?1 AND x.date_last <= ?2 AND x.actor_id IS NOT NULL
+    """
+
+  static let matrixRevisionsSQL = """
+    SELECT o.term_id, o.actor_id, r.date, r.date_first, r.date_last, r.id, o.id AS revised_id
+    FROM current_position r JOIN current_position o ON o.id = r.revises_id
+    WHERE r.negotiation_id = ?1 AND r.date_last <= ?2 AND o.term_id <> r.term_id
+    """
+
+  static let matrixTermsSQL = """
+    SELECT t.id, t.text FROM term t WHERE t.negotiation_id = ?1
+      AND EXISTS (SELECT 1 FROM current_position c WHERE c.term_id = t.id AND c.date_first <= ?2)
+    ORDER BY (SELECT min(c.date_first) FROM current_position c WHERE c.term_id = t.id), t.id
+    """
+
   /// The matrix of negotiation `id` as of `asOf`; `proposals`, the negotiation's proposals as of the
   /// day when the caller has them already (a report), saves reading them again.
   public func positionMatrix(
@@ -50,9 +84,10 @@ extension AccordStore {
   ) throws -> PositionMatrix {
     let day = asOf ?? today
     return try connection.read {
+      try connection.prefetch(positionMatrixStatements(negotiation: id, asOf: day))
       guard
         let (slug, title) = try connection.first(
-          "SELECT slug, title FROM negotiation WHERE id = ?", [.integer(id)],
+          Self.matrixHeadSQL, [.integer(id)],
           { row throws(DatabaseError) in (try row.text("slug"), try row.text("title")) })
       else { throw StoreError.notFound(kind: "negotiation", name: String(id), candidates: []) }
       let spans = ParticipationSpan.asOf(try participationSpans(negotiation: id)[id] ?? [], day)
@@ -78,10 +113,7 @@ extension AccordStore {
       )
       var events: [Event] = []
       events += try connection.all(
-        """
-        SELECT c.term_id, c.actor_id, c.stance, c.date, c.date_first, c.date_last, c.id FROM current_position c
-        WHERE c.negotiation_id = ?1 AND c.date_first <= ?2
-        """, [.integer(id), .text(day.description)]
+        Self.matrixPositionsSQL, [.integer(id), .text(day.description)]
       ) { row throws(DatabaseError) in
         let condition = try row.integer("id")
         return (
@@ -91,12 +123,7 @@ extension AccordStore {
         )
       }
       events += try connection.all(
-        """
-        SELECT c.term_id, x.actor_id, x.outcome, x.date, x.date_first, x.date_last, x.id,
-          c.id AS condition_id
-        FROM current_answer x JOIN current_position c ON c.id = x.condition_id
-        WHERE c.negotiation_id = ?1 AND x.date_last <= ?2 AND x.actor_id IS NOT NULL
-        """, [.integer(id), .text(day.description)]
+        Self.matrixAnswersSQL, [.integer(id), .text(day.description)]
       ) { row throws(DatabaseError) in
         let term = try row.integer("term_id")
         let actor = try row.integer("actor_id")
@@ -112,11 +139,7 @@ extension AccordStore {
       }
       // A revised condition: its holder's stance on the old term is "revised".
       events += try connection.all(
-        """
-        SELECT o.term_id, o.actor_id, r.date, r.date_first, r.date_last, r.id, o.id AS revised_id
-        FROM current_position r JOIN current_position o ON o.id = r.revises_id
-        WHERE r.negotiation_id = ?1 AND r.date_last <= ?2 AND o.term_id <> r.term_id
-        """, [.integer(id), .text(day.description)]
+        Self.matrixRevisionsSQL, [.integer(id), .text(day.description)]
       ) { row throws(DatabaseError) in
         (
           try row.integer("term_id"), try row.integer("actor_id"), "revised", try row.date("date"),
@@ -124,11 +147,7 @@ extension AccordStore {
         )
       }
       let terms = try connection.all(
-        """
-        SELECT t.id, t.text FROM term t WHERE t.negotiation_id = ?1
-          AND EXISTS (SELECT 1 FROM current_position c WHERE c.term_id = t.id AND c.date_first <= ?2)
-        ORDER BY (SELECT min(c.date_first) FROM current_position c WHERE c.term_id = t.id), t.id
-        """, [.integer(id), .text(day.description)]
+        Self.matrixTermsSQL, [.integer(id), .text(day.description)]
       ) { row throws(DatabaseError) in (try row.integer("id"), try row.text("text")) }
 
       var rows: [PositionMatrix.Row] = []

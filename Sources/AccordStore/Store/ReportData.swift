@@ -156,6 +156,12 @@ extension AccordStore {
     _ id: Int64, options: ReportOptions, sourceCache: inout [String: Report.Source?]
   ) throws -> (Report.Negotiation, [Report.Change]) {
     let day = options.asOf
+    // Its page, its changes and its matrix read nothing that waits on another answer but a
+    // proposal's steps and the sources: on a team's server, sent at once.
+    try connection.prefetch(
+      negotiationStatements(id, asOf: day, developmentLimit: options.developments)
+        + timelineStatements(negotiation: id, from: options.since, to: day)
+        + positionMatrixStatements(negotiation: id, asOf: day))
     let detail = try negotiation(id, asOf: day, developmentLimit: options.developments)
     let lastActivity = try self.lastActivity(negotiation: id, asOf: day)
     let open = detail.conditions.filter(\.isOpen)

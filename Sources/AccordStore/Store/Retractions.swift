@@ -37,11 +37,14 @@ extension AccordStore {
 
   /// Why the record of `table` numbered `id` was retracted; nil when it stands.
   func retractionReason(table: String, id: Int64) throws(StoreError) -> String? {
-    try StoreError.catching(
-      connection.first(
-        "SELECT reason FROM retraction WHERE record_table = ? AND record_id = ?",
-        [.text(table), .integer(id)],
-        { $0.text(0) }))
+    let reason = Self.retractionReasonStatement(table: table, id: id)
+    return try StoreError.catching(connection.first(reason.sql, reason.arguments, { $0.text(0) }))
+  }
+
+  /// The statement of ``retractionReason(table:id:)``.
+  static func retractionReasonStatement(table: String, id: Int64) -> ReadStatement {
+    ReadStatement(
+      "SELECT reason FROM retraction WHERE record_table = ? AND record_id = ?", [.text(table), .integer(id)])
   }
 
   /// The ids of the retracted records of `table`.

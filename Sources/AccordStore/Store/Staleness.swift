@@ -62,10 +62,14 @@ extension AccordStore {
   }
 
   private func readLastActivity(negotiation: Int64, asOf day: Day) throws -> Day? {
-    let text = try connection.first(
-      "SELECT \(lastActivitySQL(of: "?1", asOf: "?2"))", [.integer(negotiation), .text(day.description)]
-    ) { $0.text(0) }
-    return text.flatMap { Day(iso: $0) }
+    let last = lastActivityStatement(negotiation: negotiation, asOf: day)
+    return try connection.first(last.sql, last.arguments) { $0.text(0) }.flatMap { Day(iso: $0) }
+  }
+
+  /// The statement of ``lastActivity(negotiation:asOf:)``.
+  func lastActivityStatement(negotiation: Int64, asOf day: Day) -> ReadStatement {
+    ReadStatement(
+      "SELECT \(lastActivitySQL(of: "?1", asOf: "?2"))", [.integer(negotiation), .text(day.description)])
   }
 
   /// The negotiations that are live on `day`, by title: something on them is dated on or before

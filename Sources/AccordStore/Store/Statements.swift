@@ -58,19 +58,23 @@ extension AccordStore {
   }
 
   func quotes(negotiation: Int64, asOf day: Day) throws -> [Quote] {
-    let rows = try connection.all(
+    let quotes = quotesStatement(negotiation: negotiation, asOf: day)
+    return try connection.all(quotes.sql, quotes.arguments) { row throws(DatabaseError) in
+      var quote = try Quote(row: row)
+      quote.sources = try row.sources()
+      return quote
+    }
+  }
+
+  /// The statement of ``quotes(negotiation:asOf:)``.
+  func quotesStatement(negotiation: Int64, asOf day: Day) -> ReadStatement {
+    ReadStatement(
       """
       SELECT q.id, a.name AS speaker, q.date, q.date_first, q.date_last, q.text, q.language, q.context,
         n.slug AS negotiation, \(Self.citedSources(.statement, of: "q.id")) AS sources
       FROM statement q JOIN actor a ON a.id = q.actor_id LEFT JOIN negotiation n ON n.id = q.negotiation_id
       WHERE q.negotiation_id = ? AND q.date_first <= ? AND NOT \(AccordStore.retracted("statement", "q.id"))
       ORDER BY q.date_first, q.id
-      """, [.integer(negotiation), .text(day.description)]
-    ) { row throws(DatabaseError) in
-      var quote = try Quote(row: row)
-      quote.sources = try row.sources()
-      return quote
-    }
-    return rows
+      """, [.integer(negotiation), .text(day.description)])
   }
 }

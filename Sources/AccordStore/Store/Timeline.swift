@@ -74,6 +74,7 @@ extension AccordStore {
   {
     let range: [SQLValue] = [.integer(negotiation), .optional(from?.description), .optional(to?.description)]
     return try connection.read {
+      try connection.prefetch(timelineStatements(negotiation: negotiation, from: from, to: to))
       var entries: [TimelineEntry] = []
       entries += try meetingEntries(range)
       entries += try stepEntries(range)
@@ -105,17 +106,95 @@ extension AccordStore {
     "\(t).date_first >= coalesce(?2, '') AND \(t).date_first <= coalesce(?3, '9999-12-31')"
   }
 
+  // The timeline's statements, one a kind of fact, each with the negotiation (?1) and the range of
+  // days (?2…?3) as ``timeline(negotiation:from:to:actor:)`` sends them at once.
+  static let meetingEntriesSQL = """
+    SELECT m.id, m.date, m.date_first, m.date_last, m.place, m.summary,
+      (SELECT group_concat(a.name, '\u{1F}') FROM meeting_participant x JOIN actor a ON a.id = x.actor_id
+        WHERE x.meeting_id = m.id) AS who,
+      (SELECT group_concat(x.actor_id, '\u{1F}') FROM meeting_participant x WHERE x.meeting_id = m.id) AS who_ids,
+      \(AccordStore.citedSources(.meeting, of: "m.id")) AS sources
+    FROM meeting m WHERE m.negotiation_id = ?1 AND \(AccordStore.within("m")) AND NOT \(AccordStore.retracted("meeting", "m.id"))
+    """
+
+  static let stepEntriesSQL = """
+    SELECT p.slug AS proposal, p.title AS proposal_title, tb.name AS tabled_by, p.tabled_by AS tabler_id,
+      s.id = (SELECT f.id FROM current_proposal_step f WHERE f.proposal_id = p.id ORDER BY f.date_first, f.id LIMIT 1)
+        AS first_step,
+      \(AccordStore.stepColumns), \(AccordStore.citedSources(.step, of: "s.id")) AS sources
+    FROM current_proposal p JOIN current_proposal_step s ON s.proposal_id = p.id
+    LEFT JOIN actor a ON a.id = s.party_id LEFT JOIN actor tb ON tb.id = p.tabled_by
+    WHERE p.negotiation_id = ?1 AND \(AccordStore.within("s"))
+    """
+
+  static let positionEntriesSQL = """
+    SELECT c.id, c.date, c.date_first, c.date_last, c.stance, a.name AS held_by, t.text AS term, c.note,
+      c.revises_id,
+      (SELECT group_concat(o.text, '\u{1F}') FROM term_link l JOIN term o ON o.id = l.other_term_id
+        WHERE l.position_id = c.id AND l.link = 'in_exchange_for') AS in_exchange_for,
+      (SELECT group_concat(o.text, '\u{1F}') FROM term_link l JOIN term o ON o.id = l.other_term_id
+        WHERE l.position_id = c.id AND l.link = 'conditional_on') AS conditional_on,
+      c.actor_id, \(AccordStore.citedSources(.position, of: "c.id")) AS sources
+    FROM current_position c JOIN term t ON t.id = c.term_id JOIN actor a ON a.id = c.actor_id
+    WHERE c.negotiation_id = ?1 AND \(AccordStore.within("c"))
+    """
+
+  static let answerEntriesSQL = """
+    SELECT x.id, x.date, x.date_first, x.date_last, x.outcome, a.name AS answered_by, t.text AS term, x.note,
+      x.condition_id, x.actor_id, \(AccordStore.citedSources(.answer, of: "x.id")) AS sources
+    FROM current_answer x JOIN position c ON c.id = x.condition_id JOIN term t ON t.id = c.term_id
+    LEFT JOIN actor a ON a.id = x.actor_id
+    WHERE c.negotiation_id = ?1 AND \(AccordStore.within("x"))
+    """
+
+  static let quoteEntriesSQL = """
+    SELECT q.id, q.date, q.date_first, q.date_last, a.name AS speaker, q.text, q.context, q.actor_id,
+      \(AccordStore.citedSources(.statement, of: "q.id")) AS sources
+    FROM statement q JOIN actor a ON a.id = q.actor_id
+    WHERE q.negotiation_id = ?1 AND \(AccordStore.within("q")) AND NOT \(AccordStore.retracted("statement", "q.id"))
+    """
+
+  static let developmentEntriesSQL = """
+    SELECT d.id, d.date, d.date_first, d.date_last, d.text,
+      (SELECT group_concat(a.name, '\u{1F}') FROM development_actor x JOIN actor a ON a.id = x.actor_id
+        WHERE x.development_id = d.id) AS who,
+      (SELECT group_concat(x.actor_id, '\u{1F}') FROM development_actor x WHERE x.development_id = d.id)
+        AS who_ids,
+      \(AccordStore.citedSources(.development, of: "d.id")) AS sources
+    FROM development d
+    WHERE d.negotiation_id = ?1 AND \(AccordStore.within("d")) AND NOT \(AccordStore.retracted("development", "d.id"))
+    """
+
+  /// What ``timeline(negotiation:from:to:actor:)`` reads, to send to a team's server at once.
+  func timelineStatements(negotiation: Int64, from: Day?, to: Day?) -> [ReadStatement] {
+    let range: [SQLValue] = [.integer(negotiation), .optional(from?.description), .optional(to?.description)]
+    return [
+      Self.meetingEntriesSQL, Self.stepEntriesSQL, Self.positionEntriesSQL, Self.answerEntriesSQL,
+      Self.quoteEntriesSQL, Self.developmentEntriesSQL,
+    ].map { ReadStatement($0, range) } + [ReadStatement(Self.linkEntriesSQL, [.integer(negotiation)])]
+  }
+
+  /// The first step of `proposal` (a column): the day a link's proposal existed from.
+  private static func firstStep(_ proposal: String) -> String {
+    """
+    (SELECT f.id FROM current_proposal_step f WHERE f.proposal_id = \(proposal) ORDER BY f.date_first, f.id LIMIT 1)
+    """
+  }
+
+  static let linkEntriesSQL = """
+    SELECT l.id, l.link, p.slug, p.title, pn.slug AS negotiation, o.slug AS other_slug, o.title AS other_title,
+      onn.slug AS other_negotiation, fp.date, fp.date_first, fp.date_last,
+      fo.date AS other_date, fo.date_first AS other_date_first, fo.date_last AS other_date_last
+    FROM current_proposal_link l
+    JOIN current_proposal p ON p.id = l.proposal_id JOIN negotiation pn ON pn.id = p.negotiation_id
+    JOIN current_proposal o ON o.id = l.other_id JOIN negotiation onn ON onn.id = o.negotiation_id
+    JOIN current_proposal_step fp ON fp.id = \(AccordStore.firstStep("p.id"))
+    JOIN current_proposal_step fo ON fo.id = \(AccordStore.firstStep("o.id"))
+    WHERE p.negotiation_id = ?1 OR o.negotiation_id = ?1
+    """
+
   private func meetingEntries(_ range: [SQLValue]) throws -> [TimelineEntry] {
-    let rows = try connection.all(
-      """
-      SELECT m.id, m.date, m.date_first, m.date_last, m.place, m.summary,
-        (SELECT group_concat(a.name, '\u{1F}') FROM meeting_participant x JOIN actor a ON a.id = x.actor_id
-          WHERE x.meeting_id = m.id) AS who,
-        (SELECT group_concat(x.actor_id, '\u{1F}') FROM meeting_participant x WHERE x.meeting_id = m.id) AS who_ids,
-        \(Self.citedSources(.meeting, of: "m.id")) AS sources
-      FROM meeting m WHERE m.negotiation_id = ?1 AND \(Self.within("m")) AND NOT \(AccordStore.retracted("meeting", "m.id"))
-      """, range
-    ) { row throws(DatabaseError) in
+    let rows = try connection.all(Self.meetingEntriesSQL, range) { row throws(DatabaseError) in
       (
         id: try row.integer("id"), date: try row.date("date"), place: try row.optionalText("place"),
         summary: try row.optionalText("summary"), who: try row.list("who"),
@@ -133,17 +212,7 @@ extension AccordStore {
   }
 
   private func stepEntries(_ range: [SQLValue]) throws -> [TimelineEntry] {
-    let rows = try connection.all(
-      """
-      SELECT p.slug AS proposal, p.title AS proposal_title, tb.name AS tabled_by, p.tabled_by AS tabler_id,
-        s.id = (SELECT f.id FROM current_proposal_step f WHERE f.proposal_id = p.id ORDER BY f.date_first, f.id LIMIT 1)
-          AS first_step,
-        \(Self.stepColumns), \(Self.citedSources(.step, of: "s.id")) AS sources
-      FROM current_proposal p JOIN current_proposal_step s ON s.proposal_id = p.id
-      LEFT JOIN actor a ON a.id = s.party_id LEFT JOIN actor tb ON tb.id = p.tabled_by
-      WHERE p.negotiation_id = ?1 AND \(Self.within("s"))
-      """, range
-    ) { row throws(DatabaseError) in
+    let rows = try connection.all(Self.stepEntriesSQL, range) { row throws(DatabaseError) in
       (
         slug: try row.text("proposal"), title: try row.text("proposal_title"),
         tabledBy: try row.optionalText("tabled_by"), tablerID: try row.optionalInteger("tabler_id"),
@@ -165,19 +234,7 @@ extension AccordStore {
   }
 
   private func positionEntries(_ range: [SQLValue]) throws -> [TimelineEntry] {
-    let rows = try connection.all(
-      """
-      SELECT c.id, c.date, c.date_first, c.date_last, c.stance, a.name AS held_by, t.text AS term, c.note,
-        c.revises_id,
-        (SELECT group_concat(o.text, '\u{1F}') FROM term_link l JOIN term o ON o.id = l.other_term_id
-          WHERE l.position_id = c.id AND l.link = 'in_exchange_for') AS in_exchange_for,
-        (SELECT group_concat(o.text, '\u{1F}') FROM term_link l JOIN term o ON o.id = l.other_term_id
-          WHERE l.position_id = c.id AND l.link = 'conditional_on') AS conditional_on,
-        c.actor_id, \(Self.citedSources(.position, of: "c.id")) AS sources
-      FROM current_position c JOIN term t ON t.id = c.term_id JOIN actor a ON a.id = c.actor_id
-      WHERE c.negotiation_id = ?1 AND \(Self.within("c"))
-      """, range
-    ) { row throws(DatabaseError) in
+    let rows = try connection.all(Self.positionEntriesSQL, range) { row throws(DatabaseError) in
       let id = try row.integer("id")
       return (
         id: id, date: try row.date("date"),
@@ -201,15 +258,7 @@ extension AccordStore {
   }
 
   private func answerEntries(_ range: [SQLValue]) throws -> [TimelineEntry] {
-    let rows = try connection.all(
-      """
-      SELECT x.id, x.date, x.date_first, x.date_last, x.outcome, a.name AS answered_by, t.text AS term, x.note,
-        x.condition_id, x.actor_id, \(Self.citedSources(.answer, of: "x.id")) AS sources
-      FROM current_answer x JOIN position c ON c.id = x.condition_id JOIN term t ON t.id = c.term_id
-      LEFT JOIN actor a ON a.id = x.actor_id
-      WHERE c.negotiation_id = ?1 AND \(Self.within("x"))
-      """, range
-    ) { row throws(DatabaseError) in
+    let rows = try connection.all(Self.answerEntriesSQL, range) { row throws(DatabaseError) in
       // The answer as every listing of answers reads it, and what the timeline adds to it.
       (
         answer: try ConditionAnswer(row: row), term: try row.text("term"),
@@ -232,24 +281,7 @@ extension AccordStore {
   /// Links from or to a proposal of the negotiation, dated the day both proposals existed (the later
   /// of their first steps).
   private func linkEntries(negotiation: Int64, from: Day?, to: Day?) throws -> [TimelineEntry] {
-    let firstStep = { (proposal: String) in
-      """
-      (SELECT f.id FROM current_proposal_step f WHERE f.proposal_id = \(proposal) ORDER BY f.date_first, f.id LIMIT 1)
-      """
-    }
-    let rows = try connection.all(
-      """
-      SELECT l.id, l.link, p.slug, p.title, pn.slug AS negotiation, o.slug AS other_slug, o.title AS other_title,
-        onn.slug AS other_negotiation, fp.date, fp.date_first, fp.date_last,
-        fo.date AS other_date, fo.date_first AS other_date_first, fo.date_last AS other_date_last
-      FROM current_proposal_link l
-      JOIN current_proposal p ON p.id = l.proposal_id JOIN negotiation pn ON pn.id = p.negotiation_id
-      JOIN current_proposal o ON o.id = l.other_id JOIN negotiation onn ON onn.id = o.negotiation_id
-      JOIN current_proposal_step fp ON fp.id = \(firstStep("p.id"))
-      JOIN current_proposal_step fo ON fo.id = \(firstStep("o.id"))
-      WHERE p.negotiation_id = ?1 OR o.negotiation_id = ?1
-      """, [.integer(negotiation)]
-    ) { row throws(DatabaseError) in
+    let rows = try connection.all(Self.linkEntriesSQL, [.integer(negotiation)]) { row throws(DatabaseError) in
       let id = try row.integer("id")
       let (first, other) = (try row.date("date"), try row.date("other_date"))
       return (
@@ -272,14 +304,7 @@ extension AccordStore {
   }
 
   private func quoteEntries(_ range: [SQLValue]) throws -> [TimelineEntry] {
-    let rows = try connection.all(
-      """
-      SELECT q.id, q.date, q.date_first, q.date_last, a.name AS speaker, q.text, q.context, q.actor_id,
-        \(Self.citedSources(.statement, of: "q.id")) AS sources
-      FROM statement q JOIN actor a ON a.id = q.actor_id
-      WHERE q.negotiation_id = ?1 AND \(Self.within("q")) AND NOT \(AccordStore.retracted("statement", "q.id"))
-      """, range
-    ) { row throws(DatabaseError) in
+    let rows = try connection.all(Self.quoteEntriesSQL, range) { row throws(DatabaseError) in
       (
         id: try row.integer("id"), date: try row.date("date"), speaker: try row.text("speaker"),
         text: try row.text("text"), context: try row.optionalText("context"),
@@ -297,18 +322,7 @@ extension AccordStore {
   }
 
   private func developmentEntries(_ range: [SQLValue]) throws -> [TimelineEntry] {
-    let rows = try connection.all(
-      """
-      SELECT d.id, d.date, d.date_first, d.date_last, d.text,
-        (SELECT group_concat(a.name, '\u{1F}') FROM development_actor x JOIN actor a ON a.id = x.actor_id
-          WHERE x.development_id = d.id) AS who,
-        (SELECT group_concat(x.actor_id, '\u{1F}') FROM development_actor x WHERE x.development_id = d.id)
-          AS who_ids,
-        \(Self.citedSources(.development, of: "d.id")) AS sources
-      FROM development d
-      WHERE d.negotiation_id = ?1 AND \(Self.within("d")) AND NOT \(AccordStore.retracted("development", "d.id"))
-      """, range
-    ) { row throws(DatabaseError) in
+    let rows = try connection.all(Self.developmentEntriesSQL, range) { row throws(DatabaseError) in
       (
         id: try row.integer("id"), date: try row.date("date"), text: try row.text("text"),
         who: try row.list("who"), ids: try row.list("who_ids").compactMap { Int64($0) },
