@@ -71,7 +71,9 @@ struct ReadmeTeamTests {
 
     let lines = printed.split(separator: "\n")
     #expect(
-      lines.contains("accord on localhost:\(server.port ?? 5432): made Accord's schema (version 16)"),
+      lines.contains(
+        "accord on localhost:\(server.port ?? 5432): made Accord's schema (version \(PostgresMigrator.embedded.latestVersion))"
+      ),
       "\(printed)")
     #expect(lines.contains("ok"), "\(printed)")
     #expect(lines.contains { $0.hasPrefix("copied ") && $0.hasSuffix(", and compared them") }, "\(printed)")
@@ -79,7 +81,7 @@ struct ReadmeTeamTests {
     let dump = try #require(FileManager.default.contents(atPath: sandbox.folder + "/accord.dump"))
     #expect(dump.prefix(5) == Data("PGDMP".utf8))
     let team = try PostgresConnection(url: TeamServer.url(database: "accord"))
-    #expect(try PostgresMigrator.version(of: team) == 16)
+    #expect(try PostgresMigrator.version(of: team) == PostgresMigrator.embedded.latestVersion)
     #expect(
       try team.integer("SELECT count(*) FROM proposal") == (try DatabaseSnapshot.count(record, "proposal")))
     #expect(

@@ -20,23 +20,27 @@ struct TeamCommandTests {
     #expect(first.status == 0, "\(first)")
     #expect(first.stderr == "")
     let lines = first.stdout.split(separator: "\n")
-    #expect(lines.first == "\(database.name) on \(TeamServer.server): made Accord's schema (version 16)")
+    #expect(
+      lines.first
+        == "\(database.name) on \(TeamServer.server): made Accord's schema (version \(PostgresMigrator.embedded.latestVersion))"
+    )
     #expect(lines.contains("  CREATE ROLE alice LOGIN PASSWORD '…' IN ROLE accord_writer;"))
     let connection = try database.connect()
-    #expect(try PostgresMigrator.version(of: connection) == 16)
+    #expect(try PostgresMigrator.version(of: connection) == PostgresMigrator.embedded.latestVersion)
     #expect(
       try connection.integer(
         "SELECT count(*) FROM pg_roles WHERE rolname IN ('accord_reader', 'accord_writer')")
         == 2)
-    #expect(try connection.integer("SELECT count(*) FROM schema_migration") == 4)
+    #expect(try connection.integer("SELECT count(*) FROM schema_migration") == Self.migrations)
 
     // Again: nothing to do, and nothing done twice.
     let again = try sandbox.run("team", "init", database.url)
     #expect(again.status == 0, "\(again)")
     #expect(
       again.stdout.hasPrefix(
-        "\(database.name) on \(TeamServer.server): the schema is up to date (version 16)\n"))
-    #expect(try connection.integer("SELECT count(*) FROM schema_migration") == 4)
+        "\(database.name) on \(TeamServer.server): the schema is up to date (version \(PostgresMigrator.embedded.latestVersion))\n"
+      ))
+    #expect(try connection.integer("SELECT count(*) FROM schema_migration") == Self.migrations)
 
     let check = try sandbox.run("check", "--db", database.url)
     #expect(check.status == 0, "\(check)")
@@ -45,6 +49,9 @@ struct TeamCommandTests {
     let byEnvironment = try sandbox.run(["check"], environment: ["ACCORD_DB": database.url])
     #expect(byEnvironment.stdout == "ok\n", "\(byEnvironment)")
   }
+
+  /// How many migrations a team's database records: the baseline (13) and each one after it.
+  static let migrations = Int64(PostgresMigrator.embedded.migrations.count)
 
   @Test func checkNamesEachSafeguardUndoneAndInitRestoresThePrivileges() throws {
     let database = try TeamServer.Database()
@@ -236,7 +243,7 @@ struct TeamCommandTests {
     #expect(behind.status == 1)
     #expect(
       behind.stderr
-        == "Error: the file's schema is version 14 and \(database.name) on \(TeamServer.server)'s is 16: bring both to this Accord's ('accord init' on the file, 'accord team init' on the server)\n"
+        == "Error: the file's schema is version 14 and \(database.name) on \(TeamServer.server)'s is \(PostgresMigrator.embedded.latestVersion): bring both to this Accord's ('accord init' on the file, 'accord team init' on the server)\n"
     )
     #expect(try database.connect().integer("SELECT count(*) FROM actor") == 0)
     #expect(try sandbox.run("init", "--db", sandbox.db).status == 0)
@@ -455,7 +462,7 @@ struct TeamReadingTests {
     #expect(behind.status == 1)
     #expect(
       behind.stderr
-        == "Error: \(database.name) on \(TeamServer.server)'s schema is version 15, behind this Accord's (16): its owner brings it up to date with 'accord team init URL'\n"
+        == "Error: \(database.name) on \(TeamServer.server)'s schema is version 15, behind this Accord's (\(PostgresMigrator.embedded.latestVersion)): its owner brings it up to date with 'accord team init URL'\n"
     )
   }
 }

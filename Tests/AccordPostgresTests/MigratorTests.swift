@@ -15,9 +15,11 @@ import Testing
       let connection = try database.connect()
       #expect(try PostgresMigrator.version(of: connection) == 0)
       try PostgresMigrator.embedded.migrate(connection)
-      #expect(PostgresMigrator.embedded.latestVersion == 16)
-      #expect(try PostgresMigrator.version(of: connection) == 16)
-      #expect(try connection.integer("SELECT version FROM accord_schema") == 16)
+      #expect(PostgresMigrator.embedded.latestVersion == 17)
+      #expect(try PostgresMigrator.version(of: connection) == PostgresMigrator.embedded.latestVersion)
+      #expect(
+        try connection.integer("SELECT version FROM accord_schema")
+          == Int64(PostgresMigrator.embedded.latestVersion))
       let made = try tables(connection)
       for table in ["accord_schema", "schema_migration", "negotiation", "proposal", "command", "change_log"] {
         #expect(made.contains(table), "no table \(table)")
@@ -26,12 +28,15 @@ import Testing
         row throws(PostgresError) in "\(try row.integer(0)) \(row.text(1))"
       }
       #expect(
-        migrations == ["13 baseline", "14 long_row_keys", "15 shared_statements", "16 analyst_is_the_login"])
+        migrations == [
+          "13 baseline", "14 long_row_keys", "15 shared_statements", "16 analyst_is_the_login",
+          "17 development_order",
+        ])
 
       try PostgresMigrator.embedded.migrate(connection)
       #expect(try tables(connection) == made)
-      #expect(try connection.integer("SELECT count(*) FROM schema_migration") == 4)
-      #expect(try PostgresMigrator.version(of: connection) == 16)
+      #expect(try connection.integer("SELECT count(*) FROM schema_migration") == 5)
+      #expect(try PostgresMigrator.version(of: connection) == PostgresMigrator.embedded.latestVersion)
     }
   }
 
@@ -40,13 +45,13 @@ import Testing
       let connection = try database.connect()
       let later = PostgresMigrator(
         migrations: PostgresMigrator.embedded.migrations + [
-          Migration(version: 17, name: "notes", sql: "CREATE TABLE note (id bigint PRIMARY KEY)")
+          Migration(version: 18, name: "notes", sql: "CREATE TABLE note (id bigint PRIMARY KEY)")
         ], roles: "")
       try later.migrate(connection)
-      #expect(try PostgresMigrator.version(of: connection) == 17)
+      #expect(try PostgresMigrator.version(of: connection) == 18)
       #expect(try tables(connection).contains("note"))
       #expect(
-        try connection.integer("SELECT count(*) FROM schema_migration WHERE version = 17 AND name = 'notes'")
+        try connection.integer("SELECT count(*) FROM schema_migration WHERE version = 18 AND name = 'notes'")
           == 1)
     }
   }
@@ -54,14 +59,15 @@ import Testing
   @Test func aNewerSchemaIsRefusedUntouched() throws {
     try withDatabase { database in
       let connection = try database.connect()
-      try connection.run("UPDATE accord_schema SET version = ?", [17])
+      let latest = PostgresMigrator.embedded.latestVersion
+      try connection.run("UPDATE accord_schema SET version = ?", [.integer(Int64(latest + 1))])
       let error = #expect(throws: PostgresError.self) { try PostgresMigrator.embedded.migrate(connection) }
-      #expect(error == .newerSchema(database: connection.database, version: 17, latest: 16))
+      #expect(error == .newerSchema(database: connection.database, version: latest + 1, latest: latest))
       #expect(
         error?.description
-          == "\(connection.database): schema version 17 is newer than the latest migration (16): use a newer Accord"
+          == "\(connection.database): schema version \(latest + 1) is newer than the latest migration (\(latest)): use a newer Accord"
       )
-      #expect(try connection.integer("SELECT version FROM accord_schema") == 17)
+      #expect(try connection.integer("SELECT version FROM accord_schema") == Int64(latest + 1))
     }
   }
 
@@ -107,7 +113,9 @@ import Testing
         try? admin.execute("DROP ROLE IF EXISTS \(reader)")
       }
       let connection = try PostgresConnection(url: TestServer.url(database: database.name, user: reader))
-      #expect(try connection.integer("SELECT version FROM accord_schema") == 16)
+      #expect(
+        try connection.integer("SELECT version FROM accord_schema")
+          == Int64(PostgresMigrator.embedded.latestVersion))
       let error = #expect(throws: PostgresError.self) {
         try connection.write {
           try connection.run("INSERT INTO negotiation (title) VALUES (?)", ["Minerals"])
@@ -203,8 +211,8 @@ import Testing
       }
       #expect(failures.all.isEmpty)
       let connection = try database.connect()
-      #expect(try PostgresMigrator.version(of: connection) == 16)
-      #expect(try connection.integer("SELECT count(*) FROM schema_migration") == 4)
+      #expect(try PostgresMigrator.version(of: connection) == PostgresMigrator.embedded.latestVersion)
+      #expect(try connection.integer("SELECT count(*) FROM schema_migration") == 5)
     }
   }
 }
