@@ -57,7 +57,7 @@ import Testing
     "AccordStore/Store/Dormancy.swift": [#"words.numbers(in: "?2")"#],
     "AccordStore/Store/RecordedChanges.swift": [#"words.numbers(in: "?")"#],
     // The sources a report cites, a list of short ids bound as one parameter.
-    "AccordStore/Store/ReportData.swift": [#"words.texts(in: "?1")"#],
+    "AccordStore/Store/ReportData.swift": [#"words.slugs(in: "?1")"#],
     // The writers' advisory lock, a constant number.
     "AccordPostgres/PostgresConnection.swift": ["Self.writersLock"],
     // An INSERT's own statement, in the message of an internal error.

@@ -86,6 +86,18 @@ public struct EngineWords: Sendable {
     }
   }
 
+  /// The short ids in `parameter`, a JSON array of them (``AccordStore/jsonStrings(_:)``), as a
+  /// subquery's rows: for `slug IN (…)`. A short id is made of a–z, 0–9 and hyphens (the schema's
+  /// rule), so on PostgreSQL the array becomes an array literal (`["a","b"]` → `{a,b}`) whose
+  /// `unnest` the planner counts, as ``numbers(in:)``'s; a JSON function's rows it guesses at a
+  /// hundred, and scanned every source for a report's few.
+  public func slugs(in parameter: String) -> String {
+    switch engine {
+    case .sqlite: "SELECT value FROM json_each(\(parameter))"
+    case .postgresql: "SELECT unnest(CAST(translate(\(parameter), '[]\"', '{}') AS text[]))"
+    }
+  }
+
   /// The greatest of `expressions`, none of which is NULL (SQLite's `max` of several values).
   public func greatest(_ expressions: [String]) -> String {
     let list = expressions.joined(separator: ",\n  ")

@@ -280,7 +280,7 @@ extension AccordStore {
     for source in try connection.all(
       """
       SELECT slug, url, outlet, title, published, published_first, published_last
-      FROM source WHERE slug IN (\(words.texts(in: "?1")))
+      FROM source WHERE slug IN (\(words.slugs(in: "?1")))
       """, [.text(Self.jsonStrings(wanted))], Self.reportSource)
     {
       cache[source.id] = source
