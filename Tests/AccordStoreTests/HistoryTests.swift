@@ -112,6 +112,21 @@ import Testing
     #expect(try store.history(of: ("development", id)).map(\.operation) == ["delete", "update", "insert"])
   }
 
+  /// A bulk insert's list of keys is counted here as the database's own JSON counts it, and what
+  /// this reader does not follow is left to the database.
+  @Test func aListOfKeysIsCountedAsTheDatabaseCountsIt() throws {
+    let sqlite = try Connection(path: ":memory:")
+    for json in [
+      "[]", "[[1,\"a\"]]", #"[[1,"a,]"],[2,"b\"]["]]"#, " [ 1 , 2 , 3 ] ", #"[{"a":[1,2]},3,"x"]"#, "[[]]",
+    ] {
+      let counted = try #require(AccordStore.elementCount(ofArray: json), "\(json)")
+      #expect(try sqlite.integer("SELECT count(*) FROM json_each(?)", [.text(json)]) == Int64(counted))
+    }
+    for json in ["", "1", "[1][2]", "[1", #""[1]""#, #"["a]"#, "[1] x"] {
+      #expect(AccordStore.elementCount(ofArray: json) == nil, "\(json)")
+    }
+  }
+
   @Test func theLogIsAppendOnly() throws {
     let store = try makeMineralsStore()
     let before = try count("change_log", in: store)

@@ -212,11 +212,13 @@ extension AccordStore {
         if single {
           entry.rows = Self.idRanges(entry.key).map { $0.reduce(0) { $0 + Int($1.last - $1.first + 1) } }
         } else {
-          entry.rows = Int(
-            try connection.integer(
-              words.engine == .sqlite
-                ? "SELECT count(*) FROM json_each(?)" : "SELECT json_array_length(CAST(? AS json))",
-              [.text(entry.key)]) ?? 0)
+          entry.rows =
+            try Self.elementCount(ofArray: entry.key)
+            ?? Int(
+              try connection.integer(
+                words.engine == .sqlite
+                  ? "SELECT count(*) FROM json_each(?)" : "SELECT json_array_length(CAST(? AS json))",
+                [.text(entry.key)]) ?? 0)
         }
       default: break
       }

@@ -116,6 +116,48 @@ extension AccordStore {
     return json + "]"
   }
 
+  /// How many elements the JSON array `json` holds at its top level (a bulk insert's row_key of a
+  /// table keyed by several columns: `[[1,"a"],[1,"b"]]`), read here as the log writes it; nil for
+  /// anything else, which the database's own JSON then counts.
+  static func elementCount(ofArray json: String) -> Int? {
+    var depth = 0
+    var commas = 0
+    var empty = true
+    var inString = false
+    var escaped = false
+    var closed = false
+    for byte in json.utf8 {
+      if inString {
+        if escaped {
+          escaped = false
+        } else if byte == UInt8(ascii: "\\") {
+          escaped = true
+        } else if byte == UInt8(ascii: "\"") {
+          inString = false
+        }
+        continue
+      }
+      if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+        || byte == UInt8(ascii: "\t")
+      {
+        continue
+      }
+      if closed || (depth == 0 && byte != UInt8(ascii: "[")) { return nil }
+      if depth == 1 && byte != UInt8(ascii: ",") && byte != UInt8(ascii: "]") { empty = false }
+      switch byte {
+      case UInt8(ascii: "\""): inString = true
+      case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+      case UInt8(ascii: "]"), UInt8(ascii: "}"):
+        depth -= 1
+        if depth == 0 { closed = true }
+      case UInt8(ascii: ","): if depth == 1 { commas += 1 }
+      default: break
+      }
+    }
+    guard closed, !inString else { return nil }
+    return empty ? 0 : commas + 1
+  }
+
   /// The ranges of ids in a bulk insert's row_key (`[[1,1000],[1005,1010]]`, as Accord writes it,
   /// or a key `[[3]]`); nil when it is not such a list.
   static func idRanges(_ json: String) -> [(first: Int64, last: Int64)]? {
