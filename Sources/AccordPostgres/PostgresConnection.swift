@@ -186,7 +186,7 @@ public final class PostgresConnection: TransactionFrame {
 
   /// Calls `body` with `sql` translated and `arguments` as libpq takes them: C strings that live
   /// until `body` returns (NULL for SQL's NULL), and the types of those the server cannot infer.
-  private func withParameters<R>(
+  func withParameters<R>(
     _ sql: String, _ arguments: [SQLValue],
     _ body: (Placeholders, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<UInt32>?) -> R
   ) throws(PostgresError) -> R {
@@ -222,90 +222,15 @@ public final class PostgresConnection: TransactionFrame {
     }
   }
 
-  // MARK: Statements sent ahead
+  // MARK: Statements sent ahead (PostgresConnection+Pipeline.swift)
 
   /// Results that ``prefetch(_:)`` fetched in the read under way, each waiting for the query that
   /// asks for the same statement with the same arguments; dropped when the read ends.
-  private var prefetched: [(sql: String, arguments: [SQLValue], rows: PostgresResult)] = []
+  var prefetched: [(sql: String, arguments: [SQLValue], rows: PostgresResult)] = []
   /// How many queries were answered by a statement sent ahead, and how many statements sent ahead
   /// were never asked for (work the server did for nothing): for the tests.
-  public private(set) var prefetchesUsed = 0
-  public private(set) var prefetchesUnused = 0
-
-  /// Sends `statements` to the server all at once, in libpq's pipeline mode, and keeps their rows
-  /// for the queries of this read that ask for them (``query(_:_:)``): statements that do not wait
-  /// on each other's answers cost one round trip together, not one each, which a command of many
-  /// short statements pays most of its time for on a server. Only in a read transaction (whose
-  /// snapshot they all see, as they would one by one), and only with libpq 14 or later; otherwise
-  /// it does nothing, and each statement is sent when it is asked for. A statement that fails
-  /// throws here, as it would have when asked for.
-  public func prefetch(_ statements: [ReadStatement]) throws(PostgresError) {
-    guard transactionState == .read, let pipeline = library.pipeline else { return }
-    var wanted: [ReadStatement] = []
-    for statement in statements
-    where !wanted.contains(statement)
-      && !prefetched.contains(where: { $0.sql == statement.sql && $0.arguments == statement.arguments })
-    {
-      wanted.append(statement)
-    }
-    guard wanted.count > 1, pipeline.enter(handle) == 1 else { return }
-    let (library, handle) = (self.library, self.handle)
-    var failure: PostgresError?
-    var sent = 0
-    for statement in wanted {
-      let (sql, arguments) = (statement.sql, statement.arguments)
-      onStatement?(sql)
-      tracer?(Placeholders(sqlite: sql, filling: arguments).sql)
-      do {
-        let queued = try withParameters(sql, arguments) { translation, values, types in
-          pipeline.sendQueryParams(
-            handle, translation.sql, Int32(translation.count), types, values, nil, nil, 0)
-        }
-        guard queued == 1 else {
-          failure = .connectionLost(message: Self.reason(string(library.errorMessage(handle))))
-          break
-        }
-      } catch {
-        failure = error
-        break
-      }
-      sent += 1
-    }
-    var results: [(sql: String, arguments: [SQLValue], rows: PostgresResult)] = []
-    if sent > 0, pipeline.sync(handle) == 1 {
-      for statement in wanted.prefix(sent) {
-        let (sql, arguments) = (statement.sql, statement.arguments)
-        guard let result = pipeline.getResult(handle) else {
-          failure = failure ?? .connectionLost(message: Self.reason(string(library.errorMessage(handle))))
-          break
-        }
-        // Each statement's results end with a NULL.
-        while let extra = pipeline.getResult(handle) { library.clear(extra) }
-        switch library.resultStatus(result) {
-        case PGRES_TUPLES_OK, PGRES_COMMAND_OK:
-          results.append((sql, arguments, PostgresResult(library: library, handle: result)))
-        case PGRES_PIPELINE_ABORTED:
-          library.clear(result)
-        default:
-          failure = failure ?? error(result, sql: sql)
-          library.clear(result)
-        }
-      }
-      // The synchronization point's own result (PGRES_PIPELINE_SYNC).
-      while library.status(handle) == CONNECTION_OK, let result = pipeline.getResult(handle) {
-        let status = library.resultStatus(result)
-        library.clear(result)
-        if status == PGRES_PIPELINE_SYNC { break }
-      }
-    } else if sent > 0 {
-      failure = failure ?? .connectionLost(message: Self.reason(string(library.errorMessage(handle))))
-    }
-    if pipeline.exit(handle) != 1, failure == nil {
-      failure = .misuse("internal: the statements sent ahead left results unread")
-    }
-    if let failure { throw failure }
-    prefetched += results
-  }
+  public internal(set) var prefetchesUsed = 0
+  public internal(set) var prefetchesUnused = 0
 
   /// A double as PostgreSQL's float8 input reads it back exactly.
   static func text(_ real: Double) -> String {
@@ -332,7 +257,7 @@ public final class PostgresConnection: TransactionFrame {
   }
 
   /// The error that a failed result reports.
-  private func error(_ result: OpaquePointer, sql: String) -> PostgresError {
+  func error(_ result: OpaquePointer, sql: String) -> PostgresError {
     let sqlstate = string(library.resultErrorField(result, Self.diagnosticSQLState))
     var message = string(library.resultErrorField(result, Self.diagnosticMessage))
     if message.isEmpty { message = Self.reason(string(library.resultErrorMessage(result))) }
