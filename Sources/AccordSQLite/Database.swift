@@ -110,6 +110,20 @@ extension Database {
     return result
   }
 
+  /// Every row of `statement`, each turned into a value by `decode`.
+  @inlinable public func all<T>(_ statement: ReadStatement, _ decode: (Row) throws(DatabaseError) -> T)
+    throws(DatabaseError) -> [T]
+  {
+    try all(statement.sql, statement.arguments, decode)
+  }
+
+  /// The first row of `statement`, if any.
+  @inlinable public func first<T>(_ statement: ReadStatement, _ decode: (Row) throws(DatabaseError) -> T)
+    throws(DatabaseError) -> T?
+  {
+    try first(statement.sql, statement.arguments, decode)
+  }
+
   /// The first row of `sql`, if any.
   @inlinable public func first<T>(
     _ sql: String, _ arguments: [SQLValue] = [], _ decode: (Row) throws(DatabaseError) -> T

@@ -89,7 +89,7 @@ extension AccordStore {
     """)
 
   private func readBlocs() throws -> Blocs {
-    let events = try connection.all(Self.membershipStatement.sql, Self.membershipStatement.arguments) {
+    let events = try connection.all(Self.membershipStatement) {
       row throws(DatabaseError) in
       (
         bloc: try row.integer("bloc_id"), member: try row.integer("member_id"),

@@ -137,13 +137,14 @@ extension AccordStore {
     includeRetracted: Bool = false
   ) throws -> [Condition] {
     let day = asOf ?? today
-    let positions = positionsStatement(negotiation: negotiation, asOf: day)
-    let rows = try connection.all(positions.sql, positions.arguments, StatedCondition.init(row:))
-      .filter { includeRetracted || !$0.retracted }
+    let rows = try connection.all(
+      positionsStatement(negotiation: negotiation, asOf: day), StatedCondition.init(row:)
+    )
+    .filter { includeRetracted || !$0.retracted }
     let blocs = try self.blocs()
     let answers = try conditionAnswers(negotiation: negotiation, asOf: day)
-    let revised = revisionsStatement(negotiation: negotiation, asOf: day)
-    let revisions = try connection.all(revised.sql, revised.arguments) { row throws(DatabaseError) in
+    let revisions = try connection.all(revisionsStatement(negotiation: negotiation, asOf: day)) {
+      row throws(DatabaseError) in
       (try row.integer("revises_id"), try row.integer("id"), try row.date("date"))
     }
     var revisedBy: [Int64: (Int64, AccordDate)] = [:]
@@ -273,8 +274,8 @@ extension AccordStore {
     answer: ConditionAnswer, actor: Int64?
   )]] {
     var result: [Int64: [(answer: ConditionAnswer, actor: Int64?)]] = [:]
-    let answers = conditionAnswersStatement(negotiation: negotiation, asOf: day)
-    let rows = try connection.all(answers.sql, answers.arguments) { row throws(DatabaseError) in
+    let rows = try connection.all(conditionAnswersStatement(negotiation: negotiation, asOf: day)) {
+      row throws(DatabaseError) in
       (try row.integer("condition_id"), try ConditionAnswer(row: row), try row.optionalInteger("actor_id"))
     }
     for (condition, answer, actor) in rows { result[condition, default: []].append((answer, actor)) }

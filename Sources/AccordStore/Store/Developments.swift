@@ -53,8 +53,8 @@ extension AccordStore {
   }
 
   func developments(negotiation: Int64, asOf day: Day, limit: Int) throws -> [Development] {
-    let latest = developmentsStatement(negotiation: negotiation, asOf: day, limit: limit)
-    let rows = try connection.all(latest.sql, latest.arguments) { row throws(DatabaseError) in
+    let rows = try connection.all(developmentsStatement(negotiation: negotiation, asOf: day, limit: limit)) {
+      row throws(DatabaseError) in
       var development = try Development(row: row)
       development.sources = try row.sources()
       return development

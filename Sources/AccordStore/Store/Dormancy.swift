@@ -33,8 +33,8 @@ extension AccordStore {
   /// threshold. One statement, each negotiation read through its indexes, latest first.
   func quiet(negotiations: [Int64], asOf day: Day) throws -> [Int64: NegotiationQuiet] {
     guard !negotiations.isEmpty else { return [:] }
-    let quiet = quietStatement(negotiations: negotiations, asOf: day)
-    let rows = try connection.all(quiet.sql, quiet.arguments) { row throws(DatabaseError) in
+    let rows = try connection.all(quietStatement(negotiations: negotiations, asOf: day)) {
+      row throws(DatabaseError) in
       let id = try row.integer("id")
       let dormantAfter = try row.optionalInteger("dormant_after").map { Int($0) }
       let meeting = try row.optionalText("last_meeting").flatMap(Day.init(iso:))

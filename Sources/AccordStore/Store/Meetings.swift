@@ -55,8 +55,8 @@ extension AccordStore {
   }
 
   func meetings(negotiation: Int64, asOf day: Day) throws -> [MeetingSummary] {
-    let meetings = meetingsStatement(negotiation: negotiation, asOf: day)
-    return try connection.all(meetings.sql, meetings.arguments) { row throws(DatabaseError) in
+    try connection.all(meetingsStatement(negotiation: negotiation, asOf: day)) {
+      row throws(DatabaseError) in
       var meeting = try MeetingSummary(row: row)
       meeting.sources = try row.sources()
       return meeting

@@ -144,8 +144,9 @@ extension AccordStore {
     where condition: String, _ argument: SQLValue, asOf day: Day, includeRetracted: Bool = false,
     lives: inout [(id: Int64, title: String, life: ProposalLife)]
   ) throws -> [NegotiationDetail.Proposal] {
-    let statement = proposalHeadsStatement(where: condition, argument, includeRetracted: includeRetracted)
-    let heads = try connection.all(statement.sql, statement.arguments) { row throws(DatabaseError) in
+    let heads = try connection.all(
+      proposalHeadsStatement(where: condition, argument, includeRetracted: includeRetracted)
+    ) { row throws(DatabaseError) in
       (
         id: try row.integer("id"), slug: try row.text("slug"), title: try row.text("title"),
         by: try row.optionalText("tabled_by"), terms: try row.optionalText("terms"),

@@ -148,8 +148,8 @@ extension AccordStore {
   private func readParticipationSpans(negotiation: Int64?, among: [Int64]?) throws
     -> [Int64: [ParticipationSpan]]
   {
-    let participation = participationStatement(negotiation: negotiation, among: among)
-    var events = try connection.all(participation.sql, participation.arguments) { row throws(DatabaseError) in
+    var events = try connection.all(participationStatement(negotiation: negotiation, among: among)) {
+      row throws(DatabaseError) in
       let id = try row.integer("id")
       return (
         negotiation: try row.integer("negotiation_id"), id: id,

@@ -37,8 +37,8 @@ extension AccordStore {
 
   /// Why the record of `table` numbered `id` was retracted; nil when it stands.
   func retractionReason(table: String, id: Int64) throws(StoreError) -> String? {
-    let reason = Self.retractionReasonStatement(table: table, id: id)
-    return try StoreError.catching(connection.first(reason.sql, reason.arguments, { $0.text(0) }))
+    try StoreError.catching(
+      connection.first(Self.retractionReasonStatement(table: table, id: id), { $0.text(0) }))
   }
 
   /// The statement of ``retractionReason(table:id:)``.

@@ -62,8 +62,8 @@ extension AccordStore {
   }
 
   private func readLastActivity(negotiation: Int64, asOf day: Day) throws -> Day? {
-    let last = lastActivityStatement(negotiation: negotiation, asOf: day)
-    return try connection.first(last.sql, last.arguments) { $0.text(0) }.flatMap { Day(iso: $0) }
+    try connection.first(lastActivityStatement(negotiation: negotiation, asOf: day)) { $0.text(0) }
+      .flatMap { Day(iso: $0) }
   }
 
   /// The statement of ``lastActivity(negotiation:asOf:)``.

@@ -58,8 +58,8 @@ extension AccordStore {
   }
 
   func quotes(negotiation: Int64, asOf day: Day) throws -> [Quote] {
-    let quotes = quotesStatement(negotiation: negotiation, asOf: day)
-    return try connection.all(quotes.sql, quotes.arguments) { row throws(DatabaseError) in
+    try connection.all(quotesStatement(negotiation: negotiation, asOf: day)) {
+      row throws(DatabaseError) in
       var quote = try Quote(row: row)
       quote.sources = try row.sources()
       return quote
