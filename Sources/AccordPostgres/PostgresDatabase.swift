@@ -115,6 +115,14 @@ public final class PostgresDatabase: Database {
     }
   }
 
+  public func readJoiningAsWritten<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try server.read(joiningAsWritten: true, body)
+    } catch let error as PostgresError {
+      throw Self.converted(error)
+    }
+  }
+
   /// Nothing is kept between statements: the server has no cheap count of other sessions' commits.
   /// The read transaction the connection is in: within one, nothing the store read can change (a
   /// read-only snapshot), so that it may keep what it read until the read ends; nil outside one.

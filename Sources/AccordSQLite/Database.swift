@@ -36,6 +36,12 @@ public protocol Database: AnyObject {
   func write<T>(_ body: () throws -> T) throws -> T
   /// Runs `body` in one read transaction, so that every query in it sees the same snapshot.
   func read<T>(_ body: () throws -> T) throws -> T
+  /// Runs `body` in one read transaction, as ``read(_:)``, whose statements make their joins in
+  /// the order written: for a statement of many outer joins, each a lookup of the row before it,
+  /// whose best order is the written one, and among whose orders a planner that weighs every one
+  /// would search at length (PostgreSQL's; SQLite's does not, and reads as ``read(_:)``). Inside
+  /// another read or a write, `body` joins it as it is.
+  func readJoiningAsWritten<T>(_ body: () throws -> T) throws -> T
   /// A value that changes whenever the database may have changed (a write of this connection or
   /// a commit of another), so that answers read once can be kept until then; nil when the engine
   /// cannot say, and nothing is to be kept.
@@ -65,6 +71,8 @@ public enum DatabaseEngine: Sendable, Equatable {
 
 extension Database {
   public func prefetch(_ statements: [ReadStatement]) throws(DatabaseError) {}
+
+  public func readJoiningAsWritten<T>(_ body: () throws -> T) throws -> T { try read(body) }
 
   public func run(_ sql: String) throws(DatabaseError) { try run(sql, []) }
 

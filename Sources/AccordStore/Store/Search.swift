@@ -52,6 +52,17 @@ extension AccordStore {
   ) throws -> [SearchHit] {
     let fts = try SearchQuery.fts(query)
     guard limit > 0 else { return [] }
+    // One snapshot for the whole search, whose joins (``searchSQL(_:listed:)``: a lookup by the
+    // row before each) are made in the order written.
+    return try connection.readJoiningAsWritten {
+      try search(fts: fts, query: query, filter: filter, limit: limit, offset: offset, marks: marks)
+    }
+  }
+
+  private func search(
+    fts: String, query: String, filter: SearchFilter, limit: Int, offset: Int,
+    marks: (open: String, close: String)
+  ) throws -> [SearchHit] {
     // What the index is asked: the FTS5 query on a file, a tsquery's text on a team's server.
     guard let match = try indexQuery(fts, query: query) else { return [] }
     // No page beyond what SQLite's integers and this process's memory can hold.
