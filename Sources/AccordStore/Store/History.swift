@@ -297,23 +297,51 @@ extension AccordStore {
   /// The tables whose changes are logged: every ordinary table but the log's own.
   public func historyTables() throws(StoreError) -> [String] {
     if let known = schemaNames.tables { return known }
-    let tables = try StoreError.catching(
+    try readSchemaNames()
+    return schemaNames.tables ?? []
+  }
+
+  /// Reads the history tables (``historyTables()``) and each one's columns and primary key
+  /// (``tableColumns(_:)``) from the schema, in one statement: history and undo ask for a dozen,
+  /// each a round trip on a team's server, and a server plans each statement on the catalogs.
+  /// Only plain names (letters, digits, underscores) are kept with their columns, so that they can
+  /// be written into SQL text as identifiers.
+  private func readSchemaNames() throws(StoreError) {
+    let rows = try StoreError.catching(
       connection.all(
         words.engine == .sqlite
           ? """
-          SELECT name FROM sqlite_schema
-          WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search%'
-            AND name NOT IN ('schema_migration', 'command', 'change_log', 'bulk_write')
-          ORDER BY name
+          SELECT m.name AS table_name, p.name, p.pk FROM sqlite_schema m, pragma_table_info(m.name) p
+          WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE 'search%'
+            AND m.name NOT IN ('schema_migration', 'command', 'change_log', 'bulk_write')
+          ORDER BY m.name, p.cid
           """
           : """
-          SELECT CAST(relname AS text) FROM pg_class
-          WHERE relkind = 'r' AND relnamespace = to_regnamespace(current_schema()) AND relname NOT LIKE 'search%'
-            AND relname NOT IN ('accord_schema', 'schema_migration', 'command', 'change_log', 'bulk_write')
-          ORDER BY relname COLLATE "C"
+          SELECT CAST(c.relname AS text) AS table_name, CAST(a.attname AS text) AS name,
+            coalesce((SELECT k.n FROM unnest(i.indkey) WITH ORDINALITY AS k (attnum, n) WHERE k.attnum = a.attnum), 0) AS pk
+          FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+          LEFT JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary
+          WHERE c.relkind = 'r' AND c.relnamespace = to_regnamespace(current_schema())
+            AND c.relname NOT LIKE 'search%'
+            AND c.relname NOT IN ('accord_schema', 'schema_migration', 'command', 'change_log', 'bulk_write')
+            AND a.attnum > 0 AND NOT a.attisdropped
+          ORDER BY c.relname COLLATE "C", a.attnum
           """
-      ) { $0.text(0) })
+      ) { row throws(DatabaseError) in
+        (table: try row.text("table_name"), name: try row.text("name"), key: try row.integer("pk"))
+      })
+    var tables: [String] = []
+    var columns: [String: [(name: String, key: Int64)]] = [:]
+    for row in rows {
+      if tables.last != row.table { tables.append(row.table) }
+      columns[row.table, default: []].append((row.name, row.key))
+    }
     schemaNames.tables = tables
-    return tables
+    for (name, found) in columns
+    where Self.isPlainName(name) && found.allSatisfy({ Self.isPlainName($0.name) }) {
+      schemaNames.columns[name] = (
+        found.map(\.name), found.filter { $0.key > 0 }.sorted { $0.key < $1.key }.map(\.name)
+      )
+    }
   }
 }

@@ -303,42 +303,11 @@ extension AccordStore {
     "json_populate_record(CAST(NULL AS \(quote(table))), CAST(\(parameter) AS json))"
   }
 
-  /// A table's columns and primary key columns, from the schema. Only plain names (letters,
-  /// digits, underscores) are accepted, so that they can be written into SQL text as identifiers.
+  /// A table's columns and primary key columns, from the schema (``historyTables()``).
   func tableColumns(_ table: String) throws -> (columns: [String], key: [String]) {
     if let known = schemaNames.columns[table] { return known }
-    let tables = try historyTables()
-    guard tables.contains(table), Self.isPlainName(table) else {
+    guard try historyTables().contains(table), Self.isPlainName(table) else {
       throw StoreError.conflict("the change log names a table Accord does not know: \(table)")
-    }
-    // Every history table's columns at once, the first time one is asked for: history and undo
-    // ask for a dozen, each a round trip on a team's server.
-    let rows = try connection.all(
-      words.engine == .sqlite
-        ? """
-        SELECT m.name AS table_name, p.name, p.pk FROM sqlite_schema m, pragma_table_info(m.name) p
-        WHERE m.type = 'table' AND m.name IN (\(words.texts(in: "?1")))
-        ORDER BY m.name, p.cid
-        """
-        : """
-        SELECT CAST(c.relname AS text) AS table_name, CAST(a.attname AS text) AS name,
-          coalesce((SELECT k.n FROM unnest(i.indkey) WITH ORDINALITY AS k (attnum, n) WHERE k.attnum = a.attnum), 0) AS pk
-        FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
-        LEFT JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary
-        WHERE c.relkind = 'r' AND c.relnamespace = to_regnamespace(current_schema())
-          AND CAST(c.relname AS text) IN (\(words.texts(in: "?1"))) AND a.attnum > 0 AND NOT a.attisdropped
-        ORDER BY c.relname, a.attnum
-        """, [.text(Self.jsonStrings(tables))]
-    ) { row throws(DatabaseError) in
-      (table: try row.text("table_name"), name: try row.text("name"), key: try row.integer("pk"))
-    }
-    var columns: [String: [(name: String, key: Int64)]] = [:]
-    for row in rows { columns[row.table, default: []].append((row.name, row.key)) }
-    for (name, found) in columns where schemaNames.columns[name] == nil {
-      guard found.allSatisfy({ Self.isPlainName($0.name) }) else { continue }
-      schemaNames.columns[name] = (
-        found.map(\.name), found.filter { $0.key > 0 }.sorted { $0.key < $1.key }.map(\.name)
-      )
     }
     guard let names = schemaNames.columns[table] else {
       throw StoreError.conflict("table \(table) has a column Accord cannot name")
