@@ -242,6 +242,25 @@ import Testing
     }
   }
 
+  /// A read whose joins are made in the order written holds the planner to it for itself alone
+  /// (`join_collapse_limit` 1), and sees one snapshot; a read inside it joins it, and the reads
+  /// after it plan as the server's settings say.
+  @Test func aReadJoiningAsWrittenSetsThePlannerForItselfAlone() throws {
+    try withDatabase(migrated: false) { database in
+      let connection = try database.connect()
+      let limit = "SELECT current_setting('join_collapse_limit')"
+      let settings = try connection.read(joiningAsWritten: true) {
+        let inside = try connection.first(limit, []) { row in row.text(0) }
+        let nested = try connection.read { try connection.first(limit, []) { row in row.text(0) } }
+        let isolation = try connection.first("SHOW transaction_isolation", []) { row in row.text(0) }
+        return [inside, nested, isolation]
+      }
+      #expect(settings == ["1", "1", "repeatable read"])
+      #expect(try connection.read { try connection.first(limit, []) { row in row.text(0) } } == "8")
+      #expect(try connection.first(limit, []) { row in row.text(0) } == "8")
+    }
+  }
+
   /// Statements sent ahead (pipeline mode) answer the queries that ask for the same statement with
   /// the same arguments in the same read, and only those; a statement that fails among them throws
   /// its own error and leaves the connection as a failed statement would; outside a read nothing
