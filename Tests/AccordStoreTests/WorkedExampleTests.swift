@@ -38,12 +38,55 @@ import Testing
     #expect(server.prefetchesUsed - before.used == 14 + 7)
     #expect(server.prefetchesUnused - before.unused == 0)
 
-    // A report sends its page's, its changes' and its matrix's at once: five more.
-    let used = server.prefetchesUsed
+    // A report sends its page's and its matrix's at once (five more), then, when something
+    // happened in its week, the week's timeline's.
+    var used = server.prefetchesUsed
     let report = try store.report(negotiations: [id], options: ReportOptions(asOf: WorkedExample.asOf))
     #expect(report.negotiations.map(\.slug) == [WorkedExample.negotiation])
-    #expect(server.prefetchesUsed - used == 14 + 7 + 5)
+    #expect(!report.changes.isEmpty)
+    #expect(server.prefetchesUsed - used == 14 + 5 + 7)
+    used = server.prefetchesUsed
+    let quiet = try store.report(negotiations: [id], options: ReportOptions(asOf: try day("2025-06-01")))
+    #expect(quiet.changes.isEmpty)
+    #expect(server.prefetchesUsed - used == 14 + 5)
     #expect(server.prefetchesUnused - before.unused == 0)
+  }
+
+  /// A report reads its period's timeline only when something on the negotiation is dated in it:
+  /// when the negotiation's last activity is before the period, the period's timeline is its links
+  /// alone (a link is dated by the later of two proposals' first steps, the other's in another
+  /// negotiation perhaps). Every week of the talks and after, on both negotiations, with a
+  /// retracted development and a link made from the other negotiation.
+  @Test func aPeriodBeforeWhichNothingHappenedHasOnlyLinksInItsTimeline() throws {
+    let store = try loadedStore()
+    let minerals = try store.resolveNegotiation(WorkedExample.negotiation)
+    try store.addNegotiation(
+      NewNegotiation(title: "Reconstruction fund", slug: "fund", participants: [("Ukraine", .party)]))
+    try store.addProposal(
+      NewProposal(
+        negotiation: "fund", title: "Fund charter", by: "Ukraine", date: try date("2025-03-12"), slug: "charter"))
+    try store.linkProposal("charter", .implements, "us-resources-proposal")
+    let late = try store.log(negotiation: "fund", text: "withdrawn", date: try date("2025-04-02"))
+    try store.retract(.development, String(late), reason: "never happened")
+    let fund = try store.resolveNegotiation("fund")
+
+    var (quiet, quietWithLinks, active) = (0, 0, 0)
+    var since = try day("2025-01-01")
+    while since < (try day("2025-05-01")) {
+      let to = since.adding(days: 6) ?? since
+      for id in [minerals, fund] {
+        let whole = try store.timeline(negotiation: id, from: since, to: to)
+        guard try store.lastActivity(negotiation: id, asOf: to).map({ $0 < since }) ?? true else {
+          active += 1
+          continue
+        }
+        quiet += 1
+        if whole.contains(where: { $0.kind == .link }) { quietWithLinks += 1 }
+        #expect(try store.timeline(negotiation: id, from: since, to: to, linksOnly: true) == whole)
+      }
+      since = since.adding(days: 3) ?? to
+    }
+    #expect(quiet > 10 && quietWithLinks > 0 && active > 2)
   }
 
   @Test func theOnlyUnsignedDealIsTheUSProposal() throws {

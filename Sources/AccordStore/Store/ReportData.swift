@@ -156,20 +156,23 @@ extension AccordStore {
     _ id: Int64, options: ReportOptions, sourceCache: inout [String: Report.Source?]
   ) throws -> (Report.Negotiation, [Report.Change]) {
     let day = options.asOf
-    // Its page, its changes and its matrix read nothing that waits on another answer but a
-    // proposal's steps and the sources: on a team's server, sent at once.
+    // Its page and its matrix read nothing that waits on another answer but a proposal's steps and
+    // the sources: on a team's server, sent at once.
     try connection.prefetch(
       negotiationStatements(id, asOf: day, developmentLimit: options.developments)
-        + timelineStatements(negotiation: id, from: options.since, to: day)
         + positionMatrixStatements(negotiation: id, asOf: day))
     let detail = try negotiation(id, asOf: day, developmentLimit: options.developments)
     let lastActivity = try self.lastActivity(negotiation: id, asOf: day)
+    // The period's changes: its timeline. A negotiation whose last activity is before the period
+    // has none of its own facts in it, only links (which other negotiations' proposals date too):
+    // most of a weekly report's negotiations, whose facts are not read a second time.
+    let quiet = lastActivity.map { $0 < options.since } ?? true
     let open = detail.conditions.filter(\.isOpen)
     let resolved = detail.conditions.filter {
       !$0.isOpen && ($0.stateDate.map { $0.first >= options.since } ?? false)
     }
     let quotes = Array(detail.quotes.suffix(options.quotes))
-    let entries = try timeline(negotiation: id, from: options.since, to: day)
+    let entries = try timeline(negotiation: id, from: options.since, to: day, linksOnly: quiet)
     // Every source the section may cite, read at once before they are numbered.
     var cited: [String] = []
     for proposal in detail.proposals { cited += proposal.sources + proposal.steps.flatMap(\.sources) }

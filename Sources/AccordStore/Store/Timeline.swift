@@ -69,19 +69,24 @@ extension AccordStore {
   /// Facts that start on the same day are ordered by the day they end (the more precise first),
   /// then meetings, steps, conditions, answers, quotes and developments, each in recorded order.
   /// With `actor`, only what that actor did (or a bloc did while it belonged to it), marked `via`.
-  public func timeline(negotiation: Int64, from: Day? = nil, to: Day? = nil, actor: ActorScope? = nil) throws
-    -> [TimelineEntry]
-  {
+  /// `linksOnly`: the caller knows that nothing on the negotiation is dated within the range (its
+  /// last activity as of `to` is before `from`: ``lastActivity(negotiation:asOf:)`` reads the same
+  /// facts), so that only links, dated by proposals of other negotiations too, are read.
+  public func timeline(
+    negotiation: Int64, from: Day? = nil, to: Day? = nil, actor: ActorScope? = nil, linksOnly: Bool = false
+  ) throws -> [TimelineEntry] {
     let range: [SQLValue] = [.integer(negotiation), .optional(from?.description), .optional(to?.description)]
     return try connection.read {
-      try connection.prefetch(timelineStatements(negotiation: negotiation, from: from, to: to))
       var entries: [TimelineEntry] = []
-      entries += try meetingEntries(range)
-      entries += try stepEntries(range)
-      entries += try positionEntries(range)
-      entries += try answerEntries(range)
-      entries += try quoteEntries(range)
-      entries += try developmentEntries(range)
+      if !linksOnly {
+        try connection.prefetch(timelineStatements(negotiation: negotiation, from: from, to: to))
+        entries += try meetingEntries(range)
+        entries += try stepEntries(range)
+        entries += try positionEntries(range)
+        entries += try answerEntries(range)
+        entries += try quoteEntries(range)
+        entries += try developmentEntries(range)
+      }
       entries += try linkEntries(negotiation: negotiation, from: from, to: to)
       if let actor {
         entries = entries.compactMap { entry in
