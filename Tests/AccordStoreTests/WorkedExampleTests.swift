@@ -64,7 +64,8 @@ import Testing
       NewNegotiation(title: "Reconstruction fund", slug: "fund", participants: [("Ukraine", .party)]))
     try store.addProposal(
       NewProposal(
-        negotiation: "fund", title: "Fund charter", by: "Ukraine", date: try date("2025-03-12"), slug: "charter"))
+        negotiation: "fund", title: "Fund charter", by: "Ukraine", date: try date("2025-03-12"),
+        slug: "charter"))
     try store.linkProposal("charter", .implements, "us-resources-proposal")
     let late = try store.log(negotiation: "fund", text: "withdrawn", date: try date("2025-04-02"))
     try store.retract(.development, String(late), reason: "never happened")
