@@ -93,10 +93,11 @@ PG = [
 ]
 pg = [(key, what, target) for key, what, target in PG if os.path.exists(os.path.join(out, "pg-" + key + ".json"))]
 if pg:
+    warmup_rounds = json.load(open(os.path.join(out, "pg-" + pg[0][0] + ".json"))).get("warmup", 0)
     copied = os.path.join(out, "pg-copy-ms.txt")
     took = f" (`accord copy --to` took {int(open(copied).read()) / 1000:.1f} s)" if os.path.exists(copied) else ""
     print("### A team's record on PostgreSQL\n")
-    print(f"The corpus copied to a database of a PostgreSQL server on the same machine{took}, and each command run with `--db postgresql://…` beside the same command on the file. The answers are the same (`TeamReadingTests`, `TeamWritingTests`); the targets are the issue's: a read within twice SQLite's time, a `log` within three times.\n")
+    print(f"The corpus copied to a database of a PostgreSQL server on the same machine{took}, and each command run with `--db postgresql://…` beside the same command on the file. The answers are the same (`TeamReadingTests`, `TeamWritingTests`); the targets are the issue's: a read within twice SQLite's time, a `log` within three times. The runs are interleaved (`bench/ab`: each round runs the command on the file, then on the server, in turn, after {warmup_rounds} rounds not counted), so that a busy moment of the machine falls on each alike: median (min–max).\n")
     pooled = all("pgbouncer" in {r["command"] for r in json.load(open(os.path.join(out, "pg-" + key + ".json")))["results"]} for key, _, _ in pg)
     if pooled:
         print(f"- {sh('psql --version')}; {sh('pgbouncer --version | head -1')}; `ACCORD_BENCH_PG=URL ACCORD_BENCH_PGBOUNCER=URL bench/run`")
