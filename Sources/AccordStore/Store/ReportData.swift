@@ -163,16 +163,19 @@ extension AccordStore {
         + positionMatrixStatements(negotiation: id, asOf: day))
     let detail = try negotiation(id, asOf: day, developmentLimit: options.developments)
     let lastActivity = try self.lastActivity(negotiation: id, asOf: day)
-    // The period's changes: its timeline. A negotiation whose last activity is before the period
-    // has none of its own facts in it, only links (which other negotiations' proposals date too):
-    // most of a weekly report's negotiations, whose facts are not read a second time.
+    // The period's changes: its timeline, but what the page shows to be empty is not read again.
+    // A negotiation whose last activity is before the period (most of a weekly report's) has none
+    // of its own facts in it; one none of whose proposals has a link has no link in it.
     let quiet = lastActivity.map { $0 < options.since } ?? true
+    let linked = detail.proposals.contains { !$0.links.isEmpty }
     let open = detail.conditions.filter(\.isOpen)
     let resolved = detail.conditions.filter {
       !$0.isOpen && ($0.stateDate.map { $0.first >= options.since } ?? false)
     }
     let quotes = Array(detail.quotes.suffix(options.quotes))
-    let entries = try timeline(negotiation: id, from: options.since, to: day, linksOnly: quiet)
+    let entries =
+      quiet && !linked
+      ? [] : try timeline(negotiation: id, from: options.since, to: day, facts: !quiet, links: linked)
     // Every source the section may cite, read at once before they are numbered.
     var cited: [String] = []
     for proposal in detail.proposals { cited += proposal.sources + proposal.steps.flatMap(\.sources) }

@@ -69,17 +69,22 @@ extension AccordStore {
   /// Facts that start on the same day are ordered by the day they end (the more precise first),
   /// then meetings, steps, conditions, answers, quotes and developments, each in recorded order.
   /// With `actor`, only what that actor did (or a bloc did while it belonged to it), marked `via`.
-  /// `linksOnly`: the caller knows that nothing on the negotiation is dated within the range (its
-  /// last activity as of `to` is before `from`: ``lastActivity(negotiation:asOf:)`` reads the same
-  /// facts), so that only links, dated by proposals of other negotiations too, are read.
+  ///
+  /// What the caller knows to be empty is not read: `facts` false when nothing on the negotiation
+  /// is dated within the range (its last activity as of `to` is before `from`:
+  /// ``lastActivity(negotiation:asOf:)`` reads the same facts), `links` false when none of its
+  /// proposals has a link as of `to` (``NegotiationDetail/Proposal/links``: a link is dated by the
+  /// later of its proposals' first steps, another negotiation's perhaps).
   public func timeline(
-    negotiation: Int64, from: Day? = nil, to: Day? = nil, actor: ActorScope? = nil, linksOnly: Bool = false
+    negotiation: Int64, from: Day? = nil, to: Day? = nil, actor: ActorScope? = nil, facts: Bool = true,
+    links: Bool = true
   ) throws -> [TimelineEntry] {
     let range: [SQLValue] = [.integer(negotiation), .optional(from?.description), .optional(to?.description)]
     return try connection.read {
       var entries: [TimelineEntry] = []
-      if !linksOnly {
-        try connection.prefetch(timelineStatements(negotiation: negotiation, from: from, to: to))
+      if facts {
+        try connection.prefetch(
+          timelineStatements(negotiation: negotiation, from: from, to: to, links: links))
         entries += try meetingEntries(range)
         entries += try stepEntries(range)
         entries += try positionEntries(range)
@@ -87,7 +92,7 @@ extension AccordStore {
         entries += try quoteEntries(range)
         entries += try developmentEntries(range)
       }
-      entries += try linkEntries(negotiation: negotiation, from: from, to: to)
+      if links { entries += try linkEntries(negotiation: negotiation, from: from, to: to) }
       if let actor {
         entries = entries.compactMap { entry in
           guard let match = actor.match(any: entry.whoIDs, on: entry.date) else { return nil }
@@ -112,7 +117,7 @@ extension AccordStore {
   }
 
   // The timeline's statements, one a kind of fact, each with the negotiation (?1) and the range of
-  // days (?2…?3) as ``timeline(negotiation:from:to:actor:)`` sends them at once.
+  // days (?2…?3) as ``timeline(negotiation:from:to:actor:facts:links:)`` sends them at once.
   static let meetingEntriesSQL = """
     SELECT m.id, m.date, m.date_first, m.date_last, m.place, m.summary,
       (SELECT group_concat(a.name, '\u{1F}') FROM meeting_participant x JOIN actor a ON a.id = x.actor_id
@@ -170,13 +175,14 @@ extension AccordStore {
     WHERE d.negotiation_id = ?1 AND \(AccordStore.within("d")) AND NOT \(AccordStore.retracted("development", "d.id"))
     """
 
-  /// What ``timeline(negotiation:from:to:actor:)`` reads, to send to a team's server at once.
-  func timelineStatements(negotiation: Int64, from: Day?, to: Day?) -> [ReadStatement] {
+  /// What ``timeline(negotiation:from:to:actor:facts:links:)`` reads, to send to a team's server at once.
+  func timelineStatements(negotiation: Int64, from: Day?, to: Day?, links: Bool = true) -> [ReadStatement] {
     let range: [SQLValue] = [.integer(negotiation), .optional(from?.description), .optional(to?.description)]
     return [
       Self.meetingEntriesSQL, Self.stepEntriesSQL, Self.positionEntriesSQL, Self.answerEntriesSQL,
       Self.quoteEntriesSQL, Self.developmentEntriesSQL,
-    ].map { ReadStatement($0, range) } + [ReadStatement(Self.linkEntriesSQL, [.integer(negotiation)])]
+    ].map { ReadStatement($0, range) }
+      + (links ? [ReadStatement(Self.linkEntriesSQL, [.integer(negotiation)])] : [])
   }
 
   /// The first step of `proposal` (a column): the day a link's proposal existed from.
