@@ -92,7 +92,9 @@ extension AccordStore {
         entries += try quoteEntries(range)
         entries += try developmentEntries(range)
       }
-      if links { entries += try linkEntries(negotiation: negotiation, from: from, to: to) }
+      if links, try connection.integer(Self.linkedSQL, [.integer(negotiation)]) == 1 {
+        entries += try linkEntries(negotiation: negotiation, from: from, to: to)
+      }
       if let actor {
         entries = entries.compactMap { entry in
           guard let match = actor.match(any: entry.whoIDs, on: entry.date) else { return nil }
@@ -182,8 +184,15 @@ extension AccordStore {
       Self.meetingEntriesSQL, Self.stepEntriesSQL, Self.positionEntriesSQL, Self.answerEntriesSQL,
       Self.quoteEntriesSQL, Self.developmentEntriesSQL,
     ].map { ReadStatement($0, range) }
-      + (links ? [ReadStatement(Self.linkEntriesSQL, [.integer(negotiation)])] : [])
+      + (links ? [ReadStatement(Self.linkedSQL, [.integer(negotiation)])] : [])
   }
+
+  /// 1 when a proposal of the negotiation `?1` has a link (``hasLinks(_:)``), else 0: its links are
+  /// read (``linkEntriesSQL``) only then.
+  static let linkedSQL = """
+    SELECT CASE WHEN EXISTS (SELECT 1 FROM proposal p WHERE p.negotiation_id = ?1 AND \(AccordStore.hasLinks("p.id")))
+      THEN 1 ELSE 0 END
+    """
 
   /// The first step of `proposal` (a column): the day a link's proposal existed from.
   private static func firstStep(_ proposal: String) -> String {
