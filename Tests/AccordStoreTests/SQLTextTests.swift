@@ -40,6 +40,8 @@ import Testing
     "AccordStore/Store/NegotiationDetail.swift": [
       "Self.stepColumns", "condition", #"includeRetracted ? "proposal" : "current_proposal""#,
       #"words.numbers(in: "?1")"#,
+      // Whether a proposal has a link: its id column, written as a literal by the callers.
+      #"Self.hasLinks("p.id")"#, "proposal",
     ],
     "AccordStore/Store/Participation.swift": [
       #"negotiation == nil ? "?1 IS NULL" : "p.negotiation_id = ?1""#, "scope",
@@ -78,7 +80,7 @@ import Testing
     "AccordStore/Store/Timeline.swift": [
       #"AccordStore.within("m")"#, #"AccordStore.within("s")"#, #"AccordStore.within("c")"#,
       #"AccordStore.within("q")"#, #"AccordStore.within("d")"#, #"AccordStore.within("x")"#,
-      "AccordStore.stepColumns",
+      "AccordStore.stepColumns", #"AccordStore.hasLinks("p.id")"#,
       // A first-step subquery for a column alias written in the call.
       "proposal", #"AccordStore.firstStep("p.id")"#, #"AccordStore.firstStep("o.id")"#,
     ],
