@@ -84,6 +84,34 @@ extension AccordStore {
     }
   }
 
+  /// The statements of the deadlines recorded on one negotiation (or all), and of those that
+  /// extensions set as of `day`: what ``deadlines(negotiation:asOf:upcoming:missedOnly:theDay:)``
+  /// reads first, which a report sends with its section (``Database/prefetch(_:)``).
+  func deadlineStatements(negotiation: Int64?, asOf day: Day) -> [ReadStatement] {
+    [
+      ReadStatement(
+        """
+        SELECT d.id, NULL AS step_id, n.id AS negotiation_id, n.slug AS negotiation, n.title AS negotiation_title,
+          d.title, d.date, d.date_first, d.date_last, p.id AS proposal_id, p.slug AS proposal,
+          p.title AS proposal_title, \(Self.citedSources(.deadline, of: "d.id")) AS sources
+        FROM current_deadline d JOIN negotiation n ON n.id = d.negotiation_id
+        LEFT JOIN proposal p ON p.id = d.proposal_id
+        WHERE \(negotiation == nil ? "?1 IS NULL" : "d.negotiation_id = ?1")
+        """, [.optional(negotiation)]),
+      ReadStatement(
+        """
+        SELECT NULL AS id, s.id AS step_id, n.id AS negotiation_id, n.slug AS negotiation,
+          n.title AS negotiation_title, p.title || ' deadline' AS title, s.until AS date, s.until_first AS date_first,
+          s.until_last AS date_last, p.id AS proposal_id, p.slug AS proposal, p.title AS proposal_title,
+          NULL AS sources
+        FROM current_proposal_step s JOIN current_proposal p ON p.id = s.proposal_id
+        JOIN negotiation n ON n.id = p.negotiation_id
+        WHERE s.step = 'extended' AND s.date_last <= ?1
+          AND \(negotiation == nil ? "?2 IS NULL" : "p.negotiation_id = ?2")
+        """, [.text(day.description), .optional(negotiation)]),
+    ]
+  }
+
   /// Every deadline of one negotiation (or all) as of `asOf`, by date: those recorded, and those
   /// set by extensions; with `upcoming`, only those within that many days ahead; with `missedOnly`,
   /// only those missed; without `theDay`, leaving out what happened on each day.
@@ -94,26 +122,10 @@ extension AccordStore {
     let day = asOf ?? today
     return try connection.read {
       // Recorded deadlines, and the deadlines extensions set.
-      var raw = try connection.all(
-        """
-        SELECT d.id, NULL AS step_id, n.id AS negotiation_id, n.slug AS negotiation, n.title AS negotiation_title,
-          d.title, d.date, d.date_first, d.date_last, p.id AS proposal_id, p.slug AS proposal,
-          p.title AS proposal_title, \(Self.citedSources(.deadline, of: "d.id")) AS sources
-        FROM current_deadline d JOIN negotiation n ON n.id = d.negotiation_id
-        LEFT JOIN proposal p ON p.id = d.proposal_id
-        WHERE \(negotiation == nil ? "?1 IS NULL" : "d.negotiation_id = ?1")
-        """, [.optional(negotiation)], Self.rawDeadline)
-      raw += try connection.all(
-        """
-        SELECT NULL AS id, s.id AS step_id, n.id AS negotiation_id, n.slug AS negotiation,
-          n.title AS negotiation_title, p.title || ' deadline' AS title, s.until AS date, s.until_first AS date_first,
-          s.until_last AS date_last, p.id AS proposal_id, p.slug AS proposal, p.title AS proposal_title,
-          NULL AS sources
-        FROM current_proposal_step s JOIN current_proposal p ON p.id = s.proposal_id
-        JOIN negotiation n ON n.id = p.negotiation_id
-        WHERE s.step = 'extended' AND s.date_last <= ?1
-          AND \(negotiation == nil ? "?2 IS NULL" : "p.negotiation_id = ?2")
-        """, [.text(day.description), .optional(negotiation)], Self.rawDeadline)
+      var raw: [RawDeadline] = []
+      for statement in deadlineStatements(negotiation: negotiation, asOf: day) {
+        raw += try connection.all(statement, Self.rawDeadline)
+      }
       if raw.isEmpty { return [] }
       let lives = try self.lives(negotiation: negotiation, asOf: day)
       // Each negotiation's proposals, for the deadlines that any of them settles.

@@ -121,7 +121,8 @@ extension AccordStore {
       var dormant: [Report.Dormant] = []
       var changes: [Report.Change] = []
       for id in chosen {
-        let (section, sectionChanges) = try reportSection(id, options: options, sourceCache: &sourceCache)
+        let (section, sectionChanges) = try reportSection(
+          id, options: options, alone: chosen.count == 1, sourceCache: &sourceCache)
         sections.append(section)
         deals += unsignedDeals(of: section, asOf: options.asOf)
         let asleep = section.proposals.filter { $0.dormant == true }
@@ -152,15 +153,19 @@ extension AccordStore {
     }
   }
 
+  /// One negotiation's section of a report; `alone`: the report's only one, whose deadlines the
+  /// report reads after it (of that negotiation alone).
   private func reportSection(
-    _ id: Int64, options: ReportOptions, sourceCache: inout [String: Report.Source?]
+    _ id: Int64, options: ReportOptions, alone: Bool, sourceCache: inout [String: Report.Source?]
   ) throws -> (Report.Negotiation, [Report.Change]) {
     let day = options.asOf
-    // Its page and its matrix read nothing that waits on another answer but a proposal's steps and
-    // the sources: on a team's server, sent at once.
+    // Its page and its matrix (and a report's only negotiation's deadlines) read nothing that
+    // waits on another answer but a proposal's steps and the sources: on a team's server, sent at
+    // once.
     try connection.prefetch(
       negotiationStatements(id, asOf: day, developmentLimit: options.developments)
-        + positionMatrixStatements(negotiation: id, asOf: day))
+        + positionMatrixStatements(negotiation: id, asOf: day)
+        + (alone ? deadlineStatements(negotiation: id, asOf: day) : []))
     let detail = try negotiation(id, asOf: day, developmentLimit: options.developments)
     let lastActivity = try self.lastActivity(negotiation: id, asOf: day)
     // The period's changes: its timeline, but what the page shows to be empty is not read again.
