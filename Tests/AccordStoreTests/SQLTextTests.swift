@@ -139,7 +139,7 @@ import Testing
     #"words.jsonText("l.before", column)"#, #"words.jsonText("l.after", column)"#,
     #"words.keyMatch(keyColumns, "?1")"#, #"words.numbers(in: "?2")"#, #"words.numbers(in: "?")"#,
     "words.jsonKey([quote(key[0])])", #"values(of: columns, table: table, in: "?1")"#, "quote($0)",
-    #"record(table, "?2")"#, #"words.texts(in: "?")"#, #"words.texts(in: "?1")"#, "held",
+    #"record(table, "?2")"#, #"words.texts(in: "?")"#, "held",
     "try rowObject(table)",
     // Bulk writes: a table or trigger name (plain, checked as above) in a trigger's name and
     // values and in the statements that find the new rows; those rows' key columns (`columns`,
