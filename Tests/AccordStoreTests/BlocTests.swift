@@ -186,6 +186,73 @@ import Testing
       ])
   }
 
+  /// A report's matrix is made from the facts its page read (not read again): on every day it is
+  /// the matrix `accord positions` gives, through answers by a bloc and its member, a renege, a
+  /// revision onto another term, a condition of a month's date, and a retracted condition; and a
+  /// write is seen at once.
+  @Test func aReportsMatrixIsTheMatrixOfItsDay() throws {
+    let store = try makeStoreWithABloc()
+    try store.join(negotiation: "minerals", actors: ["UK"], as: .party, date: try date("2025-03-05"))
+    let guarantees = String(
+      try store.addCondition(
+        NewCondition(
+          negotiation: "minerals", by: "Ukraine", stance: .precondition, term: "security guarantees",
+          date: try date("2025-02-15"))))
+    try store.updateCondition(guarantees, .rejected, date: try date("2025-02-28"), by: "United States")
+    try store.updateCondition(guarantees, .accepted, date: try date("2025-03-10"), by: "coalition")
+    try store.updateCondition(guarantees, .reneged, date: try date("2025-04-02"), by: "UK")
+    let access = String(
+      try store.addCondition(
+        NewCondition(
+          negotiation: "minerals", by: "United States", stance: .demands, term: "mineral access",
+          date: try date("2025-03"))))
+    try store.reviseCondition(access, term: "a share of mineral revenue", date: try date("2025-04-20"))
+    let monitoring = String(
+      try store.addCondition(
+        NewCondition(
+          negotiation: "minerals", by: "coalition", stance: .offers, term: "ceasefire monitoring",
+          date: try date("2025-03-12"))))
+    try store.retract(.condition, monitoring, reason: "misreported")
+    let minerals = try store.resolveNegotiation("minerals")
+
+    func words(_ matrix: PositionMatrix) -> [String] {
+      [matrix.parties.joined(separator: " | ")]
+        + matrix.rows.map { row in
+          "\(row.label): "
+            + matrix.parties.map { PositionMatrix.Cell.words(matrix.cell(row, $0)) }.joined(separator: " | ")
+        }
+    }
+    var seen: Set<String> = []
+    var day = try AccordStoreTests.day("2025-02-10")
+    while day <= (try AccordStoreTests.day("2025-05-01")) {
+      let alone = try store.positionMatrix(negotiation: minerals, asOf: day)
+      let report = try store.report(negotiations: [minerals], options: ReportOptions(asOf: day))
+      let section = try #require(report.negotiations.first)
+      #expect(words(section.matrix) == words(alone), "as of \(day)")
+      seen.formUnion(
+        alone.rows.flatMap { row in alone.parties.map { PositionMatrix.Cell.words(alone.cell(row, $0)) } })
+      day = try #require(day.adding(days: 3))
+    }
+    // Each kind of cell occurred: a bloc's answer, its member's through it and its own, a
+    // revision, a date that may not have come yet; the retracted offer never.
+    for cell in [
+      "accepts 2025-03-10", "accepts 2025-03-10 via Coalition of the willing", "reneged 2025-04-02",
+      "rejects 2025-02-28", "revised 2025-04-20", "demands 2025-03 (possibly not yet)", "demands 2025-03",
+    ] {
+      #expect(seen.contains(cell), "\(cell) in \(seen.sorted())")
+    }
+    #expect(!seen.contains { $0.hasPrefix("offers") })
+
+    // A write is seen by the next matrix: the United States accepts after all.
+    let before = words(
+      try store.positionMatrix(negotiation: minerals, asOf: try AccordStoreTests.day("2025-06-01")))
+    try store.updateCondition(guarantees, .accepted, date: try date("2025-05-10"), by: "United States")
+    let after = words(
+      try store.positionMatrix(negotiation: minerals, asOf: try AccordStoreTests.day("2025-06-01")))
+    #expect(before != after)
+    #expect(after.contains { $0.hasPrefix("security guarantees:") && $0.contains("accepts 2025-05-10") })
+  }
+
   @Test func aLinkHoldsOnceBothProposalsExistAndCanBeRetracted() throws {
     let store = try makeMineralsStore()
     try propose(store, "framework", on: "2025-02-12")

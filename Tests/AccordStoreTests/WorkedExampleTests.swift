@@ -38,18 +38,18 @@ import Testing
     #expect(server.prefetchesUsed - before.used == 14 + 7)
     #expect(server.prefetchesUnused - before.unused == 0)
 
-    // A report sends its page's, its matrix's and its deadlines' at once (five and two more),
-    // then, when something happened in its week, the week's timeline's (but links: no proposal
-    // here has one).
+    // A report sends its page's and its deadlines' at once (two more; its matrix is made from what
+    // its page read), then, when something happened in its week, the week's timeline's (but
+    // links: no proposal here has one).
     var used = server.prefetchesUsed
     let report = try store.report(negotiations: [id], options: ReportOptions(asOf: WorkedExample.asOf))
     #expect(report.negotiations.map(\.slug) == [WorkedExample.negotiation])
     #expect(!report.changes.isEmpty)
-    #expect(server.prefetchesUsed - used == 14 + 5 + 2 + 6)
+    #expect(server.prefetchesUsed - used == 14 + 2 + 6)
     used = server.prefetchesUsed
     let quiet = try store.report(negotiations: [id], options: ReportOptions(asOf: try day("2025-06-01")))
     #expect(quiet.changes.isEmpty)
-    #expect(server.prefetchesUsed - used == 14 + 5 + 2)
+    #expect(server.prefetchesUsed - used == 14 + 2)
     #expect(server.prefetchesUnused - before.unused == 0)
   }
 

@@ -2,7 +2,7 @@ import AccordSQLite
 
 /// A condition as stated, before where it stands is worked out: a row of `position` with its
 /// negotiation's short id, its holder's name, its term, its linked terms and its sources.
-private struct StatedCondition {
+struct StatedCondition {
   let id: Int64
   let negotiation: String
   let holder: String
@@ -16,6 +16,7 @@ private struct StatedCondition {
   let holderID: Int64
   let negotiationID: Int64
   let revises: Int64?
+  let termID: Int64
   let sources: [String]
 
   init(row: Row) throws(DatabaseError) {
@@ -32,8 +33,19 @@ private struct StatedCondition {
     holderID = try row.integer("actor_id")
     negotiationID = try row.integer("negotiation_id")
     revises = try row.optionalInteger("revises_id")
+    termID = try row.integer("term_id")
     sources = try row.sources()
   }
+}
+
+/// What conditions are worked out from as of a day: the positions stated by then (retracted ones
+/// too, marked), the answers that count by condition in order, and the revisions whose whole date
+/// has passed (earlier condition, later one, its date) in order. Where each condition stands and
+/// the position matrix are both made from these (a report needs both: read once).
+struct ConditionFacts {
+  let stated: [StatedCondition]
+  let answers: [Int64: [(answer: ConditionAnswer, actor: Int64?)]]
+  let revisions: [(earlier: Int64, later: Int64, date: AccordDate)]
 }
 
 extension AccordStore {
@@ -137,18 +149,12 @@ extension AccordStore {
     includeRetracted: Bool = false
   ) throws -> [Condition] {
     let day = asOf ?? today
-    let rows = try connection.all(
-      positionsStatement(negotiation: negotiation, asOf: day), StatedCondition.init(row:)
-    )
-    .filter { includeRetracted || !$0.retracted }
+    let facts = try conditionFacts(negotiation: negotiation, asOf: day)
+    let rows = facts.stated.filter { includeRetracted || !$0.retracted }
     let blocs = try self.blocs()
-    let answers = try conditionAnswers(negotiation: negotiation, asOf: day)
-    let revisions = try connection.all(revisionsStatement(negotiation: negotiation, asOf: day)) {
-      row throws(DatabaseError) in
-      (try row.integer("revises_id"), try row.integer("id"), try row.date("date"))
-    }
+    let answers = facts.answers
     var revisedBy: [Int64: (Int64, AccordDate)] = [:]
-    for (earlier, later, date) in revisions where revisedBy[earlier] == nil {
+    for (earlier, later, date) in facts.revisions where revisedBy[earlier] == nil {
       revisedBy[earlier] = (later, date)
     }
     var counterpartsByNegotiation: [String: [(id: Int64, name: String)]] = [:]
@@ -182,6 +188,21 @@ extension AccordStore {
     return result
   }
 
+  /// The facts conditions are made from, of one negotiation or all, as of `day`: read once in a read
+  /// (``memoized(_:_:)``), by the three statements below.
+  func conditionFacts(negotiation: Int64?, asOf day: Day) throws -> ConditionFacts {
+    try memoized("condition facts \(negotiation.map(String.init) ?? "all") \(day)") {
+      ConditionFacts(
+        stated: try connection.all(
+          positionsStatement(negotiation: negotiation, asOf: day), StatedCondition.init(row:)),
+        answers: try conditionAnswers(negotiation: negotiation, asOf: day),
+        revisions: try connection.all(revisionsStatement(negotiation: negotiation, asOf: day)) {
+          row throws(DatabaseError) in
+          (try row.integer("revises_id"), try row.integer("id"), try row.date("date"))
+        })
+    }
+  }
+
   /// The positions stated by `day`, of one negotiation or all, as ``conditions(negotiation:by:openOnly:asOf:includeRetracted:)`` reads them.
   func positionsStatement(negotiation: Int64?, asOf day: Day) -> ReadStatement {
     ReadStatement(
@@ -194,7 +215,7 @@ extension AccordStore {
           WHERE l.position_id = c.id AND l.link = 'conditional_on') AS conditional_on,
         \(AccordStore.retracted(anyOf: [("'position'", "c.id"), ("'negotiation'", "c.negotiation_id")]))
           AS retracted,
-        c.actor_id, c.negotiation_id, c.revises_id, \(Self.citedSources(.position, of: "c.id")) AS sources
+        c.actor_id, c.negotiation_id, c.revises_id, c.term_id, \(Self.citedSources(.position, of: "c.id")) AS sources
       FROM position c
       JOIN negotiation n ON n.id = c.negotiation_id
       JOIN term t ON t.id = c.term_id

@@ -43,53 +43,42 @@ public struct PositionMatrix: Sendable, Codable {
 }
 
 extension AccordStore {
-  /// What ``positionMatrix(negotiation:asOf:proposals:)`` reads, to send to a team's server at once.
+  /// What ``positionMatrix(negotiation:asOf:)`` reads, to send to a team's server at once:
+  /// the negotiation's head and its conditions' facts, as its page reads them (a report reads them
+  /// once for both).
   func positionMatrixStatements(negotiation id: Int64, asOf day: Day) -> [ReadStatement] {
-    [ReadStatement(Self.matrixHeadSQL, [.integer(id)])]
-      + [Self.matrixPositionsSQL, Self.matrixAnswersSQL, Self.matrixRevisionsSQL, Self.matrixTermsSQL].map {
-        ReadStatement($0, [.integer(id), .text(day.description)])
-      }
+    [
+      ReadStatement(Self.negotiationHeadSQL, [.integer(id)]),
+      participationStatement(negotiation: id),
+      Self.membershipStatement,
+      positionsStatement(negotiation: id, asOf: day),
+      conditionAnswersStatement(negotiation: id, asOf: day),
+      revisionsStatement(negotiation: id, asOf: day),
+    ]
   }
 
-  static let matrixHeadSQL = "SELECT slug, title FROM negotiation WHERE id = ?"
-
-  static let matrixPositionsSQL = """
-    SELECT c.term_id, c.actor_id, c.stance, c.date, c.date_first, c.date_last, c.id FROM current_position c
-    WHERE c.negotiation_id = ?1 AND c.date_first <= ?2
-    """
-
-  static let matrixAnswersSQL = """
-    SELECT c.term_id, x.actor_id, x.outcome, x.date, x.date_first, x.date_last, x.id,
-      c.id AS condition_id
-    FROM current_answer x JOIN current_position c ON c.id = x.condition_id
-    WHERE c.negotiation_id = ?1 AND x.date_last <= ?2 AND x.actor_id IS NOT NULL
-    """
-
-  static let matrixRevisionsSQL = """
-    SELECT o.term_id, o.actor_id, r.date, r.date_first, r.date_last, r.id, o.id AS revised_id
-    FROM current_position r JOIN current_position o ON o.id = r.revises_id
-    WHERE r.negotiation_id = ?1 AND r.date_last <= ?2 AND o.term_id <> r.term_id
-    """
-
-  static let matrixTermsSQL = """
-    SELECT t.id, t.text FROM term t WHERE t.negotiation_id = ?1
-      AND EXISTS (SELECT 1 FROM current_position c WHERE c.term_id = t.id AND c.date_first <= ?2)
-    ORDER BY (SELECT min(c.date_first) FROM current_position c WHERE c.term_id = t.id), t.id
-    """
-
-  /// The matrix of negotiation `id` as of `asOf`; `proposals`, the negotiation's proposals as of the
-  /// day when the caller has them already (a report), saves reading them again.
-  public func positionMatrix(
-    negotiation id: Int64, asOf: Day? = nil, proposals known: [NegotiationDetail.Proposal]? = nil
-  ) throws -> PositionMatrix {
+  /// The matrix of negotiation `id` as of `asOf` (`accord positions`).
+  public func positionMatrix(negotiation id: Int64, asOf: Day? = nil) throws -> PositionMatrix {
     let day = asOf ?? today
     return try connection.read {
       try connection.prefetch(positionMatrixStatements(negotiation: id, asOf: day))
       guard
         let (slug, title) = try connection.first(
-          Self.matrixHeadSQL, [.integer(id)],
+          Self.negotiationHeadSQL, [.integer(id)],
           { row throws(DatabaseError) in (try row.text("slug"), try row.text("title")) })
       else { throw StoreError.notFound(kind: "negotiation", name: String(id), candidates: []) }
+      return try positionMatrix(negotiation: id, slug: slug, title: title, asOf: day, proposals: nil)
+    }
+  }
+
+  /// The matrix of negotiation `id` (`slug`, `title`) as of `day`; `proposals`, the negotiation's
+  /// proposals as of the day when the caller has them already (a report, which has read its page:
+  /// the matrix is made from the same facts, read once), saves reading them again.
+  func positionMatrix(
+    negotiation id: Int64, slug: String, title: String, asOf day: Day,
+    proposals known: [NegotiationDetail.Proposal]?
+  ) throws -> PositionMatrix {
+    try connection.read {
       let spans = ParticipationSpan.asOf(try participationSpans(negotiation: id)[id] ?? [], day)
       var parties: [(id: Int64, name: String)] = []
       for span in spans where span.role == .party && !parties.contains(where: { $0.id == span.actorID }) {
@@ -105,53 +94,51 @@ extension AccordStore {
         return found
       }
 
-      // Every stance on every term by the day: (term, actor, stance, date, order, condition). A
-      // condition counts once it may have been stated (as in `condition list`); answers and
-      // revisions once their whole date has passed.
+      // Every stance on every term by the day: (term, actor, stance, date, order, condition), from
+      // the conditions that stand (not retracted). A condition counts once it may have been stated
+      // (as in `condition list`); answers and revisions once their whole date has passed. (An
+      // answer or a revision never comes before what it answers: adding and correcting refuse it.)
       typealias Event = (
         term: Int64, actor: Int64, stance: String, date: AccordDate, order: Int64, condition: Int64
       )
-      var events: [Event] = []
-      events += try connection.all(
-        Self.matrixPositionsSQL, [.integer(id), .text(day.description)]
-      ) { row throws(DatabaseError) in
-        let condition = try row.integer("id")
-        return (
-          try row.integer("term_id"), try row.integer("actor_id"),
-          try row.decode(Stance.self, "stance", table: "position", id: condition).rawValue,
-          try row.date("date"), condition * 2, condition
-        )
+      let facts = try conditionFacts(negotiation: id, asOf: day)
+      let stated = facts.stated.filter { !$0.retracted }
+      let byID = Dictionary(stated.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+      var events: [Event] = stated.map {
+        ($0.termID, $0.holderID, $0.stance.rawValue, $0.since, $0.id * 2, $0.id)
       }
-      events += try connection.all(
-        Self.matrixAnswersSQL, [.integer(id), .text(day.description)]
-      ) { row throws(DatabaseError) in
-        let term = try row.integer("term_id")
-        let actor = try row.integer("actor_id")
-        let answer = try row.integer("id")
-        let stance =
-          switch try row.decode(ConditionOutcome.self, "outcome", table: "answer", id: answer) {
-          case .accepted: "accepts"
-          case .rejected: "rejects"
-          case .dropped: "drops"
-          case let outcome: outcome.rawValue
-          }
-        return (term, actor, stance, try row.date("date"), answer * 2 + 1, try row.integer("condition_id"))
+      for (id, answers) in facts.answers {
+        guard let condition = byID[id] else { continue }
+        for case (let answer, let actor?) in answers {
+          let stance =
+            switch answer.outcome {
+            case .accepted: "accepts"
+            case .rejected: "rejects"
+            case .dropped: "drops"
+            case let outcome: outcome.rawValue
+            }
+          events.append((condition.termID, actor, stance, answer.date, answer.id * 2 + 1, condition.id))
+        }
       }
-      // A revised condition: its holder's stance on the old term is "revised".
-      events += try connection.all(
-        Self.matrixRevisionsSQL, [.integer(id), .text(day.description)]
-      ) { row throws(DatabaseError) in
-        (
-          try row.integer("term_id"), try row.integer("actor_id"), "revised", try row.date("date"),
-          try row.integer("id") * 2, try row.integer("revised_id")
-        )
+      // A condition revised into one on another term: its holder's stance on the old term is
+      // "revised".
+      for (earlier, later, date) in facts.revisions {
+        guard let old = byID[earlier], let new = byID[later], old.termID != new.termID else { continue }
+        events.append((old.termID, old.holderID, "revised", date, later * 2, earlier))
       }
-      let terms = try connection.all(
-        Self.matrixTermsSQL, [.integer(id), .text(day.description)]
-      ) { row throws(DatabaseError) in (try row.integer("id"), try row.text("text")) }
+      // The terms with a condition that stands, in the order of their first.
+      var terms: [(id: Int64, text: String, first: Day)] = []
+      for condition in stated {
+        if let index = terms.firstIndex(where: { $0.id == condition.termID }) {
+          terms[index].first = min(terms[index].first, condition.since.first)
+        } else {
+          terms.append((condition.termID, condition.term, condition.since.first))
+        }
+      }
+      terms.sort { ($0.first, $0.id) < ($1.first, $1.id) }
 
       var rows: [PositionMatrix.Row] = []
-      for (term, text) in terms {
+      for (term, text, _) in terms {
         var cells: [PositionMatrix.Cell] = []
         for party in parties {
           // The party's own stances, and its blocs' on days it belonged to them.

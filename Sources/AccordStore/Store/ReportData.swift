@@ -159,12 +159,11 @@ extension AccordStore {
     _ id: Int64, options: ReportOptions, alone: Bool, sourceCache: inout [String: Report.Source?]
   ) throws -> (Report.Negotiation, [Report.Change]) {
     let day = options.asOf
-    // Its page and its matrix (and a report's only negotiation's deadlines) read nothing that
-    // waits on another answer but a proposal's steps and the sources: on a team's server, sent at
-    // once.
+    // Its page (and a report's only negotiation's deadlines) read nothing that waits on another
+    // answer but a proposal's steps and the sources: on a team's server, sent at once. Its matrix
+    // is made from what its page reads.
     try connection.prefetch(
       negotiationStatements(id, asOf: day, developmentLimit: options.developments)
-        + positionMatrixStatements(negotiation: id, asOf: day)
         + (alone ? deadlineStatements(negotiation: id, asOf: day) : []))
     let detail = try negotiation(id, asOf: day, developmentLimit: options.developments)
     let lastActivity = try self.lastActivity(negotiation: id, asOf: day)
@@ -248,7 +247,8 @@ extension AccordStore {
       openConditions: Array(conditions.prefix(open.count)),
       resolvedConditions: Array(conditions.dropFirst(open.count)),
       meetings: meetings, developments: developments, quotes: citedQuotes, sources: numbered,
-      matrix: try positionMatrix(negotiation: id, asOf: day, proposals: detail.proposals))
+      matrix: try positionMatrix(
+        negotiation: id, slug: detail.slug, title: detail.title, asOf: day, proposals: detail.proposals))
     return (section, changes)
   }
 
