@@ -57,6 +57,22 @@ import Testing
     #expect(quiet.why == "nothing recorded since 2006-06-01 (1310 days)")
   }
 
+  /// A listing by actor takes every part it plays and says which, when it is not a party's: the
+  /// EU coordinates, it is no party.
+  @Test func aListingByActorSaysThePartItTakes() throws {
+    let table = try sandbox.output("negotiation", "list", "--party", "EU", "--as-of", "2015-01-01")
+    #expect(table.contains("Iran nuclear talks (as coordinator)"), "\(table)")
+    let listed = try #require(
+      try sandbox.json("negotiation", "list", "--party", "EU", "--as-of", "2015-01-01") as? [[String: Any]])
+    #expect(listed.map { $0["role"] as? String } == ["coordinator"])
+    #expect(
+      (try sandbox.json("negotiation", "list", "--party", "EU", "--as-of", "2005-01-01") as? [Any])?.isEmpty
+        == true)
+    // A party is listed as it always was.
+    let iran = try sandbox.output("negotiation", "list", "--party", "Iran", "--as-of", "2015-01-01")
+    #expect(iran.contains("Iran nuclear talks") && !iran.contains("(as "), "\(iran)")
+  }
+
   @Test func theInterimDealIsAdoptedImplementedAndExtended() throws {
     #expect(try negotiation("2013-12-01").state == "agreed")
     #expect(try deals(nil, "2013-12-01") == ["jpoa adopted"])

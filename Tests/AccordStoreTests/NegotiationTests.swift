@@ -46,11 +46,13 @@ import Testing
     #expect(listed.mediators == ["Marco Rubio"])
     #expect(Set(listed.parties) == ["Ukraine", "United States"])
     #expect(try store.negotiations(tag: "minerals").isEmpty)
-    #expect(
-      try store.negotiations(party: try store.actorScope(try store.resolveActor("Rubio"))).map(\.slug) == [
-        "black-sea-ceasefire"
-      ])
-    #expect(try store.negotiations(party: try store.actorScope(try store.resolveActor("UKR"))).count == 2)
+    // A listing by actor takes every part, and says which when it is not a party's.
+    let mediated = try store.negotiations(party: try store.actorScope(try store.resolveActor("Rubio")))
+    #expect(mediated.map(\.slug) == ["black-sea-ceasefire"])
+    #expect(mediated.map(\.role) == [.mediator])
+    let ukraine = try store.negotiations(party: try store.actorScope(try store.resolveActor("UKR")))
+    #expect(ukraine.count == 2)
+    #expect(ukraine.allSatisfy { $0.role == nil })
     let rubio = try store.actor(try store.resolveActor("Rubio"))
     #expect(
       rubio.negotiations == [

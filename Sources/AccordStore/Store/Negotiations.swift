@@ -41,6 +41,9 @@ public struct NegotiationSummary: Sendable, Codable, Equatable {
   public let lastActivity: String?
   /// The bloc through which the actor a listing was asked about takes part (`--party`).
   public var via: String? = nil
+  /// The part that actor (or its bloc) takes when it is not a party's: a mediator's, an
+  /// observer's… (a listing by actor takes every part; it says which).
+  public var role: ParticipantRole? = nil
   /// The latest deadline that came, when it was missed and nothing was agreed since: what was due
   /// and the day (`accord deadlines`).
   public var missedDeadline: String? = nil
@@ -133,11 +136,21 @@ extension AccordStore {
       for row in rows where includeRetracted || !row.retracted {
         let taking = ParticipationSpan.asOf(spans[row.id] ?? [], day)
         var via: String?
+        var role: ParticipantRole?
         if let party {
-          guard let match = party.match(any: taking.map(\.actorID), on: AccordDate(day: day)) else {
-            continue
+          // Its own part before a bloc's, and a party's before any other.
+          func rank(_ found: (ActorScope.Match, ParticipationSpan)) -> Int {
+            (found.0.via == nil ? 0 : 2) + (found.1.role == .party ? 0 : 1)
           }
+          let on = AccordDate(day: day)
+          guard
+            let (match, span) = taking.compactMap({ span in
+              party.match(span.actorID, on: on).map { ($0, span) }
+            })
+            .min(by: { rank($0) < rank($1) })
+          else { continue }
           via = match.via
+          role = span.role == .party ? nil : span.role
         }
         let own = (proposals[row.id] ?? []).sorted {
           ($0.life.firstStep?.date.first ?? day) < ($1.life.firstStep?.date.first ?? day)
@@ -152,6 +165,7 @@ extension AccordStore {
           liveProposals: own.filter(\.life.isLive).count, lastActivity: row.lastActivity?.description)
         if row.retracted { summary.retracted = true }
         summary.via = via
+        summary.role = role
         // Missed, unless something settled since: then the talks moved past it.
         if let deadline = missed[row.id],
           !own.contains(where: {

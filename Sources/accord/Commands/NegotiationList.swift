@@ -16,7 +16,8 @@ struct NegotiationList: ParsableCommand {
   @Flag(help: "Only negotiations with an agreement signed, suspended or in force.") var signed = false
   @Option(
     help: ArgumentHelp(
-      "Only negotiations in which this actor takes part (or a bloc it belongs to).", valueName: "actor"))
+      "Only negotiations in which this actor (or a bloc it belongs to) takes part, in any role: a role other than a party's is shown.",
+      valueName: "actor"))
   var party: String?
   @Flag(help: "With --party: only where the actor takes part itself, not through a bloc.") var direct = false
   @Option(help: "Only negotiations with this tag.") var tag: String?
@@ -35,6 +36,13 @@ struct NegotiationList: ParsableCommand {
     if let stale, stale < 0 { throw ValidationError("--stale takes a number of days, 0 or more") }
   }
 
+  /// How the actor asked about (`--party`) takes part, when not as a party itself: " (as
+  /// mediator)", " (via P5+1)", " (as observer, via EU)"; "" otherwise.
+  static func part(role: ParticipantRole?, via: String?) -> String {
+    let words = [role.map { "as \($0.rawValue)" }, via.map { "via \($0)" }].compactMap { $0 }
+    return words.isEmpty ? "" : " (" + words.joined(separator: ", ") + ")"
+  }
+
   func run() throws {
     let store = try database.openExisting(team: true)
     let day = asOf.day ?? store.today
@@ -50,7 +58,7 @@ struct NegotiationList: ParsableCommand {
       rows: list.map {
         [
           String($0.id), $0.slug,
-          $0.title + retractedMark($0.retracted) + ($0.via.map { " (via \($0))" } ?? ""),
+          $0.title + retractedMark($0.retracted) + Self.part(role: $0.role, via: $0.via),
           $0.status.state.words + ($0.missedDeadline.map { "; missed \($0)" } ?? ""),
           Phrase.reason($0.status), $0.parties.listed, String($0.liveProposals), $0.lastActivity ?? "",
         ]
