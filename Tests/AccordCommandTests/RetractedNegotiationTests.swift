@@ -11,6 +11,8 @@ import Testing
     try sandbox.add("actor", "add", "Ukraine", "--kind", "state")
     try sandbox.add("negotiation", "add", "Grain corridor", "--id", "grain", "--party", "Ukraine")
     try sandbox.add("log", "grain", "Talks resumed", "--on", "2025-02-01")
+    try sandbox.add(
+      "proposal", "add", "grain", "Corridor draft", "--id", "corridor", "--by", "Ukraine", "--on", "2025-02-02")
     try sandbox.add("retract", "negotiation", "grain", "--reason", "a duplicate track")
   }
 
@@ -19,9 +21,13 @@ import Testing
     #expect(result.status == 0, "\(result)")
     let lines = result.stdout.split(separator: "\n").map(String.init)
     #expect(lines.count > 1)
+    // Its proposals went with it, as the line says; what it logged is still shown.
+    #expect(!result.stdout.contains("Corridor draft"))
+    #expect(result.stdout.contains("Talks resumed"))
     #expect(
       lines.dropFirst().first
-        == "Retracted: a duplicate track (hidden from listings, deals, search and reports)")
+        == "Retracted: a duplicate track (hidden from listings, deals, search and reports; its proposals and conditions with it)"
+    )
     let json = try #require(
       try sandbox.json("negotiation", "show", "grain") as? [String: Any])
     #expect(json["retraction"] as? String == "a duplicate track")

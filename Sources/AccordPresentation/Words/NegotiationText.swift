@@ -5,7 +5,10 @@ public enum NegotiationText {
   public static func render(_ d: NegotiationDetail) -> String {
     var text = "\(d.title) (\(d.slug))\n"
     if let reason = d.retraction {
-      text += "Retracted: \(reason) (hidden from listings, deals, search and reports)\n"
+      // Its proposals and conditions go with it (README, "accord retract"): said here, where their
+      // absence would otherwise read as none recorded.
+      text +=
+        "Retracted: \(reason) (hidden from listings, deals, search and reports; its proposals and conditions with it)\n"
     }
     text += "Status as of \(d.asOf): \(Phrase.status(d.status))\n"
     if let summary = d.summary { text += summary + "\n" }
