@@ -12,7 +12,8 @@ import Testing
     try sandbox.add("negotiation", "add", "Grain corridor", "--id", "grain", "--party", "Ukraine")
     try sandbox.add("log", "grain", "Talks resumed", "--on", "2025-02-01")
     try sandbox.add(
-      "proposal", "add", "grain", "Corridor draft", "--id", "corridor", "--by", "Ukraine", "--on", "2025-02-02")
+      "proposal", "add", "grain", "Corridor draft", "--id", "corridor", "--by", "Ukraine", "--on",
+      "2025-02-02")
     try sandbox.add("retract", "negotiation", "grain", "--reason", "a duplicate track")
   }
 

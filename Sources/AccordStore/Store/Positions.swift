@@ -107,8 +107,8 @@ extension AccordStore {
       var events: [Event] = stated.map {
         ($0.termID, $0.holderID, $0.stance.rawValue, $0.since, $0.id * 2, $0.id)
       }
-      for (id, answers) in facts.answers {
-        guard let condition = byID[id] else { continue }
+      for (answered, answers) in facts.answers {
+        guard let condition = byID[answered] else { continue }
         for case (let answer, let actor?) in answers {
           let stance =
             switch answer.outcome {
